@@ -1,0 +1,10 @@
+import { openDatabase, type Db } from "../../db/connection";
+import { config } from "~/config.server";
+
+// One connection per process; kept on globalThis so that dev-server reloads don't reopen it.
+const globalForDb = globalThis as unknown as { __nrDb?: Db };
+
+export function db(): Db {
+  globalForDb.__nrDb ??= openDatabase(config().databasePath);
+  return globalForDb.__nrDb;
+}

@@ -1,0 +1,92 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { signIn } from "~/auth/accounts.server";
+import { requireCsrf } from "~/auth/csrf.server";
+import { safeRedirect, signInSchema, type SignInInput } from "~/auth/schemas";
+import { createSession, getCurrentUser, homeFor } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { Field } from "~/components/field";
+import { parseForm } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "Connexion — NR Procure" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  if (user) throw redirect(homeFor(user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });
+  const result = await signIn(parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    const formError =
+      result.reason === "rate-limited"
+        ? `Trop de tentatives de connexion échouées pour cette adresse. Réessayez dans ${result.retryInMinutes} minutes.`
+        : "Adresse e-mail ou mot de passe incorrect.";
+    return data(
+      { fieldErrors: {}, formError, values: { email: parsed.data.email } },
+      { status: result.reason === "rate-limited" ? 429 : 401 },
+    );
+  }
+  const cookie = await createSession(result.userId, result.membershipId);
+  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: actionData?.values.email ?? "" },
+  });
+  const serverErrors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
+  const busy = navigation.state !== "idle";
+
+  return (
+    <section className="card" style={{ maxWidth: "34rem" }}>
+      <h1>Connexion</h1>
+      {actionData?.formError ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        className="stack"
+        noValidate
+        onSubmit={(event) => {
+          const form = event.currentTarget;
+          void handleSubmit(() => submit(form))(event);
+        }}
+      >
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field id="email" label="Adresse e-mail" error={errors.email?.message ?? serverErrors.email}>
+          <input id="email" type="email" autoComplete="email" {...register("email")} aria-invalid={Boolean(errors.email)} />
+        </Field>
+        <Field id="password" label="Mot de passe" error={errors.password?.message ?? serverErrors.password}>
+          <input id="password" type="password" autoComplete="current-password" {...register("password")} />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Connexion…" : "Se connecter"}
+          </button>
+          <Link to="/inscription">Créer un compte</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * Tables of NR Procure. Every row that belongs to an organisation carries `organisationId`
+ * (design.md, "Three users, one tenancy rule"); reads and writes go through functions that
+ * take the acting user and scope the query.
+ * Timestamps are ISO-8601 UTC strings: readable in the SQLite shell and sortable.
+ */
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const organisationKinds = ["buyer", "supplier", "platform"] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const roles = ["buyer", "evaluator", "supplier", "rse", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: organisationKinds }).notNull(),
+  createdAt: text("created_at").notNull().default(now),
+  deletedAt: text("deleted_at"),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    role: text("role", { enum: roles }).notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [uniqueIndex("memberships_user_org_role").on(t.userId, t.organisationId, t.role)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    membershipId: integer("membership_id").notNull().references(() => memberships.id),
+    expiresAt: text("expires_at").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Failed and successful sign-ins, for rate limiting and for the account owner's history. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    success: integer("success", { mode: "boolean" }).notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+);
+
+/** Append-only: who, organisation, what, target, when (design.md, "Nothing is lost"). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    userId: integer("user_id").references(() => users.id),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_org_at").on(t.organisationId, t.at)],
+);

@@ -1,0 +1,47 @@
+import { count } from "drizzle-orm";
+import type { Db } from "./connection";
+import { memberships, organisations, users, type OrganisationKind, type Role } from "./schema";
+
+/**
+ * Demo data set: one buying organisation, two supplier organisations, one user per role.
+ * Development only — the passwords are printed in the README.
+ */
+export const DEMO_PASSWORD = "demo-nr-procure";
+
+export const demoOrganisations: { key: string; name: string; kind: OrganisationKind }[] = [
+  { key: "buyer", name: "Métropole Exemple — Direction des achats", kind: "buyer" },
+  { key: "supplier1", name: "Numérique Durable SAS", kind: "supplier" },
+  { key: "supplier2", name: "InfoServices Conseil", kind: "supplier" },
+  { key: "platform", name: "NR Procure — administration", kind: "platform" },
+];
+
+export const demoUsers: { email: string; name: string; org: string; role: Role }[] = [
+  { email: "acheteur@metropole.example", name: "Claire Martin", org: "buyer", role: "buyer" },
+  { email: "evaluateur@metropole.example", name: "Karim Benali", org: "buyer", role: "evaluator" },
+  { email: "rse@metropole.example", name: "Sophie Durand", org: "buyer", role: "rse" },
+  { email: "fournisseur@numerique-durable.example", name: "Julien Petit", org: "supplier1", role: "supplier" },
+  { email: "fournisseur@infoservices.example", name: "Amélie Roux", org: "supplier2", role: "supplier" },
+  { email: "admin@nr-procure.example", name: "Admin Plateforme", org: "platform", role: "admin" },
+];
+
+export type SeedResult = { seeded: boolean; organisations: Record<string, number>; users: Record<string, number> };
+
+/** Idempotent: seeds only an empty database, so a restart never duplicates demo data. */
+export async function seedDemo(db: Db, hashPassword: (p: string) => Promise<string>): Promise<SeedResult> {
+  const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
+  if (existing > 0) return { seeded: false, organisations: {}, users: {} };
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction((tx) => {
+    const orgIds: Record<string, number> = {};
+    for (const o of demoOrganisations) {
+      orgIds[o.key] = tx.insert(organisations).values({ name: o.name, kind: o.kind }).returning().get().id;
+    }
+    const userIds: Record<string, number> = {};
+    for (const u of demoUsers) {
+      const user = tx.insert(users).values({ email: u.email, name: u.name, passwordHash: hash }).returning().get();
+      userIds[u.email] = user.id;
+      tx.insert(memberships).values({ userId: user.id, organisationId: orgIds[u.org]!, role: u.role }).run();
+    }
+    return { seeded: true, organisations: orgIds, users: userIds };
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run setup`: creates the data folder and the SQLite database, applies migrations and loads
+ * the demo data set (unless SEED_DEMO=false). Safe to run on every start.
+ */
+import fs from "node:fs";
+import { openDatabase } from "../db/connection";
+import { seedDemo } from "../db/seed";
+import { loadConfig } from "../app/config.server";
+import { hashPassword } from "../app/auth/password.server";
+
+const config = loadConfig();
+fs.mkdirSync(config.filesDir, { recursive: true });
+const db = openDatabase(config.databasePath);
+console.log(`Base de données prête : ${config.databasePath}`);
+if (config.seedDemo) {
+  const result = await seedDemo(db, hashPassword);
+  console.log(result.seeded ? "Données de démonstration chargées." : "Données de démonstration déjà présentes.");
+}
+db.$client.close();
