@@ -15,6 +15,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["test/support/integration-setup.ts"],
           testTimeout: 30_000,
         },
       },

@@ -1,0 +1,152 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { action as signInAction } from "~/routes/connexion";
+import { action as signUpAction } from "~/routes/inscription";
+import { action as signOutAction } from "~/routes/deconnexion";
+import { loader as buyerHome } from "~/routes/acheteur._index";
+import { loader as supplierHome } from "~/routes/fournisseur._index";
+import { loader as adminHome } from "~/routes/admin._index";
+import { auditLog, users } from "../../db/schema";
+import { seed, signedInClient, TestClient } from "../support/client";
+
+beforeAll(async () => {
+  await seed();
+});
+
+describe("sign-in", () => {
+  it("stores argon2id hashes, never the password", () => {
+    const u = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get();
+    expect(u?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(u?.passwordHash).not.toContain("demo-nr-procure");
+  });
+
+  it("signs in with the demo password and sets an httpOnly, Secure, SameSite=Lax session cookie", async () => {
+    const client = await new TestClient().init();
+    const out = await client.post(signInAction, "/connexion", { email: "ACHETEUR@metropole.example ", password: "demo-nr-procure" });
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/acheteur");
+    const cookie = out.headers.getSetCookie().find((c) => c.startsWith("__session="));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("refuses a form posted without the CSRF token", async () => {
+    const client = await new TestClient().init();
+    const out = await client.post(signInAction, "/connexion", { email: "acheteur@metropole.example", password: "demo-nr-procure" }, {}, { csrf: false });
+    expect(out.status).toBe(403);
+    expect(String(out.body)).toContain("CSRF");
+  });
+
+  it("refuses a token taken from another visitor", async () => {
+    const attacker = await new TestClient().init();
+    const victim = await new TestClient().init();
+    victim.csrf = attacker.csrf;
+    const out = await victim.post(signInAction, "/connexion", { email: "acheteur@metropole.example", password: "demo-nr-procure" });
+    expect(out.status).toBe(403);
+  });
+
+  it("does not follow an off-site redirectTo", async () => {
+    const client = await new TestClient().init();
+    const out = await client.post(signInAction, "/connexion", { email: "rse@metropole.example", password: "demo-nr-procure", redirectTo: "//evil.example/x" });
+    expect(out.location).toBe("/rse");
+  });
+
+  it("rate-limits failed sign-ins per address, even with the right password afterwards", async () => {
+    const client = await new TestClient().init();
+    for (let i = 0; i < 5; i++) {
+      const out = await client.post(signInAction, "/connexion", { email: "evaluateur@metropole.example", password: "mauvais" });
+      expect(out.status).toBe(401);
+      expect((out.body as { formError: string }).formError).toBe("Adresse e-mail ou mot de passe incorrect.");
+    }
+    const blocked = await client.post(signInAction, "/connexion", { email: "evaluateur@metropole.example", password: "demo-nr-procure" });
+    expect(blocked.status).toBe(429);
+    expect((blocked.body as { formError: string }).formError).toContain("Trop de tentatives");
+    // Another address is not affected.
+    const other = await client.post(signInAction, "/connexion", { email: "rse@metropole.example", password: "demo-nr-procure" });
+    expect(other.status).toBe(302);
+  });
+
+  it("gives French field errors and keeps the typed e-mail", async () => {
+    const client = await new TestClient().init();
+    const out = await client.post(signInAction, "/connexion", { email: "pas-une-adresse", password: "" });
+    expect(out.status).toBe(400);
+    const body = out.body as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+    expect(body.fieldErrors.email?.[0]).toBe("Adresse e-mail invalide");
+    expect(body.fieldErrors.password?.[0]).toBe("Mot de passe obligatoire");
+    expect(body.values.email).toBe("pas-une-adresse");
+    expect(body.values.password).toBeUndefined();
+  });
+});
+
+describe("roles", () => {
+  it("answers 403 with a French explanation when the role does not fit", async () => {
+    const supplier = await signedInClient("fournisseur@numerique-durable.example");
+    const out = await supplier.get(buyerHome, "/acheteur");
+    expect(out.status).toBe(403);
+    expect(String(out.body)).toContain("réservée au rôle acheteur ou évaluateur");
+    expect((await supplier.get(adminHome, "/admin")).status).toBe(403);
+    expect((await supplier.get(supplierHome, "/fournisseur")).status).toBe(200);
+  });
+
+  it("redirects anonymous visitors to the sign-in page with a way back", async () => {
+    const anonymous = await new TestClient().init();
+    const out = await anonymous.get(buyerHome, "/acheteur");
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/connexion?redirectTo=%2Facheteur");
+  });
+
+  it("shows a buyer only the members of their own organisation", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const out = await buyer.get(buyerHome, "/acheteur");
+    const emails = (out.body as { members: { email: string }[] }).members.map((m) => m.email).sort();
+    expect(emails).toEqual(["acheteur@metropole.example", "evaluateur@metropole.example", "rse@metropole.example"]);
+  });
+
+  it("revokes the session on sign-out: the old cookie no longer works", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const stolenCookie = buyer.request("/").headers.get("Cookie")!;
+    await buyer.post(signOutAction, "/deconnexion", {});
+    const replay = await buyerHome({ request: new Request("http://localhost/acheteur", { headers: { Cookie: stolenCookie } }), params: {}, context: {} }).catch((r: Response) => r);
+    expect((replay as Response).status).toBe(302);
+  });
+});
+
+describe("sign-up", () => {
+  it("creates user, organisation and membership, and records it in the audit log", async () => {
+    const client = await new TestClient().init();
+    const out = await client.post(signUpAction, "/inscription", {
+      name: "Léa Nouvel",
+      email: "lea@nouvel-acheteur.example",
+      password: "un-mot-de-passe-long",
+      organisationName: "Département Nouvel",
+      organisationKind: "buyer",
+    });
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/acheteur");
+    const entry = db().select().from(auditLog).where(eq(auditLog.action, "account.sign-up")).all();
+    expect(entry.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a second account with the same address, in French, and a short password", async () => {
+    const client = await new TestClient().init();
+    const out = await client.post(signUpAction, "/inscription", {
+      name: "Quelqu'un",
+      email: "acheteur@metropole.example",
+      password: "un-mot-de-passe-long",
+      organisationName: "Autre",
+      organisationKind: "supplier",
+    });
+    expect(out.status).toBe(400);
+    expect((out.body as { fieldErrors: Record<string, string[]> }).fieldErrors.email?.[0]).toContain("Un compte existe déjà");
+    const short = await client.post(signUpAction, "/inscription", {
+      name: "Quelqu'un",
+      email: "x@y.example",
+      password: "court",
+      organisationName: "Autre",
+      organisationKind: "supplier",
+    });
+    expect((short.body as { fieldErrors: Record<string, string[]> }).fieldErrors.password?.[0]).toContain("12 caractères");
+  });
+});
