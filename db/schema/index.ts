@@ -1,0 +1,5 @@
+// All tables, by area. drizzle-kit reads this folder; the app imports from "db/schema".
+export * from "./accounts";
+export * from "./tenders";
+export * from "./responses";
+export * from "./factors";

@@ -1,0 +1,132 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { organisations, users } from "./accounts";
+import { tenders } from "./tenders";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/**
+ * Uploaded files (evidence, emission-factor CSVs), stored untouched under DATA_DIR/files,
+ * addressed by SHA-256; the row keeps the original name and the uploader.
+ */
+export const files = sqliteTable(
+  "files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    sha256: text("sha256").notNull(),
+    originalName: text("original_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    uploadedBy: integer("uploaded_by").notNull().references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [index("files_org").on(t.organisationId), index("files_sha").on(t.sha256)],
+);
+
+export const responseStatuses = ["in-progress", "submitted", "withdrawn"] as const;
+
+/**
+ * A supplier organisation's questionnaire for one tender (the draft). `version` is the optimistic
+ * concurrency counter: every save sends the version it started from.
+ */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    guideVersion: text("guide_version").notNull(),
+    status: text("status", { enum: responseStatuses }).notNull().default("in-progress"),
+    version: integer("version").notNull().default(0),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("responses_tender_supplier").on(t.tenderId, t.supplierOrganisationId)],
+);
+
+/** One answer of a draft. `revision` = the response version at which it last changed. */
+export const responseAnswers = sqliteTable(
+  "response_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id),
+    questionId: text("question_id").notNull(),
+    level: integer("level"),
+    text: text("text").notNull().default(""),
+    notApplicable: integer("not_applicable", { mode: "boolean" }).notNull().default(false),
+    notApplicableReason: text("not_applicable_reason").notNull().default(""),
+    /** Pre-filled from the answer library and not yet confirmed by the supplier. */
+    reusedUnconfirmed: integer("reused_unconfirmed", { mode: "boolean" }).notNull().default(false),
+    revision: integer("revision").notNull().default(0),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("response_answers_unique").on(t.responseId, t.questionId)],
+);
+
+export const answerFiles = sqliteTable(
+  "answer_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id),
+    questionId: text("question_id").notNull(),
+    fileId: integer("file_id").notNull().references(() => files.id),
+    createdAt: text("created_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [index("answer_files_response").on(t.responseId)],
+);
+
+/** Immutable copy of a submitted questionnaire, with its timestamp and content hash. */
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    submittedBy: integer("submitted_by").notNull().references(() => users.id),
+    submittedAt: text("submitted_at").notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    content: text("content", { mode: "json" }).$type<unknown>().notNull(),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [index("submissions_tender").on(t.tenderId)],
+);
+
+/** The supplier organisation's reusable answers, keyed by guide version and question id. */
+export const answerLibrary = sqliteTable(
+  "answer_library",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    guideVersion: text("guide_version").notNull(),
+    questionId: text("question_id").notNull(),
+    level: integer("level"),
+    text: text("text").notNull().default(""),
+    notApplicable: integer("not_applicable", { mode: "boolean" }).notNull().default(false),
+    notApplicableReason: text("not_applicable_reason").notNull().default(""),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("answer_library_unique").on(t.supplierOrganisationId, t.guideVersion, t.questionId)],
+);
+
+/** Evaluated level of one answer of one submission; changing the self-assessment needs a justification. */
+export const evaluations = sqliteTable(
+  "evaluations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    submissionId: integer("submission_id").notNull().references(() => submissions.id),
+    questionId: text("question_id").notNull(),
+    evaluatedLevel: integer("evaluated_level"),
+    notApplicableAccepted: integer("not_applicable_accepted", { mode: "boolean" }),
+    justification: text("justification").notNull().default(""),
+    evaluatorId: integer("evaluator_id").notNull().references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("evaluations_unique").on(t.submissionId, t.questionId)],
+);

@@ -1,0 +1,125 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { organisations, users } from "./accounts";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const tenderStatuses = ["draft", "published", "cancelled", "closed"] as const;
+export type TenderStatus = (typeof tenderStatuses)[number];
+
+/**
+ * A tender of a buying organisation. `draftMethod` is editable while the tender is a draft;
+ * publishing copies it into `publishedMethod` (immutable snapshot with its SHA-256): the mark is
+ * always computed from the snapshot (design.md, "Nothing is lost").
+ * The method JSON holds shares, price method, guide version, criteria and question weights,
+ * N/A permissions and the chosen clauses with their filled placeholders.
+ */
+export const tenders = sqliteTable(
+  "tenders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    title: text("title").notNull(),
+    reference: text("reference").notNull(),
+    segment: text("segment").notNull(),
+    description: text("description").notNull().default(""),
+    /** ISO-8601 UTC instant; entered and shown in Europe/Paris time. */
+    deadline: text("deadline").notNull(),
+    contactName: text("contact_name").notNull().default(""),
+    contactEmail: text("contact_email").notNull().default(""),
+    status: text("status", { enum: tenderStatuses }).notNull().default("draft"),
+    allowEarlyEvaluation: integer("allow_early_evaluation", { mode: "boolean" }).notNull().default(false),
+    draftMethod: text("draft_method", { mode: "json" }).$type<unknown>().notNull(),
+    publishedMethod: text("published_method", { mode: "json" }).$type<unknown>(),
+    publishedMethodSha256: text("published_method_sha256"),
+    publishedAt: text("published_at"),
+    publishedBy: integer("published_by").references(() => users.id),
+    cancelledAt: text("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    closedAt: text("closed_at"),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [index("tenders_org").on(t.organisationId)],
+);
+
+/** Evaluators see only the tenders they are assigned to. */
+export const tenderEvaluators = sqliteTable(
+  "tender_evaluators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    userId: integer("user_id").notNull().references(() => users.id),
+    assignedBy: integer("assigned_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("tender_evaluators_unique").on(t.tenderId, t.userId)],
+);
+
+/**
+ * Single-use invitation of a supplier to a tender. Only the SHA-256 of the token is stored; the
+ * link is shown once to the buyer and kept in the outbox message. Expires with the deadline.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    /** Buying organisation, for scoping. */
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    email: text("email").notNull(),
+    supplierName: text("supplier_name").notNull(),
+    tokenSha256: text("token_sha256").notNull(),
+    supplierOrganisationId: integer("supplier_organisation_id").references(() => organisations.id),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    openedAt: text("opened_at"),
+    acceptedAt: text("accepted_at"),
+    acceptedBy: integer("accepted_by").references(() => users.id),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("invitations_token").on(t.tokenSha256), index("invitations_tender").on(t.tenderId)],
+);
+
+/** Messages the portal would send; shown on the outbox page when no SMTP transport is configured. */
+export const outbox = sqliteTable("outbox", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+  toEmail: text("to_email").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  kind: text("kind").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+  sentAt: text("sent_at"),
+});
+
+/** Price and technical score entered by the buyer for one supplier of one tender. */
+export const offerScores = sqliteTable(
+  "offer_scores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    priceEurHt: real("price_eur_ht"),
+    technicalScore: real("technical_score"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("offer_scores_unique").on(t.tenderId, t.supplierOrganisationId)],
+);
+
+/** Debrief shared by the buyer with one supplier (their scores only). */
+export const debriefShares = sqliteTable(
+  "debrief_shares",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    sharedBy: integer("shared_by").notNull().references(() => users.id),
+    sharedAt: text("shared_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("debrief_shares_unique").on(t.tenderId, t.supplierOrganisationId)],
+);
