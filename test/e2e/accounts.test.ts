@@ -32,7 +32,7 @@ describe("demo accounts", () => {
     it(`signs in as ${account.email} and lands on ${account.path}`, async () => {
       await signIn(page, account.email);
       expect(new URL(page.url()).pathname).toBe(account.path);
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(account.heading);
+      await page.getByRole("heading", { level: 1, name: account.heading, exact: true }).waitFor({ timeout: 5000 });
       await expect(page.locator(".who").textContent()).resolves.toContain(account.role);
     });
   }
@@ -56,6 +56,7 @@ describe("demo accounts", () => {
     await signIn(page, "rse@metropole.example");
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(`${baseUrl()}/`);
+    await page.getByRole("link", { name: "Se connecter" }).first().waitFor();
     const response = await page.goto(`${baseUrl()}/rse`);
     expect(new URL(page.url()).pathname).toBe("/connexion");
     expect(response?.status()).toBe(200);
@@ -73,6 +74,6 @@ describe("demo accounts", () => {
     await page.getByLabel("Mot de passe").fill("un-mot-de-passe-solide");
     await page.getByRole("button", { name: "Créer le compte" }).click();
     await page.waitForURL(`${baseUrl()}/fournisseur`);
-    await expect(page.locator(".lead").textContent()).resolves.toBe("Nouveau Fournisseur SARL");
+    await page.locator(".lead", { hasText: "Nouveau Fournisseur SARL" }).waitFor({ timeout: 5000 });
   });
 });

@@ -1,0 +1,305 @@
+/**
+ * Schema of the supplier NR-maturity guide (content as data).
+ *
+ * A guide version is immutable once published: stored answers reference (guideVersion, questionId).
+ * Text is French; identifiers are stable ASCII:
+ * - criterion id: slug, e.g. `fin-de-vie`;
+ * - question id: `<PREFIX>-<NN>`, the prefix belonging to the criterion, e.g. `FDV-04`.
+ *
+ * Audience of the fields: `text`, `evidenceExamples` and the guide's `respondentInstructions` are meant for
+ * suppliers; `guidance` and `levels` are evaluation material (INR recommends not disclosing evaluation criteria
+ * to respondents of an RFI; in a French public tender, criteria and sub-criteria weights must nonetheless be
+ * published — the portal decides what to show).
+ */
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identifiers
+
+export const CRITERION_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const QUESTION_PREFIX_PATTERN = /^[A-Z]{3,4}$/;
+export const QUESTION_ID_PATTERN = /^([A-Z]{3,4})-(\d{2})$/;
+export const GUIDE_VERSION_PATTERN = /^\d{4}\.\d+-[a-z0-9]+$/;
+
+export const criterionIdSchema = z
+  .string()
+  .regex(CRITERION_ID_PATTERN, "Identifiant de critère invalide : slug ASCII attendu (ex. « fin-de-vie »)");
+export const questionPrefixSchema = z
+  .string()
+  .regex(QUESTION_PREFIX_PATTERN, "Préfixe de question invalide : 3 ou 4 majuscules ASCII attendues (ex. « FDV »)");
+export const questionIdSchema = z
+  .string()
+  .regex(QUESTION_ID_PATTERN, "Identifiant de question invalide : format « PREFIXE-NN » attendu (ex. « FDV-04 »)");
+export const guideVersionSchema = z
+  .string()
+  .regex(GUIDE_VERSION_PATTERN, "Version invalide : format « AAAA.N-edition » attendu (ex. « 2024.1-nrprocure »)");
+
+/** Non-empty French text (at least one non-blank character). */
+const frenchText = z.string().regex(/\S/, "Texte vide");
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reference letters for `topicSources` (which public framework informed a question's topic)
+
+const MINUMECO_PRACTICES: Readonly<Record<string, number>> = { a: 8, b: 3, c: 3, d: 6, e: 5, f: 8, g: 11, h: 7, i: 8 };
+const RGESN_CRITERIA: Readonly<Record<string, number>> = {
+  "1": 10, "2": 10, "3": 7, "4": 15, "5": 8, "6": 7, "7": 4, "8": 10, "9": 7,
+};
+const FIXED_TOPIC_SOURCES = new Set([
+  "ANCT Démarche NR",
+  "Cigref 2025",
+  "Guide achats DAE 2021",
+  "INR BP-AIR V1",
+  "INR BP-AIR V2",
+]);
+
+/**
+ * Accepted forms:
+ * - `Label NR PA1` … `Label NR PA14` — Label Numérique Responsable, action principles;
+ * - `MiNumEco a.1` … `MiNumEco i.8` — MiNumEco good-practice guide for organisations (2023), practice ids;
+ * - `RGESN 8.3` (criterion) or `RGESN 9` (whole thématique) — RGESN 2024;
+ * - `Guide achats DAE 2021`, `ANCT Démarche NR`, `Cigref 2025`, `INR BP-AIR V1`, `INR BP-AIR V2`.
+ */
+export function isKnownTopicSource(value: string): boolean {
+  if (FIXED_TOPIC_SOURCES.has(value)) return true;
+  const label = /^Label NR PA(\d{1,2})$/.exec(value);
+  if (label) return Number(label[1]) >= 1 && Number(label[1]) <= 14;
+  const minumeco = /^MiNumEco ([a-i])\.(\d{1,2})$/.exec(value);
+  if (minumeco) {
+    const max = MINUMECO_PRACTICES[minumeco[1] ?? ""] ?? 0;
+    return Number(minumeco[2]) >= 1 && Number(minumeco[2]) <= max;
+  }
+  const rgesn = /^RGESN ([1-9])(?:\.(\d{1,2}))?$/.exec(value);
+  if (rgesn) {
+    if (rgesn[2] === undefined) return true;
+    const max = RGESN_CRITERIA[rgesn[1] ?? ""] ?? 0;
+    return Number(rgesn[2]) >= 1 && Number(rgesn[2]) <= max;
+  }
+  return false;
+}
+
+export const topicSourceSchema = z.string().refine(isKnownTopicSource, {
+  error: (issue) =>
+    `Référence inconnue : « ${String(issue.input)} » (formes admises : « Label NR PA1 », « MiNumEco a.6 », « RGESN 8.3 », « Guide achats DAE 2021 »…)`,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Source editions: the published shape of the guide an edition is based on
+
+/** Sourced facts: the INR/ISIT 2024 guide has 10 criteria and 47 open questions. */
+export const SOURCE_EDITIONS = {
+  "inr-isit-2024": {
+    label: "Guide pour l'évaluation et l'influence de la Maturité en NR des Parties Prenantes (INR/ISIT, 2024)",
+    criteria: 10,
+    questions: 47,
+  },
+} as const;
+export type SourceEdition = keyof typeof SOURCE_EDITIONS;
+const sourceEditionIds = Object.keys(SOURCE_EDITIONS) as [SourceEdition, ...SourceEdition[]];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Criterion and question
+
+export const criterionSchema = z.strictObject({
+  id: criterionIdSchema,
+  /** 1-based position in the guide (radar axis order). */
+  number: z.int().min(1),
+  /** Prefix of this criterion's question ids (e.g. `GOUV`). */
+  questionPrefix: questionPrefixSchema,
+  /** French label as in the source documents. */
+  title: frenchText,
+  /** Short French label for radar axes and tables. */
+  shortTitle: frenchText.max(32, "Titre court trop long (32 caractères au plus)"),
+  /** What the criterion covers and why a buyer asks (one French paragraph). */
+  description: frenchText,
+  /** Frameworks that informed the criterion and its questions. */
+  sources: z.array(frenchText).min(1, "Au moins une source attendue"),
+});
+
+/** Question-specific descriptors of the five maturity levels, keyed 1–5. */
+export const questionLevelsSchema = z.strictObject({
+  "1": frenchText,
+  "2": frenchText,
+  "3": frenchText,
+  "4": frenchText,
+  "5": frenchText,
+});
+
+export const questionSchema = z.strictObject({
+  id: questionIdSchema,
+  criterion: criterionIdSchema,
+  /** Short French label of the topic, for tables and lists. */
+  topic: frenchText,
+  /** The open question, as shown to the supplier. */
+  text: frenchText,
+  /** Evaluator guidance: what a strong answer shows. */
+  guidance: frenchText,
+  /** Documents a supplier can attach. */
+  evidenceExamples: z.array(frenchText).min(1, "Au moins un exemple de preuve attendu"),
+  /** Optional question-specific level descriptors (refine the generic scale). */
+  levels: questionLevelsSchema.optional(),
+  /** Reference letters of the frameworks behind the topic (see `isKnownTopicSource`). */
+  topicSources: z.array(topicSourceSchema).min(1, "Au moins une référence attendue"),
+  /**
+   * True only where a supplier may legitimately have nothing to describe (e.g. no data centre of its own).
+   * INR warns against overusing « non applicable »: even then, a justification is required.
+   */
+  allowNotApplicableByDefault: z.boolean(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Guide (one edition)
+
+const guideObjectSchema = z.strictObject({
+  /** Our edition number, e.g. `2024.1-nrprocure`. Never reused, never renumbered once published. */
+  version: guideVersionSchema,
+  /** Which published guide this edition is based on; fixes the expected number of criteria and questions. */
+  basedOn: z.enum(sourceEditionIds),
+  title: frenchText,
+  /** French attribution sentence. */
+  source: frenchText,
+  sourceUrl: z.url({ protocol: /^https$/ }),
+  /** French licence text. */
+  licence: frenchText,
+  editionNote: frenchText,
+  /** ISO date (YYYY-MM-DD). */
+  publishedAt: z.iso.date(),
+  /** Rules shown to respondents before they answer (French). */
+  respondentInstructions: z.array(frenchText).min(1),
+  criteria: z.array(criterionSchema).min(1),
+  questions: z.array(questionSchema).min(1),
+});
+
+type GuideShape = z.output<typeof guideObjectSchema>;
+
+function checkGuideConsistency(guide: GuideShape, ctx: z.RefinementCtx): void {
+  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
+
+  // Criteria: unique ids and prefixes, numbered 1..n in array order.
+  const criteriaById = new Map<string, { prefix: string; index: number }>();
+  const prefixes = new Set<string>();
+  guide.criteria.forEach((criterion, index) => {
+    if (criteriaById.has(criterion.id)) {
+      issue(`Critère « ${criterion.id} » en double`, ["criteria", index, "id"]);
+    } else {
+      criteriaById.set(criterion.id, { prefix: criterion.questionPrefix, index });
+    }
+    if (prefixes.has(criterion.questionPrefix)) {
+      issue(`Préfixe « ${criterion.questionPrefix} » utilisé par deux critères`, ["criteria", index, "questionPrefix"]);
+    }
+    prefixes.add(criterion.questionPrefix);
+    if (criterion.number !== index + 1) {
+      issue(
+        `Critère « ${criterion.id} » : numéro ${criterion.number}, attendu ${index + 1} (critères numérotés 1 à n dans l'ordre)`,
+        ["criteria", index, "number"],
+      );
+    }
+  });
+
+  // Questions: unique ids, existing criterion, prefix of that criterion, grouped in criterion order and
+  // numbered in increasing order within the criterion.
+  const questionIds = new Set<string>();
+  const questionCount = new Map<string, number>();
+  let previous: { criterionIndex: number; number: number } | undefined;
+  guide.questions.forEach((question, index) => {
+    if (questionIds.has(question.id)) {
+      issue(`Question « ${question.id} » en double`, ["questions", index, "id"]);
+    }
+    questionIds.add(question.id);
+
+    const criterion = criteriaById.get(question.criterion);
+    if (!criterion) {
+      issue(`Question « ${question.id} » : critère « ${question.criterion} » inconnu`, ["questions", index, "criterion"]);
+      return;
+    }
+    questionCount.set(question.criterion, (questionCount.get(question.criterion) ?? 0) + 1);
+
+    const match = QUESTION_ID_PATTERN.exec(question.id);
+    if (!match) return; // already reported by the field schema
+    if (match[1] !== criterion.prefix) {
+      issue(
+        `Question « ${question.id} » : le préfixe doit être « ${criterion.prefix} » (critère « ${question.criterion} »)`,
+        ["questions", index, "id"],
+      );
+    }
+    const number = Number(match[2]);
+    if (number < 1) issue(`Question « ${question.id} » : numérotation à partir de 01`, ["questions", index, "id"]);
+    if (previous) {
+      if (criterion.index < previous.criterionIndex) {
+        issue(
+          `Question « ${question.id} » : les questions doivent être regroupées par critère, dans l'ordre des critères`,
+          ["questions", index, "criterion"],
+        );
+      } else if (criterion.index === previous.criterionIndex && number <= previous.number) {
+        issue(
+          `Question « ${question.id} » : numéros croissants attendus au sein d'un critère`,
+          ["questions", index, "id"],
+        );
+      }
+    }
+    previous = { criterionIndex: criterion.index, number };
+  });
+
+  guide.criteria.forEach((criterion, index) => {
+    if (!questionCount.get(criterion.id)) {
+      issue(`Critère « ${criterion.id} » : aucune question`, ["criteria", index]);
+    }
+  });
+
+  // Edition rule: the shape of the published guide this edition is based on.
+  const expected = SOURCE_EDITIONS[guide.basedOn];
+  if (expected) {
+    if (guide.criteria.length !== expected.criteria) {
+      issue(
+        `Le guide source compte ${expected.criteria} critères ; cette édition en a ${guide.criteria.length}`,
+        ["criteria"],
+      );
+    }
+    if (guide.questions.length !== expected.questions) {
+      issue(
+        `Le guide source compte ${expected.questions} questions ; cette édition en a ${guide.questions.length}`,
+        ["questions"],
+      );
+    }
+  }
+}
+
+export const guideSchema = guideObjectSchema.superRefine(checkGuideConsistency);
+
+export type GuideInput = z.input<typeof guideSchema>;
+export type Guide = z.output<typeof guideSchema>;
+export type Criterion = z.output<typeof criterionSchema>;
+export type Question = z.output<typeof questionSchema>;
+export type QuestionLevels = z.output<typeof questionLevelsSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parsing with a readable error
+
+export class GuideValidationError extends Error {
+  override readonly name = "GuideValidationError";
+  constructor(
+    readonly version: string,
+    readonly issues: readonly z.core.$ZodIssue[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function versionOf(data: unknown): string {
+  if (typeof data === "object" && data !== null && "version" in data && typeof data.version === "string") {
+    return data.version;
+  }
+  return "(version inconnue)";
+}
+
+/** Validates one guide edition; throws a `GuideValidationError` listing every problem, with its path. */
+export function parseGuide(data: unknown): Guide {
+  const result = guideSchema.safeParse(data);
+  if (result.success) return result.data;
+  const version = versionOf(data);
+  throw new GuideValidationError(
+    version,
+    result.error.issues,
+    `Guide de maturité « ${version} » invalide :\n${z.prettifyError(result.error)}`,
+  );
+}
