@@ -54,3 +54,18 @@ export function includedQuestions(method: TenderMethod) {
   const includedCriteria = new Set(method.criteria.filter((c) => c.included && c.weight > 0).map((c) => c.id));
   return method.questions.filter((q) => q.included && includedCriteria.has(q.criterion));
 }
+
+/**
+ * The scoring library's method (shares, price method, criteria and question weights) for the
+ * included questions: what `markShares`, `score` and the annex use.
+ */
+export function toScoringMethod(method: TenderMethod) {
+  const questions = includedQuestions(method);
+  const used = new Set(questions.map((q) => q.criterion));
+  return {
+    shares: method.shares,
+    priceMethod: method.priceMethod,
+    criteria: method.criteria.filter((c) => c.included && c.weight > 0 && used.has(c.id)).map((c) => ({ id: c.id, weight: c.weight })),
+    questions: questions.map((q) => ({ id: q.id, criterion: q.criterion, weight: q.weight, allowNotApplicable: q.allowNotApplicable })),
+  };
+}
