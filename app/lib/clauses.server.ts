@@ -1,10 +1,12 @@
-import { clauseKinds, clauses, clausesOf, defaultValues, getClause, renderSegments, searchClauses, type Clause } from "../../questionnaires/clauses";
+import { clauseKinds, clauses, clausesOf, defaultValues, fillClause, getClause, renderSegments, searchClauses, type Clause } from "../../questionnaires/clauses";
 import { getSegment, segments } from "../../questionnaires/segments";
 
 /** A clause prepared for display: template parts with default values, and a plain-text copy. */
 export function presentClause(clause: Clause, values: Record<string, string> = defaultValues(clause)) {
   const labels = new Map(clause.placeholders.map((p) => [p.name, p.label]));
-  const parts = renderSegments(clause.text, values).map((part) =>
+  // Formatted the French way (« 3 ans », « 20 % ») when every value is valid; raw otherwise.
+  const filled = fillClause(clause, values);
+  const parts = (filled.ok ? filled.parts : renderSegments(clause.text, values)).map((part) =>
     part.kind === "value" ? { ...part, label: labels.get(part.name) ?? part.name } : part,
   );
   const plainText = parts.map((p) => (p.kind === "text" ? p.text : p.missing ? `[${p.label}]` : p.text)).join("");
