@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./connection";
 import { memberships, organisations, users, type OrganisationKind, type Role } from "./schema";
+import { seedDemoTenders } from "./seed-tenders";
 
 /**
  * Demo data set: one buying organisation, two supplier organisations, one user per role.
@@ -42,6 +43,15 @@ export async function seedDemo(db: Db, hashPassword: (p: string) => Promise<stri
       userIds[u.email] = user.id;
       tx.insert(memberships).values({ userId: user.id, organisationId: orgIds[u.org]!, role: u.role }).run();
     }
+    seedDemoTenders(tx, {
+      buyerOrg: orgIds.buyer!,
+      buyerUser: userIds["acheteur@metropole.example"]!,
+      evaluatorUser: userIds["evaluateur@metropole.example"]!,
+      supplier1Org: orgIds.supplier1!,
+      supplier1User: userIds["fournisseur@numerique-durable.example"]!,
+      supplier2Org: orgIds.supplier2!,
+      supplier2User: userIds["fournisseur@infoservices.example"]!,
+    });
     return { seeded: true, organisations: orgIds, users: userIds };
   });
 }

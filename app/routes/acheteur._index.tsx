@@ -1,40 +1,140 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { MembersTable } from "~/components/members";
 import { listOwnAudit, listOwnMembers } from "~/lib/organisations.server";
+import { formatParis } from "~/tenders/dates";
+import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
+import { listTenders } from "~/tenders/tenders.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Espace acheteur — NR Procure" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  return { organisationName: user.organisationName, members: listOwnMembers(user), audit: listOwnAudit(user, 20) };
+  return {
+    organisationName: user.organisationName,
+    role: user.role,
+    tenders: listTenders({ user }),
+    members: listOwnMembers(user),
+    audit: user.role === "buyer" ? listOwnAudit(user, 30) : [],
+  };
 }
 
+const auditLabels: Record<string, string> = {
+  "tender.create": "création d'un appel d'offres",
+  "tender.update-draft": "modification d'un brouillon",
+  "tender.publish": "publication",
+  "tender.cancel": "annulation",
+  "tender.close": "clôture",
+  "tender.evaluators": "affectation des évaluateurs",
+  "invitation.create": "invitation d'un fournisseur",
+  "invitation.revoke": "révocation d'une invitation",
+  "evaluation.update": "modification d'une évaluation",
+  "evaluation.confirm": "validation d'une évaluation",
+  "offer-score.update": "saisie du prix et de la note technique",
+  "export.ranking-csv": "export CSV du classement",
+  "export.report": "édition du rapport imprimable",
+  "debrief.share": "partage d'un bilan avec un fournisseur",
+  "account.sign-up": "création du compte",
+};
+
 export default function BuyerHome() {
-  const { organisationName, members, audit } = useLoaderData<typeof loader>();
+  const { organisationName, role, tenders, members, audit } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Espace acheteur</h1>
       <p className="lead">{organisationName}</p>
+      <section className="card" aria-labelledby="tenders-title">
+        <h2 id="tenders-title">Appels d'offres</h2>
+        {role === "buyer" ? (
+          <p className="actions">
+            <Link className="button" to="/acheteur/appels-d-offres/nouveau">
+              Nouvel appel d'offres
+            </Link>
+            <Link to="/acheteur/boite-d-envoi">Boîte d'envoi</Link>
+          </p>
+        ) : (
+          <p className="muted">Vous voyez les appels d'offres dont vous êtes évaluateur.</p>
+        )}
+        {tenders.length === 0 ? (
+          <p className="muted">Aucun appel d'offres pour l'instant.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Titre</th>
+                <th scope="col">Référence</th>
+                <th scope="col">Segment</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Date limite (Paris)</th>
+                <th scope="col" className="num">Invités</th>
+                <th scope="col" className="num">Réponses déposées</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tenders.map((t) => (
+                <tr key={t.id}>
+                  <td>
+                    <Link to={`/acheteur/appels-d-offres/${t.id}`}>{t.title}</Link>
+                  </td>
+                  <td>{t.reference}</td>
+                  <td>{t.segmentLabel}</td>
+                  <td>
+                    <span className={tenderStatusBadge[t.status]}>{tenderStatusLabels[t.status]}</span>
+                  </td>
+                  <td>{formatParis(t.deadline)}</td>
+                  <td className="num">{t.invitationCount}</td>
+                  <td className="num">{t.submissionCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section className="card">
         <h2>Équipe</h2>
         <MembersTable members={members} />
       </section>
-      <section className="card">
-        <h2>Journal d'activité</h2>
-        {audit.length === 0 ? (
-          <p className="muted">Aucune action enregistrée pour l'instant.</p>
-        ) : (
-          <ul>
-            {audit.map((a, i) => (
-              <li key={i}>
-                {new Date(a.at).toLocaleString("fr-FR", { timeZone: "Europe/Paris" })} — {a.userName ?? "système"} : {a.action}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {role === "buyer" ? (
+        <section className="card">
+          <h2>Journal d'activité</h2>
+          {audit.length === 0 ? (
+            <p className="muted">Aucune action enregistrée pour l'instant.</p>
+          ) : (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Quand (Paris)</th>
+                  <th scope="col">Qui</th>
+                  <th scope="col">Quoi</th>
+                  <th scope="col">Cible</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((a, i) => (
+                  <tr key={i}>
+                    <td>{formatParis(a.at)}</td>
+                    <td>{a.userName ?? "système"}</td>
+                    <td>{auditLabels[a.action] ?? a.action}</td>
+                    <td>
+                      {a.targetType === "tender" && a.targetId ? (
+                        <Link to={`/acheteur/appels-d-offres/${a.targetId}`}>appel d'offres n° {a.targetId}</Link>
+                      ) : a.targetType ? (
+                        `${a.targetType} ${a.targetId ?? ""}`
+                      ) : (
+                        ""
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./tenders";
 export * from "./responses";
 export * from "./factors";
+export * from "./membership-requests";

@@ -1,0 +1,147 @@
+import { useMemo, useState } from "react";
+import { parseScoringInput, scoreParsed, type ScoringInput } from "../../../scoring";
+import { stabilitySentence } from "~/tenders/labels";
+
+export type Simulation = { price: number; technical: number; rse: number; weights: Record<string, number> };
+
+/**
+ * What-if panel: moves shares and criterion weights and re-scores in the browser with the scoring
+ * library. Without JavaScript it is a GET form: the page renders the same computation server-side.
+ * The published method never changes.
+ */
+export function WhatIfPanel({
+  input,
+  names,
+  criteria,
+  initial,
+  hidden,
+}: {
+  input: ScoringInput;
+  names: Record<string, string>;
+  criteria: { id: string; shortTitle: string }[];
+  initial: Simulation;
+  hidden: Record<string, string>;
+}) {
+  const [sim, setSim] = useState<Simulation>(initial);
+  const outcome = useMemo(() => {
+    const candidate = {
+      ...input,
+      shares: { price: sim.price, technical: sim.technical, rse: sim.rse },
+      criteria: input.criteria.map((c) => ({ id: c.id, weight: sim.weights[c.id] ?? c.weight })),
+    };
+    const parsed = parseScoringInput(candidate);
+    if (!parsed.success) return { ok: false as const, issues: parsed.issues.map((i) => i.message) };
+    return { ok: true as const, result: scoreParsed(parsed.data) };
+  }, [input, sim]);
+  const num = (v: string) => {
+    const n = Number(v.replace(",", "."));
+    return Number.isFinite(n) ? n : 0;
+  };
+  const publishedRank = new Map(scoreParsed(input).suppliers.map((s) => [s.id, s.rank]));
+  return (
+    <section className="card simulation" aria-labelledby="whatif-title">
+      <h2 id="whatif-title">Simulation</h2>
+      <p className="alert alert--warn">
+        <strong>Simulation — la méthode publiée ne change pas.</strong> Ces réglages ne sont ni enregistrés ni communiqués aux fournisseurs.
+      </p>
+      <form method="get" onSubmit={(e) => e.preventDefault()}>
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <div className="builder__shares">
+          {(["price", "technical", "rse"] as const).map((k) => (
+            <label key={k} className="field">
+              {k === "price" ? "Prix (%)" : k === "technical" ? "Valeur technique (%)" : "RSE (%)"}
+              <input
+                type="number"
+                step="any"
+                name={`sim.${k}`}
+                value={sim[k]}
+                onChange={(e) => setSim({ ...sim, [k]: num(e.target.value) })}
+              />
+            </label>
+          ))}
+        </div>
+        <label className="field">
+          Part RSE (curseur : prix et technique ajustés en proportion)
+          <input
+            type="range"
+            min={0}
+            max={30}
+            step={0.5}
+            value={sim.rse}
+            aria-label="Part RSE simulée"
+            onChange={(e) => {
+              const rse = num(e.target.value);
+              const rest = sim.price + sim.technical;
+              const k = rest > 0 ? (100 - rse) / rest : 0;
+              setSim({ ...sim, rse, price: Math.round(sim.price * k * 100) / 100, technical: Math.round((100 - rse - Math.round(sim.price * k * 100) / 100) * 100) / 100 });
+            }}
+          />
+        </label>
+        <details>
+          <summary>Poids des critères</summary>
+          <div className="builder__grid">
+            {criteria.map((c) => (
+              <label key={c.id} className="field">
+                {c.shortTitle}
+                <input
+                  type="number"
+                  step="any"
+                  min={0}
+                  name={`sim.w.${c.id}`}
+                  value={sim.weights[c.id] ?? 1}
+                  onChange={(e) => setSim({ ...sim, weights: { ...sim.weights, [c.id]: num(e.target.value) } })}
+                />
+              </label>
+            ))}
+          </div>
+        </details>
+        <noscript>
+          <button type="submit" className="button button--secondary" formMethod="get">
+            Recalculer
+          </button>
+        </noscript>
+      </form>
+      {outcome.ok ? (
+        <>
+          <table className="data" aria-live="polite">
+            <caption className="muted" style={{ textAlign: "left" }}>
+              Classement simulé
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Rang simulé</th>
+                <th scope="col">Fournisseur</th>
+                <th scope="col" className="num">
+                  Note simulée
+                </th>
+                <th scope="col">Rang publié</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.result.suppliers.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.rank}</td>
+                  <td>{names[s.id] ?? s.id}</td>
+                  <td className="num">{String(s.total).replace(".", ",")}</td>
+                  <td>{publishedRank.get(s.id)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{stabilitySentence(outcome.result.winnerChangesAtRseShare, sim.rse, outcome.result.suppliers.length)}</p>
+        </>
+      ) : (
+        <div className="alert alert--error" role="alert">
+          <p>Réglages impossibles :</p>
+          <ul>
+            {[...new Set(outcome.issues)].map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

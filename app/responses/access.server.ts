@@ -1,0 +1,93 @@
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { getGuide, getQuestion, type Guide, type Question } from "../../questionnaires/guide";
+import { invitations, organisations, responses, tenders } from "../../db/schema";
+import type { Db } from "../../db/connection";
+import type { CurrentUser } from "~/auth/session.server";
+import { includedQuestions, tenderMethodSchema, type TenderMethod } from "~/tenders/method";
+import { formatParis, isPast } from "./dates";
+
+/** Errors of the supplier journey, with the HTTP status and the French message shown to the user. */
+export class ResponseError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const NOT_FOUND = "Cette consultation n'existe pas ou vous n'y avez pas accès.";
+
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "all" | "get" | "run">;
+
+export type IncludedQuestion = { id: string; criterion: string; allowNotApplicable: boolean; question: Question };
+
+export type SupplierTender = {
+  tender: typeof tenders.$inferSelect;
+  buyerName: string;
+  method: TenderMethod;
+  guide: Guide;
+  questions: IncludedQuestion[];
+};
+
+/**
+ * The tender as one supplier organisation may see it: only when the organisation accepted an
+ * invitation (not revoked) to a published, closed or cancelled tender. Anything else is `null`,
+ * so that "not found" and "not yours" look the same.
+ */
+export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender | null {
+  if (user.organisationKind !== "supplier" || user.role !== "supplier" || !Number.isSafeInteger(tenderId)) return null;
+  const row = tx
+    .select({ tender: tenders, buyerName: organisations.name })
+    .from(tenders)
+    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+    .innerJoin(
+      invitations,
+      and(
+        eq(invitations.tenderId, tenders.id),
+        eq(invitations.supplierOrganisationId, user.organisationId),
+        isNotNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .where(and(eq(tenders.id, tenderId), isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed", "cancelled"]), isNotNull(tenders.publishedMethod)))
+    .get();
+  if (!row) return null;
+  const method = tenderMethodSchema.parse(row.tender.publishedMethod);
+  const guide = getGuide(method.guideVersion);
+  if (!guide) throw new Error(`Guide de maturité « ${method.guideVersion} » introuvable`);
+  const questions: IncludedQuestion[] = [];
+  for (const q of includedQuestions(method)) {
+    const question = getQuestion(guide, q.id);
+    if (question) questions.push({ id: q.id, criterion: q.criterion, allowNotApplicable: q.allowNotApplicable, question });
+  }
+  return { tender: row.tender, buyerName: row.buyerName, method, guide, questions };
+}
+
+export function requireSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender {
+  const found = findSupplierTender(tx, user, tenderId);
+  if (!found) throw new ResponseError(404, NOT_FOUND);
+  return found;
+}
+
+/** Why the tender no longer accepts changes, or null while it does. */
+export function closedReason(tender: typeof tenders.$inferSelect, now: Date = new Date()): string | null {
+  if (tender.status === "cancelled") return "Cette consultation a été annulée : la réponse ne peut plus être modifiée.";
+  if (tender.status !== "published") return "Cette consultation est close : la réponse ne peut plus être modifiée.";
+  if (isPast(tender.deadline, now))
+    return `La date limite de remise (${formatParis(tender.deadline)}) est dépassée : la réponse ne peut plus être modifiée.`;
+  return null;
+}
+
+export function requireOpenTender(t: SupplierTender): void {
+  const reason = closedReason(t.tender);
+  if (reason) throw new ResponseError(409, reason);
+}
+
+export function findResponse(tx: Tx, tenderId: number, organisationId: number) {
+  return tx
+    .select()
+    .from(responses)
+    .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, organisationId)))
+    .get();
+}

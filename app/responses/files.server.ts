@@ -1,0 +1,98 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { answerFiles, files, tenderEvaluators } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { config } from "~/config.server";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { readBlob, writeBlob } from "~/lib/files.server";
+import { ResponseError, type Tx } from "./access.server";
+import { requireEditable } from "./questionnaire.server";
+import { checkEvidence } from "./uploads";
+
+function usedBytes(tx: Tx, responseId: number): number {
+  const row = tx
+    .select({ total: sql<number>`coalesce(sum(${files.size}), 0)` })
+    .from(answerFiles)
+    .innerJoin(files, eq(files.id, answerFiles.fileId))
+    .where(and(eq(answerFiles.responseId, responseId), isNull(answerFiles.deletedAt)))
+    .get();
+  return Number(row?.total ?? 0);
+}
+
+/** Attaches an evidence file to one answer; refused files leave the draft untouched. */
+export function uploadEvidence({ user, tenderId, questionId, file }: { user: CurrentUser; tenderId: number; questionId: string; name?: string; file: { name: string; bytes: Uint8Array } }) {
+  const c = config();
+  return db().transaction((tx) => {
+    const { t, response } = requireEditable(tx, user, tenderId);
+    if (!t.questions.some((q) => q.id === questionId)) throw new ResponseError(400, "Question inconnue pour cette consultation.");
+    const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: usedBytes(tx, response.id) });
+    if (!check.ok) throw new ResponseError(check.status, check.message);
+    const hash = writeBlob(file.bytes);
+    const stored = tx
+      .insert(files)
+      .values({ organisationId: user.organisationId, uploadedBy: user.id, sha256: hash, originalName: check.name, mimeType: check.mime, size: file.bytes.byteLength })
+      .returning()
+      .get();
+    tx.insert(answerFiles).values({ responseId: response.id, questionId, fileId: stored.id }).run();
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-attach", targetType: "file", targetId: stored.id, details: { tenderId, questionId, sha256: hash } });
+    return { fileId: stored.id, originalName: stored.originalName };
+  });
+}
+
+/** Detaches a file from the draft (soft: the file stays, submitted versions keep pointing at it). */
+export function removeEvidence({ user, tenderId, answerFileId }: { user: CurrentUser; tenderId: number; answerFileId: number }) {
+  return db().transaction((tx) => {
+    const { response } = requireEditable(tx, user, tenderId);
+    const updated = tx
+      .update(answerFiles)
+      .set({ deletedAt: new Date().toISOString() })
+      .where(and(eq(answerFiles.id, answerFileId), eq(answerFiles.responseId, response.id), isNull(answerFiles.deletedAt)))
+      .run();
+    if (updated.changes !== 1) throw new ResponseError(404, "Pièce jointe introuvable.");
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-detach", targetType: "answer_file", targetId: answerFileId, details: { tenderId } });
+  });
+}
+
+/**
+ * Download rule: members of the file's organisation; a buyer of the tender's organisation (an
+ * evaluator only when assigned to the tender) when the file belongs to a non-withdrawn submission.
+ * Anything else is "not found".
+ */
+export function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileId: number }) {
+  if (!Number.isSafeInteger(fileId)) return null;
+  const file = db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).get();
+  if (!file) return null;
+  if (file.organisationId === user.organisationId) return file;
+  if (user.organisationKind !== "buyer" || (user.role !== "buyer" && user.role !== "evaluator")) return null;
+  const rows = db().$client
+    .prepare(
+      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s
+       JOIN tenders t ON t.id = s.tender_id,
+            json_each(s.content, '$.answers') a,
+            json_each(a.value, '$.files') f
+       WHERE t.organisation_id = ? AND t.deleted_at IS NULL AND s.withdrawn_at IS NULL
+         AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
+    )
+    .all(user.organisationId, file.organisationId, file.id) as { tenderId: number }[];
+  if (rows.length === 0) return null;
+  if (user.role === "buyer") return file;
+  const assigned = rows.some(
+    (r) => db().select().from(tenderEvaluators).where(and(eq(tenderEvaluators.tenderId, r.tenderId), eq(tenderEvaluators.userId, user.id))).get() !== undefined,
+  );
+  return assigned ? file : null;
+}
+
+export function fileResponse(file: typeof files.$inferSelect): Response {
+  const bytes = readBlob(file.sha256);
+  const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

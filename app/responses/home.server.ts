@@ -1,0 +1,61 @@
+import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { debriefShares, invitations, organisations, responseAnswers, responses, tenders } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { db } from "~/lib/db.server";
+import { findSupplierTender } from "./access.server";
+import { closedReason } from "./access.server";
+import { countdown } from "./dates";
+import { computeProgress } from "./progress";
+import { rowToDraft } from "./questionnaire.server";
+
+export { responseStatusLabels } from "./labels";
+
+/** Tenders the acting supplier's organisation accepted an invitation to, with status and progress. */
+export function listSupplierTenders(user: CurrentUser) {
+  const rows = db()
+    .selectDistinct({ id: tenders.id })
+    .from(invitations)
+    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+    .where(
+      and(
+        eq(invitations.supplierOrganisationId, user.organisationId),
+        isNotNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        isNull(tenders.deletedAt),
+        inArray(tenders.status, ["published", "closed", "cancelled"]),
+      ),
+    )
+    .orderBy(desc(tenders.deadline))
+    .all();
+  const now = new Date();
+  return rows.flatMap(({ id }) => {
+    const t = findSupplierTender(db(), user, id);
+    if (!t) return [];
+    const response = db()
+      .select()
+      .from(responses)
+      .where(and(eq(responses.tenderId, id), eq(responses.supplierOrganisationId, user.organisationId)))
+      .get();
+    const answers = response ? db().select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all() : [];
+    const progress = computeProgress(t.questions, Object.fromEntries(answers.map((a) => [a.questionId, rowToDraft(a)])));
+    const buyer = db().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, t.tender.organisationId)).get();
+    return [
+      {
+        id,
+        title: t.tender.title,
+        reference: t.tender.reference,
+        buyerName: buyer?.name ?? "",
+        deadline: t.tender.deadline,
+        countdown: countdown(t.tender.deadline, now),
+        closed: closedReason(t.tender, now),
+        status: response?.status ?? ("none" as const),
+        complete: progress.complete,
+        total: progress.total,
+        toCheck: progress.reused.length,
+        debriefShared: Boolean(
+          db().select({ id: debriefShares.id }).from(debriefShares).where(and(eq(debriefShares.tenderId, id), eq(debriefShares.supplierOrganisationId, user.organisationId))).get(),
+        ),
+      },
+    ];
+  });
+}

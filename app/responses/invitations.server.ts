@@ -1,0 +1,231 @@
+import crypto from "node:crypto";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "../../db/schema";
+import { hashPassword } from "~/auth/password.server";
+import type { JoinSignUpInput } from "./join-schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { ResponseError, requireSupplierTender, type Tx } from "./access.server";
+import { isPast } from "./dates";
+import { ensureResponse } from "./questionnaire.server";
+
+/** Invitation tokens are random base64url strings; anything else is simply unknown. */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+
+export { joinSignUpSchema, type JoinSignUpInput } from "./join-schema";
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export type InvitationView = {
+  supplierName: string;
+  invitedEmail: string;
+  tender: { id: number; title: string; reference: string; deadline: string; buyerName: string };
+  /** A supplier organisation with exactly this name is already on the portal. */
+  organisationExists: boolean;
+};
+
+function openRequestFor(tx: Tx, invitationId: number) {
+  return tx
+    .select()
+    .from(membershipRequests)
+    .where(and(eq(membershipRequests.invitationId, invitationId), isNull(membershipRequests.decision)))
+    .get();
+}
+
+/**
+ * Looks the token up and tells whether it can still be used: unknown → 404; revoked, expired,
+ * already used, tender cancelled → 410; held by a pending membership request → "pending".
+ */
+function loadInvitation(tx: Tx, token: string) {
+  if (!tokenSchema.safeParse(token).success) throw new ResponseError(404, "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
+  const row = tx
+    .select({ invitation: invitations, tender: tenders, buyerName: organisations.name })
+    .from(invitations)
+    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+    .where(eq(invitations.tokenSha256, hashToken(token)))
+    .get();
+  if (!row || row.tender.deletedAt || !row.tender.publishedMethod) throw new ResponseError(404, "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
+  return row;
+}
+
+function unusableReason(row: { invitation: InvitationRow; tender: typeof tenders.$inferSelect }): string | null {
+  if (row.invitation.revokedAt) return "Cette invitation a été retirée par l'acheteur.";
+  if (row.invitation.acceptedAt) return "Cette invitation a déjà été utilisée. Connectez-vous pour retrouver la consultation dans votre espace fournisseur.";
+  if (row.tender.status === "cancelled") return "Cette consultation a été annulée.";
+  if (row.tender.status !== "published" || isPast(row.invitation.expiresAt) || isPast(row.tender.deadline))
+    return "Cette invitation a expiré : la date limite de la consultation est passée.";
+  return null;
+}
+
+function viewOf(tx: Tx, row: ReturnType<typeof loadInvitation>): InvitationView {
+  const existing = tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.name, row.invitation.supplierName), eq(organisations.kind, "supplier"), isNull(organisations.deletedAt)))
+    .get();
+  return {
+    supplierName: row.invitation.supplierName,
+    invitedEmail: row.invitation.email,
+    tender: { id: row.tender.id, title: row.tender.title, reference: row.tender.reference, deadline: row.tender.deadline, buyerName: row.buyerName },
+    organisationExists: Boolean(existing),
+  };
+}
+
+export type InvitationState =
+  | { state: "open"; view: InvitationView }
+  | { state: "pending"; view: InvitationView }
+  /** Already accepted by the visitor's own organisation: go to the questionnaire. */
+  | { state: "mine"; tenderId: number };
+
+/** Opening the link: marks `openedAt` once and returns what the page shows. */
+export function openInvitation(token: string, user: CurrentUser | null): InvitationState {
+  return db().transaction((tx) => {
+    const row = loadInvitation(tx, token);
+    if (!row.invitation.openedAt) tx.update(invitations).set({ openedAt: new Date().toISOString() }).where(eq(invitations.id, row.invitation.id)).run();
+    if (row.invitation.acceptedAt && user && row.invitation.supplierOrganisationId === user.organisationId && !row.invitation.revokedAt)
+      return { state: "mine" as const, tenderId: row.tender.id };
+    const reason = unusableReason(row);
+    if (reason) throw new ResponseError(410, reason);
+    if (openRequestFor(tx, row.invitation.id)) return { state: "pending" as const, view: viewOf(tx, row) };
+    return { state: "open" as const, view: viewOf(tx, row) };
+  });
+}
+
+function requireUsable(tx: Tx, token: string) {
+  const row = loadInvitation(tx, token);
+  const reason = unusableReason(row);
+  if (reason) throw new ResponseError(410, reason);
+  if (openRequestFor(tx, row.invitation.id))
+    throw new ResponseError(409, "Une demande d'adhésion liée à cette invitation attend la confirmation d'un membre de l'organisation.");
+  return row;
+}
+
+/** Single use: the update only succeeds while nobody accepted the invitation. */
+function markAccepted(tx: Tx, invitationId: number, userId: number, organisationId: number): void {
+  const done = tx
+    .update(invitations)
+    .set({ acceptedAt: new Date().toISOString(), acceptedBy: userId, supplierOrganisationId: organisationId })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .run();
+  if (done.changes !== 1) throw new ResponseError(410, "Cette invitation a déjà été utilisée.");
+}
+
+function startResponse(tx: Tx, userAsMember: CurrentUser, tenderId: number) {
+  const t = requireSupplierTender(tx, userAsMember, tenderId);
+  ensureResponse(tx, t, userAsMember.organisationId, userAsMember.id);
+}
+
+/** A signed-in supplier accepts the invitation for their own organisation. */
+export function acceptInvitation(token: string, user: CurrentUser): { tenderId: number } {
+  if (user.organisationKind !== "supplier" || user.role !== "supplier")
+    throw new ResponseError(403, "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
+  return db().transaction((tx) => {
+    const row = requireUsable(tx, token);
+    const already = tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.tenderId, row.tender.id), eq(invitations.supplierOrganisationId, user.organisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .get();
+    markAccepted(tx, row.invitation.id, user.id, user.organisationId);
+    if (!already) startResponse(tx, user, row.tender.id);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "invitation.accept", targetType: "invitation", targetId: row.invitation.id, details: { tenderId: row.tender.id } });
+    return { tenderId: row.tender.id };
+  });
+}
+
+export type JoinResult =
+  | { kind: "member"; userId: number; membershipId: number; tenderId: number }
+  | { kind: "pending"; organisationName: string }
+  | { kind: "error"; fieldErrors: Record<string, string[]> };
+
+/**
+ * An invited visitor without an account. New organisation name → the organisation, the user and
+ * the membership are created and the invitation accepted. Existing supplier organisation with
+ * that exact name → the user is created without membership and a request waits for a member.
+ */
+export async function joinWithNewAccount(token: string, input: JoinSignUpInput): Promise<JoinResult> {
+  const passwordHash = await hashPassword(input.password);
+  return db().transaction((tx) => {
+    const row = requireUsable(tx, token);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
+      return { kind: "error" as const, fieldErrors: { email: ["Un compte existe déjà avec cette adresse : connectez-vous pour accepter l'invitation."] } };
+    const user = tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id }).get();
+    const existing = tx
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.name, row.invitation.supplierName), eq(organisations.kind, "supplier"), isNull(organisations.deletedAt)))
+      .orderBy(asc(organisations.id))
+      .get();
+    if (existing) {
+      const request = tx.insert(membershipRequests).values({ userId: user.id, organisationId: existing.id, invitationId: row.invitation.id }).returning().get();
+      audit(tx, { userId: user.id, organisationId: existing.id, action: "membership.request", targetType: "membership_request", targetId: request.id, details: { invitationId: row.invitation.id } });
+      return { kind: "pending" as const, organisationName: existing.name };
+    }
+    const org = tx.insert(organisations).values({ name: row.invitation.supplierName, kind: "supplier" }).returning().get();
+    const membership = tx.insert(memberships).values({ userId: user.id, organisationId: org.id, role: "supplier" }).returning({ id: memberships.id }).get();
+    markAccepted(tx, row.invitation.id, user.id, org.id);
+    const member: CurrentUser = { id: user.id, email: input.email, name: input.name, membershipId: membership.id, role: "supplier", organisationId: org.id, organisationName: org.name, organisationKind: "supplier" };
+    startResponse(tx, member, row.tender.id);
+    audit(tx, { userId: user.id, organisationId: org.id, action: "account.sign-up", targetType: "user", targetId: user.id, details: { via: "invitation" } });
+    audit(tx, { userId: user.id, organisationId: org.id, action: "invitation.accept", targetType: "invitation", targetId: row.invitation.id, details: { tenderId: row.tender.id } });
+    return { kind: "member" as const, userId: user.id, membershipId: membership.id, tenderId: row.tender.id };
+  });
+}
+
+/** Pending requests to join the acting user's organisation. */
+export function listPendingRequests(user: CurrentUser) {
+  return db()
+    .select({ id: membershipRequests.id, name: users.name, email: users.email, createdAt: membershipRequests.createdAt, tenderTitle: tenders.title })
+    .from(membershipRequests)
+    .innerJoin(users, eq(users.id, membershipRequests.userId))
+    .innerJoin(invitations, eq(invitations.id, membershipRequests.invitationId))
+    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+    .where(and(eq(membershipRequests.organisationId, user.organisationId), isNull(membershipRequests.decision)))
+    .orderBy(asc(membershipRequests.id))
+    .all();
+}
+
+/** A member confirms or rejects a request; confirming creates the membership and accepts the invitation. */
+export function decideRequest({ user, requestId, decision }: { user: CurrentUser; requestId: number; decision: "confirmed" | "rejected" }) {
+  if (user.organisationKind !== "supplier") throw new ResponseError(404, "Demande introuvable.");
+  return db().transaction((tx) => {
+    const request = tx
+      .select()
+      .from(membershipRequests)
+      .where(and(eq(membershipRequests.id, requestId), eq(membershipRequests.organisationId, user.organisationId), isNull(membershipRequests.decision)))
+      .get();
+    if (!request) throw new ResponseError(404, "Demande introuvable ou déjà traitée.");
+    const at = new Date().toISOString();
+    tx.update(membershipRequests).set({ decision, decidedAt: at, decidedBy: user.id }).where(eq(membershipRequests.id, request.id)).run();
+    const requester = tx.select().from(users).where(eq(users.id, request.userId)).get()!;
+    if (decision === "confirmed") {
+      tx.insert(memberships).values({ userId: request.userId, organisationId: user.organisationId, role: "supplier" }).onConflictDoNothing().run();
+      const invitation = tx.select().from(invitations).where(eq(invitations.id, request.invitationId)).get();
+      if (invitation && !invitation.acceptedAt && !invitation.revokedAt) {
+        tx.update(invitations).set({ acceptedAt: at, acceptedBy: request.userId, supplierOrganisationId: user.organisationId }).where(eq(invitations.id, invitation.id)).run();
+        const t = requireSupplierTender(tx, user, invitation.tenderId);
+        ensureResponse(tx, t, user.organisationId, user.id);
+      }
+    }
+    tx.insert(outbox)
+      .values({
+        organisationId: user.organisationId,
+        toEmail: requester.email,
+        kind: `membership.${decision}`,
+        subject: decision === "confirmed" ? `Accès confirmé — ${user.organisationName}` : `Demande refusée — ${user.organisationName}`,
+        body:
+          decision === "confirmed"
+            ? `${user.name} a confirmé votre adhésion à ${user.organisationName} sur NR Procure. Vous pouvez vous connecter.`
+            : `${user.name} n'a pas confirmé votre demande d'adhésion à ${user.organisationName} sur NR Procure.`,
+      })
+      .run();
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: `membership.${decision === "confirmed" ? "confirm" : "reject"}`, targetType: "user", targetId: request.userId });
+  });
+}

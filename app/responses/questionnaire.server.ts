@@ -1,0 +1,236 @@
+import crypto from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { answerFiles, files, responseAnswers, responses, submissions, users } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { db } from "~/lib/db.server";
+import { config } from "~/config.server";
+import { closedReason, findResponse, requireOpenTender, requireSupplierTender, ResponseError, type SupplierTender, type Tx } from "./access.server";
+import { prefillFromLibrary, upsertLibrary } from "./library.server";
+import { computeProgress, type Progress } from "./progress";
+import { answerDraftSchema, emptyAnswer, type AnswerDraft, type SaveRequest } from "./schemas";
+
+type AnswerRow = typeof responseAnswers.$inferSelect;
+
+export function rowToDraft(row: AnswerRow | undefined): AnswerDraft {
+  if (!row) return { ...emptyAnswer };
+  return { level: row.level, text: row.text, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason, reused: row.reusedUnconfirmed };
+}
+
+/** Short hash of an answer as the page holds it: lets the server tell which answers a save touched. */
+export function fingerprint(a: AnswerDraft): string {
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([a.level, a.text, a.notApplicable, a.notApplicableReason, a.reused]))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+function sameContent(a: AnswerDraft, b: AnswerDraft): boolean {
+  return a.level === b.level && a.text === b.text && a.notApplicable === b.notApplicable && a.notApplicableReason === b.notApplicableReason;
+}
+
+/**
+ * The organisation's draft for a tender, created on first access and pre-filled from the answer
+ * library (each reused answer flagged until confirmed).
+ */
+export function ensureResponse(tx: Tx, t: SupplierTender, organisationId: number, userId: number) {
+  const existing = findResponse(tx, t.tender.id, organisationId);
+  if (existing) return existing;
+  const created = tx
+    .insert(responses)
+    .values({ tenderId: t.tender.id, supplierOrganisationId: organisationId, guideVersion: t.method.guideVersion })
+    .onConflictDoNothing()
+    .returning()
+    .get();
+  const response = created ?? findResponse(tx, t.tender.id, organisationId)!;
+  if (created) prefillFromLibrary(tx, { responseId: response.id, organisationId, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id), userId });
+  return response;
+}
+
+export type FileInfo = { answerFileId: number; fileId: number; originalName: string; size: number; mimeType: string };
+
+export function loadAnswersAndFiles(tx: Tx, responseId: number) {
+  const rows = tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, responseId)).all();
+  const fileRows = tx
+    .select({ answerFileId: answerFiles.id, questionId: answerFiles.questionId, fileId: files.id, originalName: files.originalName, size: files.size, mimeType: files.mimeType, sha256: files.sha256 })
+    .from(answerFiles)
+    .innerJoin(files, eq(files.id, answerFiles.fileId))
+    .where(and(eq(answerFiles.responseId, responseId), isNull(answerFiles.deletedAt)))
+    .orderBy(answerFiles.id)
+    .all();
+  return { rows, fileRows };
+}
+
+/** Everything the questionnaire page needs, scoped to the acting supplier's organisation. */
+export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  return db().transaction((tx) => {
+    const t = requireSupplierTender(tx, user, tenderId);
+    const response = ensureResponse(tx, t, user.organisationId, user.id);
+    const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
+    const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+    const answers: Record<string, AnswerDraft> = {};
+    const fingerprints: Record<string, string> = {};
+    for (const q of t.questions) {
+      const a = rowToDraft(byQuestion.get(q.id));
+      answers[q.id] = a;
+      fingerprints[q.id] = fingerprint(a);
+    }
+    const filesByQuestion: Record<string, FileInfo[]> = {};
+    let usedBytes = 0;
+    for (const f of fileRows) {
+      (filesByQuestion[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
+      usedBytes += f.size;
+    }
+    const subs = tx
+      .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt })
+      .from(submissions)
+      .where(eq(submissions.responseId, response.id))
+      .orderBy(submissions.id)
+      .all();
+    const progress: Progress = computeProgress(t.questions, answers);
+    return {
+      t,
+      response: { id: response.id, version: response.version, status: response.status, updatedAt: response.updatedAt },
+      answers,
+      fingerprints,
+      filesByQuestion,
+      usedBytes,
+      limits: { fileBytes: config().uploadMaxFileBytes, tenderBytes: config().uploadMaxTenderBytes },
+      submissions: subs,
+      progress,
+      closedReason: closedReason(t.tender),
+    };
+  });
+}
+
+export type ConflictItem = {
+  questionId: string;
+  theirs: AnswerDraft;
+  mine: AnswerDraft;
+  /** False when this page had not touched the question: the colleague's value is simply taken. */
+  mineChanged: boolean;
+  by: string;
+  at: string;
+};
+
+export type SaveResult =
+  | { ok: true; version: number; savedAt: string; saved: string[]; fingerprints: Record<string, string> }
+  | { ok: false; conflict: { currentVersion: number; items: ConflictItem[]; fingerprints: Record<string, string>; myChanges: Record<string, AnswerDraft> } };
+
+/** Response must exist, belong to the user's organisation and be editable (before deadline, not submitted). */
+function requireEditable(tx: Tx, user: CurrentUser, tenderId: number) {
+  const t = requireSupplierTender(tx, user, tenderId);
+  requireOpenTender(t);
+  const response = ensureResponse(tx, t, user.organisationId, user.id);
+  if (response.status === "submitted")
+    throw new ResponseError(409, "Votre réponse est déposée : retirez le dépôt pour la modifier (possible jusqu'à la date limite).");
+  return { t, response };
+}
+export { requireEditable };
+
+/**
+ * Saves a draft with optimistic concurrency. An answer whose submitted value equals the fingerprint
+ * the page loaded was not touched and is skipped. When someone else saved since `version`, nothing
+ * is written and the questions they changed are returned (who, when, their value and ours).
+ */
+export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tenderId: number; input: SaveRequest }): SaveResult {
+  return db().transaction((tx) => {
+    const { t, response } = requireEditable(tx, user, tenderId);
+    const allowed = new Map(t.questions.map((q) => [q.id, q]));
+    for (const id of [...Object.keys(input.answers), ...Object.keys(input.resolve)]) {
+      if (!allowed.has(id)) throw new ResponseError(400, `Question inconnue pour cette consultation : ${id.slice(0, 20)}`);
+    }
+    const stored = new Map(tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all().map((r) => [r.questionId, r]));
+
+    const changes: { questionId: string; next: AnswerDraft; row: AnswerRow | undefined }[] = [];
+    const touched = new Map<string, AnswerDraft>();
+    for (const q of t.questions) {
+      const submitted = input.answers[q.id];
+      if (!submitted) continue;
+      const mine: AnswerDraft = input.confirm === q.id ? { ...submitted, reused: false } : submitted;
+      touched.set(q.id, mine);
+      if (input.resolve[q.id] === "theirs") continue;
+      const orig = input.orig[q.id];
+      if (orig !== undefined && orig === fingerprint(mine)) continue;
+      const row = stored.get(q.id);
+      const current = rowToDraft(row);
+      if (fingerprint(mine) === fingerprint(current)) continue;
+      if (mine.notApplicable && !q.allowNotApplicable)
+        throw new ResponseError(400, `« Non applicable » n'est pas autorisé pour la question ${q.id} dans cette consultation.`);
+      // Editing a reused answer confirms it; an untouched reused answer keeps its flag.
+      const next: AnswerDraft = { ...mine, reused: mine.reused && sameContent(mine, current) && current.reused };
+      changes.push({ questionId: q.id, next, row });
+    }
+
+    const currentFingerprints = () => {
+      const out: Record<string, string> = {};
+      const now = new Map(tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all().map((r) => [r.questionId, r]));
+      for (const q of t.questions) out[q.id] = fingerprint(rowToDraft(now.get(q.id)));
+      return out;
+    };
+
+    if (response.version !== input.version) {
+      const changedByOthers = [...stored.values()].filter((r) => r.revision > input.version && allowed.has(r.questionId));
+      if (changedByOthers.length > 0) {
+        const names = new Map(
+          tx
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(inArray(users.id, changedByOthers.map((r) => r.updatedBy ?? 0)))
+            .all()
+            .map((u) => [u.id, u.name]),
+        );
+        const changedIds = new Set(changes.map((c) => c.questionId));
+        const items: ConflictItem[] = changedByOthers
+          .sort((a, b) => t.questions.findIndex((q) => q.id === a.questionId) - t.questions.findIndex((q) => q.id === b.questionId))
+          .map((r) => ({
+            questionId: r.questionId,
+            theirs: rowToDraft(r),
+            mine: touched.get(r.questionId) ?? rowToDraft(r),
+            mineChanged: changedIds.has(r.questionId),
+            by: names.get(r.updatedBy ?? 0) ?? "un membre de votre organisation",
+            at: r.updatedAt,
+          }));
+        const myChanges = Object.fromEntries(changes.map((c) => [c.questionId, c.next]));
+        return { ok: false as const, conflict: { currentVersion: response.version, items, fingerprints: currentFingerprints(), myChanges } };
+      }
+    }
+
+    const savedAt = new Date().toISOString();
+    let version = response.version;
+    if (changes.length > 0) {
+      version = response.version + 1;
+      for (const c of changes) {
+        const values = {
+          level: c.next.level,
+          text: c.next.text,
+          notApplicable: c.next.notApplicable,
+          notApplicableReason: c.next.notApplicableReason,
+          reusedUnconfirmed: c.next.reused,
+          revision: version,
+          updatedBy: user.id,
+          updatedAt: savedAt,
+        };
+        tx.insert(responseAnswers)
+          .values({ responseId: response.id, questionId: c.questionId, ...values })
+          .onConflictDoUpdate({ target: [responseAnswers.responseId, responseAnswers.questionId], set: values })
+          .run();
+        if (!c.next.reused) upsertLibrary(tx, { organisationId: user.organisationId, guideVersion: response.guideVersion, questionId: c.questionId, answer: c.next, userId: user.id, at: savedAt });
+      }
+      // Guarded update: a concurrent writer between our read and this write is impossible inside
+      // the SQLite write transaction, but the condition documents the rule.
+      const updated = tx
+        .update(responses)
+        .set({ version, updatedAt: savedAt, status: response.status === "withdrawn" ? "withdrawn" : "in-progress" })
+        .where(and(eq(responses.id, response.id), eq(responses.version, response.version)))
+        .run();
+      if (updated.changes !== 1) throw new ResponseError(409, "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
+    }
+    return { ok: true as const, version, savedAt, saved: changes.map((c) => c.questionId), fingerprints: currentFingerprints() };
+  });
+}
+
+/** Parses a draft answer coming from outside (library import, tests) with the shared schema. */
+export function parseDraft(value: unknown): AnswerDraft {
+  return answerDraftSchema.parse(value);
+}

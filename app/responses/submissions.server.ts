@@ -1,0 +1,139 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { outbox, responses, submissions, tenders, users } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { sha256 } from "~/lib/files.server";
+import { findResponse, requireOpenTender, requireSupplierTender, ResponseError, type Tx } from "./access.server";
+import { formatParisSeconds } from "./dates";
+import { computeProgress } from "./progress";
+import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
+import { canonicalJson, submissionContentSchema, type SubmissionContent } from "./submission-content";
+
+function buyerRecipient(tx: Tx, tender: typeof tenders.$inferSelect): string {
+  if (tender.contactEmail) return tender.contactEmail;
+  return tx.select({ email: users.email }).from(users).where(eq(users.id, tender.createdBy)).get()?.email ?? "";
+}
+
+export type SubmitResult =
+  | { ok: true; submissionId: number; submittedAt: string; contentSha256: string }
+  | { ok: false; unanswered: string[]; incomplete: string[]; reused: string[] };
+
+/**
+ * Submits the draft: refuses after the deadline, when someone saved since the page was loaded
+ * (`version`), or when answers are missing or incomplete. Writes an immutable copy with the
+ * SHA-256 of its canonical JSON, makes the draft read-only and notifies the buyer.
+ */
+export function submitResponse({ user, tenderId, version }: { user: CurrentUser; tenderId: number; version: number }): SubmitResult {
+  return db().transaction((tx) => {
+    const t = requireSupplierTender(tx, user, tenderId);
+    requireOpenTender(t);
+    const response = findResponse(tx, tenderId, user.organisationId);
+    if (!response) throw new ResponseError(409, "Aucune réponse à déposer : ouvrez d'abord le questionnaire.");
+    if (response.status === "submitted") throw new ResponseError(409, "Votre réponse est déjà déposée.");
+    if (response.version !== version)
+      throw new ResponseError(409, "Votre réponse a été modifiée depuis l'ouverture de cette page (par vous dans un autre onglet ou par un collègue). Vérifiez-la puis déposez-la à nouveau.");
+    const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
+    const byQuestion = new Map(rows.map((r) => [r.questionId, rowToDraft(r)]));
+    const progress = computeProgress(t.questions, Object.fromEntries(byQuestion));
+    if (progress.unanswered.length || progress.incomplete.length || progress.reused.length) {
+      return { ok: false as const, unanswered: progress.unanswered, incomplete: progress.incomplete, reused: progress.reused };
+    }
+    const content: SubmissionContent = submissionContentSchema.parse({
+      tenderId,
+      guideVersion: t.method.guideVersion,
+      methodSha256: t.tender.publishedMethodSha256 ?? "",
+      answers: t.questions.map((q) => {
+        const a = byQuestion.get(q.id)!;
+        return {
+          questionId: q.id,
+          level: a.notApplicable ? null : a.level,
+          text: a.text,
+          notApplicable: a.notApplicable,
+          notApplicableReason: a.notApplicable ? a.notApplicableReason : "",
+          files: fileRows.filter((f) => f.questionId === q.id).map((f) => ({ fileId: f.fileId, sha256: f.sha256, originalName: f.originalName, size: f.size })),
+        };
+      }),
+    });
+    const contentSha256 = sha256(new TextEncoder().encode(canonicalJson(content)));
+    const submittedAt = new Date().toISOString();
+    const row = tx
+      .insert(submissions)
+      .values({ responseId: response.id, tenderId, supplierOrganisationId: user.organisationId, submittedBy: user.id, submittedAt, contentSha256, content })
+      .returning({ id: submissions.id })
+      .get();
+    tx.update(responses).set({ status: "submitted", updatedAt: submittedAt }).where(eq(responses.id, response.id)).run();
+    const to = buyerRecipient(tx, t.tender);
+    if (to) {
+      tx.insert(outbox)
+        .values({
+          organisationId: t.tender.organisationId,
+          toEmail: to,
+          kind: "response.submitted",
+          subject: `Réponse déposée — ${t.tender.reference} ${t.tender.title}`,
+          body: `${user.organisationName} a déposé sa réponse à la consultation « ${t.tender.title} » (${t.tender.reference}) le ${formatParisSeconds(submittedAt)} (heure de Paris).\nEmpreinte SHA-256 du contenu déposé : ${contentSha256}`,
+        })
+        .run();
+    }
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.submit", targetType: "submission", targetId: row.id, details: { tenderId, contentSha256 } });
+    audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.received", targetType: "submission", targetId: row.id, details: { tenderId, supplier: user.organisationName, contentSha256 } });
+    return { ok: true as const, submissionId: row.id, submittedAt, contentSha256 };
+  });
+}
+
+/** Withdraws the current submission before the deadline; the draft becomes editable again. */
+export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  return db().transaction((tx) => {
+    const t = requireSupplierTender(tx, user, tenderId);
+    requireOpenTender(t);
+    const response = findResponse(tx, tenderId, user.organisationId);
+    const current = response
+      ? tx
+          .select()
+          .from(submissions)
+          .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
+          .orderBy(desc(submissions.id))
+          .get()
+      : undefined;
+    if (!response || !current || response.status !== "submitted") throw new ResponseError(409, "Aucun dépôt en cours à retirer.");
+    const at = new Date().toISOString();
+    tx.update(submissions).set({ withdrawnAt: at }).where(eq(submissions.id, current.id)).run();
+    tx.update(responses).set({ status: "withdrawn", updatedAt: at }).where(eq(responses.id, response.id)).run();
+    const to = buyerRecipient(tx, t.tender);
+    if (to) {
+      tx.insert(outbox)
+        .values({
+          organisationId: t.tender.organisationId,
+          toEmail: to,
+          kind: "response.withdrawn",
+          subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,
+          body: `${user.organisationName} a retiré sa réponse à la consultation « ${t.tender.title} » le ${formatParisSeconds(at)} (heure de Paris). Elle pourra la déposer à nouveau avant la date limite.`,
+        })
+        .run();
+    }
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.withdraw", targetType: "submission", targetId: current.id, details: { tenderId } });
+    audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.withdrawn", targetType: "submission", targetId: current.id, details: { tenderId, supplier: user.organisationName } });
+    return { submissionId: current.id };
+  });
+}
+
+/** The organisation's submissions for a tender, newest first, for the receipt page. */
+export function listOwnSubmissions({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  return db().transaction((tx) => {
+    const t = requireSupplierTender(tx, user, tenderId);
+    const rows = tx
+      .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt, content: submissions.content, submittedByName: users.name })
+      .from(submissions)
+      .innerJoin(users, eq(users.id, submissions.submittedBy))
+      .where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, user.organisationId)))
+      .orderBy(desc(submissions.id))
+      .all();
+    return {
+      tender: { id: t.tender.id, title: t.tender.title, reference: t.tender.reference, deadline: t.tender.deadline, buyerName: t.buyerName },
+      submissions: rows.map(({ content, ...r }) => {
+        const parsed = submissionContentSchema.safeParse(content);
+        return { ...r, answerCount: parsed.success ? parsed.data.answers.length : 0, fileCount: parsed.success ? parsed.data.answers.reduce((n, a) => n + a.files.length, 0) : 0 };
+      }),
+    };
+  });
+}

@@ -1,0 +1,207 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { currentGuide, getCriterion, getGuide } from "../../questionnaires/guide";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { idParam, loadTender } from "~/tenders/access.server";
+import { priceMethodLabels } from "~/tenders/builder";
+import { formatParis, frNum } from "~/tenders/dates";
+import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
+import { includedQuestions } from "~/tenders/method";
+import { listEvaluators, methodOf, publishIssues, setEvaluators, tenderView } from "~/tenders/tenders.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tender.title ?? "Appel d'offres"} — NR Procure` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const tender = loadTender({ id: idParam(params.id), user });
+  const method = methodOf(tender);
+  const guide = getGuide(method.guideVersion) ?? currentGuide;
+  const questions = includedQuestions(method);
+  return {
+    tender: tenderView(tender),
+    isBuyer: user.role === "buyer",
+    method: {
+      shares: method.shares,
+      priceMethod: priceMethodLabels[method.priceMethod].label,
+      guideVersion: method.guideVersion,
+      questionCount: questions.length,
+      criteria: method.criteria
+        .filter((c) => c.included && questions.some((q) => q.criterion === c.id))
+        .map((c) => ({ id: c.id, title: getCriterion(guide, c.id)?.title ?? c.id, weight: c.weight, questions: questions.filter((q) => q.criterion === c.id).length })),
+    },
+    publishIssues: tender.status === "draft" ? publishIssues(tender) : [],
+    evaluators: user.role === "buyer" ? listEvaluators({ tender, user }) : [],
+  };
+}
+
+const evaluatorsSchema = z.object({
+  intent: z.literal("evaluators"),
+  evaluators: z.array(z.coerce.number().int().positive()).default([]),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const id = idParam(params.id);
+  const parsed = evaluatorsSchema.safeParse({ intent: formData.get("intent"), evaluators: formData.getAll("evaluators") });
+  if (!parsed.success) throw new Response("Requête invalide", { status: 400 });
+  setEvaluators({ id, user, userIds: parsed.data.evaluators });
+  return redirect(`/acheteur/appels-d-offres/${id}?evaluateurs=1`);
+}
+
+export default function TenderOverview() {
+  const { tender, isBuyer, method, publishIssues, evaluators } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const base = `/acheteur/appels-d-offres/${tender.id}`;
+  const published = tender.status === "published" || tender.status === "closed";
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/acheteur">← Espace acheteur</Link>
+      </p>
+      <h1>{tender.title}</h1>
+      <p>
+        <span className={tenderStatusBadge[tender.status]}>{tenderStatusLabels[tender.status]}</span>{" "}
+        {tender.reference ? <span className="muted">Réf. {tender.reference}</span> : null}
+      </p>
+      {params.get("publie") ? (
+        <p className="alert alert--info" role="status">
+          Appel d'offres publié : sa méthode de notation est désormais figée. Invitez les fournisseurs.
+        </p>
+      ) : null}
+      {params.get("evaluateurs") ? (
+        <p className="alert alert--info" role="status">
+          Évaluateurs enregistrés.
+        </p>
+      ) : null}
+      {tender.status === "cancelled" ? (
+        <p className="alert alert--warn">
+          Annulé le {formatParis(tender.cancelledAt)} — motif : {tender.cancelReason}
+        </p>
+      ) : null}
+      <nav className="actions no-print" aria-label="Actions sur l'appel d'offres">
+        {isBuyer && tender.status === "draft" ? (
+          <>
+            <Link className="button" to={`${base}/modifier`}>
+              Modifier le brouillon
+            </Link>
+            <Link className="button button--secondary" to={`${base}/publier`}>
+              Publier…
+            </Link>
+          </>
+        ) : null}
+        {published ? (
+          <>
+            <Link className="button" to={`${base}/invitations`}>
+              Fournisseurs invités
+            </Link>
+            <Link className="button button--secondary" to={`${base}/evaluation`}>
+              Évaluation
+            </Link>
+            <Link className="button button--secondary" to={`${base}/comparaison`}>
+              Comparaison des offres
+            </Link>
+          </>
+        ) : null}
+        <Link to={`/acheteur/consultations/${tender.id}/annexe`}>Annexe numérique responsable</Link>
+        {isBuyer && tender.status === "published" ? <Link to={`${base}/cloturer`}>Clôturer…</Link> : null}
+        {isBuyer && (tender.status === "draft" || tender.status === "published") ? (
+          <Link to={`${base}/annuler`} className="danger-link">
+            Annuler l'appel d'offres…
+          </Link>
+        ) : null}
+      </nav>
+
+      <section className="card">
+        <h2>Informations</h2>
+        <dl className="facts">
+          <dt>Segment d'achat</dt>
+          <dd>{tender.segmentLabel}</dd>
+          <dt>Date limite de réponse</dt>
+          <dd>
+            {formatParis(tender.deadline, { withZone: true })} {tender.deadlinePassed ? <span className="badge badge--warn">dépassée</span> : null}
+          </dd>
+          <dt>Contact</dt>
+          <dd>
+            {tender.contactName} {tender.contactEmail ? `<${tender.contactEmail}>` : ""}
+          </dd>
+          <dt>Évaluation anticipée</dt>
+          <dd>{tender.allowEarlyEvaluation ? "Oui, dès le dépôt d'une réponse" : "Non, à partir de la date limite"}</dd>
+          {tender.publishedAt ? (
+            <>
+              <dt>Publié le</dt>
+              <dd>{formatParis(tender.publishedAt, { withZone: true })}</dd>
+              <dt>Empreinte de la méthode publiée (SHA-256)</dt>
+              <dd>
+                <code className="hash">{tender.publishedMethodSha256}</code>
+              </dd>
+            </>
+          ) : null}
+          {tender.closedAt ? (
+            <>
+              <dt>Clôturé le</dt>
+              <dd>{formatParis(tender.closedAt, { withZone: true })}</dd>
+            </>
+          ) : null}
+        </dl>
+        {tender.description ? <p className="prewrap">{tender.description}</p> : null}
+      </section>
+
+      <section className="card">
+        <h2>Méthode de notation {published ? "(publiée, figée)" : "(brouillon)"}</h2>
+        <p>
+          Prix {frNum(method.shares.price)} % · Valeur technique {frNum(method.shares.technical)} % · RSE {frNum(method.shares.rse)} % —{" "}
+          {method.priceMethod}
+        </p>
+        <p>
+          {method.questionCount} questions du guide {method.guideVersion}, réparties sur {method.criteria.length} critères.
+        </p>
+        {tender.status === "draft" && publishIssues.length > 0 ? (
+          <div className="alert alert--warn">
+            <p>À corriger avant publication :</p>
+            <ul>
+              {publishIssues.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      {isBuyer ? (
+        <section className="card">
+          <h2>Évaluateurs</h2>
+          {evaluators.length === 0 ? (
+            <p className="muted">Aucun évaluateur dans votre organisation.</p>
+          ) : (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="evaluators" />
+              <fieldset>
+                <legend>Évaluateurs affectés à cet appel d'offres</legend>
+                {evaluators.map((e) => (
+                  <label key={e.id} className="check">
+                    <input type="checkbox" name="evaluators" value={e.id} defaultChecked={e.assigned} /> {e.name} ({e.email})
+                  </label>
+                ))}
+              </fieldset>
+              <div className="actions">
+                <button type="submit" className="button button--secondary">
+                  Enregistrer les évaluateurs
+                </button>
+              </div>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { idParam, loadTenderAsBuyer } from "~/tenders/access.server";
+import { closeTender } from "~/tenders/tenders.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Clôturer l'appel d'offres — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
+  return { tender: { id: tender.id, title: tender.title, status: tender.status } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const id = idParam(params.id);
+  if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer la clôture." }, { status: 400 });
+  closeTender({ id, user });
+  return redirect(`/acheteur/appels-d-offres/${id}`);
+}
+
+export default function CloseTender() {
+  const { tender } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/acheteur/appels-d-offres/${tender.id}`}>← {tender.title}</Link>
+      </p>
+      <h1>Clôturer l'appel d'offres</h1>
+      {tender.status !== "published" ? (
+        <p className="alert alert--warn">Seul un appel d'offres publié peut être clôturé.</p>
+      ) : (
+        <Form method="post" className="stack">
+          <CsrfInput />
+          <p>La clôture marque la fin de la consultation ; l'évaluation et la comparaison restent consultables. Elle est enregistrée au journal.</p>
+          {actionData?.error ? (
+            <p className="field__error" role="alert">
+              {actionData.error}
+            </p>
+          ) : null}
+          <label className="check">
+            <input type="checkbox" name="confirm" value="yes" /> Je confirme la clôture de « {tender.title} »
+          </label>
+          <div className="actions">
+            <button type="submit" className="button">
+              Clôturer
+            </button>
+            <Link to={`/acheteur/appels-d-offres/${tender.id}`}>Revenir</Link>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

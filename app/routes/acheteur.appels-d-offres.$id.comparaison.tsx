@@ -1,0 +1,196 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
+import { CriterionChart } from "~/components/tenders/criterion-chart";
+import { WhatIfPanel, type Simulation } from "~/components/tenders/what-if";
+import { idParam } from "~/tenders/access.server";
+import { frEuros, frNum } from "~/tenders/dates";
+import { getComparison, sortRows } from "~/tenders/compare.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Comparaison des offres — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const c = getComparison({ tenderId: idParam(params.id), user });
+  const url = new URL(request.url);
+  const sort = url.searchParams.get("tri") ?? "rank";
+  const dir = url.searchParams.get("ordre") === "asc" ? "asc" : "desc";
+  const rows = c.result ? sortRows(c.result.suppliers, sort, dir) : [];
+  const n = (k: string, d: number) => {
+    const v = Number((url.searchParams.get(k) ?? "").replace(",", "."));
+    return url.searchParams.has(k) && Number.isFinite(v) ? v : d;
+  };
+  const shares = c.built.method.shares;
+  const simulation: Simulation = {
+    price: n("sim.price", shares.price),
+    technical: n("sim.technical", shares.technical),
+    rse: n("sim.rse", shares.rse),
+    weights: Object.fromEntries((c.input?.criteria ?? []).map((k) => [k.id, n(`sim.w.${k.id}`, k.weight)])),
+  };
+  return {
+    tender: { id: c.tender.id, title: c.tender.title, reference: c.tender.reference },
+    open: c.open,
+    isBuyer: user.role === "buyer",
+    shares,
+    rows: rows.map((r) => {
+      const info = c.built.suppliers.find((s) => s.key === r.id)!;
+      return { ...r, name: c.names[r.id] ?? r.id, organisationId: info.organisationId, price: info.price, pending: c.built.notYetEvaluated[r.id]?.length ?? 0 };
+    }),
+    criteria: c.criteria,
+    stability: c.stability,
+    winnerChangesAtRseShare: c.result?.winnerChangesAtRseShare ?? null,
+    incomplete: c.built.incomplete,
+    issues: c.issues,
+    input: c.input,
+    names: c.names,
+    sort,
+    dir,
+    simulation,
+  };
+}
+
+export default function Comparison() {
+  const d = useLoaderData<typeof loader>();
+  const base = `/acheteur/appels-d-offres/${d.tender.id}`;
+  const sortLink = (key: string, label: string) => {
+    const active = d.sort === key;
+    const nextDir = active && d.dir === "desc" ? "asc" : "desc";
+    return (
+      <Link to={`?tri=${encodeURIComponent(key)}&ordre=${nextDir}`} aria-label={`Trier par ${label}`} preventScrollReset>
+        {label}
+        {active ? (d.dir === "desc" ? " ▼" : " ▲") : ""}
+      </Link>
+    );
+  };
+  const ariaSort = (key: string) => (d.sort === key ? (d.dir === "desc" ? "descending" : "ascending") : undefined);
+  return (
+    <>
+      <p className="no-print">
+        <Link to={base}>← {d.tender.title}</Link>
+      </p>
+      <h1>Comparaison des offres</h1>
+      <p className="muted">
+        Méthode publiée : prix {frNum(d.shares.price)} % · valeur technique {frNum(d.shares.technical)} % · RSE {frNum(d.shares.rse)} %.
+      </p>
+      <p className="actions no-print">
+        <a className="button button--secondary" href={`${base}/classement.csv`}>
+          Exporter le classement (CSV)
+        </a>
+        <Link className="button button--secondary" to={`${base}/rapport`}>
+          Rapport imprimable
+        </Link>
+      </p>
+      {!d.open ? <p className="alert alert--info">L'évaluation n'est pas encore ouverte : aucune réponse n'est comparée.</p> : null}
+      {d.incomplete.length > 0 ? (
+        <div className="alert alert--warn">
+          <p>Non classés tant que l'acheteur n'a pas saisi leur prix et leur note technique :</p>
+          <ul>
+            {d.incomplete.map((i) => (
+              <li key={i.organisationId}>
+                {i.name} — manque : {i.missing.join(", ")} (<Link to={`${base}/evaluation`}>saisir</Link>)
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {d.issues.length > 0 ? (
+        <div className="alert alert--error">
+          <ul>
+            {d.issues.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {d.rows.length === 0 ? (
+        <p className="muted">Aucune offre classée pour l'instant.</p>
+      ) : (
+        <>
+          <section className="card">
+            <h2>Classement</h2>
+            <p className="stability" data-testid="stability">
+              {d.stability}
+            </p>
+            <div className="table-scroll">
+              <table className="data ranking" data-testid="ranking">
+                <thead>
+                  <tr>
+                    <th scope="col" aria-sort={ariaSort("rank")}>
+                      {sortLink("rank", "Rang")}
+                    </th>
+                    <th scope="col">Fournisseur</th>
+                    <th scope="col" className="num" aria-sort={ariaSort("total")}>
+                      {sortLink("total", "Total /100")}
+                    </th>
+                    <th scope="col" className="num">
+                      Prix
+                    </th>
+                    <th scope="col" className="num" aria-sort={ariaSort("price")}>
+                      {sortLink("price", "Note prix")}
+                    </th>
+                    <th scope="col" className="num" aria-sort={ariaSort("technical")}>
+                      {sortLink("technical", "Note technique")}
+                    </th>
+                    <th scope="col" className="num" aria-sort={ariaSort("rse")}>
+                      {sortLink("rse", "Note RSE")}
+                    </th>
+                    {d.criteria.map((c) => (
+                      <th key={c.id} scope="col" className="num" aria-sort={ariaSort(`c:${c.id}`)} title={c.title}>
+                        {sortLink(`c:${c.id}`, c.shortTitle)}
+                      </th>
+                    ))}
+                    <th scope="col" className="num" aria-sort={ariaSort("unanswered")}>
+                      {sortLink("unanswered", "Sans réponse")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.rows.map((r) => (
+                    <tr key={r.id} data-supplier={r.name}>
+                      <td>{r.rank}</td>
+                      <th scope="row">
+                        <Link to={`${base}/fournisseurs/${r.organisationId}`}>{r.name}</Link>
+                        {r.pending > 0 ? <span className="small muted"> ({r.pending} auto-évaluations non revues)</span> : null}
+                      </th>
+                      <td className="num">
+                        <strong>{frNum(r.total)}</strong>
+                      </td>
+                      <td className="num">{frEuros(r.price)}</td>
+                      <td className="num">{frNum(r.priceScore)}</td>
+                      <td className="num">{frNum(r.technicalScore)}</td>
+                      <td className="num">{frNum(r.rseScore)}</td>
+                      {d.criteria.map((c) => (
+                        <td key={c.id} className="num">
+                          {r.criteria[c.id] === null || r.criteria[c.id] === undefined ? "sans objet" : frNum(r.criteria[c.id])}
+                        </td>
+                      ))}
+                      <td className="num">{r.unanswered.length}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section className="card">
+            <h2>Notes par critère RSE (sur 100)</h2>
+            <CriterionChart criteria={d.criteria} series={d.rows.map((r) => ({ name: r.name, values: r.criteria }))} />
+          </section>
+          {d.input ? (
+            <div className="no-print">
+              <WhatIfPanel
+                input={d.input}
+                names={d.names}
+                criteria={d.criteria}
+                initial={d.simulation}
+                hidden={{ tri: d.sort, ordre: d.dir }}
+              />
+            </div>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

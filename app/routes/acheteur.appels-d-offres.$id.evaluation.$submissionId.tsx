@@ -1,0 +1,168 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { maturityScale } from "../../questionnaires/maturity-scale";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { idParam } from "~/tenders/access.server";
+import { formatParis } from "~/tenders/dates";
+import { criterionEvaluationFromForm, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Évaluer une réponse — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const result = submissionForEvaluation({ tenderId: idParam(params.id), submissionId: idParam(params.submissionId), user });
+  return {
+    tender: { id: result.tender.id, title: result.tender.title },
+    submission: result.submission,
+    criteria: result.criteria,
+    scale: maturityScale.map((l) => ({ level: l.level, label: l.label })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const tenderId = idParam(params.id);
+  const submissionId = idParam(params.submissionId);
+  const parsed = criterionEvaluationFromForm(formData);
+  if (!parsed.success) throw new Response("Formulaire d'évaluation invalide", { status: 400 });
+  const result = saveCriterionEvaluation({ tenderId, submissionId, user, input: parsed.data });
+  if (!result.ok) {
+    return data({ criterion: parsed.data.criterion, fieldErrors: result.fieldErrors, levels: parsed.data.levels, justifications: parsed.data.justifications }, { status: 400 });
+  }
+  return redirect(`/acheteur/appels-d-offres/${tenderId}/evaluation/${submissionId}?enregistre=${encodeURIComponent(parsed.data.criterion)}#critere-${parsed.data.criterion}`);
+}
+
+function levelLabel(value: LevelValue, scale: { level: number; label: string }[]) {
+  if (value === "na") return "Sans objet";
+  if (value === "") return "Sans réponse";
+  const s = scale.find((l) => String(l.level) === value);
+  return `${value} — ${s?.label ?? ""}`;
+}
+
+export default function EvaluateSubmission() {
+  const { tender, submission, criteria, scale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const saved = params.get("enregistre");
+  const base = `/acheteur/appels-d-offres/${tender.id}`;
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`${base}/evaluation`}>← Évaluation — {tender.title}</Link>
+      </p>
+      <h1>Réponse de {submission.supplierName}</h1>
+      <p className="muted">Déposée le {formatParis(submission.submittedAt, { withZone: true })}.</p>
+      <p className="field__hint">
+        Le niveau évalué est pré-rempli avec l'auto-évaluation du fournisseur. Un niveau différent demande une courte justification : le
+        fournisseur la lira dans son bilan. Enregistrez critère par critère.
+      </p>
+      <nav aria-label="Critères" className="toc">
+        {criteria.map((c) => {
+          const done = c.questions.every((q) => q.evaluated);
+          return (
+            <a key={c.id} href={`#critere-${c.id}`}>
+              {c.title} {done ? "✓" : `(${c.questions.filter((q) => !q.evaluated).length} à évaluer)`}
+            </a>
+          );
+        })}
+      </nav>
+      {criteria.map((c) => {
+        const errors = actionData?.criterion === c.id ? actionData.fieldErrors : {};
+        return (
+          <section key={c.id} id={`critere-${c.id}`} className="card">
+            <h2>{c.title}</h2>
+            {saved === c.id ? (
+              <p className="alert alert--info" role="status">
+                Évaluation du critère enregistrée.
+              </p>
+            ) : null}
+            {Object.keys(errors).length > 0 ? (
+              <p className="alert alert--error" role="alert">
+                Rien n'a été enregistré pour ce critère : corrigez les questions signalées.
+              </p>
+            ) : null}
+            <Form method="post" aria-label={`Évaluation du critère ${c.title}`}>
+              <CsrfInput />
+              <input type="hidden" name="criterion" value={c.id} />
+              {c.questions.map((q) => {
+                const levelErr = errors[`level[${q.id}]`]?.[0];
+                const justErr = errors[`justification[${q.id}]`]?.[0];
+                const value = actionData?.criterion === c.id ? (actionData.levels[q.id] ?? q.value) : q.value;
+                const justification = actionData?.criterion === c.id ? (actionData.justifications[q.id] ?? q.justification) : q.justification;
+                return (
+                  <div key={q.id} className="question" data-question={q.id}>
+                    <p className="qid">
+                      {q.id} — {q.topic} {q.evaluated ? <span className="badge">évaluée{q.evaluatorName ? ` par ${q.evaluatorName}` : ""}</span> : <span className="badge badge--warn">à évaluer</span>}
+                    </p>
+                    <p className="question__text">{q.text}</p>
+                    <details>
+                      <summary>Indications d'évaluation</summary>
+                      <p className="small">{q.guidance}</p>
+                    </details>
+                    <dl className="facts">
+                      <dt>Auto-évaluation</dt>
+                      <dd>{levelLabel(q.self, scale)}</dd>
+                      <dt>Réponse</dt>
+                      <dd className="prewrap">{q.notApplicableReason ? `Sans objet : ${q.notApplicableReason}` : q.answerText || <span className="muted">(aucun texte)</span>}</dd>
+                      <dt>Pièces jointes</dt>
+                      <dd>
+                        {q.files.length === 0 ? (
+                          <span className="muted">aucune</span>
+                        ) : (
+                          <ul>
+                            {q.files.map((f) => (
+                              <li key={f.fileId}>
+                                <a href={`/fichiers/${f.fileId}`}>{f.name}</a>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </dd>
+                    </dl>
+                    <div className="inline-fields">
+                      <div className={`field${levelErr ? " field--error" : ""}`}>
+                        <label htmlFor={`level-${q.id}`}>Niveau évalué</label>
+                        <select id={`level-${q.id}`} name={`level[${q.id}]`} defaultValue={value}>
+                          {scale.map((l) => (
+                            <option key={l.level} value={String(l.level)}>
+                              {l.level} — {l.label}
+                            </option>
+                          ))}
+                          {q.allowNotApplicable ? <option value="na">Sans objet (accepté)</option> : null}
+                          <option value="">Sans réponse (0 point)</option>
+                        </select>
+                        {levelErr ? <p className="field__error">{levelErr}</p> : null}
+                      </div>
+                      <div className={`field field--grow${justErr ? " field--error" : ""}`}>
+                        <label htmlFor={`justification-${q.id}`}>Justification (obligatoire si le niveau diffère de l'auto-évaluation)</label>
+                        <textarea id={`justification-${q.id}`} name={`justification[${q.id}]`} rows={2} defaultValue={justification} aria-invalid={Boolean(justErr)} />
+                        {justErr ? (
+                          <p className="field__error" role="alert">
+                            {justErr}
+                          </p>
+                        ) : null}
+                      </div>
+                    </div>
+                  </div>
+                );
+              })}
+              <div className="actions">
+                <button type="submit" className="button">
+                  Enregistrer le critère « {c.title} »
+                </button>
+              </div>
+            </Form>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { parseForm } from "~/lib/forms";
+import { idParam } from "~/tenders/access.server";
+import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { evaluationOverview, offerScoreSchema, saveOfferScore } from "~/tenders/evaluation.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Évaluation des réponses — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const o = evaluationOverview({ tenderId: idParam(params.id), user });
+  return {
+    tender: { id: o.tender.id, title: o.tender.title, deadline: o.tender.deadline, allowEarlyEvaluation: o.tender.allowEarlyEvaluation, status: o.tender.status },
+    open: o.open,
+    questionCount: o.questionCount,
+    submissions: o.submissions,
+    isBuyer: user.role === "buyer",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const id = idParam(params.id);
+  const parsed = parseForm(offerScoreSchema, formData);
+  if (!parsed.ok) return data({ supplier: String(formData.get("supplierOrganisationId") ?? ""), fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  saveOfferScore({ tenderId: id, user, input: parsed.data });
+  return redirect(`/acheteur/appels-d-offres/${id}/evaluation?note=${parsed.data.supplierOrganisationId}`);
+}
+
+export default function EvaluationOverview() {
+  const { tender, open, questionCount, submissions, isBuyer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const base = `/acheteur/appels-d-offres/${tender.id}`;
+  return (
+    <>
+      <p className="no-print">
+        <Link to={base}>← {tender.title}</Link>
+      </p>
+      <h1>Évaluation des réponses</h1>
+      {!open ? (
+        <p className="alert alert--info">
+          L'évaluation s'ouvre à la date limite ({formatParis(tender.deadline, { withZone: true })})
+          {tender.allowEarlyEvaluation ? " ou dès le dépôt d'une réponse" : ""}.
+        </p>
+      ) : submissions.length === 0 ? (
+        <p className="muted">Aucune réponse déposée pour l'instant.</p>
+      ) : (
+        <>
+          {params.get("note") ? (
+            <p className="alert alert--info" role="status">
+              Prix et note technique enregistrés.
+            </p>
+          ) : null}
+          <table className="data">
+            <caption className="muted" style={{ textAlign: "left" }}>
+              {questionCount} questions RSE par réponse. Tant qu'une question n'est pas évaluée, la comparaison retient l'auto-évaluation du
+              fournisseur.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Fournisseur</th>
+                <th scope="col">Déposée le</th>
+                <th scope="col">Questions évaluées</th>
+                <th scope="col">Reste à évaluer</th>
+                <th scope="col">Prix</th>
+                <th scope="col">Note technique /100</th>
+              </tr>
+            </thead>
+            <tbody>
+              {submissions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`${base}/evaluation/${s.id}`}>{s.supplierName}</Link>
+                  </td>
+                  <td>{formatParis(s.submittedAt)}</td>
+                  <td>
+                    <progress max={questionCount} value={s.evaluated} aria-label={`${s.evaluated} sur ${questionCount}`} /> {s.evaluated} / {questionCount}
+                  </td>
+                  <td className="small">
+                    {s.remaining.length === 0 ? "Terminé" : s.remaining.map((r) => `${r.title} (${r.count})`).join(", ")}
+                  </td>
+                  <td>{s.price === null ? <span className="badge badge--warn">à saisir</span> : frEuros(s.price)}</td>
+                  <td>{s.technical === null ? <span className="badge badge--warn">à saisir</span> : frNum(s.technical)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {isBuyer ? (
+            <section className="card">
+              <h2>Prix et valeur technique</h2>
+              <p className="field__hint">Saisis par l'acheteur à partir de l'analyse des offres. Une note sur 20 est convertie sur 100 (× 5).</p>
+              {submissions.map((s) => {
+                const mine = actionData?.supplier === String(s.supplierOrganisationId) ? actionData : undefined;
+                return (
+                  <Form key={s.id} method="post" className="offer-form" aria-label={`Prix et note technique de ${s.supplierName}`}>
+                    <CsrfInput />
+                    <input type="hidden" name="supplierOrganisationId" value={s.supplierOrganisationId} />
+                    <strong>{s.supplierName}</strong>
+                    <label>
+                      Prix (€ HT)
+                      <input name="price" inputMode="decimal" defaultValue={mine?.values.price ?? (s.price === null ? "" : String(s.price))} aria-invalid={Boolean(mine?.fieldErrors.price)} />
+                    </label>
+                    <label>
+                      Note technique
+                      <input name="technical" inputMode="decimal" defaultValue={mine?.values.technical ?? (s.technical === null ? "" : String(s.technical))} aria-invalid={Boolean(mine?.fieldErrors.technical)} />
+                    </label>
+                    <label>
+                      Barème
+                      <select name="scale" defaultValue={mine?.values.scale ?? "100"}>
+                        <option value="100">/100</option>
+                        <option value="20">/20</option>
+                      </select>
+                    </label>
+                    <button type="submit" className="button button--secondary">
+                      Enregistrer
+                    </button>
+                    {mine
+                      ? Object.values(mine.fieldErrors)
+                          .flat()
+                          .map((m) => (
+                            <p key={m} className="field__error" role="alert">
+                              {m}
+                            </p>
+                          ))
+                      : null}
+                  </Form>
+                );
+              })}
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

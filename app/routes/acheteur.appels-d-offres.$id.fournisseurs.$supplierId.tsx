@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { ExplanationTree } from "~/components/tenders/explanation-tree";
+import { idParam } from "~/tenders/access.server";
+import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { getSupplierExplanation, shareDebrief } from "~/tenders/compare.server";
+import { evaluationRows } from "~/tenders/evaluation.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Détail de la note — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const r = getSupplierExplanation({ tenderId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
+  const justifications = evaluationRows([r.info.submissionId])
+    .filter((e) => e.justification.trim() !== "")
+    .map((e) => ({ questionId: e.questionId, topic: r.comparison.questionTopics[e.questionId] ?? e.questionId, level: e.notApplicableAccepted ? "sans objet" : e.evaluatedLevel === null ? "sans réponse" : String(e.evaluatedLevel), justification: e.justification, at: e.updatedAt }));
+  return {
+    tender: { id: r.comparison.tender.id, title: r.comparison.tender.title },
+    supplier: { organisationId: r.info.organisationId, name: r.info.name, price: r.info.price, submittedAt: r.info.submittedAt },
+    explanation: r.explanation,
+    criteria: r.comparison.criteria,
+    topics: r.comparison.questionTopics,
+    rankedCount: r.rankedCount,
+    shared: r.shared,
+    justifications,
+    isBuyer: user.role === "buyer",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const tenderId = idParam(params.id);
+  const supplierOrganisationId = idParam(params.supplierId);
+  if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer le partage du bilan." }, { status: 400 });
+  shareDebrief({ tenderId, supplierOrganisationId, user });
+  return redirect(`/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierOrganisationId}`);
+}
+
+export default function SupplierExplanationPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const base = `/acheteur/appels-d-offres/${d.tender.id}`;
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`${base}/comparaison`}>← Comparaison — {d.tender.title}</Link>
+      </p>
+      <h1>{d.supplier.name}</h1>
+      <p className="muted">
+        Réponse déposée le {formatParis(d.supplier.submittedAt)} — prix {frEuros(d.supplier.price)} — rang {d.explanation.rank} sur {d.rankedCount}.
+        Prix le plus bas : {frEuros(d.explanation.price.lowestPrice)}.
+      </p>
+      <section className="card">
+        <h2>Détail de la note</h2>
+        <ExplanationTree explanation={d.explanation} criteria={d.criteria} topics={d.topics} />
+      </section>
+      <section className="card">
+        <h2>Justifications des évaluateurs</h2>
+        {d.justifications.length === 0 ? (
+          <p className="muted">Aucune : tous les niveaux retenus sont ceux de l'auto-évaluation.</p>
+        ) : (
+          <ul>
+            {d.justifications.map((j) => (
+              <li key={j.questionId}>
+                <span className="qid">{j.questionId}</span> {j.topic} — niveau retenu {j.level} : {j.justification}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {d.isBuyer ? (
+        <section className="card">
+          <h2>Bilan pour le fournisseur</h2>
+          {d.shared ? (
+            <p className="alert alert--info">
+              Bilan partagé : {d.supplier.name} voit dans son espace sa note, son rang sur {d.rankedCount}, ce détail et les justifications — jamais
+              les réponses, noms ou prix des autres fournisseurs.
+            </p>
+          ) : (
+            <Form method="post" className="stack">
+              <CsrfInput />
+              <p>
+                Le bilan montre au fournisseur ses propres notes (total {frNum(d.explanation.total)}), son rang sur {d.rankedCount}, le détail
+                ci-dessus et les justifications des évaluateurs. Rien des autres fournisseurs.
+              </p>
+              {actionData?.error ? (
+                <p className="field__error" role="alert">
+                  {actionData.error}
+                </p>
+              ) : null}
+              <label className="check">
+                <input type="checkbox" name="confirm" value="yes" /> Je confirme le partage du bilan avec {d.supplier.name}
+              </label>
+              <div className="actions">
+                <button type="submit" className="button">
+                  Partager le bilan avec ce fournisseur
+                </button>
+              </div>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

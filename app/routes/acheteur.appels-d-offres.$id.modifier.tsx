@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { TenderBuilder } from "~/components/tenders/tender-builder";
+import { issuesToFieldErrors } from "~/lib/forms";
+import { idParam } from "~/tenders/access.server";
+import { builderSchema, formDataToNested } from "~/tenders/builder";
+import { builderContext, builderValuesFromRaw, editTenderValues, tenderForEdit, updateTenderDraft } from "~/tenders/tenders.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Modifier l'appel d'offres — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const { tender, method } = tenderForEdit({ id: idParam(params.id), user });
+  return {
+    tender: { id: tender.id, title: tender.title, status: tender.status },
+    values: editTenderValues(tender),
+    ...builderContext(method.guideVersion),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const id = idParam(params.id);
+  const { tender } = tenderForEdit({ id, user });
+  const raw = formDataToNested(formData);
+  const parsed = builderSchema.safeParse(raw);
+  if (!parsed.success) {
+    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, editTenderValues(tender)) }, { status: 400 });
+  }
+  updateTenderDraft({ id, user, values: parsed.data });
+  return redirect(`/acheteur/appels-d-offres/${id}/modifier?enregistre=1`);
+}
+
+export default function EditTender() {
+  const { tender, values, guide, segments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/acheteur/appels-d-offres/${tender.id}`}>← {tender.title}</Link>
+      </p>
+      <h1>Modifier l'appel d'offres</h1>
+      {tender.status !== "draft" ? (
+        <p className="alert alert--warn" role="status">
+          Cet appel d'offres est publié : sa méthode de notation et ses questions sont figées et ne peuvent plus être modifiées.
+        </p>
+      ) : (
+        <>
+          {params.get("enregistre") && !actionData ? (
+            <p className="alert alert--info" role="status">
+              Brouillon enregistré. <Link to={`/acheteur/appels-d-offres/${tender.id}`}>Voir l'appel d'offres et le publier</Link>
+            </p>
+          ) : null}
+          {actionData?.fieldErrors ? (
+            <p className="alert alert--error" role="alert">
+              Le brouillon n'a pas été enregistré : corrigez les champs signalés.
+            </p>
+          ) : null}
+          <TenderBuilder
+            key={JSON.stringify(values)}
+            defaultValues={actionData?.values ?? values}
+            guide={guide}
+            segments={segments}
+            serverErrors={actionData?.fieldErrors}
+            submitLabel="Enregistrer le brouillon"
+          />
+        </>
+      )}
+    </>
+  );
+}

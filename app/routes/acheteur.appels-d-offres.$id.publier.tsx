@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { idParam, loadTenderAsBuyer } from "~/tenders/access.server";
+import { priceMethodLabels } from "~/tenders/builder";
+import { formatParis, frNum } from "~/tenders/dates";
+import { includedQuestions } from "~/tenders/method";
+import { methodOf, publishIssues, publishTender } from "~/tenders/tenders.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Publier l'appel d'offres — NR Procure" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
+  const method = methodOf(tender);
+  return {
+    tender: { id: tender.id, title: tender.title, status: tender.status, deadline: tender.deadline },
+    shares: method.shares,
+    priceMethod: priceMethodLabels[method.priceMethod].label,
+    questionCount: includedQuestions(method).length,
+    issues: tender.status === "draft" ? publishIssues(tender) : ["Cet appel d'offres est déjà publié."],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const id = idParam(params.id);
+  if (formData.get("confirm") !== "yes") return data({ issues: ["Confirmez la publication."] }, { status: 400 });
+  const result = publishTender({ id, user });
+  if (!result.ok) return data({ issues: result.issues }, { status: 400 });
+  return redirect(`/acheteur/appels-d-offres/${id}?publie=1`);
+}
+
+export default function PublishTender() {
+  const { tender, shares, priceMethod, questionCount, issues } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const shown = actionData?.issues ?? issues;
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/acheteur/appels-d-offres/${tender.id}`}>← {tender.title}</Link>
+      </p>
+      <h1>Publier l'appel d'offres</h1>
+      <section className="card">
+        <h2>Ce qui sera publié et figé</h2>
+        <ul>
+          <li>
+            Répartition : prix {frNum(shares.price)} %, valeur technique {frNum(shares.technical)} %, RSE {frNum(shares.rse)} %
+          </li>
+          <li>Notation du prix : {priceMethod}</li>
+          <li>{questionCount} questions RSE, avec leurs poids et l'acceptation de « sans objet »</li>
+          <li>Date limite de réponse : {formatParis(tender.deadline, { withZone: true })}</li>
+        </ul>
+        <p className="alert alert--warn">
+          Après publication, la méthode de notation (parts, poids, questions) ne peut plus être modifiée : les fournisseurs doivent connaître les
+          règles avant de répondre (article R2152-11 du code de la commande publique).
+        </p>
+      </section>
+      {shown.length > 0 ? (
+        <div className="alert alert--error" role="alert">
+          <p>Publication impossible :</p>
+          <ul>
+            {shown.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/acheteur/appels-d-offres/${tender.id}/modifier`}>Modifier le brouillon</Link>
+          </p>
+        </div>
+      ) : (
+        <Form method="post" className="stack">
+          <CsrfInput />
+          <label className="check">
+            <input type="checkbox" name="confirm" value="yes" required /> Je confirme la publication et le gel de la méthode de notation
+          </label>
+          <div className="actions">
+            <button type="submit" className="button">
+              Publier définitivement
+            </button>
+            <Link to={`/acheteur/appels-d-offres/${tender.id}`}>Revenir sans publier</Link>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { TenderBuilder } from "~/components/tenders/tender-builder";
+import { issuesToFieldErrors } from "~/lib/forms";
+import { builderSchema, formDataToNested } from "~/tenders/builder";
+import { builderContext, builderValuesFromRaw, createTender, newTenderValues } from "~/tenders/tenders.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Nouvel appel d'offres — NR Procure" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer"]);
+  return { values: newTenderValues(user), ...builderContext() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["buyer"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const raw = formDataToNested(formData);
+  const parsed = builderSchema.safeParse(raw);
+  if (!parsed.success) {
+    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, newTenderValues(user)) }, { status: 400 });
+  }
+  const id = createTender({ user, values: parsed.data });
+  return redirect(`/acheteur/appels-d-offres/${id}/modifier?enregistre=1`);
+}
+
+export default function NewTender() {
+  const { values, guide, segments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/acheteur">← Espace acheteur</Link>
+      </p>
+      <h1>Nouvel appel d'offres</h1>
+      {actionData?.fieldErrors ? (
+        <p className="alert alert--error" role="alert">
+          Le brouillon n'a pas été enregistré : corrigez les champs signalés.
+        </p>
+      ) : null}
+      <TenderBuilder
+        defaultValues={actionData?.values ?? values}
+        guide={guide}
+        segments={segments}
+        serverErrors={actionData?.fieldErrors}
+        submitLabel="Enregistrer le brouillon"
+      />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
+import { formatParis } from "~/tenders/dates";
+import { listOutbox } from "~/tenders/invitations.server";
+import { tenderLinks } from "~/components/tenders/links";
+
+export const links = tenderLinks;
+
+export const meta: MetaFunction = () => [{ title: "Boîte d'envoi — NR Procure" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["buyer"]);
+  return { messages: listOutbox({ user }) };
+}
+
+export default function Outbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/acheteur">← Espace acheteur</Link>
+      </p>
+      <h1>Boîte d'envoi</h1>
+      <p className="lead">
+        Messages préparés par le portail. Aucun serveur de messagerie n'étant configuré, transmettez-les vous-même (copier-coller).
+      </p>
+      {messages.length === 0 ? <p className="muted">Aucun message.</p> : null}
+      {messages.map((m) => (
+        <article key={m.id} className="card">
+          <h2>{m.subject}</h2>
+          <p className="muted">
+            À : {m.toEmail} — préparé le {formatParis(m.createdAt)} {m.sentAt ? `— envoyé le ${formatParis(m.sentAt)}` : "— non envoyé"}
+          </p>
+          <pre className="message">{m.body}</pre>
+        </article>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getGuide, getQuestion } from "../../questionnaires/guide";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { levelLabel } from "~/components/questionnaire/levels";
+import { formatParis } from "~/responses/dates";
+import { importLibrary, listLibrary } from "~/responses/library.server";
+
+export const meta: MetaFunction = () => [{ title: "Bibliothèque de réponses — NR Procure" }];
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["supplier"]);
+  return {
+    entries: listLibrary(user).map((e) => {
+      const guide = getGuide(e.guideVersion);
+      const q = guide ? getQuestion(guide, e.questionId) : undefined;
+      return { ...e, questionText: q?.text ?? "", updatedAtLabel: e.updatedAt ? formatParis(e.updatedAt, "short") : "" };
+    }),
+  };
+}
+
+type ImportOutcome = { ok: true; count: number } | { ok: false; errors: string[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["supplier"]);
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return data<ImportOutcome>({ ok: false, errors: ["Fichier trop volumineux (5 Mo au plus)."] }, { status: 413 });
+    if (e instanceof Error && /multipart/i.test(e.message)) return data<ImportOutcome>({ ok: false, errors: ["Choisissez un fichier JSON ou CSV."] }, { status: 400 });
+    throw e;
+  }
+  await requireCsrf(request, formData);
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return data<ImportOutcome>({ ok: false, errors: ["Choisissez un fichier JSON ou CSV exporté depuis NR Procure."] }, { status: 400 });
+  const ext = file.name.toLowerCase().split(".").pop();
+  if (ext !== "json" && ext !== "csv") return data<ImportOutcome>({ ok: false, errors: ["Format non reconnu : fichier .json ou .csv attendu."] }, { status: 400 });
+  const text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  const result = importLibrary({ user, text, kind: ext });
+  return data<ImportOutcome>(result, { status: result.ok ? 200 : 400 });
+}
+
+export default function Library() {
+  const { entries } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/fournisseur">Espace fournisseur</Link> › Bibliothèque
+      </p>
+      <h1>Bibliothèque de réponses</h1>
+      <p className="lead">
+        Chaque réponse enregistrée est conservée ici, par question du guide et par version. Les nouvelles consultations sont pré-remplies avec ces réponses, à vérifier
+        avant le dépôt.
+      </p>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Exporter</h2>
+        <p className="actions">
+          <a className="button button--secondary" href="/fournisseur/bibliotheque.json" download>
+            Exporter en JSON
+          </a>
+          <a className="button button--secondary" href="/fournisseur/bibliotheque.csv" download>
+            Exporter en CSV (tableur)
+          </a>
+        </p>
+        <h2>Importer</h2>
+        <p className="muted">
+          Fichier JSON ou CSV au format de l'export. Le fichier est vérifié en entier : s'il contient une seule erreur, rien n'est importé. Les réponses importées
+          remplacent celles de la bibliothèque pour les mêmes questions.
+        </p>
+        {result ? (
+          result.ok ? (
+            <p className="alert alert--info" role="status">
+              {result.count} réponse(s) importée(s).
+            </p>
+          ) : (
+            <div className="alert alert--error" role="alert">
+              <p style={{ marginTop: 0 }}>Import refusé, rien n'a été modifié :</p>
+              <ul>
+                {result.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </div>
+          )
+        ) : null}
+        <Form method="post" encType="multipart/form-data" className="actions">
+          <CsrfInput />
+          <label htmlFor="import-file">Fichier à importer</label>
+          <input id="import-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" style={{ width: "auto" }} />
+          <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+            Importer
+          </button>
+        </Form>
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Réponses ({entries.length})</h2>
+        {entries.length === 0 ? (
+          <p className="muted">Aucune réponse pour l'instant : elles s'ajoutent dès que vous enregistrez un questionnaire.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Niveau</th>
+                <th scope="col">Réponse</th>
+                <th scope="col">Mise à jour</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={`${e.guideVersion}-${e.questionId}`}>
+                  <td>
+                    <span className="qid">{e.questionId}</span> {e.questionText}
+                    <br />
+                    <span className="muted small">guide {e.guideVersion}</span>
+                  </td>
+                  <td>{e.notApplicable ? "Non applicable" : levelLabel(e.level)}</td>
+                  <td style={{ whiteSpace: "pre-wrap" }}>{e.notApplicable ? e.notApplicableReason : e.text.length > 400 ? `${e.text.slice(0, 400)}…` : e.text}</td>
+                  <td>{e.updatedAtLabel}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

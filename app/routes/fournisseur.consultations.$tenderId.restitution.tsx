@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
+import { formatParis } from "~/responses/dates";
+import { idParam } from "~/responses/http.server";
+import { getDebriefForSupplier } from "~/tenders/debrief.server";
+
+export const meta: MetaFunction = () => [{ title: "Restitution — NR Procure" }];
+
+/** The supplier's own debrief, once the buyer shared it (404 otherwise, and for any other organisation). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["supplier"]);
+  const d = getDebriefForSupplier({ tenderId: idParam(params.tenderId), user });
+  return {
+    tender: d.tender,
+    sharedAtLabel: formatParis(d.sharedAt),
+    rank: d.rank,
+    rankedCount: d.rankedCount,
+    score: d.score,
+    criteria: d.criteria,
+    justifications: d.justifications,
+  };
+}
+
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("fr-FR", { maximumFractionDigits: 2 }));
+
+export default function Debrief() {
+  const { tender, sharedAtLabel, rank, rankedCount, score, criteria, justifications } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/fournisseur">Espace fournisseur</Link> › <Link to={`/fournisseur/consultations/${tender.id}`}>{tender.title}</Link> › Restitution
+      </p>
+      <h1>Restitution</h1>
+      <p className="lead">
+        {tender.title} ({tender.reference}) — partagée le {sharedAtLabel}. Vous ne voyez que vos propres résultats.
+      </p>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Classement</h2>
+        <p>
+          Rang <strong>{rank}</strong> sur {rankedCount} offre(s) classée(s).
+        </p>
+        <table className="data">
+          <tbody>
+            <tr>
+              <th scope="row">Note totale</th>
+              <td className="num">{fmt(score.total)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Prix</th>
+              <td className="num">{fmt(score.priceScore)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Valeur technique</th>
+              <td className="num">{fmt(score.technicalScore)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Maturité numérique responsable (sur 100)</th>
+              <td className="num">{fmt(score.rseScore)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Par critère (sur 100)</h2>
+        <table className="data">
+          <tbody>
+            {criteria.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td className="num">{fmt(score.criteria[c.id])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {score.unanswered.length ? <p className="muted">Questions comptées sans réponse : {score.unanswered.join(", ")}</p> : null}
+      </section>
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Justifications des évaluateurs</h2>
+        {justifications.length === 0 ? (
+          <p className="muted">Aucun niveau n'a été modifié par les évaluateurs.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Niveau retenu</th>
+                <th scope="col">Justification</th>
+              </tr>
+            </thead>
+            <tbody>
+              {justifications.map((j) => (
+                <tr key={j.questionId}>
+                  <td>
+                    <span className="qid">{j.questionId}</span> {j.topic}
+                  </td>
+                  <td>{j.evaluatedLevel === "na" ? "Non applicable accepté" : fmt(j.evaluatedLevel)}</td>
+                  <td style={{ whiteSpace: "pre-wrap" }}>{j.justification}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { requireCsrf } from "~/auth/csrf.server";
+import { createSession, getCurrentUser } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
+import { Field } from "~/components/field";
+import { parseForm } from "~/lib/forms";
+import { formatParis } from "~/responses/dates";
+import { orThrow } from "~/responses/http.server";
+import { acceptInvitation, joinWithNewAccount, openInvitation } from "~/responses/invitations.server";
+import { joinSignUpSchema, type JoinSignUpInput } from "~/responses/join-schema";
+
+export const meta: MetaFunction = () => [{ title: "Invitation à répondre — NR Procure" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+
+const questionnairePath = (tenderId: number) => `/fournisseur/consultations/${tenderId}`;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const state = orThrow(() => openInvitation(params.token ?? "", user));
+  if (state.state === "mine") throw redirect(questionnairePath(state.tenderId));
+  return {
+    state: state.state,
+    view: { ...state.view, deadlineLabel: formatParis(state.view.tender.deadline) },
+    user: user ? { name: user.name, role: user.role, organisationName: user.organisationName, isSupplier: user.role === "supplier" && user.organisationKind === "supplier" } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const token = params.token ?? "";
+  const user = await getCurrentUser(request);
+  const intent = formData.get("intent");
+  if (intent === "accept") {
+    if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`);
+    const { tenderId } = orThrow(() => acceptInvitation(token, user));
+    return redirect(questionnairePath(tenderId));
+  }
+  if (user) return data({ fieldErrors: {}, values: {}, pending: null, formError: "Vous êtes déjà connecté : acceptez l'invitation pour votre organisation ou déconnectez-vous." }, { status: 400 });
+  const parsed = parseForm(joinSignUpSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, pending: null, formError: null }, { status: 400 });
+  const result = await joinWithNewAccountOrThrow(token, parsed.data);
+  if (result.kind === "error") {
+    return data({ fieldErrors: result.fieldErrors, values: { name: parsed.data.name, email: parsed.data.email }, pending: null, formError: null }, { status: 400 });
+  }
+  if (result.kind === "pending") return data({ fieldErrors: {}, values: {}, pending: result.organisationName, formError: null }, { status: 202 });
+  const cookie = await createSession(result.userId, result.membershipId);
+  return redirect(questionnairePath(result.tenderId), { headers: { "Set-Cookie": cookie } });
+}
+
+async function joinWithNewAccountOrThrow(token: string, input: JoinSignUpInput) {
+  try {
+    return await joinWithNewAccount(token, input);
+  } catch (e) {
+    return orThrow(() => {
+      throw e;
+    });
+  }
+}
+
+export default function Invitation() {
+  const { state, view, user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const values: Record<string, string> = actionData?.values ?? {};
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<JoinSignUpInput>({
+    resolver: zodResolver(joinSignUpSchema),
+    mode: "onBlur",
+    defaultValues: { name: values.name ?? "", email: values.email ?? view.invitedEmail },
+  });
+  const serverErrors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
+  const busy = navigation.state !== "idle";
+  const token = useParams().token ?? "";
+
+  if (actionData?.pending || state === "pending") {
+    return (
+      <section className="card" style={{ maxWidth: "40rem" }}>
+        <h1>Demande transmise</h1>
+        <p className="alert alert--info" role="status">
+          {actionData?.pending
+            ? `Votre compte est créé. L'organisation « ${actionData.pending} » existe déjà sur NR Procure : un de ses membres doit confirmer votre adhésion. Vous pourrez ensuite vous connecter et répondre à la consultation « ${view.tender.title} ».`
+            : `Une demande d'adhésion à « ${view.supplierName} » liée à cette invitation attend la confirmation d'un membre de l'organisation.`}
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card" style={{ maxWidth: "44rem" }}>
+      <h1>Invitation à répondre</h1>
+      <p className="lead">
+        {view.tender.buyerName} invite <strong>{view.supplierName}</strong> à répondre à la consultation « {view.tender.title} » ({view.tender.reference}).
+      </p>
+      <p>
+        Date limite de remise : <strong>{view.deadlineLabel}</strong> (heure de Paris).
+      </p>
+      {actionData?.formError ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+
+      {user ? (
+        user.isSupplier ? (
+          <Form method="post" className="stack">
+            <CsrfInput />
+            <p>
+              Vous êtes connecté en tant que {user.name} ({user.organisationName}). La réponse sera préparée au nom de <strong>{user.organisationName}</strong>.
+              {user.organisationName !== view.supplierName ? (
+                <span className="muted"> L'invitation était adressée à « {view.supplierName} ».</span>
+              ) : null}
+            </p>
+            <div className="actions">
+              <button type="submit" name="intent" value="accept" className="button" disabled={busy}>
+                Accepter l'invitation
+              </button>
+            </div>
+          </Form>
+        ) : (
+          <p className="alert alert--warn">
+            Vous êtes connecté avec un compte {user.role === "admin" ? "d'administration" : "acheteur"} ({user.organisationName}). Déconnectez-vous pour accepter cette
+            invitation avec un compte fournisseur.
+          </p>
+        )
+      ) : (
+        <>
+          <h2>Vous avez déjà un compte ?</h2>
+          <p>
+            <Link className="button button--secondary" to={`/connexion?redirectTo=${encodeURIComponent(`/invitation/${encodeURIComponent(token)}`)}`}>
+              Se connecter pour accepter
+            </Link>
+          </p>
+          <h2>Créer votre compte</h2>
+          {view.organisationExists ? (
+            <p className="alert alert--info">
+              L'organisation « {view.supplierName} » existe déjà sur NR Procure : après création de votre compte, un de ses membres devra confirmer votre adhésion.
+            </p>
+          ) : (
+            <p className="muted">Le compte crée aussi l'organisation « {view.supplierName} » sur NR Procure.</p>
+          )}
+          <Form
+            method="post"
+            className="stack"
+            noValidate
+            onSubmit={(event) => {
+              const form = event.currentTarget;
+              void handleSubmit(() => submit(form))(event);
+            }}
+          >
+            <CsrfInput />
+            <input type="hidden" name="intent" value="join" />
+            <Field id="name" label="Nom et prénom" error={errors.name?.message ?? serverErrors.name}>
+              <input id="name" autoComplete="name" {...register("name")} />
+            </Field>
+            <Field id="email" label="Adresse e-mail professionnelle" error={errors.email?.message ?? serverErrors.email}>
+              <input id="email" type="email" autoComplete="email" {...register("email")} />
+            </Field>
+            <Field id="password" label="Mot de passe" hint="12 caractères au moins." error={errors.password?.message ?? serverErrors.password}>
+              <input id="password" type="password" autoComplete="new-password" {...register("password")} />
+            </Field>
+            <div className="actions">
+              <button type="submit" className="button" disabled={busy}>
+                Créer mon compte et accepter
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The tender builder form: one zod schema shared by react-hook-form in the browser and by the
+ * action on the server (fields named like `criteria.3.weight`, unflattened by `formDataToNested`).
+ * Also the default method and its conversion to the scoring library's method — all browser-safe.
+ */
+import { z } from "zod";
+import { currentGuide, getGuide, type Guide } from "../../questionnaires/guide";
+import { segmentIds } from "../../questionnaires/segments";
+import { DATE_PATTERN, parisToUtcIso, TIME_PATTERN } from "./dates";
+import { RSE_MAX_SHARE, tenderMethodSchema, toScoringMethod, type TenderMethod } from "./method";
+
+export { toScoringMethod } from "./method";
+
+/** DAE/INR/DINUM guide: under 10 % an environmental criterion has no effect on bidders. */
+export const RSE_WARNING_SHARE = 10;
+
+/** A checkbox: `true`/`false` from react-hook-form, "on" or absent from a plain form post. */
+const checkbox = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const number0to100 = (label: string) =>
+  z.coerce
+    .number({ error: `${label} : nombre attendu` })
+    .refine((n) => Number.isFinite(n), `${label} : nombre attendu`)
+    .refine((n) => n >= 0, `${label} ne peut pas être négative`)
+    .refine((n) => n <= 100, `${label} ne peut pas dépasser 100 %`);
+
+const weight = z.coerce
+  .number({ error: "Poids : nombre attendu" })
+  .refine((n) => Number.isFinite(n), "Poids : nombre attendu")
+  .refine((n) => n >= 0, "Un poids ne peut pas être négatif")
+  .refine((n) => n <= 1000, "Un poids ne peut pas dépasser 1000");
+
+/**
+ * Shares at draft time: each a number in 0–100; the sum and the RSE cap are checked too, so that the
+ * buyer sees the French rule next to the fields (a draft with wrong shares is still saved, see
+ * `saveDraft` — the problems are listed as "à corriger avant publication").
+ */
+export const builderSharesSchema = z.object({
+  price: number0to100("La part du prix"),
+  technical: number0to100("La part technique"),
+  rse: number0to100("La part RSE"),
+});
+
+export const builderSchema = z
+  .object({
+    title: z.string().trim().min(1, "Le titre est obligatoire").max(200, "200 caractères au plus"),
+    reference: z.string().trim().max(60, "60 caractères au plus").default(""),
+    segment: z.enum(segmentIds, { error: "Choisissez un segment d'achat" }),
+    description: z.string().trim().max(5000, "5000 caractères au plus").default(""),
+    deadlineDate: z.string().regex(DATE_PATTERN, "Date limite obligatoire (jj/mm/aaaa)"),
+    deadlineTime: z.string().regex(TIME_PATTERN, "Heure limite obligatoire (hh:mm)"),
+    contactName: z.string().trim().max(120, "120 caractères au plus").default(""),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "Adresse e-mail invalide")
+      .default(""),
+    allowEarlyEvaluation: checkbox,
+    shares: builderSharesSchema,
+    priceMethod: z.enum(["lowest-ratio", "linear"], { error: "Choisissez une méthode de notation du prix" }),
+    criteria: z
+      .array(z.object({ id: z.string().min(1), included: checkbox, weight }))
+      .default([]),
+    questions: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          criterion: z.string().min(1),
+          included: checkbox,
+          weight,
+          allowNotApplicable: checkbox,
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (parisToUtcIso(v.deadlineDate, v.deadlineTime) === null) {
+      ctx.addIssue({ code: "custom", path: ["deadlineDate"], message: "Cette date n'existe pas" });
+    }
+    for (const issue of sharesIssues(v.shares)) ctx.addIssue({ code: "custom", ...issue });
+  });
+export type BuilderInput = z.input<typeof builderSchema>;
+export type BuilderValues = z.output<typeof builderSchema>;
+
+/** French problems of a share split, with the field they belong to. */
+export function sharesIssues(s: { price: number; technical: number; rse: number }): { path: string[]; message: string }[] {
+  const out: { path: string[]; message: string }[] = [];
+  if ([s.price, s.technical, s.rse].some((n) => !Number.isFinite(n))) return out;
+  if (s.rse > RSE_MAX_SHARE) {
+    out.push({
+      path: ["shares", "rse"],
+      message: `La part RSE ne peut pas dépasser ${RSE_MAX_SHARE} % de la note (règle du portail, pratique SNCF).`,
+    });
+  }
+  const sum = s.price + s.technical + s.rse;
+  if (Math.abs(sum - 100) > 1e-9) {
+    out.push({
+      path: ["shares", "total"],
+      message: `Les parts prix, technique et RSE doivent totaliser 100 % ; elles totalisent ${String(Math.round(sum * 100) / 100).replace(".", ",")} %.`,
+    });
+  }
+  return out;
+}
+
+/** Non-blocking advice on the split (DAE guide). */
+export function sharesWarnings(s: { price: number; technical: number; rse: number }): string[] {
+  if (Number.isFinite(s.rse) && s.rse < RSE_WARNING_SHARE) {
+    return [
+      `Une part RSE inférieure à ${RSE_WARNING_SHARE} % n'a, selon le guide des achats numériques responsables (DAE, INR, DINUM), pas d'effet sur les offres des candidats.`,
+    ];
+  }
+  return [];
+}
+
+export const priceMethodLabels: Record<TenderMethod["priceMethod"], { label: string; help: string }> = {
+  "lowest-ratio": {
+    label: "Méthode proportionnelle (prix le plus bas / prix de l'offre)",
+    help: "Note = 100 × prix le plus bas ÷ prix de l'offre : adaptée à peu d'offres aux prix proches ; la note 0 n'est jamais atteinte.",
+  },
+  linear: {
+    label: "Méthode linéaire (entre l'offre la moins chère et la plus chère)",
+    help: "Note = 100 × (prix le plus haut − prix de l'offre) ÷ (prix le plus haut − prix le plus bas) : la moins chère a 100, la plus chère 0 ; à éviter avec peu d'offres.",
+  },
+};
+
+/** The default method: every question of the guide, equal criterion weights, N/A as the guide says. */
+export function defaultMethod(guide: Guide = currentGuide): TenderMethod {
+  return {
+    guideVersion: guide.version,
+    shares: { price: 50, technical: 30, rse: 20 },
+    priceMethod: "lowest-ratio",
+    criteria: guide.criteria.map((c) => ({ id: c.id, included: true, weight: 1 })),
+    questions: guide.questions.map((q) => ({
+      id: q.id,
+      criterion: q.criterion,
+      included: true,
+      weight: 1,
+      allowNotApplicable: q.allowNotApplicableByDefault,
+    })),
+    clauses: [],
+  };
+}
+
+/** Lenient read of a stored draft method (shares may not yet sum to 100). */
+export const draftMethodSchema = tenderMethodSchema.extend({ shares: builderSharesSchema });
+
+export function readDraftMethod(json: unknown): TenderMethod {
+  const parsed = draftMethodSchema.safeParse(json);
+  return parsed.success ? parsed.data : defaultMethod();
+}
+
+/** Merges the builder's method fields into a method, keeping what the form does not edit (clauses). */
+export function methodFromBuilder(values: BuilderValues, previous: TenderMethod): TenderMethod {
+  const guide = getGuide(previous.guideVersion) ?? currentGuide;
+  const criteria = new Map(values.criteria.map((c) => [c.id, c]));
+  const questions = new Map(values.questions.map((q) => [q.id, q]));
+  return {
+    guideVersion: guide.version,
+    shares: values.shares,
+    priceMethod: values.priceMethod,
+    // Guide order, guide ids only: a posted unknown id is ignored, a missing one keeps its previous value.
+    criteria: guide.criteria.map((c) => {
+      const posted = criteria.get(c.id);
+      const prev = previous.criteria.find((p) => p.id === c.id);
+      return { id: c.id, included: posted?.included ?? prev?.included ?? true, weight: posted?.weight ?? prev?.weight ?? 1 };
+    }),
+    questions: guide.questions.map((q) => {
+      const posted = questions.get(q.id);
+      const prev = previous.questions.find((p) => p.id === q.id);
+      return {
+        id: q.id,
+        criterion: q.criterion,
+        included: posted?.included ?? prev?.included ?? true,
+        weight: posted?.weight ?? prev?.weight ?? 1,
+        allowNotApplicable: posted?.allowNotApplicable ?? prev?.allowNotApplicable ?? q.allowNotApplicableByDefault,
+      };
+    }),
+    clauses: previous.clauses,
+  };
+}
+
+/** Builder form values for a tender (for defaultValues and the no-JS render). */
+export function builderValuesOf(
+  tender: {
+    title: string;
+    reference: string;
+    segment: string;
+    description: string;
+    deadline: { date: string; time: string };
+    contactName: string;
+    contactEmail: string;
+    allowEarlyEvaluation: boolean;
+  },
+  method: TenderMethod,
+) {
+  return {
+    title: tender.title,
+    reference: tender.reference,
+    segment: tender.segment,
+    description: tender.description,
+    deadlineDate: tender.deadline.date,
+    deadlineTime: tender.deadline.time,
+    contactName: tender.contactName,
+    contactEmail: tender.contactEmail,
+    allowEarlyEvaluation: tender.allowEarlyEvaluation,
+    shares: { price: method.shares.price, technical: method.shares.technical, rse: method.shares.rse },
+    priceMethod: method.priceMethod,
+    criteria: method.criteria.map((c) => ({ id: c.id, included: c.included, weight: c.weight })),
+    questions: method.questions.map((q) => ({
+      id: q.id,
+      criterion: q.criterion,
+      included: q.included,
+      weight: q.weight,
+      allowNotApplicable: q.allowNotApplicable,
+    })),
+  };
+}
+
+/** Every reason the method cannot be published yet (French). Deadline is checked by the server. */
+export function methodPublishIssues(method: TenderMethod): string[] {
+  const issues: string[] = [];
+  const strict = tenderMethodSchema.safeParse(method);
+  if (!strict.success) for (const i of strict.error.issues) issues.push(i.message);
+  issues.push(...sharesIssues(method.shares).map((i) => i.message).filter((m) => !issues.includes(m)));
+  const scoring = toScoringMethod(method);
+  if (scoring.questions.length === 0) issues.push("Retenez au moins une question du guide.");
+  else if (!scoring.questions.some((q) => q.weight > 0)) issues.push("Au moins une question retenue doit avoir un poids strictement positif.");
+  return [...new Set(issues)];
+}
+
+/** Turns `criteria.3.weight`-style keys into nested objects/arrays; repeated keys become arrays. */
+export function formDataToNested(formData: FormData): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const value: unknown = all.length > 1 ? all : all[0];
+    const parts = key.split(".");
+    let node: Record<string, unknown> | unknown[] = root;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part === "__proto__" || part === "constructor" || part === "prototype") break;
+      const isLast = i === parts.length - 1;
+      const idx = /^\d{1,4}$/.test(part) ? Number(part) : part;
+      if (isLast) {
+        (node as Record<string | number, unknown>)[idx] = value;
+      } else {
+        const nextIsIndex = /^\d{1,4}$/.test(parts[i + 1]!);
+        const existing = (node as Record<string | number, unknown>)[idx];
+        const child = existing && typeof existing === "object" ? existing : nextIsIndex ? [] : {};
+        (node as Record<string | number, unknown>)[idx] = child;
+        node = child as Record<string, unknown> | unknown[];
+      }
+    }
+  }
+  // Sparse arrays (gaps) become dense.
+  const densify = (v: unknown): unknown =>
+    Array.isArray(v) ? v.filter((x) => x !== undefined).map(densify) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, densify(x)])) : v;
+  return densify(root) as Record<string, unknown>;
+}

@@ -1,0 +1,167 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { debriefShares, organisations } from "../../db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
+import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "../../scoring";
+import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "~/lib/audit.server";
+import { toCsv } from "~/lib/csv";
+import { db } from "~/lib/db.server";
+import { loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
+import { frNum } from "./dates";
+import { evaluationOpen } from "./evaluation.server";
+import { stabilitySentence } from "./labels";
+import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
+
+export const sortKeys = ["rank", "total", "price", "technical", "rse", "unanswered"] as const;
+
+export type Comparison = ReturnType<typeof comparisonForTender>;
+
+/** Scores a tender with the scoring library from the database (see scoring-input.server.ts). */
+export function comparisonForTender(tender: TenderRow) {
+  const built: TenderScoringInput = scoringInputForTender(tender);
+  const guide = getGuide(built.method.guideVersion) ?? currentGuide;
+  let parsed: ScoringInput | null = null;
+  let result: ScoringResult | null = null;
+  let issues: string[] = [];
+  if (built.input) {
+    const p = parseScoringInput(built.input);
+    if (p.success) {
+      parsed = p.data;
+      result = scoreParsed(p.data);
+    } else issues = p.issues.map((i) => `${i.path} : ${i.message}`);
+  }
+  const names = Object.fromEntries(built.suppliers.map((s) => [s.key, s.name]));
+  const criteria = (parsed?.criteria ?? []).map((c) => ({
+    id: c.id,
+    title: getCriterion(guide, c.id)?.title ?? c.id,
+    shortTitle: getCriterion(guide, c.id)?.shortTitle ?? c.id,
+  }));
+  return {
+    tender,
+    built,
+    input: parsed,
+    result,
+    issues,
+    names,
+    criteria,
+    questionTopics: Object.fromEntries((parsed?.questions ?? []).map((q) => [q.id, getQuestion(guide, q.id)?.topic ?? q.id])),
+    stability: result ? stabilitySentence(result.winnerChangesAtRseShare, built.method.shares.rse, result.suppliers.length) : null,
+  };
+}
+
+export function getComparison({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = loadTender({ id: tenderId, user });
+  if (!tender.publishedMethod) notFound("Cet appel d'offres n'est pas publié.");
+  return { ...comparisonForTender(tender), open: evaluationOpen(tender) };
+}
+
+/** The explanation tree of one supplier (buyer side: everything). */
+export function getSupplierExplanation({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }) {
+  const comparison = getComparison({ tenderId, user });
+  const info = comparison.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
+  if (!info || !comparison.input) notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  const explanation = explainParsed(comparison.input, info.key);
+  const shared = Boolean(
+    db()
+      .select({ id: debriefShares.id })
+      .from(debriefShares)
+      .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId)))
+      .get(),
+  );
+  return { comparison, info, explanation, shared, rankedCount: comparison.built.suppliers.length };
+}
+
+/** Sorts ranking rows; works from a query param so that it needs no JavaScript. */
+export function sortRows<T extends { rank: number; total: number; priceScore: number; technicalScore: number; rseScore: number; unanswered: string[]; criteria: Record<string, number | null> }>(
+  rows: T[],
+  key: string,
+  dir: "asc" | "desc",
+): T[] {
+  const value = (r: T): number => {
+    switch (key) {
+      case "rank":
+        return -r.rank;
+      case "total":
+        return r.total;
+      case "price":
+        return r.priceScore;
+      case "technical":
+        return r.technicalScore;
+      case "rse":
+        return r.rseScore;
+      case "unanswered":
+        return r.unanswered.length;
+      default:
+        return key.startsWith("c:") ? (r.criteria[key.slice(2)] ?? -1) : -r.rank;
+    }
+  };
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => sign * (value(a) - value(b)) || a.rank - b.rank);
+}
+
+/** The ranking as CSV (BOM, `;`, formula-safe). Recorded in the audit log. */
+export function exportRankingCsv({ tenderId, user }: { tenderId: number; user: CurrentUser }): { csv: string; filename: string } {
+  const c = getComparison({ tenderId, user });
+  const header = [
+    "Rang",
+    "Fournisseur",
+    "Note totale /100",
+    "Prix (€ HT)",
+    "Note prix /100",
+    "Note technique /100",
+    "Note RSE /100",
+    ...c.criteria.map((k) => `${k.shortTitle} /100`),
+    "Questions sans réponse",
+  ];
+  const rows = (c.result?.suppliers ?? []).map((s) => {
+    const info = c.built.suppliers.find((x) => x.key === s.id);
+    return [
+      s.rank,
+      c.names[s.id] ?? s.id,
+      frNum(s.total),
+      info ? frNum(info.price) : "",
+      frNum(s.priceScore),
+      frNum(s.technicalScore),
+      frNum(s.rseScore),
+      ...c.criteria.map((k) => (s.criteria[k.id] === null || s.criteria[k.id] === undefined ? "sans objet" : frNum(s.criteria[k.id]!))),
+      s.unanswered.join(", "),
+    ];
+  });
+  const csv = toCsv([header, ...rows]);
+  db().transaction((tx) =>
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.ranking-csv", targetType: "tender", targetId: c.tender.id, details: { rows: rows.length } }),
+  );
+  return { csv, filename: `classement-${c.tender.reference || c.tender.id}.csv` };
+}
+
+/** Printable report; opening it is an export, so it is recorded in the audit log. */
+export function getReport({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const c = getComparison({ tenderId, user });
+  const explanations: SupplierExplanation[] = c.input ? c.built.suppliers.map((s) => explainParsed(c.input!, s.key)) : [];
+  db().transaction((tx) =>
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.report", targetType: "tender", targetId: c.tender.id }),
+  );
+  return { ...c, explanations };
+}
+
+/** Shares the debrief with one ranked supplier (their own scores only). */
+export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): void {
+  const tender = loadTenderAsBuyer({ id: tenderId, user });
+  const c = comparisonForTender(tender);
+  if (!c.built.suppliers.some((s) => s.organisationId === supplierOrganisationId)) notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  db().transaction((tx) => {
+    const res = tx
+      .insert(debriefShares)
+      .values({ tenderId: tender.id, supplierOrganisationId, sharedBy: user.id })
+      .onConflictDoNothing()
+      .run();
+    if (res.changes > 0) {
+      audit(tx, { userId: user.id, organisationId: user.organisationId, action: "debrief.share", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId } });
+    }
+  });
+}
+
+export function supplierNames(ids: number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  return new Map(db().select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o.name]));
+}

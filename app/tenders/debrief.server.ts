@@ -1,0 +1,68 @@
+/**
+ * The debrief a buyer shares with ONE supplier: that supplier's scores, rank, the number of ranked
+ * suppliers, their explanation tree and the evaluators' justifications — never another supplier's
+ * name, answers or price (the explanation's lowest/highest prices are removed).
+ * Used by the supplier journey's debrief page.
+ */
+import { and, eq } from "drizzle-orm";
+import { debriefShares, tenders } from "../../db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
+import { explainParsed } from "../../scoring";
+import type { CurrentUser } from "~/auth/session.server";
+import { db } from "~/lib/db.server";
+import { notFound } from "./access.server";
+import { comparisonForTender } from "./compare.server";
+import { evaluationRows } from "./evaluation.server";
+
+function missing(): never {
+  return notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
+}
+
+export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  if (user.organisationKind !== "supplier" || !Number.isSafeInteger(tenderId)) missing();
+  const share = db()
+    .select()
+    .from(debriefShares)
+    .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, user.organisationId)))
+    .get();
+  if (!share) missing();
+  const tender = db().select().from(tenders).where(eq(tenders.id, tenderId)).get();
+  if (!tender || tender.deletedAt || !tender.publishedMethod || tender.status === "cancelled") missing();
+  const c = comparisonForTender(tender);
+  const info = c.built.suppliers.find((s) => s.organisationId === user.organisationId);
+  if (!info || !c.input || !c.result) missing();
+  const score = c.result.suppliers.find((s) => s.id === info.key);
+  if (!score) missing();
+  const full = explainParsed(c.input, info.key);
+  const { lowestPrice: _low, highestPrice: _high, ...ownPrice } = full.price;
+  const guide = getGuide(c.built.method.guideVersion) ?? currentGuide;
+  const sub = c.built.suppliers.find((s) => s.key === info.key)!;
+  const justifications = evaluationRows([sub.submissionId])
+    .filter((r) => r.justification.trim() !== "")
+    .map((r) => ({
+      questionId: r.questionId,
+      topic: getQuestion(guide, r.questionId)?.topic ?? r.questionId,
+      evaluatedLevel: r.notApplicableAccepted ? ("na" as const) : r.evaluatedLevel,
+      justification: r.justification,
+      updatedAt: r.updatedAt,
+    }))
+    .sort((a, b) => a.questionId.localeCompare(b.questionId));
+  return {
+    tender: { id: tender.id, title: tender.title, reference: tender.reference, publishedMethodSha256: tender.publishedMethodSha256 },
+    sharedAt: share.sharedAt,
+    rank: score.rank,
+    rankedCount: c.result.suppliers.length,
+    score: {
+      total: score.total,
+      priceScore: score.priceScore,
+      technicalScore: score.technicalScore,
+      rseScore: score.rseScore,
+      criteria: score.criteria,
+      unanswered: score.unanswered,
+    },
+    explanation: { ...full, supplierId: "vous", price: ownPrice },
+    criteria: c.criteria.map((k) => ({ id: k.id, title: getCriterion(guide, k.id)?.title ?? k.title })),
+    questionTopics: c.questionTopics,
+    justifications,
+  };
+}

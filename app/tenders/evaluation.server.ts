@@ -1,0 +1,338 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { evaluations, offerScores, organisations, responses, submissions, users } from "../../db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
+import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { submissionContentSchema, type SubmittedAnswer } from "~/responses/submission-content";
+import { conflict, loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
+import { includedQuestions, tenderMethodSchema, type TenderMethod } from "./method";
+
+/** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
+export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";
+export const levelValues = ["1", "2", "3", "4", "5", "na", ""] as const;
+export const MIN_JUSTIFICATION = 5;
+
+export function publishedMethod(tender: TenderRow): TenderMethod | null {
+  return tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : null;
+}
+
+/** Evaluation opens after the deadline, or as soon as a supplier has submitted if the tender allows it. */
+export function evaluationOpen(tender: TenderRow, now = Date.now()): boolean {
+  if (tender.status !== "published" && tender.status !== "closed") return false;
+  return tender.allowEarlyEvaluation || Date.parse(tender.deadline) <= now;
+}
+
+export type EvaluableSubmission = {
+  id: number;
+  supplierOrganisationId: number;
+  supplierName: string;
+  submittedAt: string;
+  answers: Map<string, SubmittedAnswer>;
+};
+
+/**
+ * The submission that counts for each supplier: its latest non-withdrawn submission, unless the
+ * supplier's response is withdrawn. Only for tenders whose evaluation is open.
+ */
+export function evaluableSubmissions(tender: TenderRow): EvaluableSubmission[] {
+  if (!evaluationOpen(tender)) return [];
+  const rows = db()
+    .select({
+      id: submissions.id,
+      org: submissions.supplierOrganisationId,
+      submittedAt: submissions.submittedAt,
+      content: submissions.content,
+      withdrawnAt: submissions.withdrawnAt,
+      responseStatus: responses.status,
+      name: organisations.name,
+    })
+    .from(submissions)
+    .innerJoin(responses, eq(responses.id, submissions.responseId))
+    .innerJoin(organisations, eq(organisations.id, submissions.supplierOrganisationId))
+    .where(eq(submissions.tenderId, tender.id))
+    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
+    .all();
+  const seen = new Set<number>();
+  const out: EvaluableSubmission[] = [];
+  for (const r of rows) {
+    if (seen.has(r.org) || r.withdrawnAt !== null || r.responseStatus === "withdrawn") continue;
+    const content = submissionContentSchema.safeParse(r.content);
+    if (!content.success || content.data.tenderId !== tender.id) continue;
+    seen.add(r.org);
+    out.push({
+      id: r.id,
+      supplierOrganisationId: r.org,
+      supplierName: r.name,
+      submittedAt: r.submittedAt,
+      answers: new Map(content.data.answers.map((a) => [a.questionId, a])),
+    });
+  }
+  return out.sort((a, b) => a.supplierName.localeCompare(b.supplierName, "fr"));
+}
+
+/** The supplier's self-assessment as a form value; N/A only where the method accepts it. */
+export function selfValue(answer: SubmittedAnswer | undefined, allowNotApplicable: boolean): LevelValue {
+  if (!answer) return "";
+  if (answer.notApplicable) return allowNotApplicable ? "na" : "";
+  return answer.level === null ? "" : (String(answer.level) as LevelValue);
+}
+
+type EvaluationRow = typeof evaluations.$inferSelect;
+
+export function evaluatedValue(row: EvaluationRow | undefined, fallback: LevelValue, allowNotApplicable: boolean): LevelValue {
+  if (!row) return fallback;
+  if (row.notApplicableAccepted === true) return allowNotApplicable ? "na" : "";
+  return row.evaluatedLevel === null ? "" : (String(row.evaluatedLevel) as LevelValue);
+}
+
+export function evaluationRows(submissionIds: number[]): EvaluationRow[] {
+  if (submissionIds.length === 0) return [];
+  return db().select().from(evaluations).where(inArray(evaluations.submissionId, submissionIds)).all();
+}
+
+/** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
+export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = loadTender({ id: tenderId, user });
+  const method = publishedMethod(tender);
+  const open = evaluationOpen(tender);
+  if (!method) return { tender, open: false, submissions: [], questionCount: 0 };
+  const questions = includedQuestions(method);
+  const subs = evaluableSubmissions(tender);
+  const rows = evaluationRows(subs.map((s) => s.id));
+  const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
+  return {
+    tender,
+    open,
+    questionCount: questions.length,
+    submissions: subs.map((s) => {
+      const evaluated = new Set(rows.filter((r) => r.submissionId === s.id).map((r) => r.questionId));
+      const remainingByCriterion = new Map<string, number>();
+      for (const q of questions) if (!evaluated.has(q.id)) remainingByCriterion.set(q.criterion, (remainingByCriterion.get(q.criterion) ?? 0) + 1);
+      const score = scores.find((x) => x.supplierOrganisationId === s.supplierOrganisationId);
+      return {
+        id: s.id,
+        supplierOrganisationId: s.supplierOrganisationId,
+        supplierName: s.supplierName,
+        submittedAt: s.submittedAt,
+        evaluated: questions.filter((q) => evaluated.has(q.id)).length,
+        remaining: [...remainingByCriterion.entries()].map(([criterion, n]) => ({
+          criterion,
+          title: getCriterion(getGuide(method.guideVersion) ?? currentGuide, criterion)?.shortTitle ?? criterion,
+          count: n,
+        })),
+        price: score?.priceEurHt ?? null,
+        technical: score?.technicalScore ?? null,
+      };
+    }),
+  };
+}
+
+function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmission {
+  if (!evaluationOpen(tender)) conflict("L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
+  const sub = evaluableSubmissions(tender).find((s) => s.id === submissionId);
+  if (!sub) notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
+  return sub;
+}
+
+/** Everything the evaluation page of one submission needs, grouped by criterion. */
+export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
+  const tender = loadTender({ id: tenderId, user });
+  const method = publishedMethod(tender);
+  if (!method) notFound();
+  const sub = findSubmission(tender, submissionId);
+  const guide = getGuide(method.guideVersion) ?? currentGuide;
+  const rows = evaluationRows([sub.id]);
+  const evaluatorNames = new Map(
+    rows.length
+      ? db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, rows.map((r) => r.evaluatorId))).all().map((u) => [u.id, u.name])
+      : [],
+  );
+  const questions = includedQuestions(method);
+  const criteria = method.criteria
+    .filter((c) => questions.some((q) => q.criterion === c.id))
+    .map((c) => ({
+      id: c.id,
+      title: getCriterion(guide, c.id)?.title ?? c.id,
+      questions: questions
+        .filter((q) => q.criterion === c.id)
+        .map((q) => {
+          const answer = sub.answers.get(q.id);
+          const row = rows.find((r) => r.questionId === q.id);
+          const self = selfValue(answer, q.allowNotApplicable);
+          const gq = getQuestion(guide, q.id);
+          return {
+            id: q.id,
+            topic: gq?.topic ?? q.id,
+            text: gq?.text ?? "",
+            guidance: gq?.guidance ?? "",
+            allowNotApplicable: q.allowNotApplicable,
+            self,
+            answerText: answer?.text ?? "",
+            notApplicableReason: answer?.notApplicable ? answer.notApplicableReason : "",
+            files: answer?.files.map((f) => ({ fileId: f.fileId, name: f.originalName, size: f.size })) ?? [],
+            evaluated: row !== undefined,
+            value: evaluatedValue(row, self, q.allowNotApplicable),
+            justification: row?.justification ?? "",
+            evaluatorName: row ? (evaluatorNames.get(row.evaluatorId) ?? null) : null,
+            updatedAt: row?.updatedAt ?? null,
+          };
+        }),
+    }));
+  return { tender, submission: { id: sub.id, supplierName: sub.supplierName, submittedAt: sub.submittedAt }, criteria };
+}
+
+export const criterionEvaluationSchema = z.object({
+  criterion: z.string().min(1),
+  levels: z.record(z.string(), z.enum(levelValues, { error: "Niveau invalide" })),
+  justifications: z.record(z.string(), z.string().trim().max(2000, "2000 caractères au plus")),
+});
+export type CriterionEvaluationInput = z.infer<typeof criterionEvaluationSchema>;
+
+/** Reads `level[GOUV-01]` / `justification[GOUV-01]` fields of the evaluation form. */
+export function criterionEvaluationFromForm(formData: FormData) {
+  const levels: Record<string, string> = {};
+  const justifications: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const m = /^(level|justification)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
+    if (!m) continue;
+    if (m[1] === "level") levels[m[2]!] = value;
+    else justifications[m[2]!] = value;
+  }
+  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications });
+}
+
+/**
+ * Saves the evaluated levels of one criterion of one submission. A level different from the
+ * supplier's self-assessment needs a justification (the supplier sees it in the debrief).
+ * Every save is in the audit log with the changes.
+ */
+export function saveCriterionEvaluation({
+  tenderId,
+  submissionId,
+  user,
+  input,
+}: {
+  tenderId: number;
+  submissionId: number;
+  user: CurrentUser;
+  input: CriterionEvaluationInput;
+}): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const tender = loadTender({ id: tenderId, user });
+  const method = publishedMethod(tender);
+  if (!method) notFound();
+  const sub = findSubmission(tender, submissionId);
+  const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
+  if (questions.length === 0) notFound("Ce critère ne fait pas partie de l'appel d'offres.");
+  const rows = evaluationRows([sub.id]);
+  const fieldErrors: Record<string, string[]> = {};
+  const planned: { questionId: string; value: LevelValue; justification: string; self: LevelValue; previous: LevelValue; hadRow: boolean; previousJustification: string }[] = [];
+  for (const q of questions) {
+    const self = selfValue(sub.answers.get(q.id), q.allowNotApplicable);
+    const row = rows.find((r) => r.questionId === q.id);
+    const value = (input.levels[q.id] ?? evaluatedValue(row, self, q.allowNotApplicable)) as LevelValue;
+    const justification = input.justifications[q.id] ?? row?.justification ?? "";
+    if (value === "na" && !q.allowNotApplicable) {
+      (fieldErrors[`level[${q.id}]`] ??= []).push("« Sans objet » n'est pas accepté pour cette question.");
+      continue;
+    }
+    if (value !== self && justification.length < MIN_JUSTIFICATION) {
+      (fieldErrors[`justification[${q.id}]`] ??= []).push(
+        `Justifiez en quelques mots (${MIN_JUSTIFICATION} caractères au moins) le niveau évalué, différent de l'auto-évaluation du fournisseur : le fournisseur la lira dans son bilan.`,
+      );
+      continue;
+    }
+    planned.push({ questionId: q.id, value, justification: value === self ? justification : justification, self, previous: evaluatedValue(row, self, q.allowNotApplicable), hadRow: row !== undefined, previousJustification: row?.justification ?? "" });
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const at = new Date().toISOString();
+  const changes = planned.filter((p) => p.value !== p.previous || p.justification !== p.previousJustification);
+  db().transaction((tx) => {
+    for (const p of planned) {
+      const answer = sub.answers.get(p.questionId);
+      const values = {
+        evaluatedLevel: p.value === "" || p.value === "na" ? null : Number(p.value),
+        notApplicableAccepted: p.value === "na" ? true : answer?.notApplicable ? false : null,
+        justification: p.justification,
+        evaluatorId: user.id,
+        updatedAt: at,
+      };
+      tx.insert(evaluations)
+        .values({ tenderId: tender.id, submissionId: sub.id, questionId: p.questionId, ...values })
+        .onConflictDoUpdate({ target: [evaluations.submissionId, evaluations.questionId], set: values })
+        .run();
+    }
+    audit(tx, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      action: changes.length > 0 ? "evaluation.update" : "evaluation.confirm",
+      targetType: "submission",
+      targetId: sub.id,
+      details: {
+        tenderId: tender.id,
+        supplierOrganisationId: sub.supplierOrganisationId,
+        criterion: input.criterion,
+        changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification })),
+      },
+    });
+  });
+  return { ok: true, changed: changes.length };
+}
+
+export const offerScoreSchema = z
+  .object({
+    supplierOrganisationId: z.coerce.number().int().positive(),
+    price: z
+      .string()
+      .trim()
+      .min(1, "Le prix est obligatoire")
+      .transform((s) => Number(s.replace(/\s/g, "").replace(",", ".")))
+      .refine((n) => Number.isFinite(n) && n > 0, "Prix en euros HT strictement positif attendu"),
+    technical: z
+      .string()
+      .trim()
+      .min(1, "La note technique est obligatoire")
+      .transform((s) => Number(s.replace(",", ".")))
+      .refine((n) => Number.isFinite(n) && n >= 0, "Note positive attendue"),
+    scale: z.enum(["100", "20"], { error: "Barème /100 ou /20" }).default("100"),
+  })
+  .superRefine((v, ctx) => {
+    const max = Number(v.scale);
+    if (v.technical > max) ctx.addIssue({ code: "custom", path: ["technical"], message: `La note technique ne peut pas dépasser ${max}` });
+  });
+export type OfferScoreInput = z.infer<typeof offerScoreSchema>;
+
+/** Price (€ HT) and technical score (stored on 0–100; /20 converted ×5) entered by the buyer. */
+export function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): void {
+  const tender = loadTenderAsBuyer({ id: tenderId, user });
+  const sub = evaluableSubmissions(tender).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
+  if (!sub) notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
+  const technical = input.scale === "20" ? input.technical * 5 : input.technical;
+  const at = new Date().toISOString();
+  db().transaction((tx) => {
+    const before = tx
+      .select()
+      .from(offerScores)
+      .where(and(eq(offerScores.tenderId, tender.id), eq(offerScores.supplierOrganisationId, sub.supplierOrganisationId)))
+      .get();
+    const values = { priceEurHt: input.price, technicalScore: technical, updatedBy: user.id, updatedAt: at };
+    tx.insert(offerScores)
+      .values({ tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, ...values })
+      .onConflictDoUpdate({ target: [offerScores.tenderId, offerScores.supplierOrganisationId], set: values })
+      .run();
+    audit(tx, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      action: "offer-score.update",
+      targetType: "tender",
+      targetId: tender.id,
+      details: {
+        supplierOrganisationId: sub.supplierOrganisationId,
+        from: before ? { price: before.priceEurHt, technical: before.technicalScore } : null,
+        to: { price: input.price, technical, enteredOn: input.scale },
+      },
+    });
+  });
+}

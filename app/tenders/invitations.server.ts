@@ -1,0 +1,200 @@
+import crypto from "node:crypto";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { invitations, outbox, responseAnswers, responses, submissions } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { conflict, loadTender, loadTenderAsBuyer, notFound } from "./access.server";
+import { formatParis } from "./dates";
+import { includedQuestions, tenderMethodSchema } from "./method";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export type InvitationStatus =
+  | { kind: "revoked"; at: string }
+  | { kind: "submitted"; at: string }
+  | { kind: "withdrawn"; at: string | null }
+  | { kind: "late" }
+  | { kind: "in-progress"; answered: number; total: number }
+  | { kind: "opened"; at: string }
+  | { kind: "invited" };
+
+export const invitationStatusLabel = (s: InvitationStatus): string => {
+  switch (s.kind) {
+    case "revoked":
+      return `Révoquée le ${formatParis(s.at)}`;
+    case "submitted":
+      return `Réponse déposée le ${formatParis(s.at)}`;
+    case "withdrawn":
+      return "Réponse retirée";
+    case "late":
+      return "En retard : date limite dépassée sans dépôt";
+    case "in-progress":
+      return `En cours : ${s.answered} / ${s.total} questions répondues`;
+    case "opened":
+      return `Invitation ouverte le ${formatParis(s.at)}`;
+    case "invited":
+      return "Invité";
+  }
+};
+
+/**
+ * Invites a supplier: a single-use random token, of which only the SHA-256 is stored; the link is
+ * returned once (to show to the buyer) and written in the outbox message. Expires at the deadline.
+ */
+export function createInvitation({
+  tenderId,
+  user,
+  email,
+  supplierName,
+  origin,
+}: {
+  tenderId: number;
+  user: CurrentUser;
+  email: string;
+  supplierName: string;
+  origin: string;
+}): { ok: true; link: string; invitationId: number } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const tender = loadTenderAsBuyer({ id: tenderId, user });
+  if (tender.status !== "published") conflict("Seul un appel d'offres publié peut recevoir des invitations.");
+  if (!(Date.parse(tender.deadline) > Date.now())) conflict("La date limite est passée : il n'est plus possible d'inviter.");
+  const normalised = email.trim().toLowerCase();
+  const existing = db()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.tenderId, tender.id), eq(invitations.email, normalised), isNull(invitations.revokedAt)))
+    .get();
+  if (existing) return { ok: false, fieldErrors: { email: ["Cette adresse est déjà invitée à cet appel d'offres (révoquez l'invitation pour en créer une nouvelle)."] } };
+  const token = crypto.randomBytes(32).toString("base64url");
+  const link = `${origin}/invitation/${token}`;
+  const invitationId = db().transaction((tx) => {
+    const row = tx
+      .insert(invitations)
+      .values({
+        tenderId: tender.id,
+        organisationId: user.organisationId,
+        email: normalised,
+        supplierName,
+        tokenSha256: hashToken(token),
+        createdBy: user.id,
+        expiresAt: tender.deadline,
+      })
+      .returning({ id: invitations.id })
+      .get();
+    tx.insert(outbox)
+      .values({
+        organisationId: user.organisationId,
+        toEmail: normalised,
+        kind: "invitation",
+        subject: `Invitation à répondre : ${tender.title}`,
+        body: [
+          "Bonjour,",
+          "",
+          `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
+          `Date limite de réponse : ${formatParis(tender.deadline, { withZone: true })}.`,
+          "",
+          "Pour consulter le dossier et répondre au questionnaire numérique responsable, ouvrez ce lien personnel (à usage unique, valable jusqu'à la date limite) :",
+          link,
+          "",
+          `${user.name} — ${user.organisationName}`,
+        ].join("\n"),
+      })
+      .run();
+    audit(tx, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      action: "invitation.create",
+      targetType: "tender",
+      targetId: tender.id,
+      details: { invitationId: row.id, email: normalised, supplierName },
+    });
+    return row.id;
+  });
+  return { ok: true, link, invitationId };
+}
+
+export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: number; invitationId: number; user: CurrentUser }): void {
+  const tender = loadTenderAsBuyer({ id: tenderId, user });
+  const inv = db()
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, tender.id), eq(invitations.organisationId, user.organisationId)))
+    .get();
+  if (!inv) notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
+  if (inv.revokedAt) return;
+  db().transaction((tx) => {
+    tx.update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, inv.id)).run();
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "invitation.revoke", targetType: "tender", targetId: tender.id, details: { invitationId: inv.id, email: inv.email } });
+  });
+}
+
+/** Invitations of a tender with each supplier's status (buyer and assigned evaluators). */
+export function listInvitations({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = loadTender({ id: tenderId, user });
+  const total = tender.publishedMethod ? includedQuestions(tenderMethodSchema.parse(tender.publishedMethod)).length : 0;
+  const includedIds = tender.publishedMethod ? includedQuestions(tenderMethodSchema.parse(tender.publishedMethod)).map((q) => q.id) : [];
+  const rows = db().select().from(invitations).where(eq(invitations.tenderId, tender.id)).orderBy(desc(invitations.id)).all();
+  const orgIds = rows.map((r) => r.supplierOrganisationId).filter((x): x is number => x !== null);
+  const responseRows = orgIds.length
+    ? db().select().from(responses).where(and(eq(responses.tenderId, tender.id), inArray(responses.supplierOrganisationId, orgIds))).all()
+    : [];
+  const answeredByResponse = new Map<number, number>();
+  if (responseRows.length && includedIds.length) {
+    const counts = db()
+      .select({ responseId: responseAnswers.responseId, n: sql<number>`count(*)` })
+      .from(responseAnswers)
+      .where(
+        and(
+          inArray(responseAnswers.responseId, responseRows.map((r) => r.id)),
+          inArray(responseAnswers.questionId, includedIds),
+          sql`(${responseAnswers.level} is not null or ${responseAnswers.notApplicable} = 1)`,
+        ),
+      )
+      .groupBy(responseAnswers.responseId)
+      .all();
+    for (const c of counts) answeredByResponse.set(c.responseId, Number(c.n));
+  }
+  const submissionRows = orgIds.length
+    ? db()
+        .select({ id: submissions.id, org: submissions.supplierOrganisationId, at: submissions.submittedAt, withdrawnAt: submissions.withdrawnAt })
+        .from(submissions)
+        .where(and(eq(submissions.tenderId, tender.id), inArray(submissions.supplierOrganisationId, orgIds)))
+        .orderBy(desc(submissions.id))
+        .all()
+    : [];
+  const deadlinePassed = Date.parse(tender.deadline) <= Date.now();
+  return rows.map((inv) => {
+    let status: InvitationStatus;
+    const org = inv.supplierOrganisationId;
+    const response = org === null ? undefined : responseRows.find((r) => r.supplierOrganisationId === org);
+    const subs = org === null ? [] : submissionRows.filter((s) => s.org === org);
+    const active = subs.find((s) => s.withdrawnAt === null);
+    if (inv.revokedAt) status = { kind: "revoked", at: inv.revokedAt };
+    else if (response?.status === "withdrawn" || (!active && subs.length > 0)) status = { kind: "withdrawn", at: subs[0]?.withdrawnAt ?? null };
+    else if (active) status = { kind: "submitted", at: active.at };
+    else if (deadlinePassed) status = { kind: "late" };
+    else if (response) status = { kind: "in-progress", answered: answeredByResponse.get(response.id) ?? 0, total };
+    else if (inv.openedAt) status = { kind: "opened", at: inv.openedAt };
+    else status = { kind: "invited" };
+    return {
+      id: inv.id,
+      email: inv.email,
+      supplierName: inv.supplierName,
+      createdAt: inv.createdAt,
+      expiresAt: inv.expiresAt,
+      openedAt: inv.openedAt,
+      acceptedAt: inv.acceptedAt,
+      revoked: inv.revokedAt !== null,
+      status,
+      statusLabel: invitationStatusLabel(status),
+    };
+  });
+}
+
+/** The organisation's outbox ("Boîte d'envoi"): messages the portal would have sent. */
+export function listOutbox({ user }: { user: CurrentUser }) {
+  if (user.organisationKind !== "buyer" || user.role !== "buyer") return [];
+  return db().select().from(outbox).where(eq(outbox.organisationId, user.organisationId)).orderBy(desc(outbox.id)).limit(200).all();
+}

@@ -1,0 +1,45 @@
+/**
+ * Benchmark of the emission-factor reader: `npx tsx test/bench/emission-factors.bench.ts [rows]`.
+ * Generates a deterministic 200,000-row file in the OS temp folder, validates it through a file
+ * stream exactly as the upload does, prints
+ *   emission factors: 200000 rows validated in X ms, peak RSS Y MB
+ * and exits 1 when it takes more than 5 s or the process peaks above 300 MB.
+ */
+import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readFactorsCsv } from "../../app/emission-factors/read.server";
+import { writeFactorsCsv } from "./factors-csv-generator";
+
+const ROWS = Number(process.argv[2] ?? 200_000);
+const MAX_MS = 5_000;
+const MAX_RSS_MB = 300;
+
+const path = join(tmpdir(), `nr-procure-factors-bench-${ROWS}.csv`);
+const bytes = await writeFactorsCsv(path, ROWS, { currentYear: 2025 });
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const started = performance.now();
+const report = await readFactorsCsv(createReadStream(path), { currentYear: 2025 });
+const elapsed = performance.now() - started;
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+await rm(path, { force: true });
+
+const mb = (n: number) => Math.round(n / (1024 * 1024));
+console.log(`emission factors: ${report.rows} rows validated in ${Math.round(elapsed)} ms, peak RSS ${mb(peakRss)} MB`);
+console.log(`  file ${mb(bytes)} MB, ${report.valid} valid, ${report.errorCount} errors, ${report.warnings.length} warnings, encoding ${report.encoding}`);
+
+const failures: string[] = [];
+if (report.rows !== ROWS || report.valid !== ROWS) failures.push(`expected ${ROWS} valid rows, got ${report.valid}/${report.rows}`);
+if (elapsed > MAX_MS) failures.push(`too slow: ${Math.round(elapsed)} ms > ${MAX_MS} ms`);
+if (mb(peakRss) > MAX_RSS_MB) failures.push(`too much memory: ${mb(peakRss)} MB > ${MAX_RSS_MB} MB`);
+if (failures.length > 0) {
+  console.error(failures.join("\n"));
+  process.exit(1);
+}

@@ -1,0 +1,155 @@
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openDatabase } from "../../db/connection";
+import { invitations, organisations, users } from "../../db/schema";
+import { demoLevel, seedSubmission } from "../../db/seed-tenders";
+import { score } from "../../scoring";
+import { defaultMethod } from "~/tenders/builder";
+import { toScoringMethod, type TenderMethod } from "~/tenders/method";
+import { baseUrl, launchBrowser, signIn } from "./browser";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+const SUPPLIERS = [
+  { name: "Numérique Durable SAS", email: "fournisseur@numerique-durable.example", n: 1 as const, price: "118000", technical: "78" },
+  { name: "InfoServices Conseil", email: "fournisseur@infoservices.example", n: 2 as const, price: "104500", technical: "74" },
+];
+
+/** Stands in for the supplier journey: both demo suppliers accept and submit (seeded answers). */
+function seedAnswers(tenderId: number, method: TenderMethod, sha: string) {
+  const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
+  try {
+    db.transaction((tx) => {
+      for (const s of SUPPLIERS) {
+        const org = tx.select().from(organisations).where(eq(organisations.name, s.name)).get()!;
+        const user = tx.select().from(users).where(eq(users.email, s.email)).get()!;
+        tx.update(invitations).set({ supplierOrganisationId: org.id, openedAt: new Date().toISOString(), acceptedAt: new Date().toISOString(), acceptedBy: user.id }).where(eq(invitations.email, s.email)).run();
+        seedSubmission(tx, { tenderId, method, methodSha256: sha, supplierOrganisationId: org.id, submittedBy: user.id, answers: (_id, i) => demoLevel(s.n, i) });
+      }
+    });
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe("buyer journey", () => {
+  it("creates and publishes a tender with RSE 30 %, invites two suppliers, evaluates and compares", async () => {
+    const buyer = await newPage("acheteur@metropole.example");
+
+    // 1. Build the tender; the live total reacts before any request.
+    await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/nouveau`);
+    await buyer.getByLabel("Titre").fill("Postes de travail reconditionnés — e2e");
+    await buyer.getByLabel("Référence interne").fill("AO-E2E-1");
+    await buyer.getByLabel("Segment d'achat").selectOption("postes-de-travail");
+    await buyer.locator("#deadlineDate").fill("2099-06-30");
+    await buyer.locator("#deadlineTime").fill("12:00");
+    await buyer.getByLabel(/Permettre l'évaluation/).check();
+    await buyer.getByLabel("RSE (%)").fill("35");
+    await buyer.getByText("ne peut pas dépasser 30 %").first().waitFor();
+    await buyer.getByLabel("Prix (%)").fill("40");
+    await buyer.getByLabel("Valeur technique (%)").fill("30");
+    await buyer.getByLabel("RSE (%)").fill("30");
+    await expect(buyer.getByTestId("shares-total").textContent()).resolves.toContain("100 %");
+    // Live share of the mark: 10 equal criteria → 3 % each with RSE 30 %.
+    await expect(buyer.getByTestId("criterion-share-gouvernance").textContent()).resolves.toContain("3 %");
+    await Promise.all([buyer.waitForURL(/\/modifier\?enregistre=1/), buyer.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
+    const tenderId = Number(/appels-d-offres\/(\d+)\//.exec(buyer.url())?.[1]);
+    expect(tenderId).toBeGreaterThan(0);
+
+    // 2. Assign the evaluator, then publish after confirmation.
+    await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}`);
+    await buyer.getByLabel(/Karim Benali/).check();
+    await Promise.all([buyer.waitForURL(/evaluateurs=1/), buyer.getByRole("button", { name: "Enregistrer les évaluateurs" }).click()]);
+    await buyer.getByRole("link", { name: "Publier…" }).click();
+    await buyer.getByLabel(/Je confirme la publication/).check();
+    await Promise.all([buyer.waitForURL(/publie=1/), buyer.getByRole("button", { name: "Publier définitivement" }).click()]);
+    await buyer.getByText("Empreinte de la méthode publiée").waitFor();
+
+    // 3. Invite both suppliers: each link is shown once.
+    await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/invitations`);
+    for (const s of SUPPLIERS) {
+      await buyer.getByLabel("Organisation du fournisseur").fill(s.name);
+      await buyer.getByLabel("Adresse e-mail du contact").fill(s.email);
+      await buyer.getByRole("button", { name: "Créer l'invitation" }).click();
+      await buyer.getByTestId("invitation-link").getByText(s.email, { exact: false }).waitFor();
+      await expect(buyer.getByLabel("Lien d'invitation").inputValue()).resolves.toMatch(/\/invitation\/[\w-]{40,}$/);
+    }
+
+    // 4. The suppliers answer (seeded submissions for this tender).
+    const { method, sha } = await publishedMethodOf(tenderId);
+    seedAnswers(tenderId, method, sha);
+    await buyer.reload();
+    await expect(buyer.locator('tr[data-status="submitted"]').count()).resolves.toBe(2);
+
+    // 5. Price and technical score.
+    await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/evaluation`);
+    for (const s of SUPPLIERS) {
+      const form = buyer.getByRole("form", { name: `Prix et note technique de ${s.name}` });
+      await form.getByLabel("Prix (€ HT)").fill(s.price);
+      await form.getByLabel("Note technique").fill(s.technical);
+      await Promise.all([buyer.waitForURL(/note=\d+/), form.getByRole("button", { name: "Enregistrer" }).click()]);
+    }
+
+    // 6. The evaluator lowers one level; a justification is required.
+    const evaluator = await newPage("evaluateur@metropole.example");
+    await evaluator.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/evaluation`);
+    await evaluator.getByRole("link", { name: "Numérique Durable SAS" }).click();
+    await evaluator.locator('select[name="level[GOUV-01]"]').selectOption("1");
+    const save = evaluator.getByRole("button", { name: "Enregistrer le critère « Gouvernance et stratégie »" });
+    await save.click();
+    await evaluator.getByText("Justifiez en quelques mots").first().waitFor();
+    await evaluator.locator('textarea[name="justification[GOUV-01]"]').fill("Politique annoncée mais aucune preuve jointe.");
+    await Promise.all([evaluator.waitForURL(/enregistre=gouvernance/), save.click()]);
+
+    // 7. The comparison shows the ranking the scoring library gives for the same input.
+    const expected = score({
+      ...toScoringMethod(method),
+      suppliers: SUPPLIERS.map((s) => ({
+        id: s.name,
+        price: Number(s.price),
+        technical: Number(s.technical),
+        answers: Object.fromEntries(
+          toScoringMethod(method).questions.map((q, i) => [q.id, q.id === "GOUV-01" && s.n === 1 ? 1 : demoLevel(s.n, i).level]),
+        ),
+      })),
+    });
+    await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/comparaison`);
+    const order = await buyer.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-supplier")));
+    expect(order).toEqual(expected.suppliers.map((s) => s.id));
+    const totals = await buyer.locator('[data-testid="ranking"] tbody tr td strong').allTextContents();
+    expect(totals.map((t) => Number(t.replace(/\s/g, "").replace(",", ".")))).toEqual(expected.suppliers.map((s) => s.total));
+    await expect(buyer.getByTestId("stability").textContent()).resolves.toMatch(/part RSE/);
+    await buyer.getByText("Simulation — la méthode publiée ne change pas").waitFor();
+  });
+});
+
+/** The published method as the server stored it (read from the same SQLite file). */
+async function publishedMethodOf(tenderId: number): Promise<{ method: TenderMethod; sha: string }> {
+  const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
+  try {
+    const row = db.query.tenders.findFirst({ where: (t, { eq }) => eq(t.id, tenderId) }).sync();
+    const method = row?.publishedMethod as TenderMethod;
+    const expectedShares = { price: 40, technical: 30, rse: 30 };
+    expect(method.shares).toEqual(expectedShares);
+    expect(method.questions).toHaveLength(defaultMethod().questions.length);
+    return { method, sha: row!.publishedMethodSha256! };
+  } finally {
+    db.$client.close();
+  }
+}

@@ -1,0 +1,253 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import nodePath from "node:path";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { loader as invitationsLoader, action as invitationsAction } from "~/routes/acheteur.appels-d-offres.$id.invitations";
+import { loader as outboxLoader } from "~/routes/acheteur.boite-d-envoi";
+import { loader as evalLoader, action as evalOverviewAction } from "~/routes/acheteur.appels-d-offres.$id.evaluation._index";
+import { loader as submissionLoader, action as submissionAction } from "~/routes/acheteur.appels-d-offres.$id.evaluation.$submissionId";
+import { loader as compareLoader } from "~/routes/acheteur.appels-d-offres.$id.comparaison";
+import { loader as csvLoader } from "~/routes/acheteur.appels-d-offres.$id.classement[.]csv";
+import { loader as reportLoader } from "~/routes/acheteur.appels-d-offres.$id.rapport";
+import { loader as supplierLoader, action as shareAction } from "~/routes/acheteur.appels-d-offres.$id.fournisseurs.$supplierId";
+import { getCurrentUser } from "~/auth/session.server";
+import { getDebriefForSupplier } from "~/tenders/debrief.server";
+import { buildScoringInput } from "~/tenders/scoring-input.server";
+import { hashToken } from "~/tenders/invitations.server";
+import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "../../db/schema";
+import { seed, signedInClient, type TestClient } from "../support/client";
+import { otherBuyer, seededTenderIds } from "../support/tenders";
+
+let tenderId: number;
+const p = (rest = "") => `/acheteur/appels-d-offres/${tenderId}${rest}`;
+const params = () => ({ id: String(tenderId) });
+
+beforeAll(async () => {
+  await seed();
+  tenderId = seededTenderIds().published;
+});
+
+function submissionOf(orgName: string) {
+  const org = db().select().from(organisations).where(eq(organisations.name, orgName)).get()!;
+  const sub = db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, org.id))).get()!;
+  return { org, sub };
+}
+
+async function userOf(client: TestClient) {
+  const user = await getCurrentUser(client.request("/"));
+  if (!user) throw new Error("not signed in");
+  return user;
+}
+
+describe("invitations", () => {
+  it("creates a single-use link shown once, stores only its SHA-256, writes the outbox and the audit log", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const out = await buyer.post(invitationsAction, p("/invitations"), { intent: "invite", email: "Contact@Nouveau-Fournisseur.example", supplierName: "Nouveau Fournisseur" }, params());
+    expect(out.status).toBe(200);
+    const link = (out.body as { link: { url: string } }).link.url;
+    const token = /\/invitation\/([\w-]+)$/.exec(link)?.[1];
+    expect(token).toBeTruthy();
+    const row = db().select().from(invitations).where(eq(invitations.email, "contact@nouveau-fournisseur.example")).get()!;
+    expect(row.tokenSha256).toBe(hashToken(token!));
+    expect(JSON.stringify(row)).not.toContain(token!);
+    expect(row.expiresAt).toBe(db().query.tenders.findFirst({ where: (t, { eq }) => eq(t.id, tenderId) }).sync()!.deadline);
+    const message = db().select().from(outbox).where(eq(outbox.toEmail, "contact@nouveau-fournisseur.example")).get();
+    expect(message?.body).toContain(link);
+    // The list never shows the token again.
+    const list = await buyer.get(invitationsLoader, p("/invitations"), params());
+    expect(JSON.stringify(list.body)).not.toContain(token!);
+    const inv = (list.body as { invitations: { email: string; status: { kind: string } }[] }).invitations;
+    expect(inv.find((i) => i.email === "contact@nouveau-fournisseur.example")?.status.kind).toBe("invited");
+    expect(inv.filter((i) => i.status.kind === "submitted")).toHaveLength(2);
+    const outboxPage = await buyer.get(outboxLoader, "/acheteur/boite-d-envoi");
+    expect((outboxPage.body as { messages: unknown[] }).messages.length).toBeGreaterThan(0);
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "invitation.create")).all().length).toBeGreaterThan(0);
+    // Same address twice: French error.
+    const twice = await buyer.post(invitationsAction, p("/invitations"), { intent: "invite", email: "contact@nouveau-fournisseur.example", supplierName: "Nouveau Fournisseur" }, params());
+    expect(twice.status).toBe(400);
+    expect((twice.body as { fieldErrors: Record<string, string[]> }).fieldErrors.email?.[0]).toContain("déjà invitée");
+  });
+
+  it("revokes with a confirmation and audits; another organisation gets 404 on the same invitation id", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const out = await buyer.post(invitationsAction, p("/invitations"), { intent: "invite", email: "a-revoquer@example.org", supplierName: "À révoquer" }, params());
+    expect(out.status).toBe(200);
+    const inv = db().select().from(invitations).where(eq(invitations.email, "a-revoquer@example.org")).get()!;
+    const other = await otherBuyer("acheteur3@autre-collectivite.example");
+    const foreign = await other.post(invitationsAction, p("/invitations"), { intent: "revoke", invitationId: String(inv.id), confirm: "yes" }, params());
+    expect(foreign.status).toBe(404);
+    const unconfirmed = await buyer.post(invitationsAction, p("/invitations"), { intent: "revoke", invitationId: String(inv.id) }, params());
+    expect(unconfirmed.status).toBe(400);
+    const ok = await buyer.post(invitationsAction, p("/invitations"), { intent: "revoke", invitationId: String(inv.id), confirm: "yes" }, params());
+    expect(ok.status).toBe(302);
+    expect(db().select().from(invitations).where(eq(invitations.id, inv.id)).get()!.revokedAt).not.toBeNull();
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "invitation.revoke")).all()).toHaveLength(1);
+  });
+});
+
+describe("evaluation", () => {
+  it("shows progress and each answer pre-filled with the self-assessment", async () => {
+    const evaluator = await signedInClient("evaluateur@metropole.example");
+    const overview = await evaluator.get(evalLoader, p("/evaluation"), params());
+    const subs = (overview.body as { submissions: { id: number; evaluated: number }[]; questionCount: number }).submissions;
+    expect(subs).toHaveLength(2);
+    expect(subs.every((s) => s.evaluated === 0)).toBe(true);
+    const { sub } = submissionOf("Numérique Durable SAS");
+    const page = await evaluator.get(submissionLoader, p(`/evaluation/${sub.id}`), { id: String(tenderId), submissionId: String(sub.id) });
+    const first = (page.body as { criteria: { questions: { id: string; self: string; value: string; answerText: string }[] }[] }).criteria[0]!.questions[0]!;
+    expect(first.value).toBe(first.self);
+    expect(first.answerText.length).toBeGreaterThan(0);
+  });
+
+  it("requires a justification for a level different from the self-assessment, in French", async () => {
+    const evaluator = await signedInClient("evaluateur@metropole.example");
+    const { sub } = submissionOf("Numérique Durable SAS");
+    const out = await evaluator.post(submissionAction, p(`/evaluation/${sub.id}`), { criterion: "gouvernance", "level[GOUV-01]": "2", "justification[GOUV-01]": "" }, { id: String(tenderId), submissionId: String(sub.id) });
+    expect(out.status).toBe(400);
+    expect((out.body as { fieldErrors: Record<string, string[]> }).fieldErrors["justification[GOUV-01]"]?.[0]).toContain("Justifiez");
+    expect(db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id)).all()).toHaveLength(0);
+  });
+
+  it("saves a criterion, audits the change, and the comparison uses the evaluated level", async () => {
+    const evaluator = await signedInClient("evaluateur@metropole.example");
+    const { org, sub } = submissionOf("Numérique Durable SAS");
+    const before = await evaluator.get(compareLoader, p("/comparaison"), params());
+    const rseBefore = (before.body as { rows: { organisationId: number; rseScore: number }[] }).rows.find((r) => r.organisationId === org.id)!.rseScore;
+    const out = await evaluator.post(
+      submissionAction,
+      p(`/evaluation/${sub.id}`),
+      { criterion: "gouvernance", "level[GOUV-01]": "1", "justification[GOUV-01]": "Aucune preuve de la politique annoncée." },
+      { id: String(tenderId), submissionId: String(sub.id) },
+    );
+    expect(out.status).toBe(302);
+    const rows = db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id)).all();
+    expect(rows.length).toBeGreaterThan(1); // the whole criterion is now evaluated
+    expect(rows.find((r) => r.questionId === "GOUV-01")?.evaluatedLevel).toBe(1);
+    const entry = db().select().from(auditLog).where(eq(auditLog.action, "evaluation.update")).all().at(-1)!;
+    expect(JSON.stringify(entry.details)).toContain("GOUV-01");
+    const after = await evaluator.get(compareLoader, p("/comparaison"), params());
+    const rseAfter = (after.body as { rows: { organisationId: number; rseScore: number }[] }).rows.find((r) => r.organisationId === org.id)!.rseScore;
+    expect(rseAfter).toBeLessThan(rseBefore);
+  });
+
+  it("lets only the buyer enter price and technical score (/20 converted), with an audit entry", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const evaluator = await signedInClient("evaluateur@metropole.example");
+    const { org } = submissionOf("InfoServices Conseil");
+    const denied = await evaluator.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "100000", technical: "15", scale: "20" }, params());
+    expect(denied.status).toBe(403);
+    const bad = await buyer.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "-3", technical: "25", scale: "20" }, params());
+    expect(bad.status).toBe(400);
+    const ok = await buyer.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "104 500,00", technical: "14,8", scale: "20" }, params());
+    expect(ok.status).toBe(302);
+    const row = db().select().from(offerScores).where(and(eq(offerScores.tenderId, tenderId), eq(offerScores.supplierOrganisationId, org.id))).get()!;
+    expect(row.priceEurHt).toBe(104500);
+    expect(row.technicalScore).toBeCloseTo(74);
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "offer-score.update")).all()).toHaveLength(1);
+  });
+
+  it("404s another organisation's buyer on evaluation pages and posts", async () => {
+    const other = await otherBuyer("acheteur4@autre-collectivite.example");
+    const { sub, org } = submissionOf("Numérique Durable SAS");
+    expect((await other.get(evalLoader, p("/evaluation"), params())).status).toBe(404);
+    expect((await other.get(submissionLoader, p(`/evaluation/${sub.id}`), { id: String(tenderId), submissionId: String(sub.id) })).status).toBe(404);
+    expect((await other.post(submissionAction, p(`/evaluation/${sub.id}`), { criterion: "gouvernance", "level[GOUV-02]": "1", "justification[GOUV-02]": "tentative externe" }, { id: String(tenderId), submissionId: String(sub.id) })).status).toBe(404);
+    expect((await other.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "1", technical: "1" }, params())).status).toBe(404);
+    expect((await other.get(compareLoader, p("/comparaison"), params())).status).toBe(404);
+    expect((await other.get(csvLoader, p("/classement.csv"), params())).status).toBe(404);
+    expect((await other.get(supplierLoader, p(`/fournisseurs/${org.id}`), { id: String(tenderId), supplierId: String(org.id) })).status).toBe(404);
+    const supplier = await signedInClient("fournisseur@numerique-durable.example");
+    expect((await supplier.get(compareLoader, p("/comparaison"), params())).status).toBe(403);
+    expect((await supplier.get(submissionLoader, p(`/evaluation/${sub.id}`), { id: String(tenderId), submissionId: String(sub.id) })).status).toBe(403);
+    expect((await supplier.get(csvLoader, p("/classement.csv"), params())).status).toBe(403);
+  });
+});
+
+describe("comparison", () => {
+  it("shows exactly what `npm run score` gives for the same input built from the database", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const built = buildScoringInput({ tenderId, user: await userOf(buyer) });
+    expect(built.input).not.toBeNull();
+    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), "nr-score-"));
+    const file = nodePath.join(dir, "input.json");
+    fs.writeFileSync(file, JSON.stringify(built.input, null, 2));
+    const run = spawnSync("npx", ["tsx", "scripts/score.ts", file], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const cli = JSON.parse(run.stdout) as { suppliers: { id: string; rank: number; total: number; priceScore: number; technicalScore: number; rseScore: number; criteria: Record<string, number | null>; unanswered: string[] }[]; winnerChangesAtRseShare: number | null };
+    const page = await buyer.get(compareLoader, p("/comparaison"), params());
+    const body = page.body as { rows: { id: string; rank: number; total: number; priceScore: number; technicalScore: number; rseScore: number; criteria: Record<string, number | null>; unanswered: string[] }[]; winnerChangesAtRseShare: number | null; stability: string };
+    expect(body.rows.map(({ id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered }) => ({ id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered }))).toEqual(cli.suppliers);
+    expect(body.winnerChangesAtRseShare).toBe(cli.winnerChangesAtRseShare);
+    expect(body.stability).toMatch(/^(Le classement changerait de vainqueur si la part RSE était de [\d,]+ % au lieu de 25 %\.|Aucune part RSE entre 0 et 30 % ne changerait le vainqueur\.)$/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sorts without JavaScript through the query string", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const asc = await buyer.get(compareLoader, p("/comparaison?tri=total&ordre=asc"), params());
+    const desc = await buyer.get(compareLoader, p("/comparaison?tri=total&ordre=desc"), params());
+    const a = (asc.body as { rows: { total: number }[] }).rows.map((r) => r.total);
+    const d = (desc.body as { rows: { total: number }[] }).rows.map((r) => r.total);
+    expect(a).toEqual([...d].reverse());
+    expect(a[0]).toBeLessThanOrEqual(a[1]!);
+  });
+
+  it("exports a formula-safe CSV with a BOM and records the export (and the printable report)", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    // A supplier organisation named like a formula must come out neutralised.
+    const { org } = submissionOf("InfoServices Conseil");
+    db().update(organisations).set({ name: "=HYPERLINK(\"http://evil\")" }).where(eq(organisations.id, org.id)).run();
+    const out = await buyer.get(csvLoader, p("/classement.csv"), params());
+    db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, org.id)).run();
+    expect(out.status).toBe(200);
+    expect(out.headers.get("Content-Type")).toContain("text/csv");
+    const text = String(out.body);
+    // Response.text() drops the BOM: check the raw bytes of a second export.
+    const raw = (await csvLoader({ request: buyer.request(p("/classement.csv")), params: params(), context: {} })) as Response;
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.split("\r\n")[0]).toContain("Rang;Fournisseur;Note totale /100");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "export.ranking-csv")).all()).toHaveLength(2);
+    const report = await buyer.get(reportLoader, p("/rapport"), params());
+    expect(report.status).toBe(200);
+    expect((report.body as { explanations: unknown[] }).explanations).toHaveLength(2);
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "export.report")).all()).toHaveLength(1);
+  });
+});
+
+describe("debrief", () => {
+  it("is 404 until shared, then shows that supplier only its own scores, rank and justifications", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const supplier = await signedInClient("fournisseur@numerique-durable.example");
+    const rival = await signedInClient("fournisseur@infoservices.example");
+    const { org } = submissionOf("Numérique Durable SAS");
+    const supplierUser = await userOf(supplier);
+    const rivalUser = await userOf(rival);
+    expect(() => getDebriefForSupplier({ tenderId, user: supplierUser })).toThrow();
+    try {
+      getDebriefForSupplier({ tenderId, user: supplierUser });
+    } catch (e) {
+      expect((e as Response).status).toBe(404);
+    }
+    const unconfirmed = await buyer.post(shareAction, p(`/fournisseurs/${org.id}`), {}, { id: String(tenderId), supplierId: String(org.id) });
+    expect(unconfirmed.status).toBe(400);
+    const shared = await buyer.post(shareAction, p(`/fournisseurs/${org.id}`), { confirm: "yes" }, { id: String(tenderId), supplierId: String(org.id) });
+    expect(shared.status).toBe(302);
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "debrief.share")).all()).toHaveLength(1);
+    const debrief = getDebriefForSupplier({ tenderId, user: supplierUser });
+    expect(debrief.rankedCount).toBe(2);
+    expect([1, 2]).toContain(debrief.rank);
+    expect(debrief.justifications.map((j) => j.questionId)).toContain("GOUV-01");
+    const text = JSON.stringify(debrief);
+    expect(text).not.toContain("InfoServices");
+    expect(text).not.toContain("104500");
+    expect(text).not.toContain("lowestPrice");
+    // The rival was not shared anything.
+    expect(() => getDebriefForSupplier({ tenderId, user: rivalUser })).toThrow();
+    // A buyer user is not a supplier: 404 as well.
+    expect(() => getDebriefForSupplier({ tenderId, user: { ...supplierUser, organisationKind: "buyer" } })).toThrow();
+  });
+});

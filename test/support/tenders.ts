@@ -1,0 +1,66 @@
+import { eq } from "drizzle-orm";
+import { db } from "~/lib/db.server";
+import { action as signUpAction } from "~/routes/inscription";
+import { tenders } from "../../db/schema";
+import { TestClient, signedInClient } from "./client";
+
+/** A second buying organisation with its own buyer, for tenancy tests. */
+export async function otherBuyer(email = "acheteur@autre-collectivite.example"): Promise<TestClient> {
+  const client = await new TestClient().init();
+  const out = await client.post(signUpAction, "/inscription", {
+    name: "Autre Acheteur",
+    email,
+    password: "un-mot-de-passe-long",
+    organisationName: "Autre Collectivité",
+    organisationKind: "buyer",
+  });
+  if (out.status !== 302) throw new Error(`sign-up failed: ${JSON.stringify(out.body)}`);
+  return signedInClient(email, "un-mot-de-passe-long");
+}
+
+export function seededTenderIds() {
+  const all = db().select({ id: tenders.id, title: tenders.title, status: tenders.status }).from(tenders).all();
+  const published = all.find((t) => t.title === "Renouvellement du parc de postes de travail");
+  const draft = all.find((t) => t.status === "draft");
+  if (!published || !draft) throw new Error("seed tenders missing");
+  return { published: published.id, draft: draft.id };
+}
+
+export function tenderRow(id: number) {
+  return db().select().from(tenders).where(eq(tenders.id, id)).get();
+}
+
+/** Form fields of the builder for a fresh tender (all 47 questions), overridable. */
+export function builderFields(guide: { criteria: { id: string }[]; questions: { id: string; criterion: string; allowNotApplicableByDefault: boolean }[] }, over: Record<string, string> = {}) {
+  const f: Record<string, string> = {
+    title: "Achat de serveurs",
+    reference: "AO-TEST-1",
+    segment: "infrastructures-datacenter",
+    description: "Test",
+    deadlineDate: "2099-06-30",
+    deadlineTime: "12:00",
+    contactName: "Test",
+    contactEmail: "test@example.org",
+    "shares.price": "40",
+    "shares.technical": "30",
+    "shares.rse": "30",
+    priceMethod: "linear",
+  };
+  guide.criteria.forEach((c, i) => {
+    f[`criteria.${i}.id`] = c.id;
+    f[`criteria.${i}.included`] = "on";
+    f[`criteria.${i}.weight`] = "1";
+  });
+  guide.questions.forEach((q, i) => {
+    f[`questions.${i}.id`] = q.id;
+    f[`questions.${i}.criterion`] = q.criterion;
+    f[`questions.${i}.included`] = "on";
+    f[`questions.${i}.weight`] = "1";
+    if (q.allowNotApplicableByDefault) f[`questions.${i}.allowNotApplicable`] = "on";
+  });
+  for (const [k, v] of Object.entries(over)) {
+    if (v === "") delete f[k];
+    else f[k] = v;
+  }
+  return f;
+}
