@@ -297,19 +297,7 @@ function clip(value: string): string {
   return value.length > VALUE_MAX ? `${value.slice(0, VALUE_MAX - 1)}…` : value;
 }
 
-/** cyrb53: a fast 53-bit string hash (collisions negligible for a few million keys). */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 class RowValidator {
   private readonly schema: FactorRowSchema;
@@ -329,8 +317,6 @@ class RowValidator {
   private readonly warnings: FactorWarning[] = [];
   private warningCount = 0;
   private readonly factors: NormalisedFactor[] = [];
-  /** 53-bit hash of (item, segment, activity unit, accounting, year) → first line, for duplicates. */
-  private readonly seen = new Map<number, number>();
   private readonly freeSegments = new Set<string>();
   private rows = 0;
 
@@ -424,7 +410,8 @@ class RowValidator {
     this.rows++;
     const before = this.errorCount;
     const input: FactorRowInput = {};
-    const extra: Record<string, string> = {};
+    // Files without unknown columns share one frozen empty object (200,000 × 56 bytes saved).
+    const extra: Record<string, string> = this.columns.length === this.present.size ? NO_EXTRA : {};
     const width = this.columns.length;
     let overflow = 0;
     for (let i = 0; i < row.length; i++) {
@@ -503,14 +490,6 @@ class RowValidator {
       source: d.source,
       extra,
     };
-    const key = hash53(`${d.item.toLowerCase()}\u0001${d.segment}\u0001${d.activityUnit}\u0001${d.accounting ?? ""}\u0001${d.referenceYear}`);
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      this.warn({
-        line,
-        message: `même libellé, segment, unité, base de comptabilisation et année qu'à la ligne ${first} : doublon ?`,
-      });
-    } else this.seen.set(key, line);
     if (!isSegmentId(factor.segment) && !this.freeSegments.has(factor.segment)) {
       this.freeSegments.add(factor.segment);
       this.warn({

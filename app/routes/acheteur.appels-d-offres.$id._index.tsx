@@ -111,7 +111,8 @@ export default function TenderOverview() {
             </Link>
           </>
         ) : null}
-        <Link to={`/acheteur/consultations/${tender.id}/annexe`}>Annexe numérique responsable</Link>
+        <Link to={`${base}/clauses`}>Clauses de l'annexe NR</Link>
+        <Link to={`${base}/annexe`}>Annexe numérique responsable</Link>
         {isBuyer && tender.status === "published" ? <Link to={`${base}/cloturer`}>Clôturer…</Link> : null}
         {isBuyer && (tender.status === "draft" || tender.status === "published") ? (
           <Link to={`${base}/annuler`} className="danger-link">

@@ -4,6 +4,7 @@
  * Also the default method and its conversion to the scoring library's method — all browser-safe.
  */
 import { z } from "zod";
+import { fillClause, getClause } from "../../questionnaires/clauses";
 import { currentGuide, getGuide, type Guide } from "../../questionnaires/guide";
 import { segmentIds } from "../../questionnaires/segments";
 import { DATE_PATTERN, parisToUtcIso, TIME_PATTERN } from "./dates";
@@ -229,6 +230,15 @@ export function methodPublishIssues(method: TenderMethod): string[] {
   const scoring = toScoringMethod(method);
   if (scoring.questions.length === 0) issues.push("Retenez au moins une question du guide.");
   else if (!scoring.questions.some((q) => q.weight > 0)) issues.push("Au moins une question retenue doit avoir un poids strictement positif.");
+  // The NR annex is frozen with the method: every chosen clause must be complete.
+  for (const chosen of method.clauses) {
+    const clause = getClause(chosen.clauseId);
+    if (!clause) issues.push(`Clause inconnue dans l'annexe : ${chosen.clauseId}.`);
+    else {
+      const filled = fillClause(clause, chosen.values);
+      if (!filled.ok) for (const e of filled.errors) issues.push(`Clause « ${clause.title} » — ${e.message}.`);
+    }
+  }
   return [...new Set(issues)];
 }
 

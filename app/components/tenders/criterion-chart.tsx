@@ -16,7 +16,7 @@ export function CriterionChart({
   const left = 36;
   const top = 10;
   const height = 180;
-  const labelSpace = 90;
+  const labelSpace = 115;
   const width = left + criteria.length * groupWidth + 10;
   const bar = (groupWidth - 16) / Math.max(1, series.length);
   return (
