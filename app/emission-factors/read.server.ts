@@ -36,10 +36,14 @@ export interface ReadFactorsOptions {
 
 export const DEFAULT_MAX_ERRORS = 10_000;
 export const DEFAULT_MAX_LINE_LENGTH = 100_000;
-/** Size of the decoded text chunks handed to papaparse. */
+/** Size of the decoded text chunks handed to papaparse (see `BYTE_CHUNK`). */
 const TEXT_CHUNK = 16 * 1024;
-/** Size of the byte slices read from an in-memory buffer. */
-const BYTE_CHUNK = 256 * 1024;
+/**
+ * Size of the byte slices decoded at a time. Small on purpose: the text of a slice must die young
+ * (before the next minor GC or two); 64 KiB+ strings get promoted to the old generation and make
+ * peak memory depend on GC timing (measured: 200 MB vs 370 MB for 200,000 rows on a busy machine).
+ */
+const BYTE_CHUNK = 16 * 1024;
 const VALUE_MAX = 200;
 
 const DELIMITERS: readonly CsvDelimiter[] = [";", "\t", ","];
@@ -139,8 +143,9 @@ async function* byteChunks(input: FactorsCsvInput): AsyncGenerator<Uint8Array> {
       : (input as AsyncIterable<unknown>);
   const encoder = new TextEncoder();
   for await (const chunk of iterable) {
-    if (chunk instanceof Uint8Array) yield chunk;
-    else if (typeof chunk === "string") yield encoder.encode(chunk);
+    if (chunk instanceof Uint8Array) {
+      for (let i = 0; i < chunk.length; i += BYTE_CHUNK) yield chunk.subarray(i, i + BYTE_CHUNK);
+    } else if (typeof chunk === "string") yield encoder.encode(chunk);
     else throw new TypeError("readFactorsCsv: the stream must yield bytes (Uint8Array/Buffer) or strings");
   }
 }

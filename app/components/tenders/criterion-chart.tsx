@@ -1,7 +1,9 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+
 /**
- * Grouped bar chart of per-criterion scores (0–100), one colour per supplier. Plain SVG, isolated in
- * this file so that it can be swapped for a chart library (recharts proposed) without touching pages.
- * The same numbers are always given as an accessible table next to it; the SVG is aria-hidden.
+ * Grouped bars of per-criterion scores (0–100), one colour per supplier, drawn with recharts.
+ * Fixed size so that it renders the same on the server (no JS) and in the browser. The same
+ * numbers are always given in the accessible ranking table beside it.
  */
 const palette = ["#1f6f50", "#b25e09", "#3b5ba5", "#8a3b8f", "#5a6272", "#a3292e"];
 
@@ -12,56 +14,24 @@ export function CriterionChart({
   criteria: { id: string; shortTitle: string }[];
   series: { name: string; values: Record<string, number | null> }[];
 }) {
-  const groupWidth = Math.max(40, series.length * 14 + 16);
-  const left = 36;
-  const top = 10;
-  const height = 180;
-  const labelSpace = 115;
-  const width = left + criteria.length * groupWidth + 10;
-  const bar = (groupWidth - 16) / Math.max(1, series.length);
+  const data = criteria.map((c) => {
+    const row: Record<string, string | number | null> = { criterion: c.shortTitle };
+    for (const s of series) row[s.name] = s.values[c.id] ?? null;
+    return row;
+  });
+  const width = Math.max(640, criteria.length * (series.length * 14 + 40) + 80);
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${top + height + labelSpace}`} role="img" aria-hidden="true" className="chart__svg">
-        {[0, 25, 50, 75, 100].map((t) => {
-          const y = top + height - (t / 100) * height;
-          return (
-            <g key={t}>
-              <line x1={left} x2={width - 10} y1={y} y2={y} stroke="#d8dce3" />
-              <text x={left - 4} y={y + 4} fontSize="10" textAnchor="end" fill="#5a6272">
-                {t}
-              </text>
-            </g>
-          );
-        })}
-        {criteria.map((c, ci) => {
-          const x0 = left + ci * groupWidth + 8;
-          return (
-            <g key={c.id}>
-              {series.map((s, si) => {
-                const v = s.values[c.id];
-                const h = v === null || v === undefined ? 0 : (v / 100) * height;
-                return <rect key={s.name} x={x0 + si * bar} y={top + height - h} width={Math.max(1, bar - 2)} height={h} fill={palette[si % palette.length]} />;
-              })}
-              <text
-                x={x0 + (groupWidth - 16) / 2}
-                y={top + height + 8}
-                fontSize="10"
-                fill="#1d2330"
-                transform={`rotate(40 ${x0 + (groupWidth - 16) / 2} ${top + height + 8})`}
-              >
-                {c.shortTitle}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="chart__legend">
-        {series.map((s, si) => (
-          <span key={s.name}>
-            <span className="chart__swatch" style={{ background: palette[si % palette.length] }} /> {s.name}
-          </span>
+    <figure className="chart" aria-label="Notes par critère et par fournisseur (sur 100)">
+      <BarChart width={width} height={360} data={data} margin={{ top: 10, right: 10, bottom: 90, left: 50 }} accessibilityLayer>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="criterion" interval={0} angle={-35} textAnchor="end" tick={{ fontSize: 11 }} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11 }} />
+        <Tooltip formatter={(value) => (typeof value === "number" ? `${value.toLocaleString("fr-FR", { maximumFractionDigits: 2 })} / 100` : "sans objet")} />
+        <Legend verticalAlign="top" />
+        {series.map((s, i) => (
+          <Bar key={s.name} dataKey={s.name} fill={palette[i % palette.length]} isAnimationActive={false} />
         ))}
-      </figcaption>
+      </BarChart>
     </figure>
   );
 }
