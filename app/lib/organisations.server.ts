@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { auditLog, memberships, organisations, users } from "../../db/schema";
+import { auditLog, memberships, organisations, users, type Role } from "../../db/schema";
 import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "./audit.server";
 import { db } from "./db.server";
 
 /** Members of the acting user's own organisation (never another's). */
@@ -51,4 +52,36 @@ export function listOwnAudit(user: CurrentUser, limit = 50) {
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all();
+}
+
+/** Roles a membership may hold, by organisation kind (design.md, "Three users, one tenancy rule"). */
+export const rolesByKind: Record<"buyer" | "supplier" | "platform", readonly Role[]> = {
+  buyer: ["buyer", "evaluator", "rse"],
+  supplier: ["supplier"],
+  platform: ["admin"],
+};
+
+export type RoleChangeResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** Platform administration: change one membership's role, within what its organisation allows. */
+export function changeMembershipRole({ admin, membershipId, role }: { admin: CurrentUser; membershipId: number; role: Role }): RoleChangeResult {
+  if (admin.role !== "admin") throw new Response("Action réservée aux administrateurs.", { status: 403 });
+  return db().transaction((tx) => {
+    const row = tx
+      .select({ id: memberships.id, role: memberships.role, kind: organisations.kind, organisationId: organisations.id, userName: users.name })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.id, membershipId), isNull(memberships.deletedAt)))
+      .get();
+    if (!row) throw new Response("Ce membre n'existe pas.", { status: 404 });
+    if (!rolesByKind[row.kind].includes(role)) {
+      return { ok: false as const, message: `Le rôle « ${role} » n'existe pas dans une organisation de ce type.` };
+    }
+    if (row.id === admin.membershipId) return { ok: false as const, message: "Vous ne pouvez pas changer votre propre rôle." };
+    if (row.role === role) return { ok: true as const, message: "Rôle inchangé." };
+    tx.update(memberships).set({ role }).where(eq(memberships.id, row.id)).run();
+    audit(tx, { userId: admin.id, organisationId: row.organisationId, action: "membership.role-change", targetType: "membership", targetId: row.id, details: { from: row.role, to: role } });
+    return { ok: true as const, message: `Rôle de ${row.userName} modifié.` };
+  });
 }

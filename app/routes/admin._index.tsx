@@ -1,36 +1,96 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
+import { CsrfInput } from "~/components/csrf";
 import { roleLabel } from "~/components/members";
-import { listAllOrganisations } from "~/lib/organisations.server";
+import { parseForm } from "~/lib/forms";
+import { changeMembershipRole, listAllOrganisations, rolesByKind } from "~/lib/organisations.server";
+import { roles } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Administration — NR Procure" }];
 
 const kindLabels: Record<string, string> = { buyer: "acheteur", supplier: "fournisseur", platform: "plateforme" };
 
+const roleChangeSchema = z.object({
+  membershipId: z.coerce.number().int().positive(),
+  role: z.enum(roles, { error: "Rôle inconnu" }),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
-  return { organisations: listAllOrganisations() };
+  const admin = await requireRole(request, ["admin"]);
+  return { organisations: listAllOrganisations(), rolesByKind, selfMembershipId: admin.membershipId };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const parsed = parseForm(roleChangeSchema, formData);
+  if (!parsed.ok) return data({ ok: false, message: Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
+  const result = changeMembershipRole({ admin, ...parsed.data });
+  return data(result, { status: result.ok ? 200 : 400 });
 }
 
 export default function AdminHome() {
-  const { organisations } = useLoaderData<typeof loader>();
+  const { organisations, rolesByKind, selfMembershipId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
       <h1>Administration</h1>
-      <p className="lead">Organisations inscrites et leurs membres.</p>
+      <p className="lead">Organisations inscrites, leurs membres et leurs rôles. Chaque changement de rôle est inscrit au journal de l'organisation.</p>
+      {result ? (
+        <p className={`alert ${result.ok ? "alert--info" : "alert--error"}`} role="status">
+          {result.message}
+        </p>
+      ) : null}
       {organisations.map((o) => (
         <section className="card" key={o.id}>
           <h2>
             {o.name} <span className="badge">{kindLabels[o.kind] ?? o.kind}</span>
           </h2>
-          <ul>
-            {o.members.map((m) => (
-              <li key={m.membershipId}>
-                {m.userName} — {m.email} — {roleLabel(m.role ?? "")}
-              </li>
-            ))}
-          </ul>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Membre</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Rôle</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.members.map((m) => (
+                <tr key={m.membershipId}>
+                  <td>{m.userName}</td>
+                  <td>{m.email}</td>
+                  <td>
+                    {m.membershipId === selfMembershipId || (rolesByKind[o.kind as keyof typeof rolesByKind] ?? []).length < 2 ? (
+                      roleLabel(m.role ?? "")
+                    ) : (
+                      <Form method="post" className="actions" style={{ margin: 0 }}>
+                        <CsrfInput />
+                        <input type="hidden" name="membershipId" value={m.membershipId ?? ""} />
+                        <label htmlFor={`role-${m.membershipId}`} style={{ position: "absolute", left: "-9999px" }}>
+                          Rôle de {m.userName}
+                        </label>
+                        <select id={`role-${m.membershipId}`} name="role" defaultValue={m.role ?? ""} style={{ width: "auto" }}>
+                          {(rolesByKind[o.kind as keyof typeof rolesByKind] ?? []).map((r) => (
+                            <option key={r} value={r}>
+                              {roleLabel(r)}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="button button--secondary">
+                          Changer le rôle
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       ))}
     </>

@@ -150,3 +150,33 @@ describe("sign-up", () => {
     expect((short.body as { fieldErrors: Record<string, string[]> }).fieldErrors.password?.[0]).toContain("12 caractères");
   });
 });
+
+describe("platform administration", () => {
+  it("lets an admin change a role within what the organisation kind allows, and records it", async () => {
+    const { action: adminAction } = await import("~/routes/admin._index");
+    const { memberships } = await import("../../db/schema");
+    const admin = await signedInClient("admin@nr-procure.example");
+    const evaluator = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!;
+    const membership = db().select().from(memberships).where(eq(memberships.userId, evaluator.id)).get()!;
+
+    const wrongKind = await admin.post(adminAction, "/admin", { membershipId: String(membership.id), role: "supplier" });
+    expect(wrongKind.status).toBe(400);
+    expect((wrongKind.body as { message: string }).message).toContain("n'existe pas dans une organisation de ce type");
+
+    const ok = await admin.post(adminAction, "/admin", { membershipId: String(membership.id), role: "rse" });
+    expect(ok.status).toBe(200);
+    expect(db().select().from(memberships).where(eq(memberships.id, membership.id)).get()?.role).toBe("rse");
+    const logged = db().select().from(auditLog).where(eq(auditLog.action, "membership.role-change")).all();
+    expect(logged.at(-1)?.details).toEqual({ from: "evaluator", to: "rse" });
+
+    const back = await admin.post(adminAction, "/admin", { membershipId: String(membership.id), role: "evaluator" });
+    expect(back.status).toBe(200);
+  });
+
+  it("refuses role changes to anyone but an admin", async () => {
+    const { action: adminAction } = await import("~/routes/admin._index");
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const out = await buyer.post(adminAction, "/admin", { membershipId: "1", role: "admin" });
+    expect(out.status).toBe(403);
+  });
+});
