@@ -1,7 +1,6 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./connection";
 import { memberships, organisations, users, type OrganisationKind, type Role } from "./schema";
-import { seedDemoTenders } from "./seed-tenders";
 
 /**
  * Demo data set: one buying organisation, two supplier organisations, one user per role.
@@ -27,8 +26,20 @@ export const demoUsers: { email: string; name: string; org: string; role: Role }
 
 export type SeedResult = { seeded: boolean; organisations: Record<string, number>; users: Record<string, number> };
 
-/** Idempotent: seeds only an empty database, so a restart never duplicates demo data. */
-export async function seedDemo(db: Db, hashPassword: (p: string) => Promise<string>): Promise<SeedResult> {
+/** Demo organisations and users by key, for the steps that seed business data on top. */
+export type DemoIds = { organisations: Record<string, number>; users: Record<string, number> };
+type SeedTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Idempotent: seeds only an empty database, so a restart never duplicates demo data.
+ * `hashPassword` and `extraSteps` (demo tenders, answers…) come from the app: db/ knows tables,
+ * not business rules (design.md, dependency direction). Everything runs in one transaction.
+ */
+export async function seedDemo(
+  db: Db,
+  hashPassword: (p: string) => Promise<string>,
+  extraSteps: ((tx: SeedTx, ids: DemoIds) => void)[] = [],
+): Promise<SeedResult> {
   const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
   if (existing > 0) return { seeded: false, organisations: {}, users: {} };
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -43,15 +54,7 @@ export async function seedDemo(db: Db, hashPassword: (p: string) => Promise<stri
       userIds[u.email] = user.id;
       tx.insert(memberships).values({ userId: user.id, organisationId: orgIds[u.org]!, role: u.role }).run();
     }
-    seedDemoTenders(tx, {
-      buyerOrg: orgIds.buyer!,
-      buyerUser: userIds["acheteur@metropole.example"]!,
-      evaluatorUser: userIds["evaluateur@metropole.example"]!,
-      supplier1Org: orgIds.supplier1!,
-      supplier1User: userIds["fournisseur@numerique-durable.example"]!,
-      supplier2Org: orgIds.supplier2!,
-      supplier2User: userIds["fournisseur@infoservices.example"]!,
-    });
+    for (const step of extraSteps) step(tx, { organisations: orgIds, users: userIds });
     return { seeded: true, organisations: orgIds, users: userIds };
   });
 }

@@ -4,16 +4,15 @@
  */
 import fs from "node:fs";
 import { openDatabase } from "../db/connection";
-import { seedDemo } from "../db/seed";
 import { loadConfig } from "../app/config.server";
-import { hashPassword } from "../app/auth/password.server";
+import { seedDemoData } from "../app/demo/seed.server";
 
 const config = loadConfig();
 fs.mkdirSync(config.filesDir, { recursive: true });
 const db = openDatabase(config.databasePath);
 console.log(`Base de données prête : ${config.databasePath}`);
 if (config.seedDemo) {
-  const result = await seedDemo(db, hashPassword);
+  const result = await seedDemoData(db);
   console.log(result.seeded ? "Données de démonstration chargées." : "Données de démonstration déjà présentes.");
 }
 db.$client.close();

@@ -209,7 +209,8 @@ export function pactToFactors(json: unknown, options: PactImportOptions = {}): P
         `unité déclarée « ${unitName} » sans équivalent dans NR Procure (acceptées : ${Object.keys(unitFromPact).join(", ")})`,
       );
     }
-    const value = perUnit * unit.multiplier;
+    // 15 significant digits: 0.02 × 3.6 is 0.072, not 0.07200000000000001.
+    const value = Number((perUnit * unit.multiplier).toPrecision(15));
     const cells = {
       item: pf.productNameCompany?.trim() || pf.productDescription.trim(),
       segment: options.segment ?? "pact",

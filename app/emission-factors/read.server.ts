@@ -60,11 +60,16 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
   let head = "";
   let header: HeaderLine | "more" | "empty" = "more";
   let eof = false;
+  const scan: HeaderScan = { pos: 0, hinted: null };
   while (header === "more") {
     const next = await text.next();
     if (next.done) eof = true;
     else head += next.value;
-    header = findHeaderLine(head, eof);
+    header = findHeaderLine(head, eof, scan);
+    if (header === "more" && head.length > 10 * (options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH)) {
+      await text.return?.(undefined);
+      throw new CsvUnreadableError("no-header", "Aucune ligne d'en-tête au début du fichier : seulement des lignes vides.");
+    }
   }
   if (header === "empty") {
     await text.return?.(undefined);
@@ -236,26 +241,30 @@ interface HeaderLine {
   delimiter: CsvDelimiter;
 }
 
+/** Where `findHeaderLine` stopped, so that each call only scans the new text. */
+interface HeaderScan {
+  pos: number;
+  hinted: CsvDelimiter | null;
+}
+
 /**
  * Find the first meaningful line (skipping empty lines, lines of separators only and Excel's
  * `sep=;` hint) and choose the delimiter: the `sep=` hint if any, else whichever of `;`, tab and `,`
  * occurs most often outside quotes in that line (ties: `;`, then tab, then `,`).
  */
-function findHeaderLine(text: string, eof: boolean): HeaderLine | "more" | "empty" {
-  let pos = 0;
-  let hinted: CsvDelimiter | null = null;
+function findHeaderLine(text: string, eof: boolean, scan: HeaderScan): HeaderLine | "more" | "empty" {
   for (;;) {
-    const end = lineEnd(text, pos);
+    const end = lineEnd(text, scan.pos);
     if (end === -1 && !eof) return "more";
-    const line = text.slice(pos, end === -1 ? text.length : end);
+    const line = text.slice(scan.pos, end === -1 ? text.length : end);
     const sep = /^sep=(.)$/i.exec(line.trim().replace(/^"|"$/g, ""));
     if (sep && (DELIMITERS as readonly string[]).includes(sep[1] as string)) {
-      hinted = sep[1] as CsvDelimiter;
+      scan.hinted = sep[1] as CsvDelimiter;
     } else if (line.replace(/[;,\t"\s]/g, "") !== "") {
-      return { delimiter: hinted ?? countDelimiters(line) };
+      return { delimiter: scan.hinted ?? countDelimiters(line) };
     }
     if (end === -1) return "empty";
-    pos = end + 1;
+    scan.pos = end + 1;
   }
 }
 

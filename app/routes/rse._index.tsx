@@ -1,22 +1,81 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
+import { listSuppliersWithVersions } from "~/carbon/csr.server";
 import { MembersTable } from "~/components/members";
 import { listOwnMembers } from "~/lib/organisations.server";
+import { formatParis } from "~/responses/dates";
 
 export const meta: MetaFunction = () => [{ title: "Espace RSE — NR Procure" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["rse"]);
-  return { organisationName: user.organisationName, members: listOwnMembers(user) };
+  return {
+    organisationName: user.organisationName,
+    members: listOwnMembers(user),
+    suppliers: listSuppliersWithVersions(user).map((s) => {
+      const latest = s.versions[0];
+      return { id: s.id, name: s.name, versions: s.versions.length, latest: latest ? { version: latest.version, count: latest.count, createdAtLabel: formatParis(latest.createdAt, "short") } : null };
+    }),
+  };
 }
 
 export default function RseHome() {
-  const { organisationName, members } = useLoaderData<typeof loader>();
+  const { organisationName, members, suppliers } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Espace RSE</h1>
       <p className="lead">{organisationName}</p>
+
+      <div className="grid">
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>
+            <Link to="/rse/facteurs">Facteurs des fournisseurs</Link>
+          </h2>
+          <p>Facteurs d'émission déclarés par vos fournisseurs : valeurs normalisées, qualité, plausibilité.</p>
+        </section>
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>
+            <Link to="/rse/scope3">Estimation du scope 3</Link>
+          </h2>
+          <p>Vos dépenses et quantités par fournisseur, estimées avec les facteurs fournisseurs et comparées aux seuls ratios monétaires.</p>
+        </section>
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>
+            <Link to="/rse/ratios">Ratios monétaires de référence</Link>
+          </h2>
+          <p>Les kgCO2e par k€ HT de référence par segment et catégorie, avec leurs sources : modifiables.</p>
+        </section>
+      </div>
+
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Fournisseurs liés</h2>
+        {suppliers.length === 0 ? (
+          <p className="muted">Aucun fournisseur n'a encore accepté d'invitation à l'une de vos consultations.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Fournisseur</th>
+                <th scope="col">Facteurs en vigueur</th>
+                <th scope="col">Versions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {suppliers.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/rse/facteurs?fournisseur=${s.id}`}>{s.name}</Link>
+                  </td>
+                  <td>{s.latest ? `v${s.latest.version} du ${s.latest.createdAtLabel} — ${s.latest.count} facteurs` : "aucun facteur déposé"}</td>
+                  <td>{s.versions}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
       <section className="card">
         <h2>Équipe</h2>
         <MembersTable members={members} />

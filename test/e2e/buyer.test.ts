@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { invitations, organisations, users } from "../../db/schema";
-import { demoLevel, seedSubmission } from "../../db/seed-tenders";
+import { demoLevel, seedSubmission } from "../../app/demo/seed-tenders";
 import { score } from "../../scoring";
 import { defaultMethod } from "~/tenders/builder";
 import { toScoringMethod, type TenderMethod } from "~/tenders/method";

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { hashPassword } from "~/auth/password.server";
 import { db } from "~/lib/db.server";
 import { loader as rootLoader } from "~/root";
-import { seedDemo } from "../../db/seed";
+import { seedDemoData } from "~/demo/seed.server";
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
 type Action = (args: ActionFunctionArgs) => unknown;
 
 /** Seeds the demo data set into this test file's database (idempotent). */
 export async function seed() {
-  return seedDemo(db(), hashPassword);
+  return seedDemoData(db());
 }
 
 /** What a route returned or threw, normalised: status, headers, and JSON/text body when any. */

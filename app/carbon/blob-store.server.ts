@@ -1,0 +1,94 @@
+/**
+ * Streaming counterpart of `storeFile` (app/lib/files.server.ts) for large uploads: the bytes go
+ * to a temporary file under DATA_DIR/files/tmp while their SHA-256 and size are computed, never
+ * all in memory; past `maxBytes` the copy stops and the temporary file is removed. `commitBlob`
+ * then moves the file under its content address (same layout as `storeFile`: files/<aa>/<sha256>),
+ * untouched. The `files` row is written by the caller, in the same transaction as what uses it.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+
+export class UploadTooLargeError extends Error {
+  override readonly name = "UploadTooLargeError";
+  constructor(readonly maxBytes: number) {
+    super(`upload larger than ${maxBytes} bytes`);
+  }
+}
+
+/** Bytes received into a temporary file, not yet in the store. */
+export interface PendingBlob {
+  tmpPath: string;
+  sha256: string;
+  size: number;
+  originalName: string;
+  mimeType: string;
+}
+
+/** Bytes in the content-addressed store. */
+export interface StoredBlob {
+  /** Absolute path of the stored file (files/<aa>/<sha256>). */
+  path: string;
+  sha256: string;
+  size: number;
+  originalName: string;
+  mimeType: string;
+}
+
+export function blobPath(filesDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("empreinte SHA-256 invalide");
+  return path.join(filesDir, sha256.slice(0, 2), sha256);
+}
+
+/** Copy `data` to a temporary file, hashing as it goes; throws `UploadTooLargeError` past `maxBytes`. */
+export async function spoolToTemp(
+  data: AsyncIterable<Uint8Array>,
+  options: { filesDir: string; maxBytes: number; originalName: string; mimeType: string },
+): Promise<PendingBlob> {
+  const dir = path.join(options.filesDir, "tmp");
+  fs.mkdirSync(dir, { recursive: true });
+  const tmpPath = path.join(dir, `${process.pid}-${crypto.randomBytes(8).toString("hex")}.upload`);
+  const hash = crypto.createHash("sha256");
+  const out = fs.createWriteStream(tmpPath);
+  let size = 0;
+  try {
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > options.maxBytes) throw new UploadTooLargeError(options.maxBytes);
+      hash.update(chunk);
+      if (!out.write(chunk)) await new Promise<void>((resolve, reject) => {
+        out.once("drain", resolve);
+        out.once("error", reject);
+      });
+    }
+    out.end();
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    fs.rmSync(tmpPath, { force: true });
+    throw error;
+  }
+  return { tmpPath, sha256: hash.digest("hex"), size, originalName: options.originalName, mimeType: options.mimeType };
+}
+
+/** Move a received file under its content address (a file with the same bytes is kept as it is). */
+export function commitBlob(filesDir: string, pending: PendingBlob): StoredBlob {
+  const target = blobPath(filesDir, pending.sha256);
+  if (fs.existsSync(target)) fs.rmSync(pending.tmpPath, { force: true });
+  else {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(pending.tmpPath, target);
+  }
+  return { path: target, sha256: pending.sha256, size: pending.size, originalName: pending.originalName, mimeType: pending.mimeType };
+}
+
+export function discardBlob(pending: PendingBlob | null | undefined): void {
+  if (pending) fs.rmSync(pending.tmpPath, { force: true });
+}
+
+/** Store a file already on disk (CLI, benchmark): hash it by streaming, then copy it into the store. */
+export async function storeFromPath(filesDir: string, source: string, originalName = path.basename(source), mimeType = "text/csv"): Promise<StoredBlob> {
+  const pending = await spoolToTemp(fs.createReadStream(source), { filesDir, maxBytes: Number.MAX_SAFE_INTEGER, originalName, mimeType });
+  return commitBlob(filesDir, pending);
+}

@@ -1,0 +1,156 @@
+/**
+ * The CSR team's view of supplier emission factors, scoped to its buying organisation: only the
+ * suppliers "linked" to it — a supplier organisation that accepted (and was not revoked) an
+ * invitation to one of the organisation's tenders. Anything else is "not found" (404).
+ *
+ * A supplier's factor set is the supplier's own catalogue (one version sequence per supplier):
+ * every linked buying organisation sees the same versions; the latest is shown by default and
+ * earlier ones stay reachable. The tender a version was tied to is shown only when it is one of
+ * the viewer's own tenders.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { plausibilityOf } from "~/emission-factors";
+import { db } from "~/lib/db.server";
+import { ResponseError } from "~/responses/access.server";
+import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
+import { organisationRatios } from "./reference-ratios.server";
+
+export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
+
+export function requireCsr(user: CurrentUser): void {
+  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new ResponseError(403, "Réservé à l'équipe RSE d'une organisation acheteuse.");
+}
+
+/** Supplier organisations linked to a buying organisation (accepted, non-revoked invitation). */
+export function linkedSuppliers(database: Db, buyerOrganisationId: number): { id: number; name: string }[] {
+  return database
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.supplierOrganisationId))
+    .where(
+      and(
+        eq(invitations.organisationId, buyerOrganisationId),
+        isNotNull(invitations.supplierOrganisationId),
+        isNotNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        isNull(organisations.deletedAt),
+      ),
+    )
+    .orderBy(asc(organisations.name))
+    .all();
+}
+
+export interface SupplierVersion {
+  id: number;
+  version: number;
+  createdAt: string;
+  count: number;
+  tenderTitle: string | null;
+}
+
+/** Every version of the given suppliers, newest first per supplier. */
+function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: number[]): Map<number, SupplierVersion[]> {
+  const rows = supplierIds.length
+    ? database
+        .select({
+          id: factorSets.id,
+          supplierId: factorSets.supplierOrganisationId,
+          version: factorSets.version,
+          createdAt: factorSets.createdAt,
+          count: factorUploads.validRows,
+          tenderTitle: sql<string | null>`CASE WHEN ${tenders.organisationId} = ${viewerOrganisationId} THEN ${tenders.title} END`,
+        })
+        .from(factorSets)
+        .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
+        .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
+        .where(inArray(factorSets.supplierOrganisationId, supplierIds))
+        .orderBy(desc(factorSets.version))
+        .all()
+    : [];
+  const bySupplier = new Map<number, SupplierVersion[]>();
+  for (const r of rows) {
+    const list = bySupplier.get(r.supplierId) ?? [];
+    list.push({ id: r.id, version: r.version, createdAt: r.createdAt, count: r.count, tenderTitle: r.tenderTitle });
+    bySupplier.set(r.supplierId, list);
+  }
+  return bySupplier;
+}
+
+/** Linked suppliers with their factor-set versions (for the CSR home and the filters). */
+export function listSuppliersWithVersions(user: CurrentUser) {
+  requireCsr(user);
+  const suppliers = linkedSuppliers(db(), user.organisationId);
+  const versions = versionsOf(db(), user.organisationId, suppliers.map((s) => s.id));
+  return suppliers.map((s) => ({ ...s, versions: versions.get(s.id) ?? [] }));
+}
+
+export interface CsrFactorFilters {
+  supplierId: number | null;
+  segment: string | null;
+  ghgCategory: number | null;
+  /** A specific version (factor set id); default: the latest version of each supplier. */
+  setId: number | null;
+  page: number;
+}
+
+export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
+  requireCsr(user);
+  const database = db();
+  const suppliers = listSuppliersWithVersions(user);
+  if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new ResponseError(404, SUPPLIER_NOT_FOUND);
+
+  const setOwner = new Map<number, { supplierName: string; version: number; latest: boolean }>();
+  for (const s of suppliers) s.versions.forEach((v, i) => setOwner.set(v.id, { supplierName: s.name, version: v.version, latest: i === 0 }));
+
+  let setIds: number[];
+  let selectedVersion: { supplierId: number; supplierName: string; version: number; latest: boolean } | null = null;
+  if (filters.setId !== null) {
+    const owner = suppliers.find((s) => s.versions.some((v) => v.id === filters.setId));
+    if (!owner || (filters.supplierId !== null && owner.id !== filters.supplierId)) throw new ResponseError(404, "Cette version n'existe pas ou vous n'y avez pas accès.");
+    const info = setOwner.get(filters.setId)!;
+    selectedVersion = { supplierId: owner.id, supplierName: owner.name, version: info.version, latest: info.latest };
+    setIds = [filters.setId];
+  } else {
+    setIds = suppliers
+      .filter((s) => filters.supplierId === null || s.id === filters.supplierId)
+      .flatMap((s) => (s.versions[0] ? [s.versions[0].id] : []));
+  }
+
+  const ratios = organisationRatios(database, user.organisationId);
+  const where = factorsOfSets(setIds, { segment: filters.segment, ghgCategory: filters.ghgCategory });
+  const page = pageOfFactors(database, where, {
+    page: filters.page,
+    ratios,
+    orderBy: [asc(factors.setId), asc(factors.segment), asc(factors.line)],
+  });
+
+  const segmentOptions = setIds.length
+    ? database
+        .selectDistinct({ segment: factors.segment })
+        .from(factors)
+        .where(inArray(factors.setId, setIds))
+        .orderBy(asc(factors.segment))
+        .all()
+        .map((r) => r.segment)
+    : [];
+
+  // Plausibility over every spend-based factor in scope (not only the page shown).
+  const monetary = database
+    .select()
+    .from(factors)
+    .where(and(where, eq(factors.activityUnit, "k€")))
+    .limit(10_000)
+    .all();
+  const flagged = monetary.filter((row) => plausibilityOf(rowToFactor(row), ratios).flagged).length;
+  const totalInScope = database.select({ n: count() }).from(factors).where(factorsOfSets(setIds)).get()?.n ?? 0;
+
+  const supplierNames: Record<number, string> = {};
+  for (const id of setIds) {
+    const o = setOwner.get(id);
+    if (o) supplierNames[id] = `${o.supplierName} (v${o.version})`;
+  }
+  return { suppliers, selectedVersion, factors: page, segmentOptions, supplierNames, monetaryCount: monetary.length, flagged, totalInScope };
+}

@@ -1,0 +1,220 @@
+/**
+ * The supplier's side of emission factors, always scoped to the acting user's organisation:
+ * uploads (CSV and PACT JSON), versions of the factor set, one version's factors, PACT export.
+ * Not found and not yours look the same (404).
+ */
+import fs from "node:fs";
+import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { factorSets, factorUploads, factors, files, invitations, organisations, tenders } from "../../db/schema";
+import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import type { CurrentUser } from "~/auth/session.server";
+import { config } from "~/config.server";
+import { factorsToPact, pactToFactors, type FactorIssue } from "~/emission-factors";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { findSupplierTender, ResponseError } from "~/responses/access.server";
+import type { StoredBlob } from "./blob-store.server";
+import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
+import { recordPactImport, validateAndRecordCsv, type RecordedUpload } from "./factor-store.server";
+import { parseStoredReport } from "./report";
+
+export const UPLOAD_NOT_FOUND = "Ce dépôt n'existe pas ou vous n'y avez pas accès.";
+export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas accès.";
+/** PACT files are parsed whole (JSON): a tighter limit than CSV files. */
+export const PACT_MAX_BYTES = 20 * 1024 * 1024;
+
+function requireSupplier(user: CurrentUser): void {
+  if (user.role !== "supplier" || user.organisationKind !== "supplier") throw new ResponseError(403, "Réservé aux fournisseurs.");
+}
+
+export function factorsMaxBytes(): number {
+  return config().factorsMaxFileBytes;
+}
+
+export function pactMaxBytes(): number {
+  return Math.min(PACT_MAX_BYTES, config().factorsMaxFileBytes);
+}
+
+/** Tenders the supplier may tie an upload to (accepted invitations), most recent first. */
+export function listTendersForFactors(user: CurrentUser) {
+  requireSupplier(user);
+  return db()
+    .selectDistinct({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
+    .from(invitations)
+    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+    .where(
+      and(
+        eq(invitations.supplierOrganisationId, user.organisationId),
+        isNotNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        isNull(tenders.deletedAt),
+        inArray(tenders.status, ["published", "closed", "cancelled"]),
+      ),
+    )
+    .orderBy(desc(tenders.id))
+    .all();
+}
+
+/** `null`, or a tender the supplier's organisation has access to (else 400: nothing is recorded). */
+export function checkTender(user: CurrentUser, tenderId: number | null): number | null {
+  if (tenderId === null) return null;
+  if (!findSupplierTender(db(), user, tenderId)) throw new ResponseError(400, "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
+  return tenderId;
+}
+
+/** Validate a received CSV and record it (imported as a new version, or rejected with its report). */
+export async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob }): Promise<RecordedUpload> {
+  requireSupplier(input.user);
+  return validateAndRecordCsv(db(), {
+    supplierOrganisationId: input.user.organisationId,
+    uploadedBy: input.user.id,
+    tenderId: input.tenderId,
+    blob: input.blob,
+    maxBytes: factorsMaxBytes(),
+  });
+}
+
+/** Import a PACT ProductFootprint JSON file (v2.x / v3.x); all footprints or nothing. */
+export function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): RecordedUpload {
+  requireSupplier(input.user);
+  const context = { supplierOrganisationId: input.user.organisationId, uploadedBy: input.user.id, tenderId: input.tenderId, blob: input.blob };
+  let json: unknown;
+  try {
+    const text = fs.readFileSync(input.blob.path, "utf8").replace(/^\uFEFF/, "");
+    json = JSON.parse(text);
+  } catch {
+    return recordPactImport(db(), {
+      ...context,
+      rows: 0,
+      factors: [],
+      errors: [],
+      unreadable: { reason: "not-json", message: "Le fichier n'est pas du JSON valide : exportez les empreintes PACT (ProductFootprint) au format JSON." },
+    });
+  }
+  const result = pactToFactors(json, { segment: input.segment, ghgCategory: input.ghgCategory });
+  const errors: FactorIssue[] = result.errors.map((e) => ({ line: e.index, column: "", message: e.message }));
+  const rows = result.factors.length + new Set(result.errors.map((e) => e.index)).size;
+  if (rows === 0 && errors.length === 0) errors.push({ line: 0, column: "", message: "le fichier ne contient aucune empreinte PACT" });
+  return recordPactImport(db(), { ...context, rows, factors: result.factors, errors });
+}
+
+export function listFactorUploads(user: CurrentUser) {
+  requireSupplier(user);
+  return db()
+    .select({
+      id: factorUploads.id,
+      status: factorUploads.status,
+      rows: factorUploads.rows,
+      validRows: factorUploads.validRows,
+      createdAt: factorUploads.createdAt,
+      fileName: files.originalName,
+      size: files.size,
+      sha256: files.sha256,
+      tenderTitle: tenders.title,
+      version: factorSets.version,
+      setId: factorSets.id,
+    })
+    .from(factorUploads)
+    .innerJoin(files, eq(files.id, factorUploads.fileId))
+    .leftJoin(tenders, eq(tenders.id, factorUploads.tenderId))
+    .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
+    .where(eq(factorUploads.supplierOrganisationId, user.organisationId))
+    .orderBy(desc(factorUploads.id))
+    .all();
+}
+
+export function listFactorSets(user: CurrentUser) {
+  requireSupplier(user);
+  return db()
+    .select({
+      id: factorSets.id,
+      version: factorSets.version,
+      createdAt: factorSets.createdAt,
+      uploadId: factorSets.uploadId,
+      count: factorUploads.validRows,
+      fileName: files.originalName,
+      tenderTitle: tenders.title,
+    })
+    .from(factorSets)
+    .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
+    .innerJoin(files, eq(files.id, factorUploads.fileId))
+    .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
+    .where(eq(factorSets.supplierOrganisationId, user.organisationId))
+    .orderBy(desc(factorSets.version))
+    .all();
+}
+
+/** One upload of the acting supplier's organisation, with its report; `null` when not found or not theirs. */
+export function getFactorUpload(user: CurrentUser, uploadId: number) {
+  requireSupplier(user);
+  if (!Number.isSafeInteger(uploadId)) return null;
+  const row = db()
+    .select({
+      upload: factorUploads,
+      file: { id: files.id, originalName: files.originalName, size: files.size, sha256: files.sha256, mimeType: files.mimeType },
+      tenderTitle: tenders.title,
+      setId: factorSets.id,
+      version: factorSets.version,
+    })
+    .from(factorUploads)
+    .innerJoin(files, eq(files.id, factorUploads.fileId))
+    .leftJoin(tenders, eq(tenders.id, factorUploads.tenderId))
+    .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
+    .where(and(eq(factorUploads.id, uploadId), eq(factorUploads.supplierOrganisationId, user.organisationId)))
+    .get();
+  if (!row) return null;
+  return { ...row, report: parseStoredReport(row.upload.report) };
+}
+
+/** One version of the acting supplier's factor set; `null` when not found or not theirs. */
+export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1) {
+  requireSupplier(user);
+  if (!Number.isSafeInteger(setId)) return null;
+  const set = db()
+    .select({ set: factorSets, fileName: files.originalName, tenderTitle: tenders.title })
+    .from(factorSets)
+    .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
+    .innerJoin(files, eq(files.id, factorUploads.fileId))
+    .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
+    .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
+    .get();
+  if (!set) return null;
+  const latest = db()
+    .select({ version: factorSets.version })
+    .from(factorSets)
+    .where(eq(factorSets.supplierOrganisationId, user.organisationId))
+    .orderBy(desc(factorSets.version))
+    .limit(1)
+    .get();
+  return {
+    ...set,
+    isLatest: latest?.version === set.set.version,
+    factors: pageOfFactors(db(), factorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
+  };
+}
+
+/** A version exported as PACT ProductFootprints (`{ data: [...] }`), with the factors PACT cannot express listed. */
+export function exportSetAsPact(user: CurrentUser, setId: number) {
+  requireSupplier(user);
+  const set = db()
+    .select()
+    .from(factorSets)
+    .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
+    .get();
+  if (!set) throw new ResponseError(404, SET_NOT_FOUND);
+  const rows = db().select().from(factors).where(eq(factors.setId, set.id)).all();
+  const result = factorsToPact(rows.map(rowToFactor), {
+    name: user.organisationName,
+    ids: [`urn:pact:nr-procure:organisation:${user.organisationId}`],
+  });
+  audit(db(), {
+    userId: user.id,
+    organisationId: user.organisationId,
+    action: "factors.pact-export",
+    targetType: "factor_set",
+    targetId: set.id,
+    details: { version: set.version, exported: result.footprints.length, skipped: result.skipped.length },
+  });
+  return { version: set.version, data: result.footprints, skipped: result.skipped };
+}

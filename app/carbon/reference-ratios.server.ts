@@ -1,0 +1,104 @@
+/**
+ * Reference monetary ratios (kgCO2e per k€ HT) of a buying organisation: stored as data with
+ * their source and year, editable by the CSR team. An organisation that has none gets the default
+ * set of questionnaires/emission-factors (illustrative values, to verify) the first time they are
+ * read — inserted once, in a transaction, then edited freely.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { referenceRatios } from "../../db/schema";
+import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import type { CurrentUser } from "~/auth/session.server";
+import { audit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { ResponseError } from "~/responses/access.server";
+import type { RatioCreate, RatioUpdate } from "./schemas";
+
+export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
+
+/** Insert the default ratios for an organisation that has none (idempotent). */
+export function ensureReferenceRatios(database: Db, organisationId: number): void {
+  const existing = database.select({ id: referenceRatios.id }).from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).limit(1).get();
+  if (existing) return;
+  database.transaction((tx) => {
+    for (const r of defaultReferenceRatios) {
+      tx.insert(referenceRatios)
+        .values({ organisationId, key: r.key, label: r.label, kgPerKEur: r.kgPerKEur, ghgCategory: r.ghgCategory, source: r.source, year: r.year })
+        .onConflictDoNothing()
+        .run();
+    }
+  });
+}
+
+/** The organisation's ratios (initialised from the defaults when it has none). */
+export function organisationRatios(database: Db, organisationId: number): ReferenceRatioRow[] {
+  ensureReferenceRatios(database, organisationId);
+  return database.select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key)).all();
+}
+
+function requireCsr(user: CurrentUser): void {
+  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new ResponseError(403, "Réservé à l'équipe RSE d'une organisation acheteuse.");
+}
+
+export function listReferenceRatios(user: CurrentUser) {
+  requireCsr(user);
+  const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
+  return organisationRatios(db(), user.organisationId).map((r) => {
+    const d = defaults.get(r.key);
+    return {
+      ...r,
+      defaultValue: d ? { kgPerKEur: d.kgPerKEur, source: d.source, year: d.year, note: d.note } : null,
+      changed: d ? d.kgPerKEur !== r.kgPerKEur || d.source !== r.source || d.year !== r.year || d.label !== r.label : true,
+    };
+  });
+}
+
+export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): void {
+  requireCsr(user);
+  db().transaction((tx) => {
+    const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
+    if (!before) throw new ResponseError(404, "Ce ratio n'existe pas ou vous n'y avez pas accès.");
+    tx.update(referenceRatios)
+      .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, updatedBy: user.id, updatedAt: new Date().toISOString() })
+      .where(eq(referenceRatios.id, before.id))
+      .run();
+    audit(tx, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      action: "reference-ratio.update",
+      targetType: "reference_ratio",
+      targetId: before.id,
+      details: {
+        key: before.key,
+        before: { label: before.label, kgPerKEur: before.kgPerKEur, source: before.source, year: before.year },
+        after: { label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year },
+      },
+    });
+  });
+}
+
+export function createReferenceRatio(user: CurrentUser, input: RatioCreate): { ok: true } | { ok: false; message: string } {
+  requireCsr(user);
+  ensureReferenceRatios(db(), user.organisationId);
+  return db().transaction((tx) => {
+    const exists = tx.select({ id: referenceRatios.id }).from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).get();
+    if (exists) return { ok: false as const, message: "Un ratio existe déjà pour cette clé : modifiez-le dans le tableau." };
+    const category = /^categorie-(\d+)$/.exec(input.key);
+    const row = tx
+      .insert(referenceRatios)
+      .values({
+        organisationId: user.organisationId,
+        key: input.key,
+        label: input.label,
+        kgPerKEur: input.kgPerKEur,
+        ghgCategory: category ? Number(category[1]) : null,
+        source: input.source,
+        year: input.year,
+        updatedBy: user.id,
+      })
+      .returning({ id: referenceRatios.id })
+      .get();
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "reference-ratio.create", targetType: "reference_ratio", targetId: row.id, details: { ...input } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,230 @@
+/**
+ * Scope 3 activity data of a buying organisation (CSR team) and its estimate — the database side
+ * of `scope3.ts`. Every query is scoped to the acting user's organisation; activity data can only
+ * name suppliers linked to it (`csr.server.ts`). Deletions are soft.
+ */
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { activityData, factorSets, factors, organisations } from "../../db/schema";
+import type { CurrentUser } from "~/auth/session.server";
+import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "~/emission-factors";
+import { audit } from "~/lib/audit.server";
+import { toCsv } from "~/lib/csv";
+import { db } from "~/lib/db.server";
+import { ResponseError, type Tx } from "~/responses/access.server";
+import { parseActivityCsv } from "./activity-csv";
+import { linkedSuppliers, requireCsr } from "./csr.server";
+import { ghgCategoryLabel, segmentLabel } from "./labels";
+import { organisationRatios } from "./reference-ratios.server";
+import type { ActivityFields } from "./schemas";
+import { computeScope3, type ActivityLine, type Scope3Result, type SupplierFactor } from "./scope3";
+
+export const ACTIVITY_MAX_BYTES = 5 * 1024 * 1024;
+
+function activityRows(user: CurrentUser, year: number | null): ActivityLine[] {
+  return db()
+    .select({
+      id: activityData.id,
+      supplierOrganisationId: activityData.supplierOrganisationId,
+      supplierName: organisations.name,
+      year: activityData.year,
+      segment: activityData.segment,
+      ghgCategory: activityData.ghgCategory,
+      item: activityData.item,
+      spendKEur: activityData.spendKEur,
+      quantity: activityData.quantity,
+      activityUnit: activityData.activityUnit,
+    })
+    .from(activityData)
+    .innerJoin(organisations, eq(organisations.id, activityData.supplierOrganisationId))
+    .where(and(eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt), year === null ? undefined : eq(activityData.year, year)))
+    .orderBy(asc(activityData.ghgCategory), asc(organisations.name), asc(activityData.segment), asc(activityData.id))
+    .all();
+}
+
+/** Years with activity data (newest first). */
+export function activityYears(user: CurrentUser): number[] {
+  requireCsr(user);
+  return db()
+    .selectDistinct({ year: activityData.year })
+    .from(activityData)
+    .where(and(eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt)))
+    .orderBy(desc(activityData.year))
+    .all()
+    .map((r) => r.year);
+}
+
+/** Factors of the latest version of each supplier, restricted to the segments in use. */
+function latestFactors(supplierIds: number[], segmentsInUse: string[]): Map<number, SupplierFactor[]> {
+  const bySupplier = new Map<number, SupplierFactor[]>();
+  if (supplierIds.length === 0 || segmentsInUse.length === 0) return bySupplier;
+  const sets = db()
+    .select({ id: factorSets.id, supplierId: factorSets.supplierOrganisationId, version: factorSets.version })
+    .from(factorSets)
+    .where(inArray(factorSets.supplierOrganisationId, supplierIds))
+    .orderBy(desc(factorSets.version))
+    .all();
+  const latest = new Map<number, { id: number; version: number }>();
+  for (const s of sets) if (!latest.has(s.supplierId)) latest.set(s.supplierId, { id: s.id, version: s.version });
+  const setInfo = new Map([...latest.entries()].map(([supplierId, s]) => [s.id, { supplierId, version: s.version }]));
+  if (setInfo.size === 0) return bySupplier;
+  const rows = db()
+    .select({
+      id: factors.id,
+      setId: factors.setId,
+      line: factors.line,
+      item: factors.item,
+      segment: factors.segment,
+      ghgCategory: factors.ghgCategory,
+      activityUnit: factors.activityUnit,
+      valueKgPerUnit: factors.valueKgPerUnit,
+      referenceYear: factors.referenceYear,
+    })
+    .from(factors)
+    .where(and(inArray(factors.setId, [...setInfo.keys()]), inArray(factors.segment, segmentsInUse)))
+    .all();
+  for (const r of rows) {
+    const info = setInfo.get(r.setId);
+    if (!info) continue;
+    const list = bySupplier.get(info.supplierId) ?? [];
+    list.push({ ...r, version: info.version });
+    bySupplier.set(info.supplierId, list);
+  }
+  return bySupplier;
+}
+
+/** The estimate for one year (or every year), with both columns and totals per GHG category. */
+export function scope3Estimate(user: CurrentUser, year: number | null): Scope3Result {
+  requireCsr(user);
+  const lines = activityRows(user, year);
+  const supplierIds = [...new Set(lines.map((l) => l.supplierOrganisationId))];
+  const segmentsInUse = [...new Set(lines.map((l) => l.segment))];
+  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios(db(), user.organisationId));
+}
+
+export function scope3Suppliers(user: CurrentUser) {
+  requireCsr(user);
+  return linkedSuppliers(db(), user.organisationId);
+}
+
+function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: number, a: ActivityFields): number {
+  return tx
+    .insert(activityData)
+    .values({
+      organisationId: user.organisationId,
+      supplierOrganisationId,
+      year: a.year,
+      segment: a.segment,
+      ghgCategory: a.ghgCategory,
+      item: a.item,
+      spendKEur: a.spendKEur,
+      quantity: a.quantity,
+      activityUnit: a.activityUnit,
+      createdBy: user.id,
+    })
+    .returning({ id: activityData.id })
+    .get().id;
+}
+
+export function addActivity(user: CurrentUser, input: ActivityFields & { supplierOrganisationId: number }): number {
+  requireCsr(user);
+  if (!linkedSuppliers(db(), user.organisationId).some((s) => s.id === input.supplierOrganisationId)) {
+    throw new ResponseError(400, "Ce fournisseur n'est pas lié à votre organisation.");
+  }
+  return db().transaction((tx) => {
+    const id = insertActivity(tx, user, input.supplierOrganisationId, input);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "scope3.activity-add", targetType: "activity_data", targetId: id, details: { ...input } });
+    return id;
+  });
+}
+
+export function deleteActivity(user: CurrentUser, id: number): void {
+  requireCsr(user);
+  db().transaction((tx) => {
+    const done = tx
+      .update(activityData)
+      .set({ deletedAt: new Date().toISOString() })
+      .where(and(eq(activityData.id, id), eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt)))
+      .run();
+    if (done.changes !== 1) throw new ResponseError(404, "Cette ligne n'existe pas ou vous n'y avez pas accès.");
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "scope3.activity-delete", targetType: "activity_data", targetId: id });
+  });
+}
+
+export type ActivityImportResult = { ok: true; imported: number; warnings: string[] } | { ok: false; errors: FactorIssue[]; warnings: string[] };
+
+/** Import an activity CSV: every line valid → all inserted in one transaction; else nothing. */
+export function importActivityCsv(user: CurrentUser, bytes: Uint8Array, fileName: string): ActivityImportResult {
+  requireCsr(user);
+  let text: string;
+  try {
+    const decoder = new AutoDecoder();
+    text = decoder.push(bytes) + decoder.end();
+  } catch (e) {
+    if (e instanceof CsvUnreadableError) return { ok: false, errors: [{ line: 1, column: "", message: e.message }], warnings: [] };
+    throw e;
+  }
+  const parsed = parseActivityCsv(text, linkedSuppliers(db(), user.organisationId));
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
+  db().transaction((tx) => {
+    for (const row of parsed.rows) insertActivity(tx, user, row.supplierOrganisationId, row);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "scope3.activity-import", targetType: "activity_data", details: { fileName, rows: parsed.rows.length } });
+  });
+  return { ok: true, imported: parsed.rows.length, warnings: parsed.warnings };
+}
+
+const basisLabels = {
+  "supplier-quantity": "facteur fournisseur (quantité)",
+  "supplier-spend": "facteur fournisseur (k€)",
+  "monetary-fallback": "repli : ratio monétaire",
+  none: "non estimé",
+} as const;
+export { basisLabels };
+
+/** The estimate as CSV (numbers with decimal commas for French Excel; every cell formula-safe). */
+export function scope3Csv(user: CurrentUser, year: number | null): string {
+  const result = scope3Estimate(user, year);
+  const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 1000) / 1000).replace(".", ","));
+  const rows: unknown[][] = [
+    [
+      "annee",
+      "fournisseur",
+      "categorie_ghg",
+      "segment",
+      "libelle",
+      "depense_keur_ht",
+      "quantite",
+      "unite",
+      "kgco2e_facteurs_fournisseurs",
+      "methode",
+      "kgco2e_ratios_monetaires",
+      "difference_kgco2e",
+      "detail",
+    ],
+  ];
+  for (const e of result.lines) {
+    const l = e.line;
+    rows.push([
+      l.year,
+      l.supplierName,
+      l.ghgCategory,
+      segmentLabel(l.segment),
+      l.item,
+      num(l.spendKEur),
+      num(l.quantity),
+      l.activityUnit ?? "",
+      num(e.specificKg),
+      basisLabels[e.basis],
+      num(e.monetaryKg),
+      num(e.differenceKg),
+      e.note,
+    ]);
+  }
+  rows.push([]);
+  rows.push(["total par catégorie", "", "categorie_ghg", "", "", "", "", "", "kgco2e_facteurs_fournisseurs", "", "kgco2e_ratios_monetaires", "difference_kgco2e", ""]);
+  for (const c of result.byCategory) {
+    rows.push(["", "", ghgCategoryLabel(c.ghgCategory), "", "", "", "", "", num(c.specificKg), "", num(c.monetaryKg), num(c.differenceKg), `${c.lines} lignes`]);
+  }
+  rows.push(["total", "", "", "", "", "", "", "", num(result.total.specificKg), "", num(result.total.monetaryKg), num(result.total.differenceKg), `${result.total.lines} lignes`]);
+  audit(db(), { userId: user.id, organisationId: user.organisationId, action: "scope3.export", details: { year, lines: result.lines.length } });
+  return toCsv(rows, { delimiter: ";", bom: true });
+}

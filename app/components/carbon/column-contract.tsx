@@ -1,0 +1,71 @@
+import { activityUnits, methods, accountingBases } from "../../../questionnaires/emission-factors";
+import { factorColumnSpecs } from "~/emission-factors";
+
+/** The column contract of the emission-factor file, as published with the template. */
+export function ColumnContract() {
+  return (
+    <>
+      <table className="data">
+        <caption className="muted small" style={{ textAlign: "left" }}>
+          Une ligne par facteur. Chaque colonne est reconnue sous son nom français ou anglais (majuscules et accents ignorés).
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Colonne</th>
+            <th scope="col">Nom anglais</th>
+            <th scope="col">Obligatoire</th>
+            <th scope="col">Contenu</th>
+          </tr>
+        </thead>
+        <tbody>
+          {factorColumnSpecs.map((c) => (
+            <tr key={c.name}>
+              <td>
+                <code>{c.french}</code>
+              </td>
+              <td>
+                <code>{c.name}</code>
+              </td>
+              <td>{c.required ? "oui" : "non"}</td>
+              <td>{c.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details>
+        <summary>Unités, méthodes et conventions acceptées</summary>
+        <p>
+          <strong>Unité</strong> : <code>&lt;masse&gt;CO2e/&lt;unité d'activité&gt;</code>, masse <code>g</code>, <code>kg</code> ou <code>t</code> ; unités d'activité :{" "}
+          {activityUnits.map((u, i) => (
+            <span key={u.id}>
+              {i > 0 ? ", " : ""}
+              <code>{u.canonical}</code> ({u.label})
+            </span>
+          ))}
+          . Exemple : <code>kgCO2e/kWh</code>, <code>gCO2e/Go.mois</code>.
+        </p>
+        <p>
+          <strong>Méthode</strong> :{" "}
+          {methods.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 ? ", " : ""}
+              <code>{m.id}</code> ({m.label})
+            </span>
+          ))}
+          . <strong>Comptabilisation</strong> :{" "}
+          {accountingBases.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 ? " ou " : ""}
+              <code>{a.id}</code>
+            </span>
+          ))}
+          .
+        </p>
+        <p>
+          Fichiers acceptés : CSV en UTF-8 (avec ou sans BOM) ou Windows-1252, séparateur <code>;</code>, <code>,</code> ou tabulation (détecté), virgule décimale
+          acceptée, espaces comme séparateurs de milliers, champs entre guillemets. Les colonnes inconnues sont conservées et signalées par un avertissement.
+        </p>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { buildTemplateCsv, TEMPLATE_FILENAME } from "~/emission-factors";
+
+/**
+ * The published emission-factor template (no sign-in): French headers, two example rows,
+ * UTF-8 with BOM, `;` — the file the upload accepts as is.
+ */
+export function loader() {
+  return new Response(buildTemplateCsv(), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${TEMPLATE_FILENAME}"`,
+      "Cache-Control": "public, max-age=3600",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

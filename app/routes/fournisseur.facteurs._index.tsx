@@ -1,0 +1,287 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { segments } from "../../questionnaires/segments";
+import { ghgCategories } from "../../questionnaires/emission-factors";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireRole } from "~/auth/session.server";
+import {
+  checkTender,
+  factorsMaxBytes,
+  importPactFile,
+  listFactorSets,
+  listFactorUploads,
+  listTendersForFactors,
+  pactMaxBytes,
+  uploadFactorsCsv,
+} from "~/carbon/factor-uploads.server";
+import { uploadStatusLabels } from "~/carbon/report";
+import { uploadFieldsSchema } from "~/carbon/schemas";
+import { receiveUpload, tooLargeMessage } from "~/carbon/upload-receiver.server";
+import { ColumnContract } from "~/components/carbon/column-contract";
+import { CsrfInput } from "~/components/csrf";
+import { parseForm } from "~/lib/forms";
+import { ResponseError } from "~/responses/access.server";
+import { formatParis } from "~/responses/dates";
+import { formatBytes } from "~/responses/uploads";
+
+export const meta: MetaFunction = () => [{ title: "Facteurs d'émission — NR Procure" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["supplier"]);
+  return {
+    organisationName: user.organisationName,
+    maxBytesLabel: formatBytes(factorsMaxBytes()),
+    pactMaxBytesLabel: formatBytes(pactMaxBytes()),
+    tenders: listTendersForFactors(user),
+    uploads: listFactorUploads(user).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
+    sets: listFactorSets(user).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
+  };
+}
+
+type ActionResult = { intent: "csv" | "pact" | null; error: string; fieldErrors?: Record<string, string[]> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["supplier"]);
+  let received;
+  try {
+    received = await receiveUpload(request, { maxBytes: factorsMaxBytes() });
+  } catch (e) {
+    if (e instanceof ResponseError) return data<ActionResult>({ intent: null, error: e.message }, { status: e.status });
+    throw e;
+  }
+  try {
+    await requireCsrf(request, received.fields);
+    const parsed = parseForm(uploadFieldsSchema, received.fields);
+    if (!parsed.ok) {
+      received.discard();
+      return data<ActionResult>({ intent: null, error: "Formulaire incomplet.", fieldErrors: parsed.fieldErrors }, { status: 400 });
+    }
+    const fields = parsed.data;
+    if (!received.file) {
+      received.discard();
+      return data<ActionResult>({ intent: fields.intent, error: "Choisissez un fichier à déposer." }, { status: 400 });
+    }
+    const tenderId = checkTender(user, fields.tenderId);
+    if (fields.intent === "pact" && received.file.size > pactMaxBytes()) {
+      received.discard();
+      return data<ActionResult>({ intent: "pact", error: tooLargeMessage(pactMaxBytes()) }, { status: 413 });
+    }
+    const blob = received.commit();
+    if (!blob) throw new Error("fichier reçu introuvable");
+    const result =
+      fields.intent === "csv"
+        ? await uploadFactorsCsv({ user, tenderId, blob })
+        : importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
+    return redirect(`/fournisseur/facteurs/depots/${result.uploadId}`);
+  } catch (e) {
+    received.discard();
+    if (e instanceof ResponseError) return data<ActionResult>({ intent: null, error: e.message }, { status: e.status });
+    throw e;
+  }
+}
+
+const formStyle = { display: "grid", gap: ".5rem", maxWidth: "40rem" } as const;
+const statusBadge: Record<string, string> = { imported: "badge", rejected: "badge badge--danger", unreadable: "badge badge--danger" };
+
+export default function SupplierFactors() {
+  const { maxBytesLabel, pactMaxBytesLabel, tenders, uploads, sets } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const latest = sets[0];
+
+  const tenderSelect = (id: string) => (
+    <>
+      <label htmlFor={id}>Consultation concernée (facultatif)</label>
+      <select id={id} name="tenderId" defaultValue="">
+        <option value="">Aucune : facteurs de l'organisation</option>
+        {tenders.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.reference} — {t.title} ({t.buyerName})
+          </option>
+        ))}
+      </select>
+    </>
+  );
+
+  return (
+    <>
+      <p className="muted">
+        <Link to="/fournisseur">Espace fournisseur</Link> › Facteurs d'émission
+      </p>
+      <h1>Facteurs d'émission</h1>
+      <p className="lead">
+        Déclarez vos facteurs d'émission spécifiques (kgCO2e par unité, par kWh, par k€…) : les équipes RSE des acheteurs qui vous ont invité à une consultation les
+        utilisent à la place des ratios monétaires moyens pour estimer leur scope 3.
+      </p>
+
+      {result?.error ? (
+        <div className="alert alert--error" role="alert">
+          <p style={{ margin: 0 }}>{result.error}</p>
+          {result.fieldErrors ? (
+            <ul>
+              {Object.entries(result.fieldErrors).map(([k, v]) => (
+                <li key={k}>{v.join(" ")}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>1. Télécharger le modèle</h2>
+        <p>
+          <a className="button button--secondary" href="/facteurs/modele.csv" download data-testid="template-link">
+            Télécharger le modèle CSV
+          </a>{" "}
+          <span className="muted small">CSV pour Excel (UTF-8, séparateur point-virgule), avec deux lignes d'exemple à remplacer.</span>
+        </p>
+        <ColumnContract />
+      </section>
+
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>2. Déposer le fichier</h2>
+        <p>
+          Taille maximale : <strong>{maxBytesLabel}</strong>. Le fichier est conservé tel quel et vérifié en entier : <strong>s'il contient une seule erreur, rien n'est
+          importé</strong> et toutes les erreurs sont listées (ligne et colonne) pour que vous les corrigiez avant de le déposer à nouveau. Un fichier valide crée une
+          nouvelle version de vos facteurs ; les versions précédentes restent consultables.
+        </p>
+        <Form method="post" encType="multipart/form-data" style={formStyle} aria-label="Dépôt d'un fichier CSV de facteurs">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="csv" />
+          <label htmlFor="factors-file">Fichier CSV de facteurs</label>
+          <input id="factors-file" type="file" name="file" accept=".csv,.txt,text/csv" required />
+          {tenderSelect("csv-tender")}
+          <div className="actions">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? "Vérification…" : "Vérifier et importer"}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Importer des empreintes PACT</h2>
+        <p className="muted">
+          Vous publiez déjà vos empreintes produit au format WBCSD PACT (Pathfinder, versions 2.x et 3.x) ? Déposez le fichier JSON (une empreinte, une liste, ou une
+          réponse <code>{"{ data: [...] }"}</code>) : les empreintes en kWh, MJ, pièce ou heure deviennent des facteurs, dans une nouvelle version. Même règle : une
+          seule empreinte en erreur, rien n'est importé. Taille maximale : {pactMaxBytesLabel}.
+        </p>
+        <Form method="post" encType="multipart/form-data" style={formStyle} aria-label="Import PACT">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="pact" />
+          <label htmlFor="pact-file">Fichier JSON PACT</label>
+          <input id="pact-file" type="file" name="file" accept=".json,application/json" required />
+          <label htmlFor="pact-segment">Segment d'achat des empreintes</label>
+          <select id="pact-segment" name="segment" required defaultValue="">
+            <option value="" disabled>
+              Choisir…
+            </option>
+            {segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="pact-category">Catégorie du scope 3 (facultatif)</label>
+          <select id="pact-category" name="ghgCategory" defaultValue="">
+            <option value="">Non précisée</option>
+            {ghgCategories.map((c) => (
+              <option key={c.number} value={c.number}>
+                {c.number} — {c.labelFr}
+              </option>
+            ))}
+          </select>
+          {tenderSelect("pact-tender")}
+          <div className="actions">
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Importer le fichier PACT
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Versions de vos facteurs</h2>
+        {sets.length === 0 ? (
+          <p className="muted">Aucune version pour l'instant : déposez un fichier valide.</p>
+        ) : (
+          <>
+            {latest ? (
+              <p>
+                Version en vigueur : <strong>v{latest.version}</strong> ({latest.count} facteurs).{" "}
+                <a href={`/fournisseur/facteurs/versions/${latest.id}/pact.json`} download>
+                  Exporter au format PACT (JSON)
+                </a>
+              </p>
+            ) : null}
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Facteurs</th>
+                  <th scope="col">Fichier</th>
+                  <th scope="col">Consultation</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sets.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link to={`/fournisseur/facteurs/versions/${s.id}`}>v{s.version}</Link>
+                    </td>
+                    <td>{s.createdAtLabel}</td>
+                    <td>{s.count}</td>
+                    <td>{s.fileName}</td>
+                    <td>{s.tenderTitle ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section className="card">
+        <h2 style={{ marginTop: 0 }}>Dépôts</h2>
+        {uploads.length === 0 ? (
+          <p className="muted">Aucun dépôt.</p>
+        ) : (
+          <table className="data" data-testid="uploads">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Fichier</th>
+                <th scope="col">Résultat</th>
+                <th scope="col">Lignes valides</th>
+                <th scope="col">Détail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {uploads.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.createdAtLabel}</td>
+                  <td>
+                    {u.fileName} <span className="muted small">({u.sizeLabel})</span>
+                  </td>
+                  <td>
+                    <span className={statusBadge[u.status] ?? "badge"}>{uploadStatusLabels[u.status]}</span>
+                    {u.version ? ` → v${u.version}` : null}
+                  </td>
+                  <td>
+                    {u.validRows} / {u.rows}
+                  </td>
+                  <td>
+                    <Link to={`/fournisseur/facteurs/depots/${u.id}`}>Rapport</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/auth/session.server";
+import { activityTemplateCsv } from "~/carbon/activity-csv";
+import { scope3Suppliers } from "~/carbon/scope3.server";
+import { csvResponse } from "~/lib/csv";
+
+/** Template of the activity-data CSV, with the name of one linked supplier as an example. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["rse"]);
+  return csvResponse(activityTemplateCsv(scope3Suppliers(user)[0]?.name), "modele-donnees-activite.csv");
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { createFactorRowSchema, factorRowSchema, normalisedFactorSchema, resolveSegmentId } from "~/emission-factors/schema";
+
+const row = {
+  item: "Ordinateur portable",
+  segment: "Postes de travail",
+  ghg_category: "2",
+  value: "156,3",
+  unit: "kgCO2e/unité",
+  uncertainty_pct: "15 %",
+  method: "LCA-ISO14040",
+  accounting: "location based",
+  reference_year: "2024",
+  verified_by: "",
+  source: "  fiche ACV  ",
+};
+
+describe("factorRowSchema (shared by the upload, the CLI and the PACT import)", () => {
+  it("normalises a row of text cells", () => {
+    expect(factorRowSchema.parse(row)).toEqual({
+      item: "Ordinateur portable",
+      segment: "postes-de-travail", // the French label of a portal segment gives its id
+      ghgCategory: 2,
+      value: 156.3,
+      unit: "kgCO2e/unité",
+      massUnit: "kg",
+      activityUnit: "unit",
+      valueKgPerUnit: 156.3,
+      uncertaintyPct: 15,
+      method: "lca-iso14040",
+      accounting: "location-based",
+      referenceYear: 2024,
+      verifiedBy: null,
+      source: "fiche ACV",
+    });
+  });
+
+  it("reports every invalid cell, keyed by canonical column, in French", () => {
+    const result = createFactorRowSchema({ currentYear: 2026 }).safeParse({
+      item: " ",
+      segment: "x",
+      ghg_category: "cat. 16",
+      value: "-3",
+      unit: "kgCO2/kWh",
+      uncertainty_pct: "±120",
+      method: "acv",
+      accounting: "mixte",
+      reference_year: "1999",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["item", "champ obligatoire vide"],
+      ["ghg_category", "« cat. 16 » : la catégorie GHG Protocol doit être un nombre entier de 1 à 15"],
+      ["value", "« -3 » n'est pas un nombre positif"],
+      ["unit", "« kgCO2/kWh » n'est pas une unité reconnue (attendu : <masse>CO2e/<unité d'activité>, ex. kgCO2e/kWh)"],
+      ["uncertainty_pct", "« ±120 » : l'incertitude doit être comprise entre 0 et 100 %"],
+      ["method", "« acv » n'est pas une méthode reconnue (attendu : lca-iso14040, iso14067, ghg-product, pcr-ademe, monetary-ratio ou other)"],
+      ["accounting", "« mixte » n'est pas une base de comptabilisation reconnue (attendu : location-based ou market-based)"],
+      ["reference_year", "« 1999 » : l'année de référence doit être comprise entre 2000 et 2026"],
+    ]);
+  });
+
+  it("accepts GHG categories written 1, 01, C1, cat. 1, catégorie 1", () => {
+    for (const c of ["1", "01", "C1", "cat. 1", "catégorie 1", "Categorie 1"]) {
+      expect(factorRowSchema.parse({ ...row, ghg_category: c }).ghgCategory).toBe(1);
+    }
+  });
+
+  it("refuses a non-year and too long texts", () => {
+    const r = createFactorRowSchema({ currentYear: 2026 }).safeParse({ ...row, reference_year: "24", item: "x".repeat(301) });
+    expect(r.error?.issues.map((i) => i.message)).toEqual([
+      "texte trop long (301 caractères, 300 au plus)",
+      "« 24 » n'est pas une année (attendu : 4 chiffres, ex. 2024)",
+    ]);
+  });
+
+  it("its output (plus line and extra) satisfies normalisedFactorSchema", () => {
+    const f = { line: 2, ...factorRowSchema.parse(row), extra: {} };
+    expect(normalisedFactorSchema.parse(f)).toEqual(f);
+    expect(normalisedFactorSchema.safeParse({ ...f, value: -1 }).success).toBe(false);
+    expect(normalisedFactorSchema.safeParse({ ...f, activityUnit: "MWh" }).success).toBe(false);
+  });
+
+  it("resolves segment ids and labels, case and accents ignored", () => {
+    expect(resolveSegmentId("hebergement-cloud")).toBe("hebergement-cloud");
+    expect(resolveSegmentId("  HÉBERGEMENT ET CLOUD ")).toBe("hebergement-cloud");
+    expect(resolveSegmentId("services-it")).toBeNull();
+  });
+});
