@@ -8,6 +8,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { once } from "node:events";
 import { finished } from "node:stream/promises";
 
 export class UploadTooLargeError extends Error {
@@ -57,10 +58,7 @@ export async function spoolToTemp(
       size += chunk.byteLength;
       if (size > options.maxBytes) throw new UploadTooLargeError(options.maxBytes);
       hash.update(chunk);
-      if (!out.write(chunk)) await new Promise<void>((resolve, reject) => {
-        out.once("drain", resolve);
-        out.once("error", reject);
-      });
+      if (!out.write(chunk)) await once(out, "drain");
     }
     out.end();
     await finished(out);

@@ -43,44 +43,68 @@ export interface UploadContext {
   tenderId: number | null;
 }
 
-const INSERT_FACTOR = `INSERT INTO factors (set_id, line, item, segment, ghg_category, value, unit, mass_unit, activity_unit,
-  value_kg_per_unit, uncertainty_pct, method, accounting, reference_year, verified_by, source, extra)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const FACTOR_COLUMNS = `set_id, line, item, segment, ghg_category, value, unit, mass_unit, activity_unit,
+  value_kg_per_unit, uncertainty_pct, method, accounting, reference_year, verified_by, source, extra`;
+const WIDTH = 17;
+/** Rows per INSERT statement: fewer calls into SQLite (64 × 17 = 1,088 parameters, well under the limit). */
+const BATCH = 64;
+const TUPLE = `(${Array.from({ length: WIDTH }, () => "?").join(", ")})`;
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
+const statements = new WeakMap<Database.Database, { one: Database.Statement; batch: Database.Statement }>();
 
-/** Insert every factor of a set with one prepared statement (the caller holds the transaction). */
-export function insertFactors(client: Database.Database, setId: number, factors: readonly NormalisedFactor[]): void {
-  let insert = statements.get(client);
-  if (!insert) {
-    insert = client.prepare(INSERT_FACTOR);
-    statements.set(client, insert);
+function statementsFor(client: Database.Database) {
+  let s = statements.get(client);
+  if (!s) {
+    s = {
+      one: client.prepare(`INSERT INTO factors (${FACTOR_COLUMNS}) VALUES ${TUPLE}`),
+      batch: client.prepare(`INSERT INTO factors (${FACTOR_COLUMNS}) VALUES ${Array.from({ length: BATCH }, () => TUPLE).join(", ")}`),
+    };
+    statements.set(client, s);
   }
-  for (const f of factors) {
-    let extra: string | null = null;
-    for (const _ in f.extra) {
-      extra = JSON.stringify(f.extra);
-      break;
-    }
-    insert.run(
-      setId,
-      f.line,
-      f.item,
-      f.segment,
-      f.ghgCategory,
-      f.value,
-      f.unit,
-      f.massUnit,
-      f.activityUnit,
-      f.valueKgPerUnit,
-      f.uncertaintyPct,
-      f.method,
-      f.accounting,
-      f.referenceYear,
-      f.verifiedBy,
-      f.source,
-      extra,
-    );
+  return s;
+}
+
+function put(params: unknown[], offset: number, setId: number, f: NormalisedFactor): void {
+  let extra: string | null = null;
+  for (const _ in f.extra) {
+    extra = JSON.stringify(f.extra);
+    break;
+  }
+  params[offset] = setId;
+  params[offset + 1] = f.line;
+  params[offset + 2] = f.item;
+  params[offset + 3] = f.segment;
+  params[offset + 4] = f.ghgCategory;
+  params[offset + 5] = f.value;
+  params[offset + 6] = f.unit;
+  params[offset + 7] = f.massUnit;
+  params[offset + 8] = f.activityUnit;
+  params[offset + 9] = f.valueKgPerUnit;
+  params[offset + 10] = f.uncertaintyPct;
+  params[offset + 11] = f.method;
+  params[offset + 12] = f.accounting;
+  params[offset + 13] = f.referenceYear;
+  params[offset + 14] = f.verifiedBy;
+  params[offset + 15] = f.source;
+  params[offset + 16] = extra;
+}
+
+/**
+ * Insert every factor of a set with prepared statements, 64 rows per statement (the caller holds
+ * the transaction: all rows or none).
+ */
+export function insertFactors(client: Database.Database, setId: number, factors: readonly NormalisedFactor[]): void {
+  const { one, batch } = statementsFor(client);
+  const batchParams: unknown[] = new Array(WIDTH * BATCH);
+  const oneParams: unknown[] = new Array(WIDTH);
+  let i = 0;
+  for (; i + BATCH <= factors.length; i += BATCH) {
+    for (let j = 0; j < BATCH; j++) put(batchParams, j * WIDTH, setId, factors[i + j] as NormalisedFactor);
+    batch.run(batchParams);
+  }
+  for (; i < factors.length; i++) {
+    put(oneParams, 0, setId, factors[i] as NormalisedFactor);
+    one.run(oneParams);
   }
 }
 

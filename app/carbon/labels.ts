@@ -71,7 +71,8 @@ export interface FactorView {
   source: string | null;
   extra: Record<string, string>;
   quality: FactorQuality;
-  plausibility: { flagged: boolean; comparable: boolean; message: string };
+  /** `comparable`: a factor per k€ (the only kind compared with a monetary ratio); `ratio`: factor ÷ reference, when one was found. */
+  plausibility: { flagged: boolean; comparable: boolean; ratio: number | null; message: string };
 }
 
 export function factorView(id: number, setId: number, f: NormalisedFactor, quality: FactorQuality, plausibility: Plausibility): FactorView {
@@ -98,6 +99,11 @@ export function factorView(id: number, setId: number, f: NormalisedFactor, quali
     source: f.source,
     extra: f.extra,
     quality,
-    plausibility: { flagged: plausibility.flagged, comparable: plausibility.ratio !== null, message: plausibility.message },
+    plausibility: {
+      flagged: plausibility.flagged,
+      comparable: getActivityUnit(f.activityUnit)?.monetary === true,
+      ratio: plausibility.ratio,
+      message: plausibility.message,
+    },
   };
 }

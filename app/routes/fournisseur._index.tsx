@@ -166,6 +166,9 @@ export default function SupplierHome() {
         <p>
           <Link to="/fournisseur/bibliotheque">Bibliothèque de réponses</Link> — vos réponses réutilisables, à exporter ou importer.
         </p>
+        <p>
+          <Link to="/fournisseur/facteurs">Facteurs d'émission</Link> — déposez vos facteurs d'émission propres (CSV ou PACT) pour le scope 3 de vos clients.
+        </p>
       </section>
 
       <section className="card">

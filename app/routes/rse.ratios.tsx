@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Fragment } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -18,12 +19,15 @@ export const meta: MetaFunction = () => [{ title: "Ratios monétaires de référ
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["rse"]);
-  return { ratios: listReferenceRatios(user) };
+  const params = new URL(request.url).searchParams;
+  const editing = Number(params.get("modifier") ?? "") || null;
+  const notice = params.has("enregistre") ? "Ratio enregistré." : params.has("ajoute") ? "Ratio ajouté." : null;
+  return { ratios: listReferenceRatios(user), editing, notice };
 }
 
-type ActionResult =
-  | { ok: true; message: string; intent: string; id: number | null }
-  | { ok: false; intent: string; id: number | null; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
+type ActionResult = {
+  ok: false; intent: string; id: number | null; fieldErrors: FieldErrors; formError?: string; values: Record<string, string>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["rse"]);
@@ -35,14 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = Number(formData.get("id")) || null;
     if (!parsed.ok) return data<ActionResult>({ ok: false, intent, id, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
     orThrow(() => updateReferenceRatio(user, parsed.data));
-    return data<ActionResult>({ ok: true, intent, id, message: "Ratio enregistré." });
+    return redirect(`/rse/ratios?enregistre=${parsed.data.id}#ratio-${parsed.data.id}`);
   }
   if (intent === "create") {
     const parsed = parseForm(ratioCreateSchema, formData);
     if (!parsed.ok) return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
     const result = orThrow(() => createReferenceRatio(user, parsed.data));
     if (!result.ok) return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: {}, formError: result.message, values: {} }, { status: 409 });
-    return data<ActionResult>({ ok: true, intent, id: null, message: "Ratio ajouté." });
+    return redirect("/rse/ratios?ajoute=1");
   }
   return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: {}, formError: "Action inconnue.", values: {} }, { status: 400 });
 }
@@ -118,7 +122,7 @@ function RatioForm({ intent, id, defaults, serverErrors }: { intent: "update" | 
 }
 
 export default function ReferenceRatios() {
-  const { ratios } = useLoaderData<typeof loader>();
+  const { ratios, editing, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string, id: number | null): FieldErrors => (result && !result.ok && result.intent === intent && result.id === id ? result.fieldErrors : {});
   return (
@@ -135,9 +139,9 @@ export default function ReferenceRatios() {
         Valeurs initiales indicatives, relevées dans des notes de recherche (ADEME Base Carbone v23.6, ratios monétaires 2023) : vérifiez-les dans Base Empreinte et
         remplacez-les par vos propres références. Chaque modification est tracée dans le journal d'audit.
       </p>
-      {result?.ok ? (
+      {notice && !result ? (
         <p className="alert alert--info" role="status">
-          {result.message}
+          {notice}
         </p>
       ) : result && !result.ok && result.formError ? (
         <p className="alert alert--error" role="alert">
@@ -160,38 +164,51 @@ export default function ReferenceRatios() {
         <tbody>
           {ratios.map((r) => {
             const errors = errorsFor("update", r.id);
+            const open = editing === r.id || Object.keys(errors).length > 0;
             return (
-              <tr key={r.id}>
-                <td>
-                  {keyLabel(r.key)}
-                  <div className="qid">{r.key}</div>
-                </td>
-                <td>
-                  {r.label}
-                  {r.defaultValue?.note ? <div className="small muted">{r.defaultValue.note}</div> : null}
-                </td>
-                <td className="num">{formatNumber(r.kgPerKEur)}</td>
-                <td>{r.year}</td>
-                <td className="small">
-                  {r.source}
-                  {r.changed && r.defaultValue ? (
-                    <div className="muted">
-                      modifié (valeur par défaut : {formatNumber(r.defaultValue.kgPerKEur)} kgCO2e/k€, {r.defaultValue.year})
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  <details open={Object.keys(errors).length > 0}>
-                    <summary>Modifier</summary>
-                    <RatioForm
-                      intent="update"
-                      id={r.id}
-                      serverErrors={errors}
-                      defaults={{ label: r.label, kgPerKEur: String(r.kgPerKEur).replace(".", ","), source: r.source, year: String(r.year) }}
-                    />
-                  </details>
-                </td>
-              </tr>
+              <Fragment key={r.id}>
+                <tr id={`ratio-${r.id}`}>
+                  <td>
+                    {keyLabel(r.key)}
+                    <div className="qid">{r.key}</div>
+                  </td>
+                  <td>
+                    {r.label}
+                    {r.defaultValue?.note ? <div className="small muted">{r.defaultValue.note}</div> : null}
+                  </td>
+                  <td className="num">{formatNumber(r.kgPerKEur)}</td>
+                  <td>{r.year}</td>
+                  <td className="small">
+                    {r.source}
+                    {r.changed && r.defaultValue ? (
+                      <div className="muted">
+                        modifié (valeur par défaut : {formatNumber(r.defaultValue.kgPerKEur)} kgCO2e/k€, {r.defaultValue.year})
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {open ? (
+                      <Link to="/rse/ratios">Fermer</Link>
+                    ) : (
+                      <Link to={`/rse/ratios?modifier=${r.id}#ratio-${r.id}`} aria-label={`Modifier le ratio ${r.key}`}>
+                        Modifier
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+                {open ? (
+                  <tr>
+                    <td colSpan={6}>
+                      <RatioForm
+                        intent="update"
+                        id={r.id}
+                        serverErrors={errors}
+                        defaults={{ label: r.label, kgPerKEur: String(r.kgPerKEur).replace(".", ","), source: r.source, year: String(r.year) }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             );
           })}
         </tbody>

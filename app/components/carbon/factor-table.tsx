@@ -26,15 +26,23 @@ export function PlausibilityCell({ plausibility }: { plausibility: FactorView["p
   if (plausibility.flagged) {
     return (
       <span>
-        <span className="badge badge--danger">à vérifier</span> <span className="small">{plausibility.message}</span>
+        <span className="badge badge--danger">à vérifier</span>
+        <div className="small">{plausibility.message}</div>
       </span>
     );
   }
-  return <span className={`small${plausibility.comparable ? "" : " muted"}`}>{plausibility.message}</span>;
+  if (!plausibility.comparable) {
+    return (
+      <span className="small muted" title={plausibility.message}>
+        non comparable (pas en k€)
+      </span>
+    );
+  }
+  return <span className="small">{plausibility.message}</span>;
 }
 
-/** Factors with original and normalised values, quality and plausibility. */
-export function FactorTable({ rows, supplierNames, showLine = true }: { rows: FactorView[]; supplierNames?: Record<number, string>; showLine?: boolean }) {
+/** Factors with normalised and original values, quality and plausibility. */
+export function FactorTable({ rows, supplierNames }: { rows: FactorView[]; supplierNames?: Record<number, string> }) {
   if (rows.length === 0) return <p className="muted">Aucun facteur.</p>;
   return (
     <div style={{ overflowX: "auto" }}>
@@ -42,25 +50,26 @@ export function FactorTable({ rows, supplierNames, showLine = true }: { rows: Fa
         <thead>
           <tr>
             {supplierNames ? <th scope="col">Fournisseur</th> : null}
-            {showLine ? <th scope="col">Ligne</th> : null}
-            <th scope="col">Libellé</th>
-            <th scope="col">Segment</th>
-            <th scope="col">Catégorie GHG</th>
-            <th scope="col">Valeur normalisée</th>
-            <th scope="col">Valeur d'origine</th>
+            <th scope="col">Facteur</th>
+            <th scope="col" className="num">
+              Valeur normalisée
+            </th>
             <th scope="col">Méthode</th>
-            <th scope="col">Année</th>
             <th scope="col">Qualité</th>
-            <th scope="col">Plausibilité</th>
+            <th scope="col" style={{ minWidth: "12rem" }}>
+              Plausibilité
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((f) => (
             <tr key={f.id}>
               {supplierNames ? <td>{supplierNames[f.setId] ?? ""}</td> : null}
-              {showLine ? <td>{f.line}</td> : null}
               <td>
                 {f.item}
+                <div className="small muted">
+                  {f.segmentLabel} · catégorie {f.ghgCategory ?? "non renseignée"} · ligne {f.line}
+                </div>
                 {f.verifiedBy ? <div className="small muted">vérifié par {f.verifiedBy}</div> : null}
                 {f.source ? <div className="small muted">source : {f.source}</div> : null}
                 {Object.keys(f.extra).length > 0 ? (
@@ -71,20 +80,22 @@ export function FactorTable({ rows, supplierNames, showLine = true }: { rows: Fa
                   </div>
                 ) : null}
               </td>
-              <td>{f.segmentLabel}</td>
-              <td>{f.ghgCategoryLabel}</td>
-              <td style={{ whiteSpace: "nowrap" }}>
-                {formatNumber(f.valueKgPerUnit, 4)} {f.kgUnit}
+              <td className="num" style={{ whiteSpace: "nowrap" }}>
+                <strong>
+                  {formatNumber(f.valueKgPerUnit, 4)} {f.kgUnit}
+                </strong>
+                <div className="small muted">
+                  saisi : {formatNumber(f.value, 4)} {f.unit}
+                  {f.uncertaintyPct !== null ? ` ± ${formatNumber(f.uncertaintyPct)} %` : ""}
+                </div>
               </td>
-              <td style={{ whiteSpace: "nowrap" }}>
-                {formatNumber(f.value, 4)} {f.unit}
-                {f.uncertaintyPct !== null ? <div className="small muted">± {formatNumber(f.uncertaintyPct)} %</div> : null}
-              </td>
-              <td>
+              <td className="small">
                 {f.methodLabel}
-                {f.accounting ? <div className="small muted">{f.accountingLabel}</div> : null}
+                <div className="muted">
+                  {f.referenceYear}
+                  {f.accounting ? ` · ${f.accounting}` : ""}
+                </div>
               </td>
-              <td>{f.referenceYear}</td>
               <td>
                 <QualityBadge quality={f.quality} />
               </td>

@@ -1,0 +1,98 @@
+/**
+ * Benchmark of the emission-factor upload pipeline, database included:
+ * `npx tsx test/bench/factors-import.bench.ts [rows]` (also run by `npm run bench`).
+ *
+ * Generates a deterministic 200,000-row file (the reader's generator, test/bench/factors-csv-generator.ts),
+ * then, timed: stores it in the content-addressed store (streamed SHA-256 + copy, as the upload
+ * does while receiving), validates it with `readFactorsCsv` streamed from disk, and imports every
+ * row into a fresh temporary SQLite database through `validateAndRecordCsv` — one IMMEDIATE
+ * transaction, one prepared INSERT. Prints
+ *   factors import: 200000 rows validated+imported in X ms, peak RSS Y MB (targets 5000 ms, 300 MB)
+ * and exits 1 when over a target or when the database does not hold exactly the expected rows.
+ *
+ * V8 setting: like the reader's benchmark (test/bench/emission-factors.bench.ts), the measurement
+ * runs in a child process started with `--max-semi-space-size=32`, the setting the portal should
+ * run with (NODE_OPTIONS). Measured on this 2-core machine: ~2.6 s / ~245 MB with it, ~4.6 s /
+ * ~390 MB without (V8 pretenures the reader's allocation sites; the import itself adds ~0.85 s and
+ * ~20 MB). To measure without it: FACTORS_BENCH_V8_FLAGS= npx tsx test/bench/factors-import.bench.ts
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const V8_FLAGS = (process.env.FACTORS_BENCH_V8_FLAGS ?? "--max-semi-space-size=32").split(" ").filter(Boolean);
+if (process.env.FACTORS_BENCH_CHILD !== "1") {
+  const child = spawnSync(process.execPath, [...V8_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, FACTORS_BENCH_CHILD: "1" },
+  });
+  process.exit(child.status ?? 1);
+}
+
+const ROWS = Number(process.argv[2] ?? 200_000);
+const MAX_MS = 5_000;
+const MAX_RSS_MB = 300;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-factors-import-bench-"));
+process.env.DATA_DIR = dir; // before any module reads the configuration
+
+const { count, eq } = await import("drizzle-orm");
+const { openDatabase } = await import("../../db/connection");
+const { factorSets, factorUploads, factors, organisations, users } = await import("../../db/schema");
+const { storeFromPath } = await import("../../app/carbon/blob-store.server");
+const { validateAndRecordCsv } = await import("../../app/carbon/factor-store.server");
+const { writeFactorsCsv } = await import("./factors-csv-generator");
+
+const database = openDatabase(path.join(dir, "bench.sqlite"));
+const org = database.insert(organisations).values({ name: "Fournisseur bench", kind: "supplier" }).returning().get();
+const user = database.insert(users).values({ email: "bench@example.org", name: "Bench", passwordHash: "x" }).returning().get();
+
+const csvPath = path.join(dir, `factors-${ROWS}.csv`);
+const bytes = await writeFactorsCsv(csvPath, ROWS, { currentYear: 2025 });
+if (typeof globalThis.gc === "function") globalThis.gc();
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const started = performance.now();
+const blob = await storeFromPath(path.join(dir, "files"), csvPath, "facteurs.csv", "text/csv");
+const stored = performance.now();
+const result = await validateAndRecordCsv(database, {
+  supplierOrganisationId: org.id,
+  uploadedBy: user.id,
+  tenderId: null,
+  blob,
+  currentYear: 2025,
+});
+const elapsed = performance.now() - started;
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+
+const inDb = database.select({ n: count() }).from(factors).where(eq(factors.setId, result.setId ?? -1)).get()?.n ?? 0;
+const upload = database.select().from(factorUploads).where(eq(factorUploads.id, result.uploadId)).get();
+const set = database.select().from(factorSets).where(eq(factorSets.uploadId, result.uploadId)).get();
+database.$client.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const mb = (n: number) => Math.round(n / (1024 * 1024));
+console.log(`factors import: ${result.rows} rows validated+imported in ${Math.round(elapsed)} ms, peak RSS ${mb(peakRss)} MB (targets ${MAX_MS} ms, ${MAX_RSS_MB} MB)`);
+console.log(
+  `  V8 flags: ${process.execArgv.filter((a) => a.startsWith("--max-") || a.startsWith("--min-")).join(" ") || "none"}; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.availableParallelism()} CPUs\n` +
+    `  file ${mb(bytes)} MB; store (SHA-256 + copy) ${Math.round(stored - started)} ms, validate + import ${Math.round(elapsed - (stored - started))} ms; ` +
+    `status ${result.status}, version ${set?.version ?? "—"}, ${inDb} rows in the database`,
+);
+
+const failures: string[] = [];
+if (result.status !== "imported" || upload?.status !== "imported") failures.push(`expected status imported, got ${result.status}`);
+if (result.rows !== ROWS || inDb !== ROWS) failures.push(`expected ${ROWS} rows imported, got ${inDb} (read ${result.rows})`);
+if (set?.version !== 1) failures.push(`expected version 1, got ${set?.version}`);
+if (elapsed > MAX_MS) failures.push(`too slow: ${Math.round(elapsed)} ms > ${MAX_MS} ms`);
+if (mb(peakRss) > MAX_RSS_MB) failures.push(`too much memory: ${mb(peakRss)} MB > ${MAX_RSS_MB} MB`);
+if (failures.length > 0) {
+  console.error(failures.join("\n"));
+  process.exit(1);
+}
