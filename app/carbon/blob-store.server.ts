@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
+import { contentPath } from "~/lib/files.server";
 
 export class UploadTooLargeError extends Error {
   override readonly name = "UploadTooLargeError";
@@ -37,10 +38,7 @@ export interface StoredBlob {
   mimeType: string;
 }
 
-export function blobPath(filesDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("empreinte SHA-256 invalide");
-  return path.join(filesDir, sha256.slice(0, 2), sha256);
-}
+export const blobPath = contentPath;
 
 /** Copy `data` to a temporary file, hashing as it goes; throws `UploadTooLargeError` past `maxBytes`. */
 export async function spoolToTemp(

@@ -13,9 +13,14 @@ export function sha256(bytes: Uint8Array): string {
   return crypto.createHash("sha256").update(bytes).digest("hex");
 }
 
-export function storagePath(hash: string): string {
+/** The one content address of the store: <filesDir>/<aa>/<sha256>, for in-memory and streamed uploads alike. */
+export function contentPath(filesDir: string, hash: string): string {
   if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error("empreinte SHA-256 invalide");
-  return path.join(config().filesDir, hash.slice(0, 2), hash);
+  return path.join(filesDir, hash.slice(0, 2), hash);
+}
+
+export function storagePath(hash: string): string {
+  return contentPath(config().filesDir, hash);
 }
 
 export function writeBlob(bytes: Uint8Array): string {
