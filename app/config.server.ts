@@ -1,12 +1,16 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
 /**
  * The one place where environment variables are read (design.md, "Boundaries").
- * Development defaults let `npm start` work on a fresh clone; production refuses to start
- * without a real session secret.
+ * Every value has a default that lets `npm start` run on a fresh clone with nothing set. The
+ * session secret is the one value that cannot have a fixed default: when SESSION_SECRET is not
+ * set, a random one is generated on first start and kept in the data folder (mode 0600), so
+ * sessions survive restarts and no two installations share a secret.
  */
-const DEV_SECRET = "dev-only-secret-change-me-in-production";
+export const SESSION_SECRET_FILE = "session-secret";
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -18,7 +22,7 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_PATH: z.string().min(1).optional(),
-    SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit contenir au moins 16 caractères").default(DEV_SECRET),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET doit contenir au moins 32 caractères").optional(),
     COOKIE_SECURE: bool.optional(),
     UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
     UPLOAD_MAX_TENDER_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
@@ -26,20 +30,11 @@ const envSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     SEED_DEMO: bool.default(true),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SECRET && !process.env.ALLOW_DEV_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SESSION_SECRET"],
-        message: "SESSION_SECRET est obligatoire en production (ALLOW_DEV_SECRET=1 pour une démonstration locale)",
-      });
-    }
   });
 
 export type Config = ReturnType<typeof loadConfig>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
@@ -53,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "nr-procure.sqlite")),
     filesDir: path.join(dataDir, "files"),
-    sessionSecret: e.SESSION_SECRET,
+    sessionSecret: e.SESSION_SECRET ?? dataDirSecret(dataDir),
     // Secure cookies by default; browsers accept them on http://localhost too.
     cookieSecure: e.COOKIE_SECURE ?? true,
     uploadMaxFileBytes: e.UPLOAD_MAX_FILE_BYTES,
@@ -63,6 +58,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     seedDemo: e.SEED_DEMO,
   };
+}
+
+/**
+ * Reads the generated secret from the data folder, creating it on first use. `wx` makes creation
+ * atomic: when two processes start together, one writes and the other reads what it wrote.
+ */
+export function dataDirSecret(dataDir: string, log: (message: string) => void = console.log): string {
+  const file = path.join(dataDir, SESSION_SECRET_FILE);
+  const read = () => fs.readFileSync(file, "utf8").trim();
+  if (fs.existsSync(file)) return checkedSecret(read(), file);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(48).toString("base64url");
+  try {
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return checkedSecret(read(), file);
+    throw e;
+  }
+  log(`SESSION_SECRET non défini : secret de session généré et conservé dans ${file} (droits 0600).`);
+  return secret;
+}
+
+function checkedSecret(secret: string, file: string): string {
+  if (secret.length < 32) {
+    throw new Error(`Configuration invalide :\n  - SESSION_SECRET: le fichier ${file} contient un secret trop court (32 caractères minimum) ; supprimez-le pour en générer un nouveau`);
+  }
+  return secret;
 }
 
 let cached: Config | undefined;

@@ -61,9 +61,10 @@ describe("supplier emission factors, end to end", () => {
     // Filtering by GHG category without JavaScript semantics: a plain GET form.
     await csrPage.selectOption("#f-category", "2");
     await Promise.all([csrPage.waitForURL(/categorie=2/), csrPage.getByRole("button", { name: "Filtrer" }).click()]);
+    // The URL changes before the client navigation has rendered the filtered rows: wait for them.
+    await expect.poll(async () => (await csrPage.getByTestId("factor-table").textContent()) ?? "", { timeout: 5000 }).not.toContain("Stockage objet");
     const filtered = (await csrPage.getByTestId("factor-table").textContent()) ?? "";
     expect(filtered).toContain("Ordinateur portable 14 pouces (neuf)");
-    expect(filtered).not.toContain("Stockage objet");
     await csr.close();
   });
 });

@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
     NODE_ENV: "production",
     DATA_DIR: dataDir,
     PORT: String(port),
-    SESSION_SECRET: "e2e-secret-0123456789abcdef",
+    SESSION_SECRET: "e2e-secret-0123456789abcdefghijklmnopq",
     LOGIN_MAX_FAILURES: "5",
   };
   const setupRun = spawnSync("npx", ["tsx", "scripts/setup.ts"], { cwd: root, env, encoding: "utf8" });

@@ -9,7 +9,7 @@ import { afterAll } from "vitest";
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-int-"));
 process.env.DATA_DIR = dataDir;
-process.env.SESSION_SECRET = "integration-secret-0123456789";
+process.env.SESSION_SECRET = "integration-secret-0123456789abcdefghijklmnop";
 process.env.NODE_ENV = "test";
 process.env.LOGIN_MAX_FAILURES = "5";
 delete process.env.DATABASE_PATH;

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SESSION_SECRET_FILE, dataDirSecret, loadConfig } from "~/config.server";
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-config-"));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe("session secret", () => {
+  it("is generated once in the data folder with mode 0600, logged, then reused", () => {
+    const dir = tempDir();
+    const logs: string[] = [];
+    const first = dataDirSecret(dir, (m) => logs.push(m));
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dir, SESSION_SECRET_FILE);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain(file);
+    expect(dataDirSecret(dir, (m) => logs.push(m))).toBe(first);
+    expect(logs).toHaveLength(1);
+  });
+
+  it("differs between two installations", () => {
+    expect(dataDirSecret(tempDir(), () => {})).not.toBe(dataDirSecret(tempDir(), () => {}));
+  });
+
+  it("comes from SESSION_SECRET when set, even in production, and no file is written", () => {
+    const dir = tempDir();
+    const secret = "x".repeat(40);
+    const c = loadConfig({ NODE_ENV: "production", DATA_DIR: dir, SESSION_SECRET: secret });
+    expect(c.sessionSecret).toBe(secret);
+    expect(fs.existsSync(path.join(dir, SESSION_SECRET_FILE))).toBe(false);
+  });
+
+  it("is generated in production when SESSION_SECRET is not set (npm start needs nothing)", () => {
+    const dir = tempDir();
+    const c = loadConfig({ NODE_ENV: "production", DATA_DIR: dir });
+    expect(c.sessionSecret).toBe(fs.readFileSync(path.join(dir, SESSION_SECRET_FILE), "utf8").trim());
+  });
+
+  it("refuses a short explicit secret with a French message", () => {
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SESSION_SECRET: "court" })).toThrow(/au moins 32 caractères/);
+  });
+
+  it("refuses a truncated secret file instead of signing cookies with it", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, SESSION_SECRET_FILE), "abc\n", { mode: 0o600 });
+    expect(() => dataDirSecret(dir, () => {})).toThrow(/trop court/);
+  });
+});
