@@ -37,6 +37,26 @@ export const guideVersionSchema = z
 /** Non-empty French text (at least one non-blank character). */
 const frenchText = z.string().regex(/\S/, "Texte vide");
 
+/** Topic tag: ASCII slug naming what one question asks about; unique within a version (no double counting). */
+export const TOPIC_TAG_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const topicTagSchema = z
+  .string()
+  .regex(TOPIC_TAG_PATTERN, "Étiquette de sujet invalide : slug ASCII attendu (ex. « reemploi-sorties-de-parc »)");
+
+/**
+ * What a question assesses (shared/reference/lawful-award-criteria.md §2, CE 2018 *Nantes Métropole*):
+ * - `organisation`: the company's general policy (governance, strategy, ecosystem, general training…). A public
+ *   buyer may ask it for information but may not give it weight in the mark;
+ * - `contract`: the means applied to *this* contract (team assigned, footprint of the delivered service, end of
+ *   life of the equipment supplied, hosting used, subcontractors of this contract); asked with `contractText`.
+ */
+export const questionScopes = ["contract", "organisation"] as const;
+export type QuestionScope = (typeof questionScopes)[number];
+export const questionScopeSchema = z.enum(questionScopes);
+
+/** Every `contractText` asks about this contract in so many words. */
+export const CONTRACT_WORDING_PATTERN = /présent marché/u;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Reference letters for `topicSources` (which public framework informed a question's topic)
 
@@ -129,13 +149,21 @@ export const questionSchema = z.strictObject({
   criterion: criterionIdSchema,
   /** Short French label of the topic, for tables and lists. */
   topic: frenchText,
-  /** The open question, as shown to the supplier. */
+  /** Stable slug of the topic (format 2): no two questions of a version share one. */
+  topicTag: topicTagSchema.optional(),
+  /** The open question, as shown to the supplier (general wording: RFI, private buyer, information). */
   text: frenchText,
+  /** Format 2: what the question assesses; absent in format 1, where every question reads as `organisation`. */
+  scope: questionScopeSchema.optional(),
+  /** Format 2: why this scope (one French sentence). */
+  scopeNote: frenchText.optional(),
+  /** Format 2, `contract` questions only: the question asked about this contract (« Pour l'exécution du présent marché, … »). */
+  contractText: frenchText.optional(),
   /** Evaluator guidance: what a strong answer shows. */
   guidance: frenchText,
   /** Documents a supplier can attach. */
   evidenceExamples: z.array(frenchText).min(1, "Au moins un exemple de preuve attendu"),
-  /** Optional question-specific level descriptors (refine the generic scale). */
+  /** Question-specific level descriptors (refine the generic scale); required in format 2. */
   levels: questionLevelsSchema.optional(),
   /** Reference letters of the frameworks behind the topic (see `isKnownTopicSource`). */
   topicSources: z.array(topicSourceSchema).min(1, "Au moins une référence attendue"),
@@ -149,7 +177,29 @@ export const questionSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------------------------
 // Guide (one edition)
 
+/** One editorial note of a version about what changed since the previous one, and why. */
+export const changeNoteSchema = z.strictObject({
+  /** Question ids concerned (of this version or of the previous one). */
+  questions: z.array(questionIdSchema).min(1),
+  /** French summary of the change. */
+  summary: frenchText,
+  /** What motivated it (issue, reference file §, public text). */
+  source: frenchText,
+});
+export type ChangeNote = z.output<typeof changeNoteSchema>;
+
+/**
+ * Content format of an edition:
+ * - 1 (`2024.1-nrprocure`): questions without scope or topic tag, level descriptors optional;
+ * - 2 (from `2026.1-nrprocure`): every question has `topicTag`, `scope` and `scopeNote`, five level descriptors, and
+ *   `contract` questions have `contractText` (and only they do).
+ */
+export const guideFormats = [1, 2] as const;
+export type GuideFormat = (typeof guideFormats)[number];
+
 const guideObjectSchema = z.strictObject({
+  /** Content format (see `guideFormats`); absent means 1. */
+  format: z.literal(guideFormats).default(1),
   /** Our edition number, e.g. `2024.1-nrprocure`. Never reused, never renumbered once published. */
   version: guideVersionSchema,
   /** Which published guide this edition is based on; fixes the expected number of criteria and questions. */
@@ -167,6 +217,10 @@ const guideObjectSchema = z.strictObject({
   respondentInstructions: z.array(frenchText).min(1),
   criteria: z.array(criterionSchema).min(1),
   questions: z.array(questionSchema).min(1),
+  /** What changed since the previous version, question by question, with the reason (checked against both versions at load). */
+  changesFromPrevious: z
+    .strictObject({ previousVersion: guideVersionSchema, notes: z.array(changeNoteSchema).min(1) })
+    .optional(),
 });
 
 type GuideShape = z.output<typeof guideObjectSchema>;
@@ -245,6 +299,8 @@ function checkGuideConsistency(guide: GuideShape, ctx: z.RefinementCtx): void {
     }
   });
 
+  if (guide.format >= 2) checkFormat2(guide, issue);
+
   // Edition rule: the shape of the published guide this edition is based on.
   const expected = SOURCE_EDITIONS[guide.basedOn];
   if (expected) {
@@ -263,6 +319,37 @@ function checkGuideConsistency(guide: GuideShape, ctx: z.RefinementCtx): void {
   }
 }
 
+/** Format 2 rules: scope, contract wording, unique topic tags, five distinct descriptors per question. */
+function checkFormat2(guide: GuideShape, issue: (message: string, path: (string | number)[]) => void): void {
+  const tags = new Map<string, string>();
+  guide.questions.forEach((q, index) => {
+    const at = (field: string) => ["questions", index, field];
+    if (!q.topicTag) issue(`Question « ${q.id} » : étiquette de sujet (topicTag) obligatoire`, at("topicTag"));
+    else if (tags.has(q.topicTag)) {
+      issue(`Question « ${q.id} » : l'étiquette « ${q.topicTag} » est déjà celle de ${tags.get(q.topicTag)} (double comptage)`, at("topicTag"));
+    } else tags.set(q.topicTag, q.id);
+
+    if (!q.scope) issue(`Question « ${q.id} » : portée (scope) obligatoire`, at("scope"));
+    if (!q.scopeNote) issue(`Question « ${q.id} » : justification de la portée (scopeNote) obligatoire`, at("scopeNote"));
+    if (q.scope === "contract") {
+      if (!q.contractText) issue(`Question « ${q.id} » : formulation pour le présent marché (contractText) obligatoire`, at("contractText"));
+      else if (!CONTRACT_WORDING_PATTERN.test(q.contractText)) {
+        issue(`Question « ${q.id} » : la formulation contractuelle doit viser « le présent marché »`, at("contractText"));
+      }
+    } else if (q.contractText) {
+      issue(`Question « ${q.id} » : formulation contractuelle réservée aux questions de portée « contract »`, at("contractText"));
+    }
+
+    if (!q.levels) issue(`Question « ${q.id} » : cinq descripteurs de niveaux obligatoires`, at("levels"));
+    else {
+      const descriptors = Object.values(q.levels).map((d) => d.trim().toLowerCase());
+      if (new Set(descriptors).size !== descriptors.length) {
+        issue(`Question « ${q.id} » : deux niveaux ont le même descripteur`, at("levels"));
+      }
+    }
+  });
+}
+
 export const guideSchema = guideObjectSchema.superRefine(checkGuideConsistency);
 
 export type GuideInput = z.input<typeof guideSchema>;
@@ -270,6 +357,87 @@ export type Guide = z.output<typeof guideSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
 export type Question = z.output<typeof questionSchema>;
 export type QuestionLevels = z.output<typeof questionLevelsSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Provenance, field by field: what comes from the INR/ISIT guide and what is our edition
+
+/**
+ * Where a field's content comes from:
+ * - `inr-isit-2024`: the INR/ISIT 2024 guide (via the project's source documents and INR's BP-AIR digest,
+ *   shared/reference/inr-maturity-guide.md §1–3): criterion titles and order, the 10-criteria / 47-questions shape,
+ *   the usage rules (reworded by us);
+ * - `ademe-anct`: the ADEME/ANCT 1–5 scale labels (shared/reference/maturity-scales.md §1);
+ * - `nrprocure`: our edition (question wording, guidance, evidence, descriptors, scope, topic tags, …).
+ */
+export const provenanceIds = ["inr-isit-2024", "ademe-anct", "nrprocure"] as const;
+export type ProvenanceId = (typeof provenanceIds)[number];
+
+export const PROVENANCES: Readonly<Record<ProvenanceId, { label: string; description: string }>> = {
+  "inr-isit-2024": {
+    label: "Guide INR/ISIT 2024",
+    description:
+      "Repris du « Guide pour l'évaluation et l'influence de la Maturité en NR des Parties Prenantes » (INR/ISIT, 2024) : intitulés et ordre des dix critères, nombre de 47 questions ouvertes, règles d'usage (reformulées).",
+  },
+  "ademe-anct": {
+    label: "Échelle ADEME/ANCT",
+    description: "Intitulés des cinq niveaux de la grille d'autodiagnostic ADEME/ANCT (1 Inexistant à 5 Maximum).",
+  },
+  nrprocure: {
+    label: "Édition NR Procure",
+    description:
+      "Rédaction propre à NR Procure, appuyée sur des référentiels publics (Label NR, MiNumEco, RGESN, guide des achats numériques responsables) ; ne reprend pas le texte du guide INR/ISIT.",
+  },
+};
+
+type GuideFieldName = Exclude<keyof GuideShape, "criteria" | "questions"> | "criteriaCount" | "questionCount";
+
+/** Provenance of every field of an edition, of a criterion, of a question and of the maturity scale. */
+export const GUIDE_FIELD_PROVENANCE = {
+  guide: {
+    format: "nrprocure",
+    version: "nrprocure",
+    basedOn: "nrprocure",
+    title: "nrprocure",
+    source: "nrprocure",
+    sourceUrl: "inr-isit-2024",
+    licence: "nrprocure",
+    editionNote: "nrprocure",
+    publishedAt: "nrprocure",
+    respondentInstructions: "inr-isit-2024",
+    changesFromPrevious: "nrprocure",
+    criteriaCount: "inr-isit-2024",
+    questionCount: "inr-isit-2024",
+  } satisfies Record<GuideFieldName, ProvenanceId>,
+  criterion: {
+    id: "nrprocure",
+    number: "inr-isit-2024",
+    questionPrefix: "nrprocure",
+    title: "inr-isit-2024",
+    shortTitle: "nrprocure",
+    description: "nrprocure",
+    sources: "nrprocure",
+  } satisfies Record<keyof Criterion, ProvenanceId>,
+  question: {
+    id: "nrprocure",
+    criterion: "nrprocure",
+    topic: "nrprocure",
+    topicTag: "nrprocure",
+    text: "nrprocure",
+    scope: "nrprocure",
+    scopeNote: "nrprocure",
+    contractText: "nrprocure",
+    guidance: "nrprocure",
+    evidenceExamples: "nrprocure",
+    levels: "nrprocure",
+    topicSources: "nrprocure",
+    allowNotApplicableByDefault: "nrprocure",
+  } satisfies Record<keyof Question, ProvenanceId>,
+  scale: {
+    level: "ademe-anct",
+    label: "ademe-anct",
+    descriptor: "nrprocure",
+  },
+} as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Parsing with a readable error
