@@ -12,6 +12,7 @@ import { postesDeTravailClauses } from "./data/postes-de-travail";
 import { prestationsIntellectuellesClauses } from "./data/prestations-intellectuelles";
 import { reseauxTelecomsClauses } from "./data/reseaux-telecoms";
 import { telephonieMobileClauses } from "./data/telephonie-mobile";
+import { legalSourcesOf, type LegalSource } from "../legal-references";
 import { foldForComparison } from "./placeholders";
 import { clauseKinds, parseClausier, type Clause, type ClauseKindId, type ClauseInput } from "./schema";
 
@@ -61,19 +62,39 @@ const clauseData: readonly ClauseInput[] = [
   ...finDeVieReemploiClauses,
 ];
 
-/** Every clause, validated when this module loads (throws a French error listing all problems). */
-export const clauses: readonly Clause[] = parseClausier(clauseData);
+/**
+ * Every clause ever published, superseded ones included, validated when this module loads (throws a French error
+ * listing all problems). Published tenders resolve their clauses here, by id.
+ */
+export const allClauses: readonly Clause[] = parseClausier(clauseData);
 
-const byId = new Map<string, Clause>(clauses.map((c) => [c.id, c]));
+/** The clauses offered today: `allClauses` without the superseded ones. */
+export const clauses: readonly Clause[] = Object.freeze(allClauses.filter((c) => c.supersededBy === undefined));
 
-/** The clause with this id, or `undefined`. */
+const byId = new Map<string, Clause>(allClauses.map((c) => [c.id, c]));
+
+/** The clause with this id, superseded or not (a published tender keeps the clause it chose), or `undefined`. */
 export function getClause(id: string): Clause | undefined {
   return byId.get(id);
 }
 
-/** Clauses of a segment (optionally of one kind), in library order. Unknown segment → []. */
+/** The clause offered today in place of `id` (itself when current), or `undefined` for an unknown id. */
+export function currentClauseFor(id: string): Clause | undefined {
+  const clause = byId.get(id);
+  return clause?.supersededBy === undefined ? clause : byId.get(clause.supersededBy);
+}
+
+/** Current clauses of a segment (optionally of one kind), in library order. Unknown segment → []. */
 export function clausesOf(segmentId: string, kind?: ClauseKindId): Clause[] {
   return clauses.filter((c) => c.segment === segmentId && (kind === undefined || c.kind === kind));
+}
+
+/**
+ * The legal texts a clause cites (text, guidance, legal basis, source, evidence), each with its official source
+ * link, or flagged « à vérifier » (see ../legal-references).
+ */
+export function clauseLegalSources(clause: Clause): LegalSource[] {
+  return legalSourcesOf(clause.title, clause.text, clause.guidance, clause.legalBasis, clause.source, ...clause.evidence);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,7 +129,7 @@ const searchIndex: readonly IndexedClause[] = clauses.map((c) => {
 });
 
 /**
- * Clauses containing every word of `query`, ignoring case and accents (« ecolabel » finds
+ * Current clauses containing every word of `query`, ignoring case and accents (« ecolabel » finds
  * « Écolabel »); a word may match the start or middle of a word (« reconditionn »). Searches id,
  * title, text (placeholders read as their labels), guidance, evidence, source, legal basis,
  * segment and kind labels. Clauses whose title matches more words come first; otherwise library

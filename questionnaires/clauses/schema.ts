@@ -164,6 +164,12 @@ export const clauseSchema = z
     /** Public guide or law that inspired the clause (our wording, never copied). */
     source: frenchText,
     legalBasis: frenchText.optional(),
+    /**
+     * Id of the clause that replaces this one. A published clause's tender text (title, text, placeholders) is never
+     * rewritten: published tenders keep resolving it by id; a correction is a new clause, and the old one is marked
+     * here so that it is no longer offered (see README, « Corriger une clause publiée »).
+     */
+    supersededBy: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -208,12 +214,21 @@ export const clauseSchema = z
 export type Clause = z.infer<typeof clauseSchema>;
 export type ClauseInput = z.input<typeof clauseSchema>;
 
-/** Whole library: the clause checks plus unique ids. */
+/** Whole library: the clause checks plus unique ids and well-formed supersession (same segment and kind, current successor). */
 export const clausierSchema = z.array(clauseSchema).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((c, i) => {
     if (seen.has(c.id)) ctx.addIssue({ code: "custom", message: `identifiant de clause en double : ${c.id}`, path: [i, "id"] });
     seen.add(c.id);
+  });
+  const byId = new Map(list.map((c) => [c.id, c]));
+  list.forEach((c, i) => {
+    if (c.supersededBy === undefined) return;
+    const next = byId.get(c.supersededBy);
+    const issue = (message: string) => ctx.addIssue({ code: "custom", message, path: [i, "supersededBy"] });
+    if (!next) issue(`clause de remplacement inconnue : ${c.supersededBy}`);
+    else if (next.supersededBy !== undefined) issue(`la clause de remplacement ${next.id} est elle-même remplacée`);
+    else if (next.segment !== c.segment || next.kind !== c.kind) issue(`la clause de remplacement ${next.id} doit avoir le même segment et le même type`);
   });
 });
 

@@ -159,11 +159,54 @@ export const finDeVieReemploiClauses: ClauseInput[] = [
       { name: "delai_remise_jours", type: "nombre", label: "Délai de remise aux bénéficiaires (jours)", default: "45", min: 1, max: 180 },
     ],
     guidance:
-      "Les personnes publiques peuvent céder gratuitement des matériels informatiques à certains bénéficiaires (associations, établissements scolaires…), dans les conditions prévues par le code général de la propriété des personnes publiques ; l'État dispose d'une plateforme de dons mobiliers.",
+      "Les personnes publiques peuvent céder gratuitement des matériels informatiques à certains bénéficiaires (associations, établissements scolaires…), dans les conditions prévues par le code général de la propriété des personnes publiques ; l'État dispose d'une plateforme de dons mobiliers. " +
+      "Pour l'État, les collectivités territoriales et leurs groupements, ces dons comptent dans l'objectif annuel de réemploi des matériels informatiques réformés (voir la clause « fdv-data-reemploi-materiels-reformes »).",
     evidence: ["Fiches descriptives des équipements remis", "Procès-verbaux de remise", "Certificats d'effacement"],
     guideCriteria: ["fin-de-vie", "impacts-societaux"],
     source: SRC.daeFinDeVie,
     legalBasis: "Code général de la propriété des personnes publiques, art. L3212-2 (cessions gratuites de biens mobiliers)",
+  },
+  {
+    id: "fdv-data-reemploi-materiels-reformes",
+    segment: "fin-de-vie-reemploi",
+    kind: "data-requirement",
+    targetDocument: "CCAP",
+    title: "Justificatifs de réemploi des matériels informatiques réformés par une personne publique",
+    text:
+      "Pour chaque lot de matériels informatiques réformés que l'acheteur lui confie, le titulaire remet dans un délai de {{delai_justificatifs_jours:nombre}} jours un état par numéro de série indiquant : la catégorie d'équipement, l'âge du matériel à la date de réforme, sa destination (cession, vente, don, réemploi ou réutilisation par un tiers, préparation en vue de la réutilisation, recyclage) et, pour chaque matériel déclaré réemployé ou réutilisé, l'identité du nouvel acquéreur et son engagement écrit de le réemployer ou de le réutiliser. " +
+      "Chaque année, avant le {{date_bilan_annuel:date}}, il remet un bilan consolidé permettant à l'acheteur de calculer la part de ses matériels réformés effectivement réemployés ou réutilisés, au regard de l'objectif de {{objectif_reemploi:pourcentage}} qu'il lui indique.",
+    placeholders: [
+      {
+        name: "delai_justificatifs_jours",
+        type: "nombre",
+        label: "Délai de remise de l'état par lot (jours)",
+        default: "30",
+        min: 1,
+        max: 90,
+      },
+      {
+        name: "date_bilan_annuel",
+        type: "date",
+        label: "Date limite de remise du premier bilan annuel",
+      },
+      {
+        name: "objectif_reemploi",
+        type: "pourcentage",
+        label: "Objectif annuel de réemploi ou de réutilisation des matériels réformés (%), à fixer par l'acheteur",
+      },
+    ],
+    guidance:
+      "L'État, les collectivités territoriales et leurs groupements doivent orienter vers le réemploi ou la réutilisation les matériels informatiques fonctionnels qu'ils réforment, selon un objectif annuel croissant ; les matériels de plus de dix ans et ceux qui contiennent des informations classifiées ou soumises à des obligations de sécurité propres aux personnes publiques sont exclus du calcul (loi n° 2021-1485 du 15 novembre 2021, art. 16 ; décret n° 2023-266 du 12 avril 2023). " +
+      "Un matériel ne compte comme réemployé que si son acquéreur s'engage à le réemployer ou à le réutiliser et peut le prouver : la clause collecte ces engagements. " +
+      "Le portail ne reproduit pas les taux du décret : l'acheteur saisit l'objectif de l'année concernée après l'avoir lu dans le décret. Cette obligation de réforme est distincte de l'obligation d'achat de biens issus du réemploi (décret n° 2024-134).",
+    evidence: [
+      "États par lot et par numéro de série",
+      "Engagements écrits de réemploi ou de réutilisation des acquéreurs",
+      "Bilan annuel consolidé",
+    ],
+    guideCriteria: ["fin-de-vie", "mesure"],
+    source: `${SRC.daeFinDeVie} ; ${LAW.reen16}`,
+    legalBasis: LAW.reen16,
   },
   emissionFactorClause({
     id: "fdv-data-facteurs-emission",
@@ -174,7 +217,7 @@ export const finDeVieReemploiClauses: ClauseInput[] = [
       "et l'empreinte des équipements reconditionnés qu'il remet sur le marché en kgCO2e par unité. Les émissions évitées par le réemploi sont déclarées séparément, dans la note jointe, et ne sont jamais déduites des émissions.",
     units: ["kgCO2e/unité"],
     guidance:
-      "Le GHG Protocol impose de présenter les émissions évitées à part ; les déduire ferait apparaître un bilan négatif trompeur. Les déchets de l'acheteur relèvent de la catégorie 5 du scope 3.",
+      "Le GHG Protocol exclut les émissions évitées de l'inventaire ; il permet de les présenter à part, avec leur scénario de référence. Les déduire ferait apparaître un bilan négatif trompeur. Dans le scope 3 de l'acheteur, le traitement de ses équipements en fin de vie relève de la catégorie 5 (déchets générés).",
     guideCriteria: ["mesure", "fin-de-vie"],
     source: SRC.daeFinDeVie,
   }),

@@ -116,7 +116,7 @@ export const impressionClauses: ClauseInput[] = [
       },
     ],
     guidance:
-      "Les cartouches de toner et d'encre font partie des codes CPV soumis à la part de 20 % de réemploi ou de matières recyclées (décret 2021-254). " +
+      "Les consommables d'impression entrent dans les catégories de produits soumises aux parts de réemploi ou de matières recyclées du décret n° 2024-134 pour l'État, les collectivités territoriales et leurs groupements (catégorie exacte à lire dans l'annexe du décret, à vérifier) ; la part de consommables remanufacturés est fixée par l'acheteur. " +
       "Vérifier au sourcing que les constructeurs ne conditionnent pas leur garantie à l'usage de consommables d'origine.",
     evidence: [
       "Liste des consommables remanufacturés par modèle d'équipement",

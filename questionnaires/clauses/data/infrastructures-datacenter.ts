@@ -60,6 +60,7 @@ export const infrastructuresDatacenterClauses: ClauseInput[] = [
     ],
     guidance:
       "Admettre une température d'entrée élevée (classe A2 de l'ASHRAE ou mieux) permet de refroidir par air extérieur une grande partie de l'année. " +
+      "Clause remplacée par « dc-spec-serveurs-energie-v2 » : son niveau par défaut (80 PLUS Platinum) est inférieur, à 20 % de charge, au rendement minimal que le règlement (UE) 2019/424 impose depuis le 1er janvier 2023 aux alimentations à sortie unique des serveurs (94 %). " +
       "Le niveau 80 PLUS doit être accompagné de « ou équivalent » : un rapport d'essai de rendement d'un laboratoire indépendant doit être accepté.",
     evidence: [
       "Certificat 80 PLUS ou rapport d'essai de rendement équivalent",
@@ -68,6 +69,40 @@ export const infrastructuresDatacenterClauses: ClauseInput[] = [
     ],
     guideCriteria: ["infra-internes"],
     source: SRC.daeInfra,
+    legalBasis: SERVER_REGULATION,
+    supersededBy: "dc-spec-serveurs-energie-v2",
+  },
+  {
+    id: "dc-spec-serveurs-energie-v2",
+    segment: "infrastructures-datacenter",
+    kind: "specification",
+    targetDocument: "CCTP",
+    title: "Efficacité énergétique et thermique des serveurs",
+    text:
+      "Chaque configuration de serveur est équipée d'alimentations redondantes remplaçables à chaud, dont le rendement respecte au moins les exigences de l'annexe II du règlement (UE) 2019/424 applicables à la date de livraison. " +
+      "Le candidat indique pour chaque configuration le rendement mesuré des alimentations à 10, 20, 50 et 100 % de charge et leur certification 80 PLUS ou équivalente, la puissance appelée en watts au repos, à charge typique et à pleine charge, l'efficacité en état actif mesurée selon la méthode du même règlement, et la dissipation thermique en BTU/h. " +
+      "Les serveurs fonctionnent sans perte de garantie avec un air entrant jusqu'à {{temperature_entree_max:nombre}} °C et une circulation d'air de l'avant vers l'arrière compatible avec le confinement des allées chaudes et froides.",
+    placeholders: [
+      {
+        name: "temperature_entree_max",
+        type: "nombre",
+        label: "Température maximale d'air entrant admise (°C)",
+        default: "35",
+        min: 18,
+        max: 45,
+      },
+    ],
+    guidance:
+      "Vérification faite, un niveau 80 PLUS Platinum n'ajoute rien au règlement (UE) 2019/424 : depuis le 1er janvier 2023, celui-ci impose à 20 % de charge un rendement d'au moins 94 % aux alimentations à sortie unique et 90 % aux alimentations à sorties multiples, alors que Platinum n'en demande que 92 % (table 80 PLUS 115 V du guide DAE ; valeurs de l'annexe II du règlement relevées dans une source secondaire, à vérifier sur EUR-Lex avant publication). " +
+      "La spécification exige donc le minimum réglementaire et fait déclarer les rendements mesurés ; un rendement supérieur (niveau Titanium ou équivalent) se valorise dans le critère d'attribution. " +
+      "Admettre une température d'entrée élevée (classe A2 de l'ASHRAE ou mieux) permet de refroidir par air extérieur une grande partie de l'année.",
+    evidence: [
+      "Rapports d'essai de rendement des alimentations (10, 20, 50 et 100 % de charge), certificat 80 PLUS ou équivalent",
+      "Fiche d'information produit prévue par le règlement (UE) 2019/424",
+      "Fiche technique indiquant puissances et dissipation thermique par configuration",
+    ],
+    guideCriteria: ["infra-internes"],
+    source: `${SRC.daeInfra} ; ${SRC.daeLabels} (table 80 PLUS)`,
     legalBasis: SERVER_REGULATION,
   },
   {
@@ -196,7 +231,7 @@ export const infrastructuresDatacenterClauses: ClauseInput[] = [
       "La note jointe indique la configuration exacte (processeurs, mémoire, disques, capacité utile de stockage) et la consommation électrique annuelle à charge typique en kWh, afin que l'acheteur calcule la phase d'usage avec le facteur d'électricité de sa propre salle.",
     units: ["kgCO2e/unité"],
     guidance:
-      "Les serveurs sont des biens immobilisés (catégorie 2 du scope 3). L'empreinte dépend fortement de la configuration (mémoire, disques) : exiger une valeur par configuration réellement proposée.",
+      "Dans le scope 3 de l'acheteur, les serveurs relèvent de la catégorie 2 (biens immobilisés) lorsqu'ils sont immobilisés, sinon de la catégorie 1 ; leur fin de vie relève de la catégorie 5 (déchets générés). L'empreinte dépend fortement de la configuration (mémoire, disques) : exiger une valeur par configuration réellement proposée.",
     guideCriteria: ["mesure", "infra-internes"],
     source: SRC.daeInfra,
   }),

@@ -181,11 +181,10 @@ export const logicielsSaasClauses: ClauseInput[] = [
       },
     ],
     guidance:
-      "Vise l'obsolescence logicielle qui impose un renouvellement de matériel. La liste contractuelle des terminaux et navigateurs pris en charge figure au CCTP.",
+      "Vise l'obsolescence logicielle qui impose un renouvellement de matériel. La liste contractuelle des terminaux et navigateurs pris en charge figure au CCTP. Les règles de la loi AGEC sur les mises à jour visent la vente aux consommateurs : dans un marché, la clause crée l'engagement.",
     evidence: ["Notes de version", "Liste des terminaux pris en charge", "Mesures des parcours de référence à chaque version majeure"],
     guideCriteria: ["services-numeriques", "utilisation-achats"],
     source: SRC.rgesn,
-    legalBasis: "Loi AGEC n° 2020-105, art. 27 (mises à jour logicielles)",
   },
   {
     id: "log-exec-reporting-progres",

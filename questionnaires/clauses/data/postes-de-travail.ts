@@ -1,6 +1,6 @@
 /** Clauses — segment « Postes de travail » (PC fixes et portables, écrans, tablettes). Our own wording. */
 import type { ClauseInput } from "../schema";
-import { LAW, SRC, WEIGHT_GUIDANCE, emissionFactorClause, weightPlaceholder } from "./shared";
+import { LAW, REUSE_QUOTA_GUIDANCE, SRC, WEIGHT_GUIDANCE, emissionFactorClause, weightPlaceholder } from "./shared";
 
 export const postesDeTravailClauses: ClauseInput[] = [
   {
@@ -25,7 +25,8 @@ export const postesDeTravailClauses: ClauseInput[] = [
     ],
     guidance:
       "La sélection apprécie les capacités du candidat, pas son offre : la demande doit rester liée et proportionnée à l'objet du marché. " +
-      "À réserver aux marchés d'un montant significatif. Le Label Numérique Responsable, qui évalue une organisation et non les produits vendus, ne peut pas servir à sélectionner les candidats ni les offres.",
+      "À réserver aux marchés d'un montant significatif. Le Label Numérique Responsable, qui évalue une organisation et non les produits vendus, ne peut pas servir à sélectionner les candidats ni les offres. " +
+      "La diligence raisonnable demandée repose sur le guide de l'OCDE relatif aux minerais provenant de zones de conflit ou à haut risque, qui couvre aussi le cobalt ; le règlement (UE) 2017/821 ne s'impose qu'aux importateurs de l'Union d'étain, de tantale, de tungstène et d'or au-delà de seuils de volume, pas aux fournisseurs de matériel informatique en tant que tels.",
     evidence: [
       "Cartographie des sites d'assemblage et des fournisseurs de rang 1 et 2",
       "Plan de vigilance et compte rendu de sa mise en œuvre, le cas échéant",
@@ -131,7 +132,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
       },
     ],
     guidance:
-      "La loi AGEC impose déjà l'information sur la disponibilité des pièces détachées et sur la durée des mises à jour ; la clause en fait un engagement. " +
+      "Les obligations d'information de la loi AGEC sur les pièces détachées et les mises à jour visent la vente aux consommateurs : dans un marché entre professionnels, seule la clause crée l'engagement. " +
       "Viser une durée d'usage de 5 à 7 ans pour un portable : pièces et mises à jour doivent couvrir au moins cette durée. " +
       "Vérifier au sourcing les durées offertes par les constructeurs avant de fixer les seuils.",
     evidence: [
@@ -142,7 +143,6 @@ export const postesDeTravailClauses: ClauseInput[] = [
     ],
     guideCriteria: ["utilisation-achats", "fin-de-vie"],
     source: SRC.daeBureautique,
-    legalBasis: "Loi AGEC n° 2020-105, art. 19 (pièces détachées) et art. 27 (mises à jour logicielles)",
   },
   {
     id: "pdt-spec-reconditionne",
@@ -179,8 +179,54 @@ export const postesDeTravailClauses: ClauseInput[] = [
       },
     ],
     guidance:
-      "Les acheteurs publics doivent consacrer chaque année au moins 20 % de leurs achats des codes CPV concernés (ordinateurs, écrans, accessoires…) à des biens issus du réemploi, de la réutilisation ou intégrant des matières recyclées (loi AGEC art. 58, décret 2021-254). " +
-      "Le marché doit permettre de l'atteindre ; la part peut être plus élevée pour les usages peu exigeants. Les acteurs de l'économie sociale et solidaire sont souvent présents sur ce marché.",
+      "Clause remplacée par « pdt-spec-reconditionne-v2 » : sa part par défaut reprenait un taux de l'ancienne réglementation. " + REUSE_QUOTA_GUIDANCE,
+    evidence: [
+      "Liste des références reconditionnées proposées, avec leur grade esthétique et leurs caractéristiques",
+      "Procédure de reconditionnement et de test",
+      "Modèle de certificat d'effacement des données",
+      "Conditions de garantie des équipements reconditionnés",
+    ],
+    guideCriteria: ["fin-de-vie", "utilisation-achats"],
+    source: `${SRC.daeBureautique} ; ${SRC.daeFinDeVie}`,
+    legalBasis: `${LAW.agec58} ; loi AGEC, art. 37 (définition du reconditionnement)`,
+    supersededBy: "pdt-spec-reconditionne-v2",
+  },
+  {
+    id: "pdt-spec-reconditionne-v2",
+    segment: "postes-de-travail",
+    kind: "specification",
+    targetDocument: "CCTP",
+    title: "Offre d'équipements reconditionnés",
+    text:
+      "Le titulaire propose, pour chaque famille d'équipements du bordereau (portables, fixes, écrans, tablettes), au moins une référence reconditionnée au sens du code de la consommation. " +
+      "Les équipements reconditionnés représentent au moins {{part_reconditionne:pourcentage}} des quantités commandées chaque année, part que l'acheteur fixe au regard de ses propres obligations d'achat de biens issus du réemploi. " +
+      "Ils sont entièrement fonctionnels, en bon état esthétique, livrés avec un système d'exploitation à jour, une batterie conservant au moins {{capacite_batterie_min:pourcentage}} de sa capacité d'origine, " +
+      "et une garantie d'au moins {{garantie_reconditionne:mois}}. Toutes les données des utilisateurs précédents ont été effacées de manière sécurisée, avec un certificat par appareil.",
+    placeholders: [
+      {
+        name: "part_reconditionne",
+        type: "pourcentage",
+        label: "Part minimale d'équipements reconditionnés dans les commandes (%), à fixer par l'acheteur",
+      },
+      {
+        name: "capacite_batterie_min",
+        type: "pourcentage",
+        label: "Capacité minimale de la batterie par rapport à l'origine (%)",
+        default: "80",
+        min: 50,
+      },
+      {
+        name: "garantie_reconditionne",
+        type: "mois",
+        label: "Garantie minimale des équipements reconditionnés (mois)",
+        default: "12",
+        min: 6,
+        max: 60,
+      },
+    ],
+    guidance:
+      REUSE_QUOTA_GUIDANCE +
+      " Le marché doit permettre d'atteindre la part issue du réemploi ; elle peut être plus élevée pour les usages peu exigeants. Les acteurs de l'économie sociale et solidaire sont souvent présents sur ce marché.",
     evidence: [
       "Liste des références reconditionnées proposées, avec leur grade esthétique et leurs caractéristiques",
       "Procédure de reconditionnement et de test",
@@ -230,7 +276,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
     placeholders: [weightPlaceholder("10")],
     guidance:
       WEIGHT_GUIDANCE +
-      "La loi REEN demande de tenir compte de l'indice de réparabilité ou de durabilité dans les achats publics. Préciser dans le RC la formule de notation (par exemple note proportionnelle à la moyenne des indices, pondérée par les quantités).",
+      "La loi REEN (art. 15) demande de tenir compte de l'indice de réparabilité ou de durabilité dans les achats publics. Préciser dans le RC la formule de notation (par exemple note proportionnelle à la moyenne des indices, pondérée par les quantités).",
     evidence: [
       "Indice de réparabilité ou de durabilité affiché, avec sa grille de calcul",
       "Engagements écrits sur les pièces détachées et les mises à jour",
@@ -238,7 +284,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
     ],
     guideCriteria: ["utilisation-achats", "fin-de-vie"],
     source: SRC.daeBureautique,
-    legalBasis: "Loi AGEC n° 2020-105, art. 16 (indice de réparabilité) ; loi REEN n° 2021-1485",
+    legalBasis: `Loi AGEC n° 2020-105, art. 16 (indice de réparabilité) ; ${LAW.reen15}`,
   },
   {
     id: "pdt-exec-reporting-progres",
@@ -291,6 +337,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
     ],
     guidance:
       "Condition d'exécution liée à l'objet du marché (les équipements livrés). Le guide DAE cite les huit conventions fondamentales ; l'OIT y a ajouté en 2022 les conventions 155 et 187 sur la sécurité et la santé au travail. " +
+      "La démarche sur les minerais repose sur le guide de l'OCDE, qui couvre aussi le cobalt : le règlement (UE) 2017/821 ne s'impose qu'aux importateurs de l'Union d'étain, de tantale, de tungstène et d'or au-delà de seuils de volume, et ne vise ni le cobalt ni les fournisseurs de matériel informatique en tant que tels ; un titulaire qui y est soumis peut produire son rapport comme preuve. " +
       "Les labels sociaux (TCO Certified) et les audits indépendants sont les preuves les plus solides ; un code de conduite seul est une preuve faible.",
     evidence: [
       "Certificats ou rapports d'audits sociaux des sites de fabrication",
@@ -300,7 +347,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
     ],
     guideCriteria: ["impacts-societaux"],
     source: SRC.daeBureautique,
-    legalBasis: `${LAW.vigilance} ; règlement (UE) 2017/821 (minerais provenant de zones de conflit)`,
+    legalBasis: `${LAW.vigilance}, pour les entreprises qui y sont soumises (la diligence sur les minerais est une exigence contractuelle fondée sur le guide de l'OCDE)`,
   },
   emissionFactorClause({
     id: "pdt-data-facteurs-emission",
@@ -311,7 +358,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
       "La note jointe indique la consommation électrique annuelle typique de chaque référence en kWh, afin que l'acheteur calcule la phase d'usage avec son propre facteur d'électricité.",
     units: ["kgCO2e/unité"],
     guidance:
-      "Les ordinateurs sont des biens immobilisés (catégorie 2 du scope 3). Pour un équipement reconditionné, demander l'empreinte du reconditionnement lui-même et non celle d'un appareil neuf.",
+      "Dans le scope 3 de l'acheteur, les ordinateurs relèvent de la catégorie 2 (biens immobilisés) lorsqu'ils sont immobilisés, sinon de la catégorie 1 (biens et services achetés) ; leur fin de vie relève de la catégorie 5 (déchets générés). Pour un équipement reconditionné, demander l'empreinte du reconditionnement lui-même et non celle d'un appareil neuf.",
     extraEvidence: ["Fiche d'empreinte carbone produit du fabricant pour chaque modèle"],
     guideCriteria: ["mesure", "utilisation-achats"],
     source: SRC.daeBureautique,
@@ -335,7 +382,7 @@ export const postesDeTravailClauses: ClauseInput[] = [
       },
     ],
     guidance:
-      "Ces données permettent de justifier la part de 20 % de réemploi ou de matières recyclées (décret 2021-254) et de calculer les émissions à partir des quantités physiques plutôt que des montants.",
+      "Ces données permettent de calculer les émissions à partir des quantités physiques plutôt que des montants et, pour l'État, les collectivités territoriales et leurs groupements, de justifier les parts de biens issus du réemploi ou intégrant des matières recyclées (décret n° 2024-134). Ce décret raisonne par catégorie de produits et non plus par code CPV : ajouter au besoin la catégorie de produits au fichier demandé.",
     evidence: ["Fichier CSV des livraisons", "Bons de livraison correspondants"],
     guideCriteria: ["mesure", "utilisation-achats"],
     source: SRC.daeBureautique,

@@ -54,7 +54,8 @@ export const reseauxTelecomsClauses: ClauseInput[] = [
     ],
     guidance:
       "Au moment du guide DAE, aucun label produit ne couvrait les équipements de réseau ; TCO Certified propose depuis une catégorie dédiée, à vérifier au sourcing avant de l'exiger (avec « ou équivalent »). " +
-      "La loi AGEC impose au moins deux ans de mises à jour ; le guide recommande d'aller au-delà.",
+      "Les règles de la loi AGEC sur la durée des mises à jour visent la vente aux consommateurs et ne s'imposent pas à un achat professionnel d'équipements de réseau : seule la clause crée l'engagement. Le guide DAE recommande de demander une durée longue. " +
+      "Le règlement (UE) 2019/424 ne couvre pas les équipements de réseau : aucun plancher réglementaire de rendement ne s'applique à leurs alimentations internes, d'où le niveau 80 PLUS à fixer après sourcing.",
     evidence: [
       "Fiches techniques indiquant la puissance consommée aux différents niveaux de charge",
       "Certificat 80 PLUS ou rapport d'essai de rendement équivalent",
@@ -62,7 +63,6 @@ export const reseauxTelecomsClauses: ClauseInput[] = [
     ],
     guideCriteria: ["infra-internes", "utilisation-achats"],
     source: SRC.daeReseaux,
-    legalBasis: "Loi AGEC n° 2020-105, art. 27 (mises à jour logicielles)",
   },
   {
     id: "res-spec-emballages",
@@ -125,11 +125,11 @@ export const reseauxTelecomsClauses: ClauseInput[] = [
     placeholders: [
       { name: "preavis_fin_support", type: "mois", label: "Préavis minimal avant fin de support (mois)", default: "24", min: 6, max: 60 },
     ],
-    guidance: "L'obsolescence logicielle est, selon le guide DAE, une cause majeure de remplacement des équipements de réseau.",
+    guidance:
+      "L'obsolescence logicielle est, selon le guide DAE, une cause majeure de remplacement des équipements de réseau. Aucune règle légale n'impose de durée de support dans un achat professionnel : la clause crée l'engagement.",
     evidence: ["Notifications de fin de vie", "Propositions de prolongation d'usage"],
     guideCriteria: ["utilisation-achats", "fin-de-vie"],
     source: SRC.daeReseaux,
-    legalBasis: "Loi AGEC n° 2020-105, art. 27 (mises à jour logicielles)",
   },
   {
     id: "res-exec-reporting-progres",

@@ -33,7 +33,9 @@ export const SRC = {
 export const LAW = {
   labels: "Code de la commande publique, art. R2111-12 à R2111-17 (labels et preuves équivalentes)",
   climat: "Loi n° 2021-1104 du 22 août 2021 « Climat et Résilience », art. 35",
-  agec58: "Loi AGEC n° 2020-105, art. 58 ; décret n° 2021-254 du 9 mars 2021",
+  agec58: "Loi AGEC n° 2020-105, art. 58 ; décret n° 2024-134 du 21 février 2024 (obligation de l'État, des collectivités territoriales et de leurs groupements)",
+  reen15: "Loi n° 2021-1485 du 15 novembre 2021 (REEN), art. 15 (indice de réparabilité ou de durabilité dans les achats publics)",
+  reen16: "Loi n° 2021-1485 du 15 novembre 2021 (REEN), art. 16 ; décret n° 2023-266 du 12 avril 2023 (réemploi des matériels informatiques réformés)",
   deee: "Code de l'environnement, art. R543-172 et suivants (DEEE)",
   vigilance: "Loi n° 2017-399 du 27 mars 2017 relative au devoir de vigilance",
   selection: "Code de la commande publique, art. R2142-1 et suivants ; arrêté du 22 mars 2019 fixant la liste des renseignements et documents pouvant être demandés aux candidats",
@@ -129,6 +131,16 @@ export function weightPlaceholder(defaultPct: string): PlaceholderDeclarationInp
     max: 60,
   };
 }
+
+/**
+ * Guidance on the reuse-quota obligation (shared/reference/lawful-award-criteria.md §5): who it binds and why the
+ * rate is left to the buyer (the rates of décret 2024-134 are not reproduced here; the buyer reads them in the
+ * decree's annex for the category concerned).
+ */
+export const REUSE_QUOTA_GUIDANCE =
+  "L'obligation d'acquérir une part de biens issus du réemploi ou de la réutilisation, ou intégrant des matières recyclées (loi AGEC, art. 58 ; décret n° 2024-134 du 21 février 2024, en vigueur depuis le 1er juillet 2024), vise l'État, les collectivités territoriales et leurs groupements, et non tous les acheteurs publics. " +
+  "Le décret distingue la part issue du réemploi ou de la réutilisation et la part intégrant des matières recyclées, par catégorie de produits et avec des taux croissants jusqu'en 2030 ; la liste des produits de chaque catégorie est précisée par arrêté (arrêtés du 29 février 2024, à vérifier). " +
+  "Le portail ne reproduit pas ces taux : l'acheteur saisit celui qui s'applique à la catégorie et à l'année concernées, après l'avoir lu dans l'annexe du décret.";
 
 /** Guidance sentence common to environmental award criteria. */
 export const WEIGHT_GUIDANCE =

@@ -1,6 +1,6 @@
 /** Clauses — segment « Téléphonie mobile » (terminaux, forfaits, reprise). Our own wording. */
 import type { ClauseInput } from "../schema";
-import { LAW, SRC, WEIGHT_GUIDANCE, emissionFactorClause, weightPlaceholder } from "./shared";
+import { LAW, REUSE_QUOTA_GUIDANCE, SRC, WEIGHT_GUIDANCE, emissionFactorClause, weightPlaceholder } from "./shared";
 
 export const telephonieMobileClauses: ClauseInput[] = [
   {
@@ -72,7 +72,7 @@ export const telephonieMobileClauses: ClauseInput[] = [
     guideCriteria: ["utilisation-achats", "fin-de-vie"],
     source: SRC.daeReseaux,
     legalBasis:
-      "Loi AGEC n° 2020-105, art. 16, 19 et 27 ; règlement (UE) 2023/1670 (écoconception des smartphones et tablettes) ; règlement délégué (UE) 2023/1669 (étiquetage énergétique)",
+      "Règlement (UE) 2023/1670 (écoconception des smartphones et tablettes) ; règlement délégué (UE) 2023/1669 (étiquetage énergétique) ; loi AGEC n° 2020-105, art. 16 (indice de réparabilité) ; loi n° 2021-1485 du 15 novembre 2021 (REEN), art. 15",
   },
   {
     id: "tel-spec-reconditionne",
@@ -110,7 +110,8 @@ export const telephonieMobileClauses: ClauseInput[] = [
       },
     ],
     guidance:
-      "Les téléphones mobiles figurent dans la liste du décret 2021-254 : au moins 20 % des achats annuels doivent provenir du réemploi ou intégrer des matières recyclées. " +
+      REUSE_QUOTA_GUIDANCE +
+      " " +
       "Le nombre de modèles reconditionnés au-delà du minimum peut être valorisé en critère d'attribution.",
     evidence: [
       "Liste des modèles reconditionnés avec grade et garantie",
@@ -169,7 +170,7 @@ export const telephonieMobileClauses: ClauseInput[] = [
     evidence: ["Captures du catalogue de commande", "Fiches produit"],
     guideCriteria: ["utilisation-achats"],
     source: SRC.daeReseaux,
-    legalBasis: "Loi AGEC n° 2020-105, art. 13 et 16 (information du consommateur) ; directive (UE) 2022/2380 (chargeur universel)",
+    legalBasis: "Directive (UE) 2022/2380 (chargeur universel) ; information inspirée de la loi AGEC n° 2020-105, art. 13 et 16, qui vise la vente aux consommateurs",
   },
   {
     id: "tel-exec-reprise-flotte",
