@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { guideCriterion } from "~/lib/guide.server";
+import { GuideVersionPicker, LegalSources, ProvenanceTag } from "~/components/guide/version-picker";
+import { UNKNOWN_VERSION_MESSAGE, guideCriterion, guideFromUrl, guideVersionOptions, provenanceForPages, versionQuery } from "~/lib/guide.server";
 import { maturityScale } from "../../questionnaires/maturity-scale";
 
 const paramsSchema = z.object({ criterion: z.string().regex(/^[a-z0-9-]{1,64}$/) });
@@ -10,34 +11,59 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.criterion.title} — Guide de maturité — NR Procure` : "Critère introuvable — NR Procure" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const guide = guideFromUrl(new URL(request.url));
+  if (!guide) throw new Response(UNKNOWN_VERSION_MESSAGE, { status: 404 });
   const parsed = paramsSchema.safeParse(params);
-  const found = parsed.success ? guideCriterion(parsed.data.criterion) : null;
+  const found = parsed.success ? guideCriterion(guide, parsed.data.criterion) : null;
   if (!found) throw new Response("Ce critère n'existe pas dans le guide.", { status: 404 });
-  return { ...found, scale: maturityScale };
+  return { ...found, scale: maturityScale, versions: guideVersionOptions(), versionQuery: versionQuery(guide), provenance: provenanceForPages() };
 }
 
+const SCOPE_TEXT = {
+  contract: "Portée : marché — moyens affectés au présent marché",
+  organisation: "Portée : organisation — politique générale de l'entreprise (pour information dans un marché public)",
+} as const;
+
 export default function GuideCriterion() {
-  const { criterion, questions, version, scale } = useLoaderData<typeof loader>();
+  const { criterion, criterionLegalSources, questions, version, hasScope, scale, versions, versionQuery: vq, provenance } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="no-print">
-        <Link to="/guide">← Tous les critères</Link>
+        <Link to={`/guide${vq}`}>← Tous les critères</Link>
       </p>
       <h1>
         {criterion.number}. {criterion.title}
       </h1>
+      <p className="small muted">
+        Intitulé et rang du critère : <ProvenanceTag label={provenance.criterionTitle} /> · description et questions :{" "}
+        <ProvenanceTag label={provenance.question} />
+      </p>
       <p className="lead">{criterion.description}</p>
+      <LegalSources sources={criterionLegalSources} />
       <p className="muted small">
         {questions.length} question{questions.length > 1 ? "s" : ""} · guide version {version}
       </p>
+      <GuideVersionPicker versions={versions} selected={version} />
       <section className="card">
         {questions.map((q) => (
           <article className="question" key={q.id} id={q.id} aria-labelledby={`${q.id}-text`}>
-            <span className="qid">{q.id}</span>
+            <span className="qid">{q.id}</span>{" "}
+            {q.scope ? (
+              <span className={q.scope === "contract" ? "badge" : "badge badge--warn"} data-scope={q.scope}>
+                {SCOPE_TEXT[q.scope]}
+              </span>
+            ) : null}
             <h2 className="question__text" id={`${q.id}-text`} style={{ fontSize: "1.05rem" }}>
               {q.text}
             </h2>
+            {q.contractText ? (
+              <>
+                <h3>Formulation pour le présent marché</h3>
+                <p className="contract-text">{q.contractText}</p>
+              </>
+            ) : null}
+            {q.scopeNote ? <p className="small muted">Pourquoi cette portée : {q.scopeNote}</p> : null}
             <h3>Ce qu'une réponse solide montre</h3>
             <p>{q.guidance}</p>
             {q.evidenceExamples.length ? (
@@ -50,26 +76,37 @@ export default function GuideCriterion() {
                 </ul>
               </>
             ) : null}
-            {q.levels ? (
-              <details>
-                <summary>Niveaux de maturité pour cette question</summary>
-                <dl className="levels">
-                  {scale.map((s) => (
-                    <div key={s.level} style={{ display: "contents" }}>
-                      <dt>
-                        {s.level} · {s.label}
-                      </dt>
-                      <dd>{q.levels?.[s.level as 1 | 2 | 3 | 4 | 5] ?? s.descriptor}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </details>
-            ) : null}
+            <details>
+              <summary>Niveaux de maturité pour cette question</summary>
+              <p className="small muted">
+                Intitulés des niveaux : <ProvenanceTag label={provenance.scaleLabels} /> · descripteurs :{" "}
+                <ProvenanceTag label={q.levels ? provenance.levels : provenance.scaleDescriptors} />
+                {q.levels ? "" : " (échelle générique : cette édition ne donne pas de descripteurs propres à la question)"}
+              </p>
+              <dl className="levels">
+                {scale.map((s) => (
+                  <div key={s.level} style={{ display: "contents" }}>
+                    <dt>
+                      {s.level} · {s.label}
+                    </dt>
+                    <dd>{q.levels?.[s.level as 1 | 2 | 3 | 4 | 5] ?? s.descriptor}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            <p className="small muted provenance">
+              Provenance : question{q.contractText ? ", formulation pour le marché" : ""}
+              {hasScope ? ", portée" : ""}, indications, preuves et descripteurs — <ProvenanceTag label={provenance.question} />
+            </p>
+            <LegalSources sources={q.legalSources} />
           </article>
         ))}
       </section>
       <section className="card">
         <h2>Échelle de maturité</h2>
+        <p className="small muted">
+          Intitulés : <ProvenanceTag label={provenance.scaleLabels} /> · descripteurs génériques : <ProvenanceTag label={provenance.scaleDescriptors} />
+        </p>
         <dl className="levels">
           {scale.map((s) => (
             <div key={s.level} style={{ display: "contents" }}>

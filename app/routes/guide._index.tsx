@@ -1,41 +1,77 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { guideOverview, guideSearch } from "~/lib/guide.server";
+import { GuideVersionPicker, ProvenanceTag } from "~/components/guide/version-picker";
+import {
+  UNKNOWN_VERSION_MESSAGE,
+  guideFromUrl,
+  guideOverview,
+  guideSearch,
+  guideVersionOptions,
+  provenanceForPages,
+  provenanceLegend,
+  versionQuery,
+} from "~/lib/guide.server";
 
 export const meta: MetaFunction = () => [{ title: "Guide de maturité numérique responsable des fournisseurs — NR Procure" }];
 
 const querySchema = z.object({ q: z.string().trim().max(200).optional().default("") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { q } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { guide: guideOverview(), q, results: q ? guideSearch(q) : null };
+  const url = new URL(request.url);
+  const guide = guideFromUrl(url);
+  if (!guide) throw new Response(UNKNOWN_VERSION_MESSAGE, { status: 404 });
+  const { q } = querySchema.parse({ q: url.searchParams.get("q") ?? undefined });
+  return {
+    guide: guideOverview(guide),
+    versions: guideVersionOptions(),
+    versionQuery: versionQuery(guide),
+    provenance: provenanceForPages(),
+    legend: provenanceLegend(),
+    q,
+    results: q ? guideSearch(guide, q) : null,
+  };
 }
 
 export default function GuideIndex() {
-  const { guide, q, results } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const { guide, versions, versionQuery: vq, provenance, legend, q, results } = useLoaderData<typeof loader>();
+  const withVersion = (path: string, hash = "") => `${path}${vq}${hash}`;
   return (
     <>
       <h1>{guide.title}</h1>
       <p className="lead">
         {guide.criteria.length} critères, {guide.questionCount} questions ouvertes pour évaluer la maturité numérique
-        responsable d'un fournisseur. Version {guide.version}.
+        responsable d'un fournisseur. Version {guide.version}
+        {guide.current ? " (édition en vigueur pour les nouveaux questionnaires)" : " (édition antérieure, conservée pour les consultations qui l'utilisent)"}.
       </p>
+      {guide.hasScope ? (
+        <p>
+          {guide.contractQuestionCount} questions portent sur les moyens affectés au marché (portée « marché ») ; les{" "}
+          {guide.questionCount - guide.contractQuestionCount} autres portent sur la politique générale de l'entreprise (portée
+          « organisation ») et, dans un marché public, ne sont posées que pour information.
+        </p>
+      ) : (
+        <p className="small muted">Cette édition ne précise pas la portée des questions : elles sont lues comme portant sur l'organisation.</p>
+      )}
+      <GuideVersionPicker versions={versions} selected={guide.version} />
       <div className="actions no-print">
-        <a className="button button--secondary" href="/guide.csv" download>
+        <a className="button button--secondary" href={withVersion("/guide.csv")} download>
           Télécharger les questions (CSV)
         </a>
-        <a className="button button--secondary" href="/guide.json">
+        <a className="button button--secondary" href={withVersion("/guide.json")}>
           Données (JSON)
         </a>
+        <Link className="button button--secondary" to={`/guide/changements${guide.current ? "" : `?vers=${encodeURIComponent(guide.version)}`}`}>
+          Ce qui a changé entre les éditions
+        </Link>
       </div>
 
       <Form method="get" role="search" className="search" aria-label="Rechercher dans les questions">
+        {guide.current ? null : <input type="hidden" name="version" value={guide.version} />}
         <label htmlFor="q" className="visually-hidden" style={{ position: "absolute", left: "-9999px" }}>
           Rechercher une question
         </label>
-        <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="Rechercher : réemploi, PUE, formation…" />
+        <input id="q" name="q" type="search" defaultValue={q} placeholder="Rechercher : réemploi, PUE, formation…" />
         <button type="submit" className="button">
           Rechercher
         </button>
@@ -50,22 +86,26 @@ export default function GuideIndex() {
           </h2>
           {results.map((r) => (
             <article className="question" key={r.id}>
-              <span className="qid">{r.id}</span> · <Link to={`/guide/${r.criterion}#${r.id}`}>{r.criterionTitle}</Link>
+              <span className="qid">{r.id}</span> · <Link to={withVersion(`/guide/${r.criterion}`, `#${r.id}`)}>{r.criterionTitle}</Link>
               <p className="question__text">{r.text}</p>
             </article>
           ))}
           <p>
-            <Link to="/guide">Effacer la recherche</Link>
+            <Link to={withVersion("/guide")}>Effacer la recherche</Link>
           </p>
         </section>
       ) : null}
 
       <h2>Les {guide.criteria.length} critères</h2>
+      <p className="small muted">
+        Intitulés et ordre des critères : <ProvenanceTag label={provenance.criterionTitle} /> · descriptions :{" "}
+        <ProvenanceTag label={provenance.criterionDescription} />
+      </p>
       <ol className="grid" style={{ listStyle: "none", padding: 0 }}>
         {guide.criteria.map((c) => (
           <li className="card" key={c.id}>
             <h3>
-              <Link to={`/guide/${c.id}`}>
+              <Link to={withVersion(`/guide/${c.id}`)}>
                 {c.number}. {c.title}
               </Link>
             </h3>
@@ -78,10 +118,33 @@ export default function GuideIndex() {
       </ol>
 
       <section className="card">
-        <h2>Source et licence</h2>
+        <h2>Règles d'usage</h2>
+        <p className="small muted">
+          <ProvenanceTag label={provenance.respondentInstructions} /> (reformulées par NR Procure)
+        </p>
+        <ul>
+          {guide.respondentInstructions.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card">
+        <h2>Source, licence et provenance</h2>
         <p>{guide.source}</p>
         <p>{guide.licence}</p>
-        {guide.editionNote ? <p className="muted">{guide.editionNote}</p> : null}
+        <p className="muted">{guide.editionNote}</p>
+        <h3>D'où vient chaque contenu</h3>
+        <dl>
+          {legend.map((l) => (
+            <div key={l.id}>
+              <dt>
+                <ProvenanceTag label={l.label} />
+              </dt>
+              <dd>{l.description}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
     </>
   );
