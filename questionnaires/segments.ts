@@ -8,9 +8,10 @@
  * - DAE/INR/MTE/DINUM, « Guide pratique pour des achats numériques responsables » (bêta 2021,
  *   Licence Ouverte 2.0) — six « fiches pratiques » by segment; the « Logiciels » fiche is empty.
  * - RGESN 2024 (Arcep/Arcom with ADEME) for software and SaaS.
- * - Décret n° 2021-254 du 9 mars 2021 (loi AGEC art. 58): CPV codes subject to the minimum share
- *   (20 %) of goods from reuse/re-use or with recycled content. Only the codes listed there are
- *   given here; segments outside that list have no `cpvCodes`.
+ * - CPV codes (EU procurement vocabulary) describing the segment, as listed by the DAE guide when it
+ *   reproduced the reuse-quota decree of 2021 (purchasing-segments-and-clauses.md §3). That decree was
+ *   repealed by décret 2024-134 (lawful-award-criteria.md §5), which lists product categories instead of
+ *   CPV codes: the codes here are indicative classifiers, not the scope of the quota.
  * All wording is our own.
  */
 import { z } from "zod";
@@ -48,7 +49,7 @@ export const segmentSchema = z.object({
   examples: z.array(frenchText).min(1),
   /** Which DAE 2021 guide fiche the segment comes from, or "RGESN 2024", or "inferred" (ours). */
   sourceFiche: frenchText,
-  /** CPV codes of décret 2021-254 (AGEC art. 58 quota) that fall in this segment; empty if none. */
+  /** Indicative CPV codes of the segment (see module comment); empty if none. Not the scope of a legal quota. */
   cpvCodes: z.array(cpvCodeSchema),
   /** Prefix of the ids of this segment's clauses (e.g. `pdt` → `pdt-spec-ecolabel`). */
   clausePrefix: slug,
@@ -211,12 +212,13 @@ const segmentData: z.input<typeof segmentSchema>[] = [
     id: "fin-de-vie-reemploi",
     label: "Fin de vie et réemploi",
     description:
-      "Services de fin d'usage des équipements : collecte des DEEE, effacement sécurisé des données, reconditionnement, revente ou don pour réemploi, recyclage et traçabilité jusqu'au traitement final.",
+      "Services de fin d'usage des équipements : collecte des DEEE, effacement sécurisé des données, reconditionnement, revente ou don pour réemploi, recyclage et traçabilité jusqu'au traitement final, y compris le réemploi des matériels informatiques réformés par l'État et les collectivités territoriales.",
     examples: [
       "Collecte et traitement des DEEE professionnels",
       "Effacement certifié des données",
       "Reconditionnement et revente",
       "Préparation des équipements pour le don",
+      "Justificatifs de réemploi des matériels informatiques réformés",
     ],
     sourceFiche:
       "inferred — chapitres « Fin de vie » et « Alternatives à l'achat du neuf » du guide DAE 2021 et clauses de reprise de ses fiches matériels",

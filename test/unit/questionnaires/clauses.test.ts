@@ -3,6 +3,9 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  allClauses,
+  clauseLegalSources,
+  currentClauseFor,
   clauseKindIds,
   clauseKinds,
   clauses,
@@ -312,5 +315,75 @@ describe("parseClausier : refus des clauses invalides", () => {
 
   it("refuse les identifiants en double", () => {
     expect(() => parseClausier([base, base])).toThrow(/en double : pdt-spec-essai/);
+  });
+});
+
+describe("clausier : clauses remplacées (corrections d'un texte publié)", () => {
+  const superseded = allClauses.filter((c) => c.supersededBy !== undefined);
+
+  it("garde les clauses remplacées résolubles par identifiant, sans plus les proposer", () => {
+    expect(superseded.map((c) => c.id).sort()).toEqual(["dc-spec-serveurs-energie", "pdt-spec-reconditionne"]);
+    for (const old of superseded) {
+      expect(getClause(old.id)?.id).toBe(old.id);
+      expect(clauses.some((c) => c.id === old.id), old.id).toBe(false);
+      expect(clausesOf(old.segment).some((c) => c.id === old.id), old.id).toBe(false);
+      expect(searchClauses(old.title).some((c) => c.id === old.id), old.id).toBe(false);
+      const next = currentClauseFor(old.id);
+      expect(next?.id).toBe(old.supersededBy);
+      expect(next).toMatchObject({ segment: old.segment, kind: old.kind });
+      expect(next?.supersededBy).toBeUndefined();
+    }
+    expect(currentClauseFor("pdt-spec-ecolabel")?.id).toBe("pdt-spec-ecolabel");
+    expect(currentClauseFor("inconnue")).toBeUndefined();
+  });
+
+  it("remplit encore une clause remplacée avec les valeurs d'un appel d'offres publié", () => {
+    const old = getClause("dc-spec-serveurs-energie")!;
+    const filled = fillClause(old, { niveau_80plus_min: "Platinum" });
+    expect(filled.ok).toBe(true);
+  });
+
+  it("laisse à l'acheteur le taux de reconditionné et exige au moins le plancher du règlement (UE) 2019/424", () => {
+    const reconditionne = getClause("pdt-spec-reconditionne-v2")!;
+    expect(reconditionne.placeholders.find((p) => p.name === "part_reconditionne")?.default).toBeUndefined();
+    expect(fillClause(reconditionne, {}).ok).toBe(false);
+    const serveurs = getClause("dc-spec-serveurs-energie-v2")!;
+    expect(serveurs.text).toMatch(/annexe II du règlement \(UE\) 2019\/424/);
+    expect(serveurs.text).not.toMatch(/Platinum/);
+    expect(serveurs.guidance).toMatch(/94 %/);
+  });
+
+  it("rejette une clause de remplacement inconnue, elle-même remplacée ou d'un autre type", () => {
+    const base = allClauses.find((c) => c.id === "pdt-spec-ecolabel")! as ClauseInput;
+    const other = allClauses.find((c) => c.id === "pdt-spec-durabilite")! as ClauseInput;
+    expect(() => parseClausier([{ ...base, supersededBy: "absente" }])).toThrow(/clause de remplacement inconnue/);
+    expect(() => parseClausier([{ ...base, supersededBy: "pdt-crit-reparabilite" }, allClauses.find((c) => c.id === "pdt-crit-reparabilite")])).toThrow(
+      /même segment et le même type/,
+    );
+    expect(() => parseClausier([{ ...base, supersededBy: other.id }, { ...other, supersededBy: base.id }])).toThrow(/elle-même remplacée/);
+  });
+});
+
+describe("clausier : textes juridiques", () => {
+  it("ajoute au segment fin de vie le réemploi des matériels réformés (loi REEN art. 16, décret 2023-266)", () => {
+    const clause = getClause("fdv-data-reemploi-materiels-reformes")!;
+    expect(clause.segment).toBe("fin-de-vie-reemploi");
+    expect(clauseLegalSources(clause).map((s) => s.key)).toEqual(expect.arrayContaining(["loi:2021-1485", "decret:2023-266"]));
+    expect(clause.placeholders.find((p) => p.name === "objectif_reemploi")?.default).toBeUndefined();
+  });
+
+  it("donne le lien officiel de chaque texte cité par une clause", () => {
+    const sources = clauseLegalSources(getClause("pdt-spec-reconditionne-v2")!);
+    expect(sources.find((s) => s.key === "decret:2024-134")?.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
+    expect(sources.find((s) => s.key === "arrete:2024-02-29")?.toVerify).toBe(true);
+  });
+
+  it("ne fonde plus la diligence sur les minerais sur le règlement (UE) 2017/821 ni les mises à jour B2B sur la loi AGEC", () => {
+    for (const c of clauses) {
+      expect(c.legalBasis ?? "", c.id).not.toMatch(/2017\/821/);
+      expect(c.legalBasis ?? "", c.id).not.toMatch(/art\. 27/);
+    }
+    expect(getClause("pdt-exec-droits-humains")?.guidance).toMatch(/importateurs de l'Union/);
+    expect(getClause("res-spec-equipements-reseau")?.guidance).toMatch(/vente aux consommateurs/);
   });
 });

@@ -1,6 +1,16 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   CURRENT_GUIDE_VERSION,
+  GUIDE_FIELD_PROVENANCE,
+  PROVENANCES,
+  criterionSchema,
+  previousGuideVersion,
+  questionSchema,
+  questionScope,
+  questionTextFor,
+  guideVersionList,
   GuideValidationError,
   QUESTION_ID_PATTERN,
   CRITERION_ID_PATTERN,
@@ -19,6 +29,7 @@ import {
   type GuideInput,
 } from "../../../questionnaires/guide";
 import { guideV2024_1 } from "../../../questionnaires/guide/v2024-1";
+import { guideV2026_1 } from "../../../questionnaires/guide/v2026-1";
 import { MATURITY_LEVELS, getMaturityLevel, maturityScale, maturityScaleSchema } from "../../../questionnaires/maturity-scale";
 
 const EXPECTED_CRITERIA = [
@@ -61,11 +72,23 @@ describe("guide versions", () => {
     expect(Object.keys(guideVersions)).toHaveLength(guideSources.length);
   });
 
-  it("exposes the current edition and looks versions up", () => {
+  it("exposes the current edition (2026.1) and keeps the older one", () => {
+    expect(CURRENT_GUIDE_VERSION).toBe("2026.1-nrprocure");
     expect(currentGuide.version).toBe(CURRENT_GUIDE_VERSION);
-    expect(getGuide("2024.1-nrprocure")).toBe(currentGuide);
+    expect(getGuide("2026.1-nrprocure")).toBe(currentGuide);
+    expect(getGuide("2024.1-nrprocure")?.version).toBe("2024.1-nrprocure");
+    expect(guideVersionList).toEqual(["2024.1-nrprocure", "2026.1-nrprocure"]);
+    expect(previousGuideVersion("2026.1-nrprocure")).toBe("2024.1-nrprocure");
+    expect(previousGuideVersion("2024.1-nrprocure")).toBeUndefined();
     expect(getGuide("1999.1-inconnue")).toBeUndefined();
     expect(getGuide("toString")).toBeUndefined();
+  });
+
+  it("keeps the published 2024.1 edition byte for byte", () => {
+    // Published editions are immutable (docs/decisions/002): any edit to this file fails here.
+    const file = readFileSync(new URL("../../../questionnaires/guide/v2024-1.ts", import.meta.url));
+    expect(createHash("sha256").update(file).digest("hex")).toBe("6590e629839c20ccebc4fb9d3e872a1ab1b80b9d948f386818e067d9194bd465");
+    expect(getGuide("2024.1-nrprocure")?.questions.map((q) => q.id)).toEqual(guideV2024_1.questions.map((q) => q.id));
   });
 
   it("freezes published content", () => {
@@ -111,7 +134,7 @@ describe.each(guideSources.map((source) => [source.version, source] as const))("
     expect(total).toBe(guide.questions.length);
   });
 
-  it("has unique, well-formed ids numbered 01..n within each criterion", () => {
+  it("has unique, well-formed ids, increasing within each criterion", () => {
     const criterionIds = guide.criteria.map((criterion) => criterion.id);
     expect(new Set(criterionIds).size).toBe(criterionIds.length);
     for (const id of criterionIds) expect(id).toMatch(CRITERION_ID_PATTERN);
@@ -121,10 +144,36 @@ describe.each(guideSources.map((source) => [source.version, source] as const))("
     for (const id of questionIds) expect(id).toMatch(QUESTION_ID_PATTERN);
 
     for (const criterion of guide.criteria) {
-      const expected = questionsOf(guide, criterion.id).map(
-        (_, i) => `${criterion.questionPrefix}-${String(i + 1).padStart(2, "0")}`,
-      );
-      expect(questionsOf(guide, criterion.id).map((question) => question.id)).toEqual(expected);
+      const numbers = questionsOf(guide, criterion.id).map((q) => {
+        expect(q.id.startsWith(`${criterion.questionPrefix}-`), q.id).toBe(true);
+        return Number(q.id.slice(-2));
+      });
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      expect(numbers[0]).toBe(1);
+    }
+  });
+
+  it("keeps the criteria of the INR/ISIT guide, in order", () => {
+    expect(guide.criteria.map((c) => [c.id, c.questionPrefix])).toEqual(EXPECTED_CRITERIA.map(([id, prefix]) => [id, prefix]));
+    expect(guide.criteria.map((c) => c.title)).toEqual(getGuide("2024.1-nrprocure")?.criteria.map((c) => c.title));
+  });
+
+  it("asks open questions, with evidence examples", () => {
+    for (const question of guide.questions) {
+      expect(question.text, question.id).toMatch(/^(Décrivez|Comment|Quel|Quelle|Quels|Quelles|Présentez|Qui|Avant|Pour|Que|Selon|À quels)\b/);
+      expect(question.text, question.id).toMatch(/[?.]$/);
+      expect(question.evidenceExamples.length, question.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("reserves « non applicable » by default to internal infrastructures", () => {
+    const allowed = guide.questions.filter((question) => question.allowNotApplicableByDefault).map((q) => q.id);
+    expect(allowed).toEqual(questionsOf(guide, "infra-internes").map((q) => q.id));
+  });
+
+  it("cites known reference letters", () => {
+    for (const question of guide.questions) {
+      for (const source of question.topicSources) expect(isKnownTopicSource(source), `${question.id}: ${source}`).toBe(true);
     }
   });
 
@@ -136,6 +185,8 @@ describe.each(guideSources.map((source) => [source.version, source] as const))("
     for (const question of guide.questions) {
       texts.push(question.topic, question.text, question.guidance, ...question.evidenceExamples);
       if (question.levels) texts.push(...Object.values(question.levels));
+      if (question.contractText) texts.push(question.contractText);
+      if (question.scopeNote) texts.push(question.scopeNote);
     }
     for (const text of texts) {
       expect(text.trim().length).toBeGreaterThan(0);
@@ -164,23 +215,7 @@ describe("édition 2024.1-nrprocure", () => {
     expect(getCriterion(guide, "inconnu")).toBeUndefined();
   });
 
-  it("asks open questions", () => {
-    for (const question of guide.questions) {
-      expect(question.text, question.id).toMatch(/^(Décrivez|Comment|Quel|Quelle|Quels|Quelles|Présentez|Qui|Avant|Pour|Que|Selon|À quels)\b/);
-      expect(question.text, question.id).toMatch(/[?.]$/);
-      expect(question.evidenceExamples.length, question.id).toBeGreaterThan(0);
-    }
-  });
-
-  it("reserves « non applicable » by default to internal infrastructures", () => {
-    const allowed = guide.questions.filter((question) => question.allowNotApplicableByDefault).map((q) => q.id);
-    expect(allowed).toEqual(questionsOf(guide, "infra-internes").map((q) => q.id));
-  });
-
-  it("cites known reference letters", () => {
-    for (const question of guide.questions) {
-      for (const source of question.topicSources) expect(isKnownTopicSource(source), `${question.id}: ${source}`).toBe(true);
-    }
+  it("rejects unknown reference letters", () => {
     expect(isKnownTopicSource("MiNumEco a.9")).toBe(false);
     expect(isKnownTopicSource("Label NR PA15")).toBe(false);
     expect(isKnownTopicSource("RGESN 7.5")).toBe(false);
@@ -300,5 +335,170 @@ describe("maturity scale", () => {
     expect(maturityScale.map((entry) => entry.label)).toEqual(["Inexistant", "Émergent", "Intermédiaire", "Avancé", "Maximum"]);
     for (const entry of maturityScale) expect(entry.descriptor.trim().length).toBeGreaterThan(0);
     expect(getMaturityLevel(1).descriptor).toContain("nous allons");
+  });
+});
+
+describe("édition 2026.1-nrprocure : portée, formulation pour le marché, sujets, descripteurs", () => {
+  const guide = getGuide("2026.1-nrprocure")!;
+  const q = (id: string) => getQuestion(guide, id)!;
+
+  it("declares format 2 and the previous edition", () => {
+    expect(guide.format).toBe(2);
+    expect(guide.changesFromPrevious?.previousVersion).toBe("2024.1-nrprocure");
+  });
+
+  it("gives every question a scope with its reason; contract questions and only they have contract wording", () => {
+    for (const question of guide.questions) {
+      expect(["contract", "organisation"], question.id).toContain(question.scope);
+      expect(question.scopeNote?.length, question.id).toBeGreaterThan(20);
+      if (question.scope === "contract") expect(question.contractText, question.id).toMatch(/^Pour l'exécution du présent marché, .+[?.]$/);
+      else expect(question.contractText, question.id).toBeUndefined();
+    }
+  });
+
+  it("scopes governance, strategy, ecosystem and general training as organisation (lawful-award-criteria.md §2)", () => {
+    for (const id of ["gouvernance", "ecosysteme"]) {
+      for (const question of questionsOf(guide, id)) expect(question.scope, question.id).toBe("organisation");
+    }
+    for (const id of ["FORM-01", "FORM-02", "FORM-04"]) expect(q(id).scope, id).toBe("organisation");
+    // The means applied to the contract: team, delivered footprint data, end of life of supplied equipment, hosting, subcontractors.
+    for (const id of ["FORM-03", "MESU-04", "FDV-04", "FDV-07", "INFE-01", "INFE-02", "ACHA-06", "SERV-01"]) expect(q(id).scope, id).toBe("contract");
+    const contract = guide.questions.filter((question) => question.scope === "contract").length;
+    expect(contract).toBe(22);
+  });
+
+  it("has five question-specific descriptors for every question, none copied from the generic scale", () => {
+    const generic = new Set(maturityScale.map((s) => s.descriptor));
+    for (const question of guide.questions) {
+      expect(Object.keys(question.levels ?? {}), question.id).toEqual(["1", "2", "3", "4", "5"]);
+      const descriptors = Object.values(question.levels ?? {});
+      expect(new Set(descriptors).size, question.id).toBe(5);
+      for (const d of descriptors) expect(generic.has(d), `${question.id}: ${d}`).toBe(false);
+    }
+  });
+
+  it("separates the six double-counting pairs of 2024.1 (distinct topic tags, cross-references in guidance)", () => {
+    const tags = new Map(guide.questions.map((question) => [question.id, question.topicTag]));
+    expect(new Set(tags.values()).size).toBe(47);
+    expect(getQuestion(guide, "FDV-06")).toBeUndefined();
+    expect(q("FDV-07").topic).toMatch(/locale/);
+    const pairs: [string, string][] = [
+      ["FDV-03", "SOCI-02"],
+      ["FDV-03", "FDV-07"],
+      ["ACHA-03", "INFI-04"],
+      ["INFI-05", "SERV-05"],
+      ["GOUV-04", "MESU-05"],
+      ["MESU-04", "SERV-02"],
+      ["GOUV-05", "ECOS-03"],
+    ];
+    for (const [a, b] of pairs) {
+      expect(tags.get(a), `${a}/${b}`).not.toBe(tags.get(b));
+      // Each side says where the other topic is assessed, so an evaluator does not mark it twice.
+      expect(`${q(a).guidance} ${q(b).guidance}`, `${a}/${b}`).toMatch(new RegExp(`${a}|${b}`));
+    }
+    // SERV-05 no longer asks about the end of life of services; SOCI-02 no longer counts reuse partners.
+    expect(q("SERV-05").text).not.toMatch(/fin de vie/);
+    expect(q("SOCI-02").text).not.toMatch(/économie sociale et solidaire/);
+    expect(q("GOUV-05").text).not.toMatch(/clients/);
+  });
+
+  it("fixes GOUV-06: no Label NR as expected evidence, no NR-specific certification required, equivalence and SMEs", () => {
+    const gouv06 = q("GOUV-06");
+    for (const text of [gouv06.text, ...gouv06.evidenceExamples, ...Object.values(gouv06.levels ?? {})]) {
+      expect(text).not.toMatch(/label (NR|Numérique Responsable)/i);
+      expect(text).not.toMatch(/toute l'organisation/);
+    }
+    expect(gouv06.guidance).toMatch(/ne peut servir ni à sélectionner les candidats ni à noter les offres/);
+    expect(gouv06.guidance).toMatch(/R2111-12 à R2111-17/);
+    expect(gouv06.guidance).toMatch(/petite structure/);
+    expect(gouv06.levels?.[5]).toMatch(/quelle que soit la taille/);
+  });
+
+  it("cites the RGESN hosting theme as a whole (8.1 to 8.10), not an unverified subset", () => {
+    expect(getCriterion(guide, "infra-externes")?.sources.join(" ")).toMatch(/8\.1 à 8\.10/);
+    for (const question of guide.questions) {
+      for (const source of question.topicSources) expect(source, question.id).not.toMatch(/^RGESN 8\.\d+$/);
+    }
+  });
+
+  it("words avoided emissions and minerals as the sources do", () => {
+    expect(q("MESU-05").guidance).toMatch(/exclut les émissions évitées de l'inventaire/);
+    expect(q("SOCI-01").guidance).toMatch(/importateurs de l'Union/);
+    expect(q("SOCI-01").guidance).toMatch(/ni le cobalt/);
+  });
+
+  it("chooses the wording by context and defaults old questions to organisation", () => {
+    expect(questionTextFor(q("SERV-01"), "contract")).toBe(q("SERV-01").contractText);
+    expect(questionTextFor(q("SERV-01"), "general")).toBe(q("SERV-01").text);
+    expect(questionTextFor(q("GOUV-01"), "contract")).toBe(q("GOUV-01").text);
+    const old = getQuestion(getGuide("2024.1-nrprocure")!, "SERV-01")!;
+    expect(old.scope).toBeUndefined();
+    expect(questionScope(old)).toBe("organisation");
+    expect(questionScope(q("SERV-01"))).toBe("contract");
+  });
+
+  it("names only questions of either edition in its change notes, and covers every question in the scope note", () => {
+    const ids = new Set([...guide.questions, ...getGuide("2024.1-nrprocure")!.questions].map((question) => question.id));
+    const notes = guide.changesFromPrevious?.notes ?? [];
+    for (const note of notes) for (const id of note.questions) expect(ids.has(id), id).toBe(true);
+    expect(notes[0]?.questions).toHaveLength(47);
+  });
+});
+
+describe("provenance field by field", () => {
+  it("marks every field of criteria and questions", () => {
+    expect(Object.keys(GUIDE_FIELD_PROVENANCE.criterion).sort()).toEqual(Object.keys(criterionSchema.shape).sort());
+    expect(Object.keys(GUIDE_FIELD_PROVENANCE.question).sort()).toEqual(Object.keys(questionSchema.shape).sort());
+  });
+
+  it("attributes titles, the 47-question count and usage rules to INR/ISIT, the wording to our edition", () => {
+    expect(GUIDE_FIELD_PROVENANCE.criterion.title).toBe("inr-isit-2024");
+    expect(GUIDE_FIELD_PROVENANCE.guide.questionCount).toBe("inr-isit-2024");
+    expect(GUIDE_FIELD_PROVENANCE.guide.respondentInstructions).toBe("inr-isit-2024");
+    for (const field of ["text", "contractText", "guidance", "levels", "scope", "evidenceExamples"] as const) {
+      expect(GUIDE_FIELD_PROVENANCE.question[field]).toBe("nrprocure");
+    }
+    expect(GUIDE_FIELD_PROVENANCE.scale.label).toBe("ademe-anct");
+    expect(GUIDE_FIELD_PROVENANCE.scale.descriptor).toBe("nrprocure");
+    expect(PROVENANCES.nrprocure.label).toBe("Édition NR Procure");
+  });
+});
+
+describe("validation of a broken format-2 copy", () => {
+  function broken2026(mutate: (guide: GuideInput) => void): GuideInput {
+    const copy = structuredClone(guideV2026_1) as GuideInput;
+    mutate(copy);
+    return copy;
+  }
+
+  it("requires scope, contract wording for contract questions, unique topic tags and five distinct descriptors", () => {
+    const message = validationMessage(
+      broken2026((guide) => {
+        delete guide.questions[0]!.scope;
+        guide.questions[1]!.topicTag = guide.questions[2]!.topicTag;
+        const contractQuestion = guide.questions.find((question) => question.scope === "contract")!;
+        delete contractQuestion.contractText;
+        const organisationQuestion = guide.questions.find((question) => question.scope === "organisation" && question !== guide.questions[0])!;
+        organisationQuestion.contractText = "Pour l'exécution du présent marché, une formulation de trop ?";
+        guide.questions[3]!.levels = { 1: "Même texte.", 2: "Même texte.", 3: "b", 4: "c", 5: "d" };
+        delete guide.questions[4]!.levels;
+      }),
+    );
+    expect(message).toContain("Question « GOUV-01 » : portée (scope) obligatoire");
+    expect(message).toContain("(double comptage)");
+    expect(message).toContain("formulation pour le présent marché (contractText) obligatoire");
+    expect(message).toContain("formulation contractuelle réservée aux questions de portée « contract »");
+    expect(message).toContain("Question « GOUV-04 » : deux niveaux ont le même descripteur");
+    expect(message).toContain("Question « GOUV-05 » : cinq descripteurs de niveaux obligatoires");
+  });
+
+  it("requires contract wording to name this contract", () => {
+    const message = validationMessage(
+      broken2026((guide) => {
+        const contractQuestion = guide.questions.find((question) => question.scope === "contract")!;
+        contractQuestion.contractText = "Pour vos marchés en général, que faites-vous ?";
+      }),
+    );
+    expect(message).toContain("doit viser « le présent marché »");
   });
 });

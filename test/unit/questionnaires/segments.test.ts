@@ -35,7 +35,7 @@ describe("segments d'achat", () => {
     expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 
-  it("porte les codes CPV du décret 2021-254 sur les segments concernés", () => {
+  it("porte des codes CPV indicatifs sur les segments de fournitures", () => {
     const codes = (id: string) => getSegment(id)?.cpvCodes.map((c) => c.code) ?? [];
     expect(codes("postes-de-travail")).toEqual(
       expect.arrayContaining(["30000000-9", "30213100-6", "30213300-8", "30231100-8", "30237200-1"]),
