@@ -19,7 +19,7 @@ export function GuideVersionPicker({
 }) {
   const id = `guide-${name}`;
   return (
-    <Form method="get" className="search no-print" aria-label={label}>
+    <Form method="get" className="search no-print" aria-label={`Choisir : ${label.toLowerCase()}`}>
       {Object.entries(hidden).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}
