@@ -77,6 +77,7 @@ export function provenanceForPages() {
     scaleDescriptors: provenanceLabel(s.descriptor),
     questionCount: provenanceLabel(GUIDE_FIELD_PROVENANCE.guide.questionCount),
     respondentInstructions: provenanceLabel(GUIDE_FIELD_PROVENANCE.guide.respondentInstructions),
+    editionInstructions: provenanceLabel(GUIDE_FIELD_PROVENANCE.guide.editionInstructions),
   };
 }
 
@@ -90,6 +91,7 @@ export function guideOverview(guide: Guide) {
     editionNote: guide.editionNote,
     publishedAt: guide.publishedAt,
     respondentInstructions: guide.respondentInstructions,
+    editionInstructions: guide.editionInstructions ?? [],
     questionCount: guide.questions.length,
     contractQuestionCount: guide.questions.filter((q) => q.scope === "contract").length,
     hasScope: guide.format >= 2,
@@ -184,6 +186,7 @@ export function guideJson(guide: Guide) {
     criteriaCount: guide.criteria.length,
     questionCount: guide.questions.length,
     respondentInstructions: guide.respondentInstructions,
+    editionInstructions: guide.editionInstructions ?? [],
     maturityScale: maturityScale.map((s) => ({
       level: s.level,
       label: s.label,
@@ -202,6 +205,7 @@ export function guideJson(guide: Guide) {
       criteriaCount: gp.criteriaCount,
       questionCount: gp.questionCount,
       respondentInstructions: gp.respondentInstructions,
+      editionInstructions: gp.editionInstructions,
     },
     provenanceLegend: Object.fromEntries(Object.entries(PROVENANCES).map(([id, p]) => [id, p])),
     changesFromPrevious: guide.changesFromPrevious ?? null,

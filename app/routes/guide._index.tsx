@@ -127,6 +127,19 @@ export default function GuideIndex() {
             <li key={r}>{r}</li>
           ))}
         </ul>
+        {guide.editionInstructions.length ? (
+          <>
+            <h3>Précisions de cette édition</h3>
+            <p className="small muted">
+              <ProvenanceTag label={provenance.editionInstructions} />
+            </p>
+            <ul>
+              {guide.editionInstructions.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section className="card">

@@ -213,8 +213,10 @@ const guideObjectSchema = z.strictObject({
   editionNote: frenchText,
   /** ISO date (YYYY-MM-DD). */
   publishedAt: z.iso.date(),
-  /** Rules shown to respondents before they answer (French). */
+  /** Rules shown to respondents before they answer (French): the INR/ISIT guide's usage rules, in our words. */
   respondentInstructions: z.array(frenchText).min(1),
+  /** Further instructions that are our edition's, not the INR/ISIT guide's (French). */
+  editionInstructions: z.array(frenchText).min(1).optional(),
   criteria: z.array(criterionSchema).min(1),
   questions: z.array(questionSchema).min(1),
   /** What changed since the previous version, question by question, with the reason (checked against both versions at load). */
@@ -404,6 +406,7 @@ export const GUIDE_FIELD_PROVENANCE = {
     editionNote: "nrprocure",
     publishedAt: "nrprocure",
     respondentInstructions: "inr-isit-2024",
+    editionInstructions: "nrprocure",
     changesFromPrevious: "nrprocure",
     criteriaCount: "inr-isit-2024",
     questionCount: "inr-isit-2024",

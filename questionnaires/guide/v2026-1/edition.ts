@@ -23,13 +23,19 @@ export const edition2026_1 = {
   editionNote:
     "Édition NR Procure n° 2 du guide INR/ISIT 2024, qui remplace l'édition 2024.1 pour les nouveaux questionnaires (les consultations publiées sur l'édition 2024.1 la conservent). Les dix critères, leurs intitulés et leur ordre sont ceux du guide, de même que le nombre de 47 questions ouvertes et ses règles d'usage. Tout le reste est propre à NR Procure. Nouveautés : chaque question indique sa portée — « organisation » (politique générale de l'entreprise, posée pour information dans un marché public) ou « marché » (moyens affectés au présent marché, avec une formulation dédiée) ; chaque question porte une étiquette de sujet unique et cinq descripteurs de niveaux fondés sur des preuves observables ; six paires de questions qui comptaient deux fois le même sujet ont été séparées ; plusieurs références ont été corrigées (label Numérique Responsable, minerais, RGESN, émissions évitées).",
   publishedAt: "2026-12-01",
+  // Usage rules of the INR/ISIT guide, in our words (provenance `inr-isit-2024`): unchanged since 2024.1.
   respondentInstructions: [
-    "Ces questions évaluent la maturité de votre démarche — politique, méthode, pilotage, progrès dans le temps —, non la performance ponctuelle d'un produit ou d'un service : les exigences de performance relèvent des clauses du marché et des critères portant sur l'offre.",
-    "Lorsqu'une question est posée « pour l'exécution du présent marché », répondez pour les moyens que vous affecterez à ce marché : équipe, sites, hébergements, sous-traitants, équipements fournis. Les autres questions portent sur votre organisation ; dans un marché public, elles sont posées pour information et ne comptent pas dans la note.",
+    "Ces questions évaluent la maturité de votre démarche — politique, méthode, pilotage, progrès dans le temps —, non la performance ponctuelle d'un produit ou d'un service : les exigences de performance relèvent des clauses du marché.",
     "Décrivez ce qui est en place aujourd'hui. Les projets peuvent être mentionnés, à condition d'être présentés comme tels, avec leur échéance et les moyens engagés : une intention (« nous allons… ») ne témoigne pas d'une maturité.",
     "Appuyez chaque réponse sur des éléments de preuve. Pour un document long (rapport RSE, déclaration de durabilité), indiquez le passage concerné et son numéro de page : un simple lien ne suffit pas.",
-    "Pour chaque certificat, label ou évaluation cité, précisez le périmètre couvert (sites, entités, activités) et la date de validité. Aucun certificat ni label particulier n'est exigé : toute preuve équivalente est examinée.",
+    "Pour chaque certificat ou label cité, précisez le périmètre couvert (sites, entités, activités) et la date de validité.",
+    "Répondez pour l'organisation qui réalisera les prestations ; lorsque la pratique diffère à l'échelle du groupe, précisez-le.",
     "La réponse « non applicable » doit rester exceptionnelle et être justifiée : toute organisation porte une responsabilité étendue sur son numérique, y compris lorsqu'il est externalisé.",
+  ],
+  // Our additions for this edition (provenance `nrprocure`).
+  editionInstructions: [
+    "Lorsqu'une question est posée « pour l'exécution du présent marché », répondez pour les moyens que vous affecterez à ce marché : équipe, sites, hébergements, sous-traitants, équipements fournis. Les autres questions portent sur votre organisation ; dans un marché public, elles ne peuvent être posées que pour information, sans compter dans la note.",
+    "Aucun certificat, label ou évaluation particulier n'est exigé : toute preuve équivalente est examinée, quelle que soit la taille de votre organisation.",
   ],
 
   criteria: [

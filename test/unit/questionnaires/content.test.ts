@@ -26,7 +26,7 @@ function contentTexts(): [string, string][] {
     for (const t of texts) if (t) out.push([where, t]);
   };
   const guideTexts = (guide: Guide) => {
-    add(`${guide.version} édition`, guide.title, guide.source, guide.licence, guide.editionNote, ...guide.respondentInstructions);
+    add(`${guide.version} édition`, guide.title, guide.source, guide.licence, guide.editionNote, ...guide.respondentInstructions, ...(guide.editionInstructions ?? []));
     for (const c of guide.criteria) add(`${guide.version} ${c.id}`, c.title, c.description, ...c.sources);
     for (const q of guide.questions) {
       add(`${guide.version} ${q.id}`, q.topic, q.text, q.contractText, q.scopeNote, q.guidance, ...q.evidenceExamples, ...Object.values(q.levels ?? {}));

@@ -178,7 +178,7 @@ describe.each(guideSources.map((source) => [source.version, source] as const))("
   });
 
   it("has no empty French text", () => {
-    const texts: string[] = [guide.title, guide.source, guide.licence, guide.editionNote, ...guide.respondentInstructions];
+    const texts: string[] = [guide.title, guide.source, guide.licence, guide.editionNote, ...guide.respondentInstructions, ...(guide.editionInstructions ?? [])];
     for (const criterion of guide.criteria) {
       texts.push(criterion.title, criterion.shortTitle, criterion.description, ...criterion.sources);
     }
@@ -345,6 +345,12 @@ describe("édition 2026.1-nrprocure : portée, formulation pour le marché, suje
   it("declares format 2 and the previous edition", () => {
     expect(guide.format).toBe(2);
     expect(guide.changesFromPrevious?.previousVersion).toBe("2024.1-nrprocure");
+  });
+
+  it("keeps the INR/ISIT usage rules apart from the instructions that are ours", () => {
+    expect(guide.respondentInstructions).toEqual(getGuide("2024.1-nrprocure")?.respondentInstructions);
+    expect(guide.editionInstructions?.join(" ")).toMatch(/présent marché/);
+    expect(GUIDE_FIELD_PROVENANCE.guide.editionInstructions).toBe("nrprocure");
   });
 
   it("gives every question a scope with its reason; contract questions and only they have contract wording", () => {
