@@ -47,6 +47,10 @@ describe("supplier journey", () => {
     await page.locator(`#q-${Q1}-text`).blur();
     await page.locator(`#q-${Q1}`).getByText("La réponse est obligatoire à partir du niveau 2").waitFor();
     await page.locator(`#q-${Q1}-text`).fill("Politique numérique responsable signée par la direction en 2023, revue chaque année.");
+    // Leave the field as a user would: the error goes on blur. Clicking the next radio directly would blur it
+    // between mousedown and mouseup, and the layout shift could swallow the click.
+    await page.locator(`#q-${Q1}-text`).blur();
+    await page.locator(`#q-${Q1}`).getByText("La réponse est obligatoire à partir du niveau 2").waitFor({ state: "detached" });
     await page.locator(`#q-${Q2} input[type=radio][value="1"]`).check();
     await page.locator(`#q-${Q3} input[type=radio][value="2"]`).check();
     await page.locator(`#q-${Q3}-text`).fill("Premières actions de sensibilisation des équipes.");
