@@ -47,7 +47,7 @@ export const questionsEquipmentInfrastructure = [
     text: "Avant de remplacer un équipement, comment étudiez-vous sa réaffectation, sa réparation ou sa mise à niveau (mémoire, stockage, batterie) ? Décrivez le processus, les compétences ou prestataires mobilisés et les volumes traités au cours de la dernière année.",
     scope: "contract",
     scopeNote:
-      "Appliquée aux équipements fournis ou maintenus au titre du marché, la réparation avant remplacement est une condition de son exécution (lawful-award-criteria.md §2).",
+      "Appliquée aux équipements fournis ou maintenus au titre du marché, la réparation avant remplacement est une condition de son exécution.",
     contractText:
       "Pour l'exécution du présent marché, comment diagnostiquerez-vous, réparerez-vous ou mettrez-vous à niveau les équipements fournis ou maintenus avant d'envisager leur remplacement (délais d'intervention, stock de pièces, pièces reconditionnées, atelier ou réparateur partenaire) ? Indiquez les volumes traités ainsi sur un marché comparable.",
     guidance:
@@ -101,7 +101,7 @@ export const questionsEquipmentInfrastructure = [
     text: "Décrivez comment vos déchets d'équipements électriques et électroniques (DEEE) sont collectés et traités : filière utilisée (éco-organisme agréé, système individuel, prestataire), traçabilité jusqu'au traitement final, volumes annuels et registre tenu.",
     scope: "contract",
     scopeNote:
-      "Appliquée aux déchets issus du marché (équipements remplacés ou repris, pièces, consommables), la filière de traitement relève de la fin de vie des équipements fournis au titre du marché (lawful-award-criteria.md §2).",
+      "Appliquée aux déchets issus du marché (équipements remplacés ou repris, pièces, consommables), la filière de traitement relève de la fin de vie des équipements fournis au titre du marché.",
     contractText:
       "Pour l'exécution du présent marché, comment seront collectés et traités les déchets d'équipements électriques et électroniques issus des prestations (équipements remplacés ou repris, pièces, consommables) : filière utilisée (éco-organisme agréé, système individuel, prestataire), traçabilité jusqu'au site de traitement final et compte rendu remis à l'acheteur ?",
     guidance:
@@ -159,7 +159,7 @@ export const questionsEquipmentInfrastructure = [
     text: "Quelles solutions de reprise et de seconde vie proposez-vous pour les équipements que vous fournissez à vos clients (reprise en fin d'usage ou de location, reconditionnement, remise en circulation), et avec quels acteurs de proximité ? Indiquez la localisation des sites de reconditionnement, la part des équipements repris effectivement remis en circulation et les distances parcourues.",
     scope: "contract",
     scopeNote:
-      "Porte sur la fin de vie des équipements fournis au titre du marché, ou de ceux qu'ils remplacent : liée à son exécution (lawful-award-criteria.md §2).",
+      "Porte sur la fin de vie des équipements fournis au titre du marché, ou de ceux qu'ils remplacent : liée à son exécution.",
     contractText:
       "Pour l'exécution du présent marché, comment reprendrez-vous les équipements fournis, ou ceux de l'acheteur qu'ils remplacent, à leur fin d'usage, et comment organiserez-vous leur seconde vie : reconditionnement, remise en circulation, localisation des sites, part effectivement réemployée, compte rendu à l'acheteur ?",
     guidance:
@@ -191,7 +191,7 @@ export const questionsEquipmentInfrastructure = [
     text: "Pour les salles informatiques et centres de données que vous exploitez, quels indicateurs de performance énergétique et environnementale mesurez-vous (PUE, WUE, CUE, part d'électricité renouvelable…) ? Précisez la méthode, le point et la fréquence de mesure, et les valeurs obtenues ces dernières années.",
     scope: "contract",
     scopeNote:
-      "Porte sur les salles exploitées par le titulaire qui serviront au marché : l'hébergement utilisé pour le service est lié à son exécution (lawful-award-criteria.md §2).",
+      "Porte sur les salles exploitées par le titulaire qui serviront au marché : l'hébergement utilisé pour le service est lié à son exécution.",
     contractText:
       "Pour l'exécution du présent marché, quels indicateurs de performance énergétique et environnementale (PUE, WUE, CUE, part d'électricité renouvelable) mesurez-vous pour les salles ou centres de données que vous exploitez et qui serviront au marché ? Précisez la méthode, le point et la fréquence de mesure et les valeurs des dernières années ; si aucune salle que vous exploitez n'est utilisée, indiquez-le.",
     guidance:
@@ -332,7 +332,7 @@ export const questionsEquipmentInfrastructure = [
     text: "Selon quels critères environnementaux choisissez-vous vos hébergeurs, opérateurs de centres de données et fournisseurs de services cloud, et quelles exigences inscrivez-vous dans vos contrats avec eux ? Illustrez votre réponse par un choix ou un contrat récent.",
     scope: "contract",
     scopeNote:
-      "Porte sur les hébergeurs et fournisseurs cloud qui serviront au marché : l'hébergement utilisé pour le service est lié à son exécution (lawful-award-criteria.md §2).",
+      "Porte sur les hébergeurs et fournisseurs cloud qui serviront au marché : l'hébergement utilisé pour le service est lié à son exécution.",
     contractText:
       "Pour l'exécution du présent marché, quels hébergeurs, opérateurs de centres de données ou fournisseurs cloud utiliserez-vous, selon quels critères environnementaux les avez-vous choisis, et quelles exigences environnementales figurent dans vos contrats avec eux ?",
     guidance:

@@ -226,7 +226,7 @@ export const questionsGovernanceTrainingMeasure = [
     text: "Quelles formations au numérique responsable suivent les métiers directement concernés — conception et développement, exploitation, achats, gestion de projet, vente ? Précisez les contenus, les organismes, les certifications éventuellement obtenues et la manière dont les acquis sont mis en pratique.",
     scope: "contract",
     scopeNote:
-      "Porte sur les personnes qui réaliseront la prestation : les compétences de l'équipe affectée au marché sont liées à son exécution (lawful-award-criteria.md §2).",
+      "Porte sur les personnes qui réaliseront la prestation : les compétences de l'équipe affectée au marché sont liées à son exécution.",
     contractText:
       "Pour l'exécution du présent marché, quelles compétences en numérique responsable les personnes que vous affecterez détiennent-elles (écoconception, accessibilité, achats responsables, exploitation sobre, selon la prestation) ? Précisez pour chaque profil les formations suivies et leur date, les certifications obtenues, et comment ces compétences seront maintenues en cas de remplacement d'un intervenant.",
     guidance:
@@ -360,7 +360,7 @@ export const questionsGovernanceTrainingMeasure = [
     text: "Quelles données d'impact environnemental pouvez-vous fournir à vos clients pour les produits ou services que vous leur livrez (empreinte par produit, par utilisateur ou par unité d'œuvre, facteurs d'émission spécifiques) ? Décrivez la méthode, la fréquence de mise à jour et un exemple de données déjà transmises.",
     scope: "contract",
     scopeNote:
-      "Porte sur les données d'empreinte des biens et services livrés au titre du marché : lié à son objet (mesure du service livré, lawful-award-criteria.md §2).",
+      "Porte sur les données d'empreinte des biens et services livrés au titre du marché : lié à son objet (mesure de l'empreinte du service livré).",
     contractText:
       "Pour l'exécution du présent marché, quelles données d'impact environnemental fournirez-vous à l'acheteur pour les biens et services livrés (empreinte par produit, par utilisateur ou par unité d'œuvre, facteurs d'émission spécifiques) ? Décrivez la méthode, les règles de répartition entre clients, la fréquence de mise à jour et le format de transmission (par exemple le modèle CSV du portail ou le format PACT).",
     guidance:

@@ -11,7 +11,7 @@ const ORGANISATION_POLICY =
   "Politique générale de l'entreprise, indépendante du marché : question posée pour information dans un marché public (Conseil d'État, 25 mai 2018, n° 417580), librement notée par un acheteur privé.";
 
 const SERVICE_DELIVERED =
-  "Porte sur les services numériques livrés au titre du marché : lié à son objet (lawful-award-criteria.md §2).";
+  "Porte sur les services numériques livrés au titre du marché : lié à son objet.";
 
 export const questionsPurchasingServicesSociety = [
   // ------------------------------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ export const questionsPurchasingServicesSociety = [
     text: "Quelles exigences de numérique responsable transmettez-vous à vos propres fournisseurs et sous-traitants (clauses, questionnaires de maturité, données d'empreinte demandées, objectifs de réduction) ? Décrivez comment vous en suivez le respect et ce que vous faites en cas d'écart.",
     scope: "contract",
     scopeNote:
-      "Porte sur les sous-traitants et fournisseurs qui participent au marché : lié à son exécution (lawful-award-criteria.md §2).",
+      "Porte sur les sous-traitants et fournisseurs qui participent au marché : lié à son exécution.",
     contractText:
       "Pour l'exécution du présent marché, quelles exigences de numérique responsable imposerez-vous aux sous-traitants et fournisseurs qui y participent (clauses, données d'empreinte demandées, objectifs), comment en suivrez-vous le respect et que ferez-vous en cas d'écart ?",
     guidance:
