@@ -25,6 +25,28 @@ const SCOPE_TEXT = {
   organisation: "Portée : organisation — politique générale de l'entreprise (pour information dans un marché public)",
 } as const;
 
+/** The five levels: ADEME/ANCT labels with the question's own descriptors, or the generic ones. */
+function LevelList({
+  scale,
+  levels,
+}: {
+  scale: readonly { level: number; label: string; descriptor: string }[];
+  levels?: Readonly<Record<"1" | "2" | "3" | "4" | "5", string>> | undefined;
+}) {
+  return (
+    <dl className="levels">
+      {scale.map((s) => (
+        <div key={s.level} style={{ display: "contents" }}>
+          <dt>
+            {s.level} · {s.label}
+          </dt>
+          <dd>{levels?.[String(s.level) as "1" | "2" | "3" | "4" | "5"] ?? s.descriptor}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export default function GuideCriterion() {
   const { criterion, criterionLegalSources, questions, version, hasScope, scale, versions, versionQuery: vq, provenance } = useLoaderData<typeof loader>();
   return (
@@ -83,16 +105,7 @@ export default function GuideCriterion() {
                 <ProvenanceTag label={q.levels ? provenance.levels : provenance.scaleDescriptors} />
                 {q.levels ? "" : " (échelle générique : cette édition ne donne pas de descripteurs propres à la question)"}
               </p>
-              <dl className="levels">
-                {scale.map((s) => (
-                  <div key={s.level} style={{ display: "contents" }}>
-                    <dt>
-                      {s.level} · {s.label}
-                    </dt>
-                    <dd>{q.levels?.[s.level as 1 | 2 | 3 | 4 | 5] ?? s.descriptor}</dd>
-                  </div>
-                ))}
-              </dl>
+              <LevelList scale={scale} levels={q.levels} />
             </details>
             <p className="small muted provenance">
               Provenance : question{q.contractText ? ", formulation pour le marché" : ""}
@@ -107,16 +120,7 @@ export default function GuideCriterion() {
         <p className="small muted">
           Intitulés : <ProvenanceTag label={provenance.scaleLabels} /> · descripteurs génériques : <ProvenanceTag label={provenance.scaleDescriptors} />
         </p>
-        <dl className="levels">
-          {scale.map((s) => (
-            <div key={s.level} style={{ display: "contents" }}>
-              <dt>
-                {s.level} · {s.label}
-              </dt>
-              <dd>{s.descriptor}</dd>
-            </div>
-          ))}
-        </dl>
+        <LevelList scale={scale} />
       </section>
     </>
   );

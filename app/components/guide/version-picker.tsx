@@ -27,8 +27,7 @@ export function GuideVersionPicker({
       <select id={id} name={name} defaultValue={selected}>
         {versions.map((v) => (
           <option key={v.version} value={v.version}>
-            {v.version}
-            {v.current ? " (édition en vigueur)" : ""} — publiée le {v.publishedAt.split("-").reverse().join("/")}
+            {v.version} ({v.current ? "en vigueur, " : ""}publiée le {v.publishedAt.split("-").reverse().join("/")})
           </option>
         ))}
       </select>{" "}
