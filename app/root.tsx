@@ -1,3 +1,4 @@
+import "~/lib/zod-csp";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
