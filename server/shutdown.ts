@@ -11,12 +11,14 @@ import closeWithGrace from "close-with-grace";
 export function closeServer(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-    cut.unref();
+    // Keep-alive connections would hold close() open until their idle timeout: close each one
+    // as soon as it has no request in flight (now, and when its current response is finished).
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
       clearTimeout(cut);
+      clearInterval(idle);
       resolve();
     });
-    // Keep-alive connections with no request in flight would hold close() open.
     server.closeIdleConnections();
   });
 }
