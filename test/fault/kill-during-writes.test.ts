@@ -5,9 +5,11 @@
  * On a temporary data folder with the demo data, both demo suppliers withdraw their submission to
  * the demo tender and autosave as fast as they can (the questionnaire's autosave request, one at
  * a time per supplier, as the page does), while the first supplier uploads emission-factor CSVs
- * (the factor upload form, files of 30,000 and 45,000 rows). After a seeded random delay the
- * server process gets SIGKILL — no shutdown code runs. With the server down, the SQLite file is
- * opened and checked:
+ * (the factor upload form, files of 30,000 and 45,000 rows). In each round the first upload is
+ * timed; the server process then gets SIGKILL — no shutdown code runs — at a seeded random point
+ * of the second one (between 30 % and 100 % of the first one's duration: while the file is read
+ * and validated, while its rows are inserted in one transaction, or just after the commit).
+ * With the server down, the SQLite file is opened and checked:
  *   - `PRAGMA integrity_check` = ok and no foreign-key violation;
  *   - every autosave answered 2xx is present: the stored answer is that save's content, or the
  *     content of a later save of the same question by the same supplier (acknowledged, or in
@@ -33,7 +35,8 @@ import { ensureBuilt, freePort, runSetup, startPortal, waitForPortal, type Porta
 
 const SEED = Number(process.env.FAULT_SEED ?? 1515);
 const KILLS = 4;
-const KILL_AFTER_MS = { min: 300, max: 2_500 };
+/** When to kill, after the round's second upload began, as a fraction of the first one's duration. */
+const KILL_AT = { min: 0.3, max: 1.0 };
 const FILE_ROWS = [30_000, 45_000] as const;
 const SUPPLIERS = ["fournisseur@numerique-durable.example", "fournisseur@infoservices.example"] as const;
 
@@ -74,7 +77,11 @@ let env: Record<string, string | undefined>;
 let portal: Portal | undefined;
 const uploads: Upload[] = [];
 
-const totals = { kills: 0, savesAcked: 0, savesFound: 0, savesVerbatim: 0, inFlightSaves: 0, uploadsAcked: 0, uploadsInFlight: 0, importsComplete: 0, importsAbsent: 0 };
+/** Every upload answered with its report page, all rounds: each must keep its version for good. */
+const ackedUploads: number[] = [];
+/** Duration of the first upload of each killed round. */
+const uploadMs: number[] = [];
+const totals = { kills: 0, savesAcked: 0, savesFound: 0, savesVerbatim: 0, inFlightSaves: 0, uploadsAcked: 0, uploadsInFlight: 0, inFlightCommitted: 0, importsComplete: 0, importsAbsent: 0 };
 
 beforeAll(async () => {
   ensureBuilt();
@@ -159,7 +166,7 @@ async function autosaveLoop(w: Writer, stop: () => boolean): Promise<void> {
   }
 }
 
-type UploadState = { acked: number[]; inFlight: number };
+type UploadState = { acked: number[]; inFlight: number; startedAt: number | null; durations: number[] };
 
 async function uploadLoop(w: Writer, state: UploadState, stop: () => boolean): Promise<void> {
   let i = 0;
@@ -171,6 +178,7 @@ async function uploadLoop(w: Writer, state: UploadState, stop: () => boolean): P
     form.set("tenderId", "");
     form.set("file", new Blob([fs.readFileSync(upload.file)], { type: "text/csv" }), path.basename(upload.file));
     state.inFlight++;
+    state.startedAt = performance.now();
     let res: Response;
     try {
       res = await w.jar.fetch("/fournisseur/facteurs", { method: "POST", body: form });
@@ -179,6 +187,7 @@ async function uploadLoop(w: Writer, state: UploadState, stop: () => boolean): P
       return;
     }
     state.inFlight--;
+    state.durations.push(performance.now() - state.startedAt);
     const uploadId = /\/fournisseur\/facteurs\/depots\/(\d+)$/.exec(res.headers.get("Location") ?? "")?.[1];
     if (res.status !== 302 || !uploadId) throw new Error(`dépôt de facteurs : HTTP ${res.status}`);
     state.acked.push(Number(uploadId));
@@ -224,13 +233,15 @@ function verify(writers: Writer[], uploadState: UploadState, label: string) {
     const imported = db.prepare("select count(*) as n from factor_uploads where status = 'imported'").get() as { n: number };
     expect(imported.n, `${label} : un dépôt « importé » sans sa version`).toBe(sets.length);
     const withSet = new Set(sets.map((s) => s.uploadId));
-    for (const id of uploadState.acked) expect(withSet.has(id), `${label} : le dépôt acquitté ${id} n'a pas de version`).toBe(true);
+    ackedUploads.push(...uploadState.acked);
+    for (const id of ackedUploads) expect(withSet.has(id), `${label} : le dépôt acquitté ${id} n'a pas de version`).toBe(true);
     const committedInFlight = sets.length - totals.importsComplete - uploadState.acked.length;
     expect(committedInFlight).toBeGreaterThanOrEqual(0);
     expect(committedInFlight).toBeLessThanOrEqual(uploadState.inFlight);
     totals.uploadsAcked += uploadState.acked.length;
     totals.uploadsInFlight += uploadState.inFlight;
     totals.importsAbsent += uploadState.inFlight - committedInFlight;
+    totals.inFlightCommitted += committedInFlight;
     totals.importsComplete = sets.length;
   } finally {
     db.close();
@@ -238,7 +249,7 @@ function verify(writers: Writer[], uploadState: UploadState, label: string) {
 }
 
 async function round(writers: Writer[], ending: "kill" | "stop"): Promise<void> {
-  const uploadState: UploadState = { acked: [], inFlight: 0 };
+  const uploadState: UploadState = { acked: [], inFlight: 0, startedAt: null, durations: [] };
   let stopping = false;
   const stop = () => stopping;
   let failure: unknown;
@@ -248,13 +259,19 @@ async function round(writers: Writer[], ending: "kill" | "stop"): Promise<void> 
       stopping = true;
     }),
   );
-  const delay = Math.round(KILL_AFTER_MS.min + killDelays() * (KILL_AFTER_MS.max - KILL_AFTER_MS.min));
-  await new Promise((r) => setTimeout(r, delay));
+  const fraction = KILL_AT.min + killDelays() * (KILL_AT.max - KILL_AT.min);
+  let label = "arrêt normal";
   if (ending === "kill") {
+    // The first upload of the round is timed (same load as the one that will be killed).
+    while (uploadState.durations.length === 0 && failure === undefined) await new Promise((r) => setTimeout(r, 5));
+    const delay = Math.round(fraction * (uploadState.durations[0] ?? 0));
+    await new Promise((r) => setTimeout(r, Math.max(0, (uploadState.startedAt ?? 0) + delay - performance.now())));
     portal!.child.kill("SIGKILL");
     await portal!.exited;
     totals.kills++;
+    uploadMs.push(uploadState.durations[0] ?? 0);
     await Promise.all(loops);
+    label = `arrêt brutal n°${totals.kills} (${delay} ms après le début d'un dépôt qui en prend ~${Math.round(uploadState.durations[0] ?? 0)})`;
   } else {
     // Let the current upload finish so that the last round acknowledges at least one.
     while (uploadState.acked.length === 0 && failure === undefined) await new Promise((r) => setTimeout(r, 50));
@@ -264,7 +281,7 @@ async function round(writers: Writer[], ending: "kill" | "stop"): Promise<void> 
   }
   portal = undefined;
   if (failure !== undefined) throw failure;
-  verify(writers, uploadState, ending === "kill" ? `arrêt brutal n°${totals.kills} (après ${delay} ms)` : "arrêt normal");
+  verify(writers, uploadState, label);
 }
 
 describe("fault suite: SIGKILL during autosaves and a factor import", () => {
@@ -272,7 +289,7 @@ describe("fault suite: SIGKILL during autosaves and a factor import", () => {
     "keeps every acknowledged save and never leaves a half factor version",
     async () => {
       const begun = Date.now();
-      console.log(`fault suite: seed ${SEED} (FAULT_SEED=${SEED} to replay), ${KILLS} kills between ${KILL_AFTER_MS.min} and ${KILL_AFTER_MS.max} ms`);
+      console.log(`fault suite: seed ${SEED} (FAULT_SEED=${SEED} to replay), ${KILLS} kills`);
       portal = await start();
       const writers: Writer[] = [];
       for (const email of SUPPLIERS) writers.push(await prepareWriter(email, portal.baseUrl));
@@ -289,9 +306,9 @@ describe("fault suite: SIGKILL during autosaves and a factor import", () => {
 
       const seconds = ((Date.now() - begun) / 1000).toFixed(1);
       console.log(
-        `fault suite: ${totals.kills} kills; saves acknowledged ${totals.savesAcked}, found ${totals.savesFound} ` +
+        `fault suite: ${totals.kills} kills (uploads took ${uploadMs.map(Math.round).join(", ")} ms; killed at ${Math.round(KILL_AT.min * 100)}–${Math.round(KILL_AT.max * 100)} % of that); saves acknowledged ${totals.savesAcked}, found ${totals.savesFound} ` +
           `(${totals.savesVerbatim} verbatim, the rest superseded by a later save of the same question), ${totals.inFlightSaves} in flight at a kill; ` +
-          `factor uploads acknowledged ${totals.uploadsAcked}, in flight at a kill ${totals.uploadsInFlight}; ` +
+          `factor uploads acknowledged ${totals.uploadsAcked}, in flight at a kill ${totals.uploadsInFlight} (${totals.inFlightCommitted} of them committed before the kill); ` +
           `factor imports complete ${totals.importsComplete}, absent ${totals.importsAbsent}; ${seconds} s`,
       );
       expect(totals.kills).toBe(KILLS);
