@@ -33,6 +33,17 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
         },
       },
+      {
+        extends: true,
+        test: {
+          // Starts the built portal on its own data folder and kills it with SIGKILL (test/fault/).
+          name: "fault",
+          include: ["test/fault/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 150_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

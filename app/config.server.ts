@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -16,6 +17,44 @@ const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * TRUST_PROXY, handed to Express's `trust proxy` setting (server/app.ts): which hops in front of
+ * the portal may set X-Forwarded-For / -Proto / -Host, so that the client address given to
+ * loaders and actions is the real one. `false` (default): nobody, the socket address is used.
+ * `true`: every hop (only when the proxy is the sole way in). A number: that many hops. Otherwise
+ * a comma-separated list of addresses, subnets (CIDR) or Express's names `loopback`,
+ * `linklocal`, `uniquelocal`.
+ */
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address ?? "");
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+export type TrustProxy = boolean | number | string[];
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): TrustProxy => {
+    if (v === "" || v === "false" || v === "0") return false;
+    if (v === "true") return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(",").map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `valeur non reconnue (${bad.join(", ")}) : attendu false, true, un nombre de relais, ou une liste d'adresses, de sous-réseaux CIDR ou de loopback / linklocal / uniquelocal`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,6 +69,11 @@ const envSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     SEED_DEMO: bool.default(true),
+    /** Listen address; all interfaces when unset (as remix-serve did). */
+    HOST: z.string().trim().min(1).optional(),
+    TRUST_PROXY: trustProxy.default(false),
+    /** How long a SIGTERM/SIGINT waits for in-flight requests before closing them. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -57,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     seedDemo: e.SEED_DEMO,
+    host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 

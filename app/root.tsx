@@ -1,3 +1,4 @@
+import "~/lib/zod-csp";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
@@ -15,6 +16,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfInput } from "~/components/csrf";
+import { useNonce } from "~/components/nonce";
 import { getCsrfToken } from "~/auth/csrf.server";
 import { getCurrentUser, homeFor, roleLabels } from "~/auth/session.server";
 import styles from "~/styles/app.css?url";
@@ -82,6 +84,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="fr">
       <head>
@@ -104,8 +107,8 @@ export function Layout({ children }: { children: ReactNode }) {
             INR/ISIT (voir <Link to="/guide">les sources</Link>).
           </p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -23,11 +23,17 @@ export function migrationsFolder(): string {
 /**
  * Opens (and creates) the SQLite file and applies pending migrations: a fresh clone needs no
  * manual step. WAL lets readers go on while one writer commits.
+ *
+ * `synchronous = FULL`: with WAL, better-sqlite3's build defaults to NORMAL, which syncs the WAL
+ * only at checkpoints, so the last commits can vanish on a power or OS failure (issue 15). FULL
+ * fsyncs the WAL at every commit: a save acknowledged to the user is on disk. Cost measured on the
+ * factor-import bench in docs/decisions/007-express-server.md.
  */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;

@@ -8,3 +8,10 @@ export function db(): Db {
   globalForDb.__nrDb ??= openDatabase(config().databasePath);
   return globalForDb.__nrDb;
 }
+
+/** Closes the process's connection (graceful shutdown, server/shutdown.ts); the next db() reopens. */
+export function closeDb(): void {
+  const open = globalForDb.__nrDb;
+  globalForDb.__nrDb = undefined;
+  open?.$client.close();
+}

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, Jar } from "../support/http-jar";
+import { freePort } from "../support/portal-process";
 
 /**
  * The README's start command, exactly as written, with SESSION_SECRET unset: the portal must
@@ -18,16 +19,6 @@ function readmeStartCommand(): string {
   const line = readme.split("\n").find((l) => l.trim().startsWith(README_START));
   if (!line) throw new Error(`README.md ne contient plus la commande « ${README_START} »`);
   return README_START;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 function cleanEnv(overrides: Record<string, string>): Record<string, string | undefined> {
@@ -74,38 +65,12 @@ async function waitForPage(url: string, started: Started, timeoutMs: number): Pr
   throw new Error(`pas de réponse sur ${url} en ${timeoutMs} ms\n${started.log()}`);
 }
 
-/** A tiny cookie jar over fetch: enough to sign in like a browser would. */
-class Jar {
-  cookies = new Map<string, string>();
-  absorb(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  }
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  async fetch(url: string, init: RequestInit = {}) {
-    const res = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: this.header() } });
-    this.absorb(res);
-    return res;
-  }
-}
-
-async function signInAsDemoBuyer(baseUrl: string, jar: Jar): Promise<Response> {
-  const loginPage = await jar.fetch(`${baseUrl}/connexion`);
+async function signInAsDemoBuyer(jar: Jar): Promise<Response> {
+  const loginPage = await jar.fetch("/connexion");
   expect(loginPage.status).toBe(200);
-  const html = await loginPage.text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1];
   expect(csrf, "le formulaire de connexion porte un jeton CSRF").toBeTruthy();
-  const body = new URLSearchParams({ csrf: csrf!, email: "acheteur@metropole.example", password: "demo-nr-procure" });
-  return jar.fetch(`${baseUrl}/connexion`, {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
-  });
+  return jar.post("/connexion", { email: "acheteur@metropole.example", password: DEMO_PASSWORD }, csrf!);
 }
 
 describe("the README's start command", () => {
@@ -134,11 +99,11 @@ describe("the README's start command", () => {
       expect(fs.readFileSync(secretFile, "utf8").trim().length).toBeGreaterThanOrEqual(32);
       expect(running.log()).toContain("secret de session généré");
 
-      const jar = new Jar();
-      const signIn = await signInAsDemoBuyer(baseUrl, jar);
+      const jar = new Jar(baseUrl);
+      const signIn = await signInAsDemoBuyer(jar);
       expect(signIn.status).toBe(302);
       expect(signIn.headers.get("Location")).toBe("/acheteur");
-      const buyerHome = await jar.fetch(`${baseUrl}/acheteur`);
+      const buyerHome = await jar.fetch("/acheteur");
       expect(buyerHome.status).toBe(200);
       expect(await buyerHome.text()).toContain("Espace acheteur");
 
@@ -148,7 +113,7 @@ describe("the README's start command", () => {
       running = start("npm run serve", env);
       await waitForPage(`${baseUrl}/`, running, 60_000);
       expect(fs.readFileSync(secretFile, "utf8")).toBe(secretBefore);
-      const again = await jar.fetch(`${baseUrl}/acheteur`);
+      const again = await jar.fetch("/acheteur");
       expect(again.status).toBe(200);
       expect(await again.text()).toContain("Espace acheteur");
     },

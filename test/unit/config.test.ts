@@ -56,3 +56,33 @@ describe("session secret", () => {
     expect(() => dataDirSecret(dir, () => {})).toThrow(/trop court/);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  const trust = (TRUST_PROXY: string | undefined) => loadConfig({ DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40), TRUST_PROXY }).trustProxy;
+
+  it("trusts nobody by default", () => {
+    expect(trust(undefined)).toBe(false);
+    expect(trust("false")).toBe(false);
+    expect(trust("0")).toBe(false);
+  });
+
+  it("accepts true, a number of hops, or a list of addresses, subnets and Express's names", () => {
+    expect(trust("true")).toBe(true);
+    expect(trust("2")).toBe(2);
+    expect(trust("loopback, 10.0.0.0/8,fd00::/8, 192.168.1.10")).toEqual(["loopback", "10.0.0.0/8", "fd00::/8", "192.168.1.10"]);
+  });
+
+  it("refuses anything else with a French message naming the bad entries", () => {
+    expect(() => trust("yes")).toThrow(/TRUST_PROXY: valeur non reconnue \(yes\)/);
+    expect(() => trust("10.0.0.0/33, loopback")).toThrow(/10\.0\.0\.0\/33/);
+    expect(() => trust("proxy.example")).toThrow(/Configuration invalide/);
+  });
+});
+
+describe("server settings", () => {
+  it("default to all interfaces and a 10 s grace period on shutdown", () => {
+    const c = loadConfig({ DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40) });
+    expect(c.host).toBeUndefined();
+    expect(c.shutdownGraceMs).toBe(10_000);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The portal's server: `npm run serve` (production, what `npm start` runs after building) and
+ * `npm run dev` (NODE_ENV=development: Vite in middleware mode, hot reload). Run with
+ * `node --import tsx server/index.ts`: tsx compiles this folder on the fly; the Remix app itself
+ * is the Vite build in build/server (production) or compiled by Vite (development).
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+
+// Like remix-serve: production unless told otherwise. Set before any module reads it.
+process.env.NODE_ENV ??= "production";
+
+const { loadConfig } = await import("../app/config.server");
+const { closeDb } = await import("../app/lib/db.server");
+const { createPortalApp } = await import("./app");
+const { installGracefulShutdown } = await import("./shutdown");
+
+const root = path.resolve(import.meta.dirname, "..");
+const config = loadConfig();
+const development = process.env.NODE_ENV === "development";
+
+const vite = development
+  ? await import("vite").then((v) => v.createServer({ root, server: { middlewareMode: true } }))
+  : undefined;
+
+// Production: load the build once, now, so that a missing or broken build stops the start.
+const build = development ? undefined : ((await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild);
+const app = createPortalApp({
+  config,
+  mode: development ? "development" : "production",
+  vite,
+  clientDir: path.join(root, "build/client"),
+  build,
+});
+
+const server = config.host ? app.listen(config.port, config.host, onListening) : app.listen(config.port, onListening);
+function onListening() {
+  const shown = config.host && config.host !== "0.0.0.0" && config.host !== "::" ? config.host : "localhost";
+  console.log(`NR Procure à l'écoute sur http://${shown}:${config.port} (${development ? "développement" : "production"})`);
+}
+server.on("error", (error) => {
+  console.error(`Impossible d'écouter sur le port ${config.port} :`, error.message);
+  process.exit(1);
+});
+
+installGracefulShutdown(server, {
+  graceMs: config.shutdownGraceMs,
+  onClosed: async () => {
+    await vite?.close();
+    closeDb();
+  },
+});
