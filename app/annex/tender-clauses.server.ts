@@ -6,9 +6,10 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { presentClause } from "~/lib/clauses.server";
 import { db } from "~/lib/db.server";
-import { conflict, loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
+import { loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
 import { readDraftMethod } from "~/tenders/builder";
 import { tenderMethodSchema, type TenderMethod } from "~/tenders/method";
+import { AppError } from "~/lib/errors";
 
 /**
  * The clauses chosen for a tender's NR annex: suggested from its segment, picked from any
@@ -77,14 +78,14 @@ export function postedClauseValues(formData: FormData, clauses: TenderMethod["cl
  */
 export function updateTenderClauses({ tenderId, user, formData, intent }: { tenderId: number; user: CurrentUser; formData: FormData; intent: ClauseIntent }) {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
-  if (tender.status !== "draft") conflict("Cet appel d'offres est publié : ses clauses sont figées avec la méthode.");
+  if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : ses clauses sont figées avec la méthode.");
   const method = readDraftMethod(tender.draftMethod);
   let clauses = postedClauseValues(formData, method.clauses);
   let message = "Clauses enregistrées.";
   switch (intent.op) {
     case "add": {
       const clause = getClause(intent.clauseId);
-      if (!clause) throw new Response("Clause inconnue.", { status: 400 });
+      if (!clause) throw new AppError("invalid", "Clause inconnue.");
       if (clauses.some((c) => c.clauseId === clause.id)) {
         message = "Cette clause est déjà retenue.";
         break;
@@ -120,7 +121,7 @@ export function updateTenderClauses({ tenderId, user, formData, intent }: { tend
       .set({ draftMethod: { ...method, clauses }, updatedAt: new Date().toISOString() })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
-    if (updated.changes !== 1) conflict("Cet appel d'offres n'est plus un brouillon.");
+    if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.clauses.update", targetType: "tender", targetId: tender.id, details: { op: intent.op, count: clauses.length } });
   });
   return { message };

@@ -14,14 +14,14 @@ import { factorSets, factorUploads, factors, invitations, organisations, tenders
 import type { CurrentUser } from "~/auth/session.server";
 import { plausibilityOf } from "~/emission-factors";
 import { db } from "~/lib/db.server";
-import { ResponseError } from "~/responses/access.server";
 import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
 import { organisationRatios } from "./reference-ratios.server";
+import { AppError } from "~/lib/errors";
 
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 
 export function requireCsr(user: CurrentUser): void {
-  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new ResponseError(403, "Réservé à l'équipe RSE d'une organisation acheteuse.");
+  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new AppError("forbidden", "Réservé à l'équipe RSE d'une organisation acheteuse.");
 }
 
 /** Supplier organisations linked to a buying organisation (accepted, non-revoked invitation). */
@@ -100,7 +100,7 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
   requireCsr(user);
   const database = db();
   const suppliers = listSuppliersWithVersions(user);
-  if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new ResponseError(404, SUPPLIER_NOT_FOUND);
+  if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new AppError("not-found", SUPPLIER_NOT_FOUND);
 
   const setOwner = new Map<number, { supplierName: string; version: number; latest: boolean }>();
   for (const s of suppliers) s.versions.forEach((v, i) => setOwner.set(v.id, { supplierName: s.name, version: v.version, latest: i === 0 }));
@@ -109,7 +109,7 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
   let selectedVersion: { supplierId: number; supplierName: string; version: number; latest: boolean } | null = null;
   if (filters.setId !== null) {
     const owner = suppliers.find((s) => s.versions.some((v) => v.id === filters.setId));
-    if (!owner || (filters.supplierId !== null && owner.id !== filters.supplierId)) throw new ResponseError(404, "Cette version n'existe pas ou vous n'y avez pas accès.");
+    if (!owner || (filters.supplierId !== null && owner.id !== filters.supplierId)) throw new AppError("not-found", "Cette version n'existe pas ou vous n'y avez pas accès.");
     const info = setOwner.get(filters.setId)!;
     selectedVersion = { supplierId: owner.id, supplierName: owner.name, version: info.version, latest: info.latest };
     setIds = [filters.setId];

@@ -12,11 +12,14 @@ import { config } from "~/config.server";
 import { factorsToPact, pactToFactors, type FactorIssue } from "~/emission-factors";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { findSupplierTender, ResponseError } from "~/responses/access.server";
+import { findSupplierTender } from "~/responses/access.server";
 import type { StoredBlob } from "./blob-store.server";
 import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
 import { recordPactImport, validateAndRecordCsv, type RecordedUpload } from "./factor-store.server";
 import { parseStoredReport } from "./report";
+import type { UploadFields } from "./schemas";
+import { tooLargeMessage, type ReceivedUpload } from "./upload-receiver.server";
+import { AppError, notFound } from "~/lib/errors";
 
 export const UPLOAD_NOT_FOUND = "Ce dépôt n'existe pas ou vous n'y avez pas accès.";
 export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas accès.";
@@ -24,7 +27,7 @@ export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas ac
 export const PACT_MAX_BYTES = 20 * 1024 * 1024;
 
 function requireSupplier(user: CurrentUser): void {
-  if (user.role !== "supplier" || user.organisationKind !== "supplier") throw new ResponseError(403, "Réservé aux fournisseurs.");
+  if (user.role !== "supplier" || user.organisationKind !== "supplier") throw new AppError("forbidden", "Réservé aux fournisseurs.");
 }
 
 export function factorsMaxBytes(): number {
@@ -59,8 +62,25 @@ export function listTendersForFactors(user: CurrentUser) {
 /** `null`, or a tender the supplier's organisation has access to (else 400: nothing is recorded). */
 export function checkTender(user: CurrentUser, tenderId: number | null): number | null {
   if (tenderId === null) return null;
-  if (!findSupplierTender(db(), user, tenderId)) throw new ResponseError(400, "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
+  if (!findSupplierTender(db(), user, tenderId)) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
   return tenderId;
+}
+
+/**
+ * Imports the file of a received upload form (CSV or PACT, fields already parsed by the route):
+ * checks the tender it is tied to and the PACT size limit, moves the file into the store and
+ * records it. The caller removes the temporary file if anything is refused (`withReceivedUpload`).
+ */
+export async function importReceivedFactorFile({ user, upload, fields }: { user: CurrentUser; upload: ReceivedUpload; fields: UploadFields }): Promise<RecordedUpload> {
+  requireSupplier(user);
+  if (!upload.file) throw new AppError("invalid", "Choisissez un fichier à déposer.");
+  const tenderId = checkTender(user, fields.tenderId);
+  if (fields.intent === "pact" && upload.file.size > pactMaxBytes()) throw new AppError("too-large", tooLargeMessage(pactMaxBytes()));
+  const blob = upload.commit();
+  if (!blob) throw new Error("fichier reçu introuvable");
+  return fields.intent === "csv"
+    ? uploadFactorsCsv({ user, tenderId, blob })
+    : importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
 }
 
 /** Validate a received CSV and record it (imported as a new version, or rejected with its report). */
@@ -145,10 +165,10 @@ export function listFactorSets(user: CurrentUser) {
     .all();
 }
 
-/** One upload of the acting supplier's organisation, with its report; `null` when not found or not theirs. */
+/** One upload of the acting supplier's organisation, with its report; not found or not theirs: 404. */
 export function getFactorUpload(user: CurrentUser, uploadId: number) {
   requireSupplier(user);
-  if (!Number.isSafeInteger(uploadId)) return null;
+  if (!Number.isSafeInteger(uploadId)) throw notFound(UPLOAD_NOT_FOUND);
   const row = db()
     .select({
       upload: factorUploads,
@@ -163,14 +183,14 @@ export function getFactorUpload(user: CurrentUser, uploadId: number) {
     .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
     .where(and(eq(factorUploads.id, uploadId), eq(factorUploads.supplierOrganisationId, user.organisationId)))
     .get();
-  if (!row) return null;
+  if (!row) throw notFound(UPLOAD_NOT_FOUND);
   return { ...row, report: parseStoredReport(row.upload.report) };
 }
 
-/** One version of the acting supplier's factor set; `null` when not found or not theirs. */
+/** One version of the acting supplier's factor set; not found or not theirs: 404. */
 export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1) {
   requireSupplier(user);
-  if (!Number.isSafeInteger(setId)) return null;
+  if (!Number.isSafeInteger(setId)) throw notFound(SET_NOT_FOUND);
   const set = db()
     .select({ set: factorSets, fileName: files.originalName, tenderTitle: tenders.title })
     .from(factorSets)
@@ -179,7 +199,7 @@ export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1)
     .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
     .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
     .get();
-  if (!set) return null;
+  if (!set) throw notFound(SET_NOT_FOUND);
   const latest = db()
     .select({ version: factorSets.version })
     .from(factorSets)
@@ -202,7 +222,7 @@ export function exportSetAsPact(user: CurrentUser, setId: number) {
     .from(factorSets)
     .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
     .get();
-  if (!set) throw new ResponseError(404, SET_NOT_FOUND);
+  if (!set) throw notFound(SET_NOT_FOUND);
   const rows = db().select().from(factors).where(eq(factors.setId, set.id)).all();
   const result = factorsToPact(rows.map(rowToFactor), {
     name: user.organisationName,

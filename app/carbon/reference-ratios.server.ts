@@ -11,8 +11,8 @@ import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { ResponseError } from "~/responses/access.server";
 import type { RatioCreate, RatioUpdate } from "./schemas";
+import { AppError } from "~/lib/errors";
 
 export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
 
@@ -37,7 +37,7 @@ export function organisationRatios(database: Db, organisationId: number): Refere
 }
 
 function requireCsr(user: CurrentUser): void {
-  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new ResponseError(403, "Réservé à l'équipe RSE d'une organisation acheteuse.");
+  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new AppError("forbidden", "Réservé à l'équipe RSE d'une organisation acheteuse.");
 }
 
 export function listReferenceRatios(user: CurrentUser) {
@@ -57,7 +57,7 @@ export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): voi
   requireCsr(user);
   db().transaction((tx) => {
     const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
-    if (!before) throw new ResponseError(404, "Ce ratio n'existe pas ou vous n'y avez pas accès.");
+    if (!before) throw new AppError("not-found", "Ce ratio n'existe pas ou vous n'y avez pas accès.");
     tx.update(referenceRatios)
       .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, updatedBy: user.id, updatedAt: new Date().toISOString() })
       .where(eq(referenceRatios.id, before.id))

@@ -10,13 +10,14 @@ import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "~/emission-fa
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
-import { ResponseError, type Tx } from "~/responses/access.server";
+import { type Tx } from "~/responses/access.server";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers, requireCsr } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel } from "./labels";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
 import { computeScope3, type ActivityLine, type Scope3Result, type SupplierFactor } from "./scope3";
+import { AppError } from "~/lib/errors";
 
 export const ACTIVITY_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -128,7 +129,7 @@ function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: numbe
 export function addActivity(user: CurrentUser, input: ActivityFields & { supplierOrganisationId: number }): number {
   requireCsr(user);
   if (!linkedSuppliers(db(), user.organisationId).some((s) => s.id === input.supplierOrganisationId)) {
-    throw new ResponseError(400, "Ce fournisseur n'est pas lié à votre organisation.");
+    throw new AppError("invalid", "Ce fournisseur n'est pas lié à votre organisation.");
   }
   return db().transaction((tx) => {
     const id = insertActivity(tx, user, input.supplierOrganisationId, input);
@@ -145,7 +146,7 @@ export function deleteActivity(user: CurrentUser, id: number): void {
       .set({ deletedAt: new Date().toISOString() })
       .where(and(eq(activityData.id, id), eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt)))
       .run();
-    if (done.changes !== 1) throw new ResponseError(404, "Cette ligne n'existe pas ou vous n'y avez pas accès.");
+    if (done.changes !== 1) throw new AppError("not-found", "Cette ligne n'existe pas ou vous n'y avez pas accès.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "scope3.activity-delete", targetType: "activity_data", targetId: id });
   });
 }

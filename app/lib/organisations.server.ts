@@ -3,6 +3,7 @@ import { auditLog, memberships, organisations, users, type Role } from "../../db
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { AppError, notFound } from "./errors";
 
 /** Members of the acting user's own organisation (never another's). */
 export function listOwnMembers(user: CurrentUser) {
@@ -65,7 +66,7 @@ export type RoleChangeResult = { ok: true; message: string } | { ok: false; mess
 
 /** Platform administration: change one membership's role, within what its organisation allows. */
 export function changeMembershipRole({ admin, membershipId, role }: { admin: CurrentUser; membershipId: number; role: Role }): RoleChangeResult {
-  if (admin.role !== "admin") throw new Response("Action réservée aux administrateurs.", { status: 403 });
+  if (admin.role !== "admin") throw new AppError("forbidden", "Action réservée aux administrateurs.");
   return db().transaction((tx) => {
     const row = tx
       .select({ id: memberships.id, role: memberships.role, kind: organisations.kind, organisationId: organisations.id, userName: users.name })
@@ -74,7 +75,7 @@ export function changeMembershipRole({ admin, membershipId, role }: { admin: Cur
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.id, membershipId), isNull(memberships.deletedAt)))
       .get();
-    if (!row) throw new Response("Ce membre n'existe pas.", { status: 404 });
+    if (!row) throw notFound("Ce membre n'existe pas.");
     if (!rolesByKind[row.kind].includes(role)) {
       return { ok: false as const, message: `Le rôle « ${role} » n'existe pas dans une organisation de ce type.` };
     }

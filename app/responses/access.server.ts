@@ -5,18 +5,9 @@ import type { Db } from "../../db/connection";
 import type { CurrentUser } from "~/auth/session.server";
 import { includedQuestions, tenderMethodSchema, type TenderMethod } from "~/tenders/method";
 import { formatParis, isPast } from "./dates";
+import { AppError, notFound } from "~/lib/errors";
 
-/** Errors of the supplier journey, with the HTTP status and the French message shown to the user. */
-export class ResponseError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const NOT_FOUND = "Cette consultation n'existe pas ou vous n'y avez pas accès.";
+export const TENDER_NOT_FOUND_FOR_SUPPLIER = "Cette consultation n'existe pas ou vous n'y avez pas accès.";
 
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "all" | "get" | "run">;
 
@@ -66,7 +57,7 @@ export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number):
 
 export function requireSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender {
   const found = findSupplierTender(tx, user, tenderId);
-  if (!found) throw new ResponseError(404, NOT_FOUND);
+  if (!found) throw notFound(TENDER_NOT_FOUND_FOR_SUPPLIER);
   return found;
 }
 
@@ -81,7 +72,7 @@ export function closedReason(tender: typeof tenders.$inferSelect, now: Date = ne
 
 export function requireOpenTender(t: SupplierTender): void {
   const reason = closedReason(t.tender);
-  if (reason) throw new ResponseError(409, reason);
+  if (reason) throw new AppError("conflict", reason);
 }
 
 export function findResponse(tx: Tx, tenderId: number, organisationId: number) {

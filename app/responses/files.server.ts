@@ -4,10 +4,11 @@ import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { readBlob, writeBlob } from "~/lib/files.server";
-import { ResponseError, type Tx } from "./access.server";
+import { writeBlob } from "~/lib/files.server";
+import { type Tx } from "./access.server";
 import { requireEditable } from "./questionnaire.server";
 import { checkEvidence } from "./uploads";
+import { AppError, notFound } from "~/lib/errors";
 
 function usedBytes(tx: Tx, responseId: number): number {
   const row = tx
@@ -24,9 +25,9 @@ export function uploadEvidence({ user, tenderId, questionId, file }: { user: Cur
   const c = config();
   return db().transaction((tx) => {
     const { t, response } = requireEditable(tx, user, tenderId);
-    if (!t.questions.some((q) => q.id === questionId)) throw new ResponseError(400, "Question inconnue pour cette consultation.");
+    if (!t.questions.some((q) => q.id === questionId)) throw new AppError("invalid", "Question inconnue pour cette consultation.");
     const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: usedBytes(tx, response.id) });
-    if (!check.ok) throw new ResponseError(check.status, check.message);
+    if (!check.ok) throw new AppError(check.code, check.message);
     const hash = writeBlob(file.bytes);
     const stored = tx
       .insert(files)
@@ -48,7 +49,7 @@ export function removeEvidence({ user, tenderId, answerFileId }: { user: Current
       .set({ deletedAt: new Date().toISOString() })
       .where(and(eq(answerFiles.id, answerFileId), eq(answerFiles.responseId, response.id), isNull(answerFiles.deletedAt)))
       .run();
-    if (updated.changes !== 1) throw new ResponseError(404, "Pièce jointe introuvable.");
+    if (updated.changes !== 1) throw new AppError("not-found", "Pièce jointe introuvable.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-detach", targetType: "answer_file", targetId: answerFileId, details: { tenderId } });
   });
 }
@@ -59,6 +60,12 @@ export function removeEvidence({ user, tenderId, answerFileId }: { user: Current
  * Anything else is "not found".
  */
 export function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileId: number }) {
+  const found = findDownloadableFile(user, fileId);
+  if (!found) throw notFound("Ce fichier n'existe pas ou vous n'y avez pas accès.");
+  return found;
+}
+
+function findDownloadableFile(user: CurrentUser, fileId: number) {
   if (!Number.isSafeInteger(fileId)) return null;
   const file = db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).get();
   if (!file) return null;
@@ -80,19 +87,4 @@ export function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileI
     (r) => db().select().from(tenderEvaluators).where(and(eq(tenderEvaluators.tenderId, r.tenderId), eq(tenderEvaluators.userId, user.id))).get() !== undefined,
   );
   return assigned ? file : null;
-}
-
-export function fileResponse(file: typeof files.$inferSelect): Response {
-  const bytes = readBlob(file.sha256);
-  const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
 }

@@ -7,9 +7,10 @@ import type { JoinSignUpInput } from "./join-schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { ResponseError, requireSupplierTender, type Tx } from "./access.server";
+import { requireSupplierTender, type Tx } from "./access.server";
 import { isPast } from "./dates";
 import { ensureResponse } from "./questionnaire.server";
+import { AppError } from "~/lib/errors";
 
 /** Invitation tokens are random base64url strings; anything else is simply unknown. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
@@ -43,7 +44,7 @@ function openRequestFor(tx: Tx, invitationId: number) {
  * already used, tender cancelled → 410; held by a pending membership request → "pending".
  */
 function loadInvitation(tx: Tx, token: string) {
-  if (!tokenSchema.safeParse(token).success) throw new ResponseError(404, "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
+  if (!tokenSchema.safeParse(token).success) throw new AppError("not-found", "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
   const row = tx
     .select({ invitation: invitations, tender: tenders, buyerName: organisations.name })
     .from(invitations)
@@ -51,7 +52,7 @@ function loadInvitation(tx: Tx, token: string) {
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
     .where(eq(invitations.tokenSha256, hashToken(token)))
     .get();
-  if (!row || row.tender.deletedAt || !row.tender.publishedMethod) throw new ResponseError(404, "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
+  if (!row || row.tender.deletedAt || !row.tender.publishedMethod) throw new AppError("not-found", "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
   return row;
 }
 
@@ -92,7 +93,7 @@ export function openInvitation(token: string, user: CurrentUser | null): Invitat
     if (row.invitation.acceptedAt && user && row.invitation.supplierOrganisationId === user.organisationId && !row.invitation.revokedAt)
       return { state: "mine" as const, tenderId: row.tender.id };
     const reason = unusableReason(row);
-    if (reason) throw new ResponseError(410, reason);
+    if (reason) throw new AppError("gone", reason);
     if (openRequestFor(tx, row.invitation.id)) return { state: "pending" as const, view: viewOf(tx, row) };
     return { state: "open" as const, view: viewOf(tx, row) };
   });
@@ -101,9 +102,9 @@ export function openInvitation(token: string, user: CurrentUser | null): Invitat
 function requireUsable(tx: Tx, token: string) {
   const row = loadInvitation(tx, token);
   const reason = unusableReason(row);
-  if (reason) throw new ResponseError(410, reason);
+  if (reason) throw new AppError("gone", reason);
   if (openRequestFor(tx, row.invitation.id))
-    throw new ResponseError(409, "Une demande d'adhésion liée à cette invitation attend la confirmation d'un membre de l'organisation.");
+    throw new AppError("conflict", "Une demande d'adhésion liée à cette invitation attend la confirmation d'un membre de l'organisation.");
   return row;
 }
 
@@ -114,7 +115,7 @@ function markAccepted(tx: Tx, invitationId: number, userId: number, organisation
     .set({ acceptedAt: new Date().toISOString(), acceptedBy: userId, supplierOrganisationId: organisationId })
     .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .run();
-  if (done.changes !== 1) throw new ResponseError(410, "Cette invitation a déjà été utilisée.");
+  if (done.changes !== 1) throw new AppError("gone", "Cette invitation a déjà été utilisée.");
 }
 
 function startResponse(tx: Tx, userAsMember: CurrentUser, tenderId: number) {
@@ -125,7 +126,7 @@ function startResponse(tx: Tx, userAsMember: CurrentUser, tenderId: number) {
 /** A signed-in supplier accepts the invitation for their own organisation. */
 export function acceptInvitation(token: string, user: CurrentUser): { tenderId: number } {
   if (user.organisationKind !== "supplier" || user.role !== "supplier")
-    throw new ResponseError(403, "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
+    throw new AppError("forbidden", "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
     const already = tx
@@ -194,14 +195,14 @@ export function listPendingRequests(user: CurrentUser) {
 
 /** A member confirms or rejects a request; confirming creates the membership and accepts the invitation. */
 export function decideRequest({ user, requestId, decision }: { user: CurrentUser; requestId: number; decision: "confirmed" | "rejected" }) {
-  if (user.organisationKind !== "supplier") throw new ResponseError(404, "Demande introuvable.");
+  if (user.organisationKind !== "supplier") throw new AppError("not-found", "Demande introuvable.");
   return db().transaction((tx) => {
     const request = tx
       .select()
       .from(membershipRequests)
       .where(and(eq(membershipRequests.id, requestId), eq(membershipRequests.organisationId, user.organisationId), isNull(membershipRequests.decision)))
       .get();
-    if (!request) throw new ResponseError(404, "Demande introuvable ou déjà traitée.");
+    if (!request) throw new AppError("not-found", "Demande introuvable ou déjà traitée.");
     const at = new Date().toISOString();
     tx.update(membershipRequests).set({ decision, decidedAt: at, decidedBy: user.id }).where(eq(membershipRequests.id, request.id)).run();
     const requester = tx.select().from(users).where(eq(users.id, request.userId)).get()!;

@@ -4,10 +4,11 @@ import { answerFiles, files, responseAnswers, responses, submissions, users } fr
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { config } from "~/config.server";
-import { closedReason, findResponse, requireOpenTender, requireSupplierTender, ResponseError, type SupplierTender, type Tx } from "./access.server";
+import { closedReason, findResponse, requireOpenTender, requireSupplierTender, type SupplierTender, type Tx } from "./access.server";
 import { prefillFromLibrary, upsertLibrary } from "./library.server";
 import { computeProgress, type Progress } from "./progress";
 import { answerDraftSchema, emptyAnswer, type AnswerDraft, type SaveRequest } from "./schemas";
+import { AppError } from "~/lib/errors";
 
 type AnswerRow = typeof responseAnswers.$inferSelect;
 
@@ -123,7 +124,7 @@ function requireEditable(tx: Tx, user: CurrentUser, tenderId: number) {
   requireOpenTender(t);
   const response = ensureResponse(tx, t, user.organisationId, user.id);
   if (response.status === "submitted")
-    throw new ResponseError(409, "Votre réponse est déposée : retirez le dépôt pour la modifier (possible jusqu'à la date limite).");
+    throw new AppError("conflict", "Votre réponse est déposée : retirez le dépôt pour la modifier (possible jusqu'à la date limite).");
   return { t, response };
 }
 export { requireEditable };
@@ -138,7 +139,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
     const { t, response } = requireEditable(tx, user, tenderId);
     const allowed = new Map(t.questions.map((q) => [q.id, q]));
     for (const id of [...Object.keys(input.answers), ...Object.keys(input.resolve)]) {
-      if (!allowed.has(id)) throw new ResponseError(400, `Question inconnue pour cette consultation : ${id.slice(0, 20)}`);
+      if (!allowed.has(id)) throw new AppError("invalid", `Question inconnue pour cette consultation : ${id.slice(0, 20)}`);
     }
     const stored = new Map(tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all().map((r) => [r.questionId, r]));
 
@@ -156,7 +157,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
       const current = rowToDraft(row);
       if (fingerprint(mine) === fingerprint(current)) continue;
       if (mine.notApplicable && !q.allowNotApplicable)
-        throw new ResponseError(400, `« Non applicable » n'est pas autorisé pour la question ${q.id} dans cette consultation.`);
+        throw new AppError("invalid", `« Non applicable » n'est pas autorisé pour la question ${q.id} dans cette consultation.`);
       // Editing a reused answer confirms it; an untouched reused answer keeps its flag.
       const next: AnswerDraft = { ...mine, reused: mine.reused && sameContent(mine, current) && current.reused };
       changes.push({ questionId: q.id, next, row });
@@ -224,7 +225,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
         .set({ version, updatedAt: savedAt, status: response.status === "withdrawn" ? "withdrawn" : "in-progress" })
         .where(and(eq(responses.id, response.id), eq(responses.version, response.version)))
         .run();
-      if (updated.changes !== 1) throw new ResponseError(409, "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
+      if (updated.changes !== 1) throw new AppError("conflict", "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
     }
     return { ok: true as const, version, savedAt, saved: changes.map((c) => c.questionId), fingerprints: currentFingerprints() };
   });

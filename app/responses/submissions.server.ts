@@ -4,11 +4,12 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
-import { findResponse, requireOpenTender, requireSupplierTender, ResponseError, type Tx } from "./access.server";
+import { findResponse, requireOpenTender, requireSupplierTender, type Tx } from "./access.server";
 import { formatParisSeconds } from "./dates";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 import { canonicalJson, submissionContentSchema, type SubmissionContent } from "./submission-content";
+import { AppError } from "~/lib/errors";
 
 function buyerRecipient(tx: Tx, tender: typeof tenders.$inferSelect): string {
   if (tender.contactEmail) return tender.contactEmail;
@@ -29,10 +30,10 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
     const t = requireSupplierTender(tx, user, tenderId);
     requireOpenTender(t);
     const response = findResponse(tx, tenderId, user.organisationId);
-    if (!response) throw new ResponseError(409, "Aucune réponse à déposer : ouvrez d'abord le questionnaire.");
-    if (response.status === "submitted") throw new ResponseError(409, "Votre réponse est déjà déposée.");
+    if (!response) throw new AppError("conflict", "Aucune réponse à déposer : ouvrez d'abord le questionnaire.");
+    if (response.status === "submitted") throw new AppError("conflict", "Votre réponse est déjà déposée.");
     if (response.version !== version)
-      throw new ResponseError(409, "Votre réponse a été modifiée depuis l'ouverture de cette page (par vous dans un autre onglet ou par un collègue). Vérifiez-la puis déposez-la à nouveau.");
+      throw new AppError("conflict", "Votre réponse a été modifiée depuis l'ouverture de cette page (par vous dans un autre onglet ou par un collègue). Vérifiez-la puis déposez-la à nouveau.");
     const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
     const byQuestion = new Map(rows.map((r) => [r.questionId, rowToDraft(r)]));
     const progress = computeProgress(t.questions, Object.fromEntries(byQuestion));
@@ -95,7 +96,7 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
           .orderBy(desc(submissions.id))
           .get()
       : undefined;
-    if (!response || !current || response.status !== "submitted") throw new ResponseError(409, "Aucun dépôt en cours à retirer.");
+    if (!response || !current || response.status !== "submitted") throw new AppError("conflict", "Aucun dépôt en cours à retirer.");
     const at = new Date().toISOString();
     tx.update(submissions).set({ withdrawnAt: at }).where(eq(submissions.id, current.id)).run();
     tx.update(responses).set({ status: "withdrawn", updatedAt: at }).where(eq(responses.id, response.id)).run();

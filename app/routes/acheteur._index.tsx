@@ -7,12 +7,13 @@ import { formatParis } from "~/tenders/dates";
 import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { listTenders } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Espace acheteur — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   return {
     organisationName: user.organisationName,
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     members: listOwnMembers(user),
     audit: user.role === "buyer" ? listOwnAudit(user, 30) : [],
   };
-}
+});
 
 const auditLabels: Record<string, string> = {
   "tender.create": "création d'un appel d'offres",

@@ -3,16 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
 import { WhatIfPanel, type Simulation } from "~/components/tenders/what-if";
-import { idParam } from "~/tenders/access.server";
 import { frEuros, frNum } from "~/tenders/dates";
 import { getComparison, sortRows } from "~/tenders/compare.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Comparaison des offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const c = getComparison({ tenderId: idParam(params.id), user });
   const url = new URL(request.url);
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dir,
     simulation,
   };
-}
+});
 
 export default function Comparison() {
   const d = useLoaderData<typeof loader>();

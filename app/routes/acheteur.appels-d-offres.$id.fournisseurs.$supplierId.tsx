@@ -5,17 +5,17 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
-import { idParam } from "~/tenders/access.server";
 import { formatParis, frEuros, frNum } from "~/tenders/dates";
 import { getSupplierExplanation, shareDebrief } from "~/tenders/compare.server";
 import { evaluationRows } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Détail de la note — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const r = getSupplierExplanation({ tenderId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
   const justifications = evaluationRows([r.info.submissionId])
@@ -32,9 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     justifications,
     isBuyer: user.role === "buyer",
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer le partage du bilan." }, { status: 400 });
   shareDebrief({ tenderId, supplierOrganisationId, user });
   return redirect(`/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierOrganisationId}`);
-}
+});
 
 export default function SupplierExplanationPage() {
   const d = useLoaderData<typeof loader>();

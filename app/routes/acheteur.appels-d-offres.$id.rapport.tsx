@@ -2,16 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
-import { idParam } from "~/tenders/access.server";
 import { formatParis, frEuros, frNum } from "~/tenders/dates";
 import { getReport } from "~/tenders/compare.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Rapport d'analyse des offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const r = getReport({ tenderId: idParam(params.id), user });
   return {
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     generatedAt: new Date().toISOString(),
     generatedBy: user.name,
   };
-}
+});
 
 export default function Report() {
   const d = useLoaderData<typeof loader>();

@@ -4,15 +4,16 @@ import { requireRole } from "~/auth/session.server";
 import { formatParis } from "~/tenders/dates";
 import { listOutbox } from "~/tenders/invitations.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Boîte d'envoi — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
   return { messages: listOutbox({ user }) };
-}
+});
 
 export default function Outbox() {
   const { messages } = useLoaderData<typeof loader>();

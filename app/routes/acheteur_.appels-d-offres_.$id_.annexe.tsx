@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getTenderAnnex } from "~/annex/annex.server";
 import { formatParis } from "~/lib/dates";
 import { requireRole } from "~/auth/session.server";
-import { idParam } from "~/tenders/access.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Annexe NR — ${data.tender.title} — NR Procure` : "Annexe NR — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   return getTenderAnnex({ tenderId: idParam(params.id), user });
-}
+});
 
 const fr = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
 

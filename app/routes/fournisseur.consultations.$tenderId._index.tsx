@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
@@ -12,10 +12,8 @@ import { FilesForm, QuestionBlock, type QuestionView } from "~/components/questi
 import questionnaireStyles from "~/components/questionnaire/questionnaire.css?url";
 import { CsrfInput } from "~/components/csrf";
 import { config } from "~/config.server";
-import { ResponseError } from "~/responses/access.server";
 import { countdown, formatParis, formatParisTime } from "~/responses/dates";
 import { uploadEvidence, removeEvidence } from "~/responses/files.server";
-import { idParam } from "~/responses/http.server";
 import { computeProgress, percent } from "~/responses/progress";
 import { getQuestionnaire, saveDraft } from "~/responses/questionnaire.server";
 import {
@@ -31,20 +29,16 @@ import {
 import { submitResponse, withdrawSubmission } from "~/responses/submissions.server";
 import { ACCEPTED_LABEL, formatBytes } from "~/responses/uploads";
 import { z } from "zod";
+import { readForm } from "~/lib/multipart.server";
+import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: questionnaireStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tender.title ?? "Questionnaire"} — NR Procure` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const tenderId = idParam(params.tenderId);
-  let q: ReturnType<typeof getQuestionnaire>;
-  try {
-    q = getQuestionnaire({ user, tenderId });
-  } catch (e) {
-    if (e instanceof ResponseError) throw new Response(e.message, { status: e.status });
-    throw e;
-  }
+  const q = getQuestionnaire({ user, tenderId });
   const { t } = q;
   const criteria = t.guide.criteria
     .map((c) => ({
@@ -89,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closedReason: q.closedReason,
     latestSubmission: latest,
   };
-}
+});
 
 type ActionResult =
   | { intent: "save"; ok: true; version: number; savedAt: string; saved: string[]; fingerprints: Record<string, string> }
@@ -98,75 +92,61 @@ type ActionResult =
   | { intent: "upload" | "remove-file"; ok: true; questionId: string }
   | { intent: "submit"; ok: false; unanswered: string[]; incomplete: string[]; reused: string[]; error?: undefined };
 
-async function readForm(request: Request): Promise<FormData | { tooLarge: true }> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: config().uploadMaxFileBytes }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { tooLarge: true };
-    throw e;
-  }
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const tenderId = idParam(params.tenderId);
-  const formData = await readForm(request);
-  if ("tooLarge" in formData) {
-    return data<ActionResult>(
-      { intent: "upload", ok: false, error: `Le fichier dépasse la taille maximale de ${formatBytes(config().uploadMaxFileBytes)} par fichier : il n'a pas été joint.` },
-      { status: 413 },
-    );
-  }
-  await requireCsrf(request, formData);
-  const rawIntent = String(formData.get("intent") ?? "save");
-  const intent = rawIntent.startsWith("remove-file:") ? "remove-file" : rawIntent;
-  try {
-    switch (intent) {
-      case "save": {
-        const parsed = saveRequestSchema.safeParse(unflattenForm(formData.entries()));
-        if (!parsed.success) return data<ActionResult>({ intent, ok: false, error: `Formulaire invalide : ${parsed.error.issues[0]?.message ?? ""}` }, { status: 400 });
-        const result = saveDraft({ user, tenderId, input: parsed.data });
-        if (result.ok) return data<ActionResult>({ intent: "save", ...result });
-        return data<ActionResult>({ intent: "save", ok: false, conflict: result.conflict }, { status: 409 });
+  // What a refusal shown on the page belongs to: an upload until the form says otherwise.
+  const at: { intent: string; questionId?: string } = { intent: "upload" };
+  return refusalsAsData(
+    async () => {
+      const formData = await readForm(request, {
+        maxPartBytes: config().uploadMaxFileBytes,
+        tooLargeMessage: `Le fichier dépasse la taille maximale de ${formatBytes(config().uploadMaxFileBytes)} par fichier : il n'a pas été joint.`,
+      });
+      await requireCsrf(request, formData);
+      const rawIntent = String(formData.get("intent") ?? "save");
+      at.intent = rawIntent.startsWith("remove-file:") ? "remove-file" : rawIntent;
+      at.questionId = String(formData.get("questionId") ?? "") || undefined;
+      switch (at.intent) {
+        case "save": {
+          const parsed = saveRequestSchema.safeParse(unflattenForm(formData.entries()));
+          if (!parsed.success) return data<ActionResult>({ intent: "save", ok: false, error: `Formulaire invalide : ${parsed.error.issues[0]?.message ?? ""}` }, { status: 400 });
+          const result = saveDraft({ user, tenderId, input: parsed.data });
+          if (result.ok) return data<ActionResult>({ intent: "save", ...result });
+          return data<ActionResult>({ intent: "save", ok: false, conflict: result.conflict }, { status: 409 });
+        }
+        case "upload": {
+          const questionId = z.string().max(20).safeParse(formData.get("questionId") ?? "");
+          if (!questionId.success) return data<ActionResult>({ intent: "upload", ok: false, error: "Requête invalide." }, { status: 400 });
+          const file = formData.get("file");
+          if (!(file instanceof File) || file.size === 0 || !file.name)
+            return data<ActionResult>({ intent: "upload", ok: false, questionId: questionId.data, error: "Choisissez un fichier à joindre." }, { status: 400 });
+          uploadEvidence({ user, tenderId, questionId: questionId.data, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+          return data<ActionResult>({ intent: "upload", ok: true, questionId: questionId.data });
+        }
+        case "remove-file": {
+          const answerFileId = idParam(rawIntent.slice("remove-file:".length));
+          removeEvidence({ user, tenderId, answerFileId });
+          return data<ActionResult>({ intent: "remove-file", ok: true, questionId: at.questionId ?? "" });
+        }
+        case "submit": {
+          const version = z.coerce.number().int().min(0).safeParse(formData.get("version"));
+          if (!version.success) return data<ActionResult>({ intent: "submit", ok: false, error: "Version manquante : rechargez la page." }, { status: 400 });
+          const result = submitResponse({ user, tenderId, version: version.data });
+          if (!result.ok) return data<ActionResult>({ intent: "submit", ...result }, { status: 422 });
+          return redirect(`/fournisseur/consultations/${tenderId}/recepisse`);
+        }
+        case "withdraw": {
+          withdrawSubmission({ user, tenderId });
+          return redirect(`/fournisseur/consultations/${tenderId}`);
+        }
+        default:
+          return data<ActionResult>({ intent: at.intent, ok: false, error: "Action inconnue." }, { status: 400 });
       }
-      case "upload": {
-        const questionId = z.string().max(20).parse(formData.get("questionId") ?? "");
-        const file = formData.get("file");
-        if (!(file instanceof File) || file.size === 0 || !file.name)
-          return data<ActionResult>({ intent, ok: false, questionId, error: "Choisissez un fichier à joindre." }, { status: 400 });
-        uploadEvidence({ user, tenderId, questionId, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
-        return data<ActionResult>({ intent: "upload", ok: true, questionId });
-      }
-      case "remove-file": {
-        const answerFileId = idParam(rawIntent.slice("remove-file:".length));
-        const questionId = String(formData.get("questionId") ?? "");
-        removeEvidence({ user, tenderId, answerFileId });
-        return data<ActionResult>({ intent: "remove-file", ok: true, questionId });
-      }
-      case "submit": {
-        const version = z.coerce.number().int().min(0).safeParse(formData.get("version"));
-        if (!version.success) return data<ActionResult>({ intent, ok: false, error: "Version manquante : rechargez la page." }, { status: 400 });
-        const result = submitResponse({ user, tenderId, version: version.data });
-        if (!result.ok) return data<ActionResult>({ intent: "submit", ...result }, { status: 422 });
-        return redirect(`/fournisseur/consultations/${tenderId}/recepisse`);
-      }
-      case "withdraw": {
-        withdrawSubmission({ user, tenderId });
-        return redirect(`/fournisseur/consultations/${tenderId}?retire=1`);
-      }
-      default:
-        return data<ActionResult>({ intent, ok: false, error: "Action inconnue." }, { status: 400 });
-    }
-  } catch (e) {
-    if (e instanceof ResponseError) {
-      if (e.status === 404) throw new Response(e.message, { status: 404 });
-      return data<ActionResult>({ intent, ok: false, error: e.message, questionId: String(formData.get("questionId") ?? "") || undefined }, { status: e.status });
-    }
-    if (e instanceof z.ZodError) return data<ActionResult>({ intent, ok: false, error: "Requête invalide." }, { status: 400 });
-    throw e;
-  }
-}
+    },
+    (error): ActionResult => ({ intent: at.intent, ok: false, error, questionId: at.questionId }),
+  );
+});
 
 /** Autosaves must not reload the page data (the form keeps what is being typed); everything else does. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {

@@ -5,29 +5,20 @@ import { segments } from "../../questionnaires/segments";
 import { ghgCategories } from "../../questionnaires/emission-factors";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
-import {
-  checkTender,
-  factorsMaxBytes,
-  importPactFile,
-  listFactorSets,
-  listFactorUploads,
-  listTendersForFactors,
-  pactMaxBytes,
-  uploadFactorsCsv,
-} from "~/carbon/factor-uploads.server";
+import { factorsMaxBytes, importReceivedFactorFile, listFactorSets, listFactorUploads, listTendersForFactors, pactMaxBytes } from "~/carbon/factor-uploads.server";
 import { uploadStatusLabels } from "~/carbon/report";
 import { uploadFieldsSchema } from "~/carbon/schemas";
-import { receiveUpload, tooLargeMessage } from "~/carbon/upload-receiver.server";
+import { withReceivedUpload } from "~/carbon/upload-receiver.server";
 import { ColumnContract } from "~/components/carbon/column-contract";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
-import { ResponseError } from "~/responses/access.server";
 import { formatParis } from "~/responses/dates";
 import { formatBytes } from "~/responses/uploads";
+import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Facteurs d'émission — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
     organisationName: user.organisationName,
@@ -37,49 +28,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     uploads: listFactorUploads(user).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
     sets: listFactorSets(user).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
   };
-}
+});
 
 type ActionResult = { intent: "csv" | "pact" | null; error: string; fieldErrors?: Record<string, string[]> };
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  let received;
-  try {
-    received = await receiveUpload(request, { maxBytes: factorsMaxBytes() });
-  } catch (e) {
-    if (e instanceof ResponseError) return data<ActionResult>({ intent: null, error: e.message }, { status: e.status });
-    throw e;
-  }
-  try {
-    await requireCsrf(request, received.fields);
-    const parsed = parseForm(uploadFieldsSchema, received.fields);
-    if (!parsed.ok) {
-      received.discard();
-      return data<ActionResult>({ intent: null, error: "Formulaire incomplet.", fieldErrors: parsed.fieldErrors }, { status: 400 });
-    }
-    const fields = parsed.data;
-    if (!received.file) {
-      received.discard();
-      return data<ActionResult>({ intent: fields.intent, error: "Choisissez un fichier à déposer." }, { status: 400 });
-    }
-    const tenderId = checkTender(user, fields.tenderId);
-    if (fields.intent === "pact" && received.file.size > pactMaxBytes()) {
-      received.discard();
-      return data<ActionResult>({ intent: "pact", error: tooLargeMessage(pactMaxBytes()) }, { status: 413 });
-    }
-    const blob = received.commit();
-    if (!blob) throw new Error("fichier reçu introuvable");
-    const result =
-      fields.intent === "csv"
-        ? await uploadFactorsCsv({ user, tenderId, blob })
-        : importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
-    return redirect(`/fournisseur/facteurs/depots/${result.uploadId}`);
-  } catch (e) {
-    received.discard();
-    if (e instanceof ResponseError) return data<ActionResult>({ intent: null, error: e.message }, { status: e.status });
-    throw e;
-  }
-}
+  return refusalsAsData(
+    () =>
+      withReceivedUpload(request, { maxBytes: factorsMaxBytes() }, async (upload) => {
+        await requireCsrf(request, upload.fields);
+        const parsed = parseForm(uploadFieldsSchema, upload.fields);
+        if (!parsed.ok) return data<ActionResult>({ intent: null, error: "Formulaire incomplet.", fieldErrors: parsed.fieldErrors }, { status: 400 });
+        const result = await importReceivedFactorFile({ user, upload, fields: parsed.data });
+        return redirect(`/fournisseur/facteurs/depots/${result.uploadId}`);
+      }),
+    (error): ActionResult => ({ intent: null, error }),
+  );
+});
 
 const formStyle = { display: "grid", gap: ".5rem", maxWidth: "40rem" } as const;
 const statusBadge: Record<string, string> = { imported: "badge", rejected: "badge badge--danger", unreadable: "badge badge--danger" };

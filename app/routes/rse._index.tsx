@@ -5,10 +5,11 @@ import { listSuppliersWithVersions } from "~/carbon/csr.server";
 import { MembersTable } from "~/components/members";
 import { listOwnMembers } from "~/lib/organisations.server";
 import { formatParis } from "~/responses/dates";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Espace RSE — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   return {
     organisationName: user.organisationName,
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { id: s.id, name: s.name, versions: s.versions.length, latest: latest ? { version: latest.version, count: latest.count, createdAtLabel: formatParis(latest.createdAt, "short") } : null };
     }),
   };
-}
+});
 
 export default function RseHome() {
   const { organisationName, members, suppliers } = useLoaderData<typeof loader>();

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -15,8 +15,9 @@ import { ACTIVITY_MAX_BYTES, activityYears, addActivity, basisLabels, deleteActi
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { orThrow } from "~/responses/http.server";
 import { formatBytes } from "~/responses/uploads";
+import { readForm } from "~/lib/multipart.server";
+import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Estimation du scope 3 — Espace RSE — NR Procure" }];
 
@@ -25,7 +26,7 @@ function yearParam(request: Request): number | null {
   return /^\d{4}$/.test(raw) ? Number(raw) : null;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const year = yearParam(request);
   const result = scope3Estimate(user, year);
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       note: e.note,
     })),
   };
-}
+});
 
 type ActionResult =
   | { intent: "add"; ok: false; fieldErrors: FieldErrors; values: Record<string, string>; formError?: string }
@@ -62,44 +63,43 @@ type ActionResult =
   | { intent: "import"; ok: true; imported: number; warnings: string[] }
   | { intent: "other"; ok: false; formError: string };
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  let formData: FormData;
-  try {
-    formData = multipart ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ACTIVITY_MAX_BYTES })) : await request.formData();
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) {
-      return data<ActionResult>({ intent: "import", ok: false, errors: [], warnings: [], formError: `Fichier trop volumineux (${formatBytes(ACTIVITY_MAX_BYTES)} au plus). Rien n'a été importé.` }, { status: 413 });
-    }
-    throw e;
-  }
-  await requireCsrf(request, formData);
-  const intent = String(formData.get("intent") ?? "");
-  const back = new URL(request.url).search;
-  if (intent === "add") {
-    const parsed = parseForm(activityFormSchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ intent: "add", ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    const { supplierOrganisationId, ...fields } = parsed.data;
-    orThrow(() => addActivity(user, { supplierOrganisationId, ...fields }));
-    return redirect(`/rse/scope3${back}`);
-  }
-  if (intent === "delete") {
-    const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
-    if (!id.success) return data<ActionResult>({ intent: "other", ok: false, formError: "Ligne inconnue." }, { status: 400 });
-    orThrow(() => deleteActivity(user, id.data));
-    return redirect(`/rse/scope3${back}`);
-  }
-  if (intent === "import") {
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", ok: false, errors: [], warnings: [], formError: "Choisissez un fichier CSV." }, { status: 400 });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = orThrow(() => importActivityCsv(user, bytes, file.name));
-    if (!result.ok) return data<ActionResult>({ intent: "import", ok: false, errors: result.errors, warnings: result.warnings }, { status: 400 });
-    return data<ActionResult>({ intent: "import", ok: true, imported: result.imported, warnings: result.warnings });
-  }
-  return data<ActionResult>({ intent: "other", ok: false, formError: "Action inconnue." }, { status: 400 });
-}
+  return refusalsAsData(
+    async () => {
+      const formData = await readForm(request, {
+        maxPartBytes: ACTIVITY_MAX_BYTES,
+        tooLargeMessage: `Fichier trop volumineux (${formatBytes(ACTIVITY_MAX_BYTES)} au plus). Rien n'a été importé.`,
+      });
+      await requireCsrf(request, formData);
+      const intent = String(formData.get("intent") ?? "");
+      const back = new URL(request.url).search;
+      if (intent === "add") {
+        const parsed = parseForm(activityFormSchema, formData);
+        if (!parsed.ok) return data<ActionResult>({ intent: "add", ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+        const { supplierOrganisationId, ...fields } = parsed.data;
+        addActivity(user, { supplierOrganisationId, ...fields });
+        return redirect(`/rse/scope3${back}`);
+      }
+      if (intent === "delete") {
+        const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
+        if (!id.success) return data<ActionResult>({ intent: "other", ok: false, formError: "Ligne inconnue." }, { status: 400 });
+        deleteActivity(user, id.data);
+        return redirect(`/rse/scope3${back}`);
+      }
+      if (intent === "import") {
+        const file = formData.get("file");
+        if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", ok: false, errors: [], warnings: [], formError: "Choisissez un fichier CSV." }, { status: 400 });
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const result = importActivityCsv(user, bytes, file.name);
+        if (!result.ok) return data<ActionResult>({ intent: "import", ok: false, errors: result.errors, warnings: result.warnings }, { status: 400 });
+        return data<ActionResult>({ intent: "import", ok: true, imported: result.imported, warnings: result.warnings });
+      }
+      return data<ActionResult>({ intent: "other", ok: false, formError: "Action inconnue." }, { status: 400 });
+    },
+    (error): ActionResult => ({ intent: "other", ok: false, formError: error }),
+  );
+});
 
 type ActivityFormValues = Record<string, string>;
 

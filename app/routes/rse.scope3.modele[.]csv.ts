@@ -3,9 +3,10 @@ import { requireRole } from "~/auth/session.server";
 import { activityTemplateCsv } from "~/carbon/activity-csv";
 import { scope3Suppliers } from "~/carbon/scope3.server";
 import { csvResponse } from "~/lib/csv";
+import { defineLoader } from "~/lib/route.server";
 
 /** Template of the activity-data CSV, with the name of one linked supplier as an example. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   return csvResponse(activityTemplateCsv(scope3Suppliers(user)[0]?.name), "modele-donnees-activite.csv");
-}
+});

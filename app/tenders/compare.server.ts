@@ -6,11 +6,12 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
-import { loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
+import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { frNum } from "./dates";
 import { evaluationOpen } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
+import { notFound } from "~/lib/errors";
 
 export const sortKeys = ["rank", "total", "price", "technical", "rse", "unanswered"] as const;
 
@@ -51,7 +52,7 @@ export function comparisonForTender(tender: TenderRow) {
 
 export function getComparison({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  if (!tender.publishedMethod) notFound("Cet appel d'offres n'est pas publié.");
+  if (!tender.publishedMethod) throw notFound("Cet appel d'offres n'est pas publié.");
   return { ...comparisonForTender(tender), open: evaluationOpen(tender) };
 }
 
@@ -59,7 +60,7 @@ export function getComparison({ tenderId, user }: { tenderId: number; user: Curr
 export function getSupplierExplanation({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }) {
   const comparison = getComparison({ tenderId, user });
   const info = comparison.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
-  if (!info || !comparison.input) notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  if (!info || !comparison.input) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   const explanation = explainParsed(comparison.input, info.key);
   const shared = Boolean(
     db()
@@ -148,7 +149,7 @@ export function getReport({ tenderId, user }: { tenderId: number; user: CurrentU
 export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): void {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   const c = comparisonForTender(tender);
-  if (!c.built.suppliers.some((s) => s.organisationId === supplierOrganisationId)) notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  if (!c.built.suppliers.some((s) => s.organisationId === supplierOrganisationId)) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   db().transaction((tx) => {
     const res = tx
       .insert(debriefShares)

@@ -10,12 +10,12 @@ import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questio
 import { explainParsed } from "../../scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { notFound } from "./access.server";
 import { comparisonForTender } from "./compare.server";
 import { evaluationRows } from "./evaluation.server";
+import { notFound } from "~/lib/errors";
 
 function missing(): never {
-  return notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
+  throw notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
 }
 
 export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; user: CurrentUser }) {

@@ -6,8 +6,9 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { submissionContentSchema, type SubmittedAnswer } from "~/responses/submission-content";
-import { conflict, loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
+import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { includedQuestions, tenderMethodSchema, type TenderMethod } from "./method";
+import { AppError, notFound } from "~/lib/errors";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
 export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";
@@ -130,9 +131,9 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
 }
 
 function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmission {
-  if (!evaluationOpen(tender)) conflict("L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
+  if (!evaluationOpen(tender)) throw new AppError("conflict", "L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
   const sub = evaluableSubmissions(tender).find((s) => s.id === submissionId);
-  if (!sub) notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
+  if (!sub) throw notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
   return sub;
 }
 
@@ -140,7 +141,7 @@ function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmi
 export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
   const method = publishedMethod(tender);
-  if (!method) notFound();
+  if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
   const rows = evaluationRows([sub.id]);
@@ -222,10 +223,10 @@ export function saveCriterionEvaluation({
 }): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
   const tender = loadTender({ id: tenderId, user });
   const method = publishedMethod(tender);
-  if (!method) notFound();
+  if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
-  if (questions.length === 0) notFound("Ce critère ne fait pas partie de l'appel d'offres.");
+  if (questions.length === 0) throw notFound("Ce critère ne fait pas partie de l'appel d'offres.");
   const rows = evaluationRows([sub.id]);
   const fieldErrors: Record<string, string[]> = {};
   const planned: { questionId: string; value: LevelValue; justification: string; self: LevelValue; previous: LevelValue; hadRow: boolean; previousJustification: string }[] = [];
@@ -308,7 +309,7 @@ export type OfferScoreInput = z.infer<typeof offerScoreSchema>;
 export function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): void {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   const sub = evaluableSubmissions(tender).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
-  if (!sub) notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
+  if (!sub) throw notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
   const technical = input.scale === "20" ? input.technical * 5 : input.technical;
   const at = new Date().toISOString();
   db().transaction((tx) => {

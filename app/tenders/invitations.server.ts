@@ -4,9 +4,10 @@ import { invitations, outbox, responseAnswers, responses, submissions } from "..
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { conflict, loadTender, loadTenderAsBuyer, notFound } from "./access.server";
+import { loadTender, loadTenderAsBuyer } from "./access.server";
 import { formatParis } from "./dates";
 import { includedQuestions, tenderMethodSchema } from "./method";
+import { AppError, notFound } from "~/lib/errors";
 
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
@@ -58,8 +59,8 @@ export function createInvitation({
   origin: string;
 }): { ok: true; link: string; invitationId: number } | { ok: false; fieldErrors: Record<string, string[]> } {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
-  if (tender.status !== "published") conflict("Seul un appel d'offres publié peut recevoir des invitations.");
-  if (!(Date.parse(tender.deadline) > Date.now())) conflict("La date limite est passée : il n'est plus possible d'inviter.");
+  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut recevoir des invitations.");
+  if (!(Date.parse(tender.deadline) > Date.now())) throw new AppError("conflict", "La date limite est passée : il n'est plus possible d'inviter.");
   const normalised = email.trim().toLowerCase();
   const existing = db()
     .select({ id: invitations.id })
@@ -122,7 +123,7 @@ export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: n
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, tender.id), eq(invitations.organisationId, user.organisationId)))
     .get();
-  if (!inv) notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
+  if (!inv) throw notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
   if (inv.revokedAt) return;
   db().transaction((tx) => {
     tx.update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, inv.id)).run();

@@ -17,9 +17,10 @@ import { offerScores } from "../../db/schema";
 import type { ScoringInputRaw } from "../../scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { loadTender, notFound, type TenderRow } from "./access.server";
+import { loadTender, type TenderRow } from "./access.server";
 import { evaluableSubmissions, evaluatedValue, evaluationRows, publishedMethod, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
+import { notFound } from "~/lib/errors";
 
 export const supplierKey = (organisationId: number) => `org-${organisationId}`;
 
@@ -46,7 +47,7 @@ export type TenderScoringInput = {
 /** For a tender already access-checked by the caller. */
 export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const method = publishedMethod(tender);
-  if (!method) notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
+  if (!method) throw notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
   const rows = evaluationRows(subs.map((s) => s.id));

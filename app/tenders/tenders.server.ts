@@ -7,10 +7,11 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { canonicalJson } from "~/responses/submission-content";
-import { conflict, forbidden, loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
+import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
 import { parisToUtcIso, utcIsoToParis } from "./dates";
 import { tenderMethodSchema, type TenderMethod } from "./method";
+import { AppError, notFound } from "~/lib/errors";
 
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
@@ -80,7 +81,7 @@ export type TenderView = ReturnType<typeof tenderView>;
 
 function detailsOf(values: BuilderValues) {
   const deadline = parisToUtcIso(values.deadlineDate, values.deadlineTime);
-  if (!deadline) throw new Response("Date limite invalide", { status: 400 });
+  if (!deadline) throw new AppError("invalid", "Date limite invalide");
   return {
     title: values.title,
     reference: values.reference,
@@ -94,7 +95,7 @@ function detailsOf(values: BuilderValues) {
 }
 
 export function createTender({ user, values }: { user: CurrentUser; values: BuilderValues }): number {
-  if (user.organisationKind !== "buyer" || user.role !== "buyer") forbidden("Seul un acheteur peut créer un appel d'offres.");
+  if (user.organisationKind !== "buyer" || user.role !== "buyer") throw new AppError("forbidden", "Seul un acheteur peut créer un appel d'offres.");
   const method = methodFromBuilder(values, defaultMethod());
   return db().transaction((tx) => {
     const row = tx
@@ -110,7 +111,7 @@ export function createTender({ user, values }: { user: CurrentUser; values: Buil
 /** Saves the draft. After publication the method is frozen: 409, whatever the form says. */
 export function updateTenderDraft({ id, user, values }: { id: number; user: CurrentUser; values: BuilderValues }): void {
   const tender = loadTenderAsBuyer({ id, user });
-  if (tender.status !== "draft") conflict("Cet appel d'offres est publié : sa méthode de notation et ses questions ne peuvent plus être modifiées.");
+  if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : sa méthode de notation et ses questions ne peuvent plus être modifiées.");
   const method = methodFromBuilder(values, readDraftMethod(tender.draftMethod));
   db().transaction((tx) => {
     const updated = tx
@@ -118,7 +119,7 @@ export function updateTenderDraft({ id, user, values }: { id: number; user: Curr
       .set({ ...detailsOf(values), draftMethod: method, updatedAt: new Date().toISOString() })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
-    if (updated.changes !== 1) conflict("Cet appel d'offres n'est plus un brouillon.");
+    if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.update-draft", targetType: "tender", targetId: tender.id });
   });
 }
@@ -150,7 +151,7 @@ export function publishTender({ id, user }: { id: number; user: CurrentUser }): 
       .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
-    if (res.changes !== 1) conflict("Cet appel d'offres a déjà été publié.");
+    if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
     audit(tx, {
       userId: user.id,
       organisationId: user.organisationId,
@@ -165,7 +166,7 @@ export function publishTender({ id, user }: { id: number; user: CurrentUser }): 
 
 export function cancelTender({ id, user, reason }: { id: number; user: CurrentUser; reason: string }): void {
   const tender = loadTenderAsBuyer({ id, user });
-  if (tender.status !== "draft" && tender.status !== "published") conflict("Cet appel d'offres est déjà annulé ou clôturé.");
+  if (tender.status !== "draft" && tender.status !== "published") throw new AppError("conflict", "Cet appel d'offres est déjà annulé ou clôturé.");
   const at = new Date().toISOString();
   db().transaction((tx) => {
     tx.update(tenders).set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
@@ -175,7 +176,7 @@ export function cancelTender({ id, user, reason }: { id: number; user: CurrentUs
 
 export function closeTender({ id, user }: { id: number; user: CurrentUser }): void {
   const tender = loadTenderAsBuyer({ id, user });
-  if (tender.status !== "published") conflict("Seul un appel d'offres publié peut être clôturé.");
+  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
   const at = new Date().toISOString();
   db().transaction((tx) => {
     tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
@@ -203,7 +204,7 @@ export function setEvaluators({ id, user, userIds }: { id: number; user: Current
   const tender = loadTenderAsBuyer({ id, user });
   const allowed = new Set(listEvaluators({ tender, user }).map((e) => e.id));
   const wanted = [...new Set(userIds)];
-  if (wanted.some((u) => !allowed.has(u))) notFound("Cet évaluateur n'existe pas dans votre organisation.");
+  if (wanted.some((u) => !allowed.has(u))) throw notFound("Cet évaluateur n'existe pas dans votre organisation.");
   db().transaction((tx) => {
     const before = tx.select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).all().map((r) => r.userId);
     tx.delete(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).run();

@@ -66,11 +66,11 @@ describe("evidence checks", () => {
   const bytes = (s: string | number[]) => (typeof s === "string" ? new TextEncoder().encode(s) : new Uint8Array(s));
   it("accepts by extension and magic bytes, refuses the rest", () => {
     expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("%PDF-1.4") })).toMatchObject({ ok: true, mime: "application/pdf" });
-    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("<html>") })).toMatchObject({ ok: false, status: 415 });
-    expect(checkEvidence({ ...base, name: "a.html", bytes: bytes("%PDF-1.4") })).toMatchObject({ ok: false, status: 415 });
+    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("<html>") })).toMatchObject({ ok: false, code: "unsupported-type" });
+    expect(checkEvidence({ ...base, name: "a.html", bytes: bytes("%PDF-1.4") })).toMatchObject({ ok: false, code: "unsupported-type" });
     expect(checkEvidence({ ...base, name: "a.xls", bytes: bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) })).toMatchObject({ ok: true });
-    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("%PDF-".padEnd(101, "x")) })).toMatchObject({ ok: false, status: 413 });
-    expect(checkEvidence({ ...base, usedBytes: 100, name: "a.pdf", bytes: bytes("%PDF-".padEnd(60, "x")) })).toMatchObject({ ok: false, status: 413 });
+    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("%PDF-".padEnd(101, "x")) })).toMatchObject({ ok: false, code: "too-large" });
+    expect(checkEvidence({ ...base, usedBytes: 100, name: "a.pdf", bytes: bytes("%PDF-".padEnd(60, "x")) })).toMatchObject({ ok: false, code: "too-large" });
     expect(cleanFileName("..\\..\\etc/passwd\u0000.pdf")).toBe("passwd.pdf");
   });
 });
