@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenders } from "../../db/schema";
 import { clausesOf, defaultValues, fillClause, getClause, searchClauses } from "../../questionnaires/clauses";
+import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { presentClause } from "~/lib/clauses.server";
@@ -34,7 +35,7 @@ export function tenderClausesView({ tenderId, user, query }: { tenderId: number;
   };
   return {
     tender: { id: tender.id, title: tender.title, reference: tender.reference, segment: tender.segment, status: tender.status },
-    editable: tender.status === "draft" && user.role === "buyer",
+    editable: tender.status === "draft" && isBuyer(user),
     chosen,
     suggestions: clausesOf(tender.segment).filter((c) => !chosenIds.has(c.id)).map((c) => summary(c.id)),
     results: query ? searchClauses(query).filter((c) => !chosenIds.has(c.id)).slice(0, 30).map((c) => summary(c.id)) : null,

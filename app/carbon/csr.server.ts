@@ -11,6 +11,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "../../db/schema";
+import { invitationsLinkingSuppliersTo, requireCsrTeam, tenderOwnedBy } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { plausibilityOf } from "~/emission-factors";
 import { db } from "~/lib/db.server";
@@ -20,9 +21,6 @@ import { AppError } from "~/lib/errors";
 
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 
-export function requireCsr(user: CurrentUser): void {
-  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new AppError("forbidden", "Réservé à l'équipe RSE d'une organisation acheteuse.");
-}
 
 /** Supplier organisations linked to a buying organisation (accepted, non-revoked invitation). */
 export function linkedSuppliers(database: Db, buyerOrganisationId: number): { id: number; name: string }[] {
@@ -30,15 +28,7 @@ export function linkedSuppliers(database: Db, buyerOrganisationId: number): { id
     .selectDistinct({ id: organisations.id, name: organisations.name })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.supplierOrganisationId))
-    .where(
-      and(
-        eq(invitations.organisationId, buyerOrganisationId),
-        isNotNull(invitations.supplierOrganisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        isNull(organisations.deletedAt),
-      ),
-    )
+    .where(and(invitationsLinkingSuppliersTo(buyerOrganisationId), isNull(organisations.deletedAt)))
     .orderBy(asc(organisations.name))
     .all();
 }
@@ -61,7 +51,8 @@ function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: num
           version: factorSets.version,
           createdAt: factorSets.createdAt,
           count: factorUploads.validRows,
-          tenderTitle: sql<string | null>`CASE WHEN ${tenders.organisationId} = ${viewerOrganisationId} THEN ${tenders.title} END`,
+          // The tender a version was tied to is shown only to the organisation that owns it.
+          tenderTitle: sql<string | null>`CASE WHEN ${tenderOwnedBy(viewerOrganisationId)} THEN ${tenders.title} END`,
         })
         .from(factorSets)
         .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
@@ -81,7 +72,7 @@ function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: num
 
 /** Linked suppliers with their factor-set versions (for the CSR home and the filters). */
 export function listSuppliersWithVersions(user: CurrentUser) {
-  requireCsr(user);
+  requireCsrTeam(user);
   const suppliers = linkedSuppliers(db(), user.organisationId);
   const versions = versionsOf(db(), user.organisationId, suppliers.map((s) => s.id));
   return suppliers.map((s) => ({ ...s, versions: versions.get(s.id) ?? [] }));
@@ -97,7 +88,7 @@ export interface CsrFactorFilters {
 }
 
 export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
-  requireCsr(user);
+  requireCsrTeam(user);
   const database = db();
   const suppliers = listSuppliersWithVersions(user);
   if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new AppError("not-found", SUPPLIER_NOT_FOUND);

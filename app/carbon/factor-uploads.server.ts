@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { factorSets, factorUploads, factors, files, invitations, organisations, tenders } from "../../db/schema";
 import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import { requireSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { factorsToPact, pactToFactors, type FactorIssue } from "~/emission-factors";
@@ -26,9 +27,6 @@ export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas ac
 /** PACT files are parsed whole (JSON): a tighter limit than CSV files. */
 export const PACT_MAX_BYTES = 20 * 1024 * 1024;
 
-function requireSupplier(user: CurrentUser): void {
-  if (user.role !== "supplier" || user.organisationKind !== "supplier") throw new AppError("forbidden", "Réservé aux fournisseurs.");
-}
 
 export function factorsMaxBytes(): number {
   return config().factorsMaxFileBytes;
@@ -42,19 +40,10 @@ export function pactMaxBytes(): number {
 export function listTendersForFactors(user: CurrentUser) {
   requireSupplier(user);
   return db()
-    .selectDistinct({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
-    .from(invitations)
-    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+    .select({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
+    .from(tenders)
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .where(
-      and(
-        eq(invitations.supplierOrganisationId, user.organisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        isNull(tenders.deletedAt),
-        inArray(tenders.status, ["published", "closed", "cancelled"]),
-      ),
-    )
+    .where(tendersVisibleToSupplier(user))
     .orderBy(desc(tenders.id))
     .all();
 }
@@ -62,7 +51,8 @@ export function listTendersForFactors(user: CurrentUser) {
 /** `null`, or a tender the supplier's organisation has access to (else 400: nothing is recorded). */
 export function checkTender(user: CurrentUser, tenderId: number | null): number | null {
   if (tenderId === null) return null;
-  if (!findSupplierTender(db(), user, tenderId)) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
+  const visible = db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).get();
+  if (!visible) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
   return tenderId;
 }
 

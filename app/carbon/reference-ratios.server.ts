@@ -8,6 +8,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { referenceRatios } from "../../db/schema";
 import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
@@ -36,12 +37,9 @@ export function organisationRatios(database: Db, organisationId: number): Refere
   return database.select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key)).all();
 }
 
-function requireCsr(user: CurrentUser): void {
-  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new AppError("forbidden", "Réservé à l'équipe RSE d'une organisation acheteuse.");
-}
 
 export function listReferenceRatios(user: CurrentUser) {
-  requireCsr(user);
+  requireCsrTeam(user);
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
   return organisationRatios(db(), user.organisationId).map((r) => {
     const d = defaults.get(r.key);
@@ -54,7 +52,7 @@ export function listReferenceRatios(user: CurrentUser) {
 }
 
 export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): void {
-  requireCsr(user);
+  requireCsrTeam(user);
   db().transaction((tx) => {
     const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
     if (!before) throw new AppError("not-found", "Ce ratio n'existe pas ou vous n'y avez pas accès.");
@@ -78,7 +76,7 @@ export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): voi
 }
 
 export function createReferenceRatio(user: CurrentUser, input: RatioCreate): { ok: true } | { ok: false; message: string } {
-  requireCsr(user);
+  requireCsrTeam(user);
   ensureReferenceRatios(db(), user.organisationId);
   return db().transaction((tx) => {
     const exists = tx.select({ id: referenceRatios.id }).from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).get();

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { activityData, factorSets, factors, organisations } from "../../db/schema";
+import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "~/emission-factors";
 import { audit } from "~/lib/audit.server";
@@ -12,7 +13,7 @@ import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
 import { type Tx } from "~/responses/access.server";
 import { parseActivityCsv } from "./activity-csv";
-import { linkedSuppliers, requireCsr } from "./csr.server";
+import { linkedSuppliers } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel } from "./labels";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
@@ -44,7 +45,7 @@ function activityRows(user: CurrentUser, year: number | null): ActivityLine[] {
 
 /** Years with activity data (newest first). */
 export function activityYears(user: CurrentUser): number[] {
-  requireCsr(user);
+  requireCsrTeam(user);
   return db()
     .selectDistinct({ year: activityData.year })
     .from(activityData)
@@ -95,7 +96,7 @@ function latestFactors(supplierIds: number[], segmentsInUse: string[]): Map<numb
 
 /** The estimate for one year (or every year), with both columns and totals per GHG category. */
 export function scope3Estimate(user: CurrentUser, year: number | null): Scope3Result {
-  requireCsr(user);
+  requireCsrTeam(user);
   const lines = activityRows(user, year);
   const supplierIds = [...new Set(lines.map((l) => l.supplierOrganisationId))];
   const segmentsInUse = [...new Set(lines.map((l) => l.segment))];
@@ -103,7 +104,7 @@ export function scope3Estimate(user: CurrentUser, year: number | null): Scope3Re
 }
 
 export function scope3Suppliers(user: CurrentUser) {
-  requireCsr(user);
+  requireCsrTeam(user);
   return linkedSuppliers(db(), user.organisationId);
 }
 
@@ -127,7 +128,7 @@ function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: numbe
 }
 
 export function addActivity(user: CurrentUser, input: ActivityFields & { supplierOrganisationId: number }): number {
-  requireCsr(user);
+  requireCsrTeam(user);
   if (!linkedSuppliers(db(), user.organisationId).some((s) => s.id === input.supplierOrganisationId)) {
     throw new AppError("invalid", "Ce fournisseur n'est pas lié à votre organisation.");
   }
@@ -139,7 +140,7 @@ export function addActivity(user: CurrentUser, input: ActivityFields & { supplie
 }
 
 export function deleteActivity(user: CurrentUser, id: number): void {
-  requireCsr(user);
+  requireCsrTeam(user);
   db().transaction((tx) => {
     const done = tx
       .update(activityData)
@@ -155,7 +156,7 @@ export type ActivityImportResult = { ok: true; imported: number; warnings: strin
 
 /** Import an activity CSV: every line valid → all inserted in one transaction; else nothing. */
 export function importActivityCsv(user: CurrentUser, bytes: Uint8Array, fileName: string): ActivityImportResult {
-  requireCsr(user);
+  requireCsrTeam(user);
   let text: string;
   try {
     const decoder = new AutoDecoder();

@@ -3,7 +3,7 @@
  * is and the French message the user reads. Domain code throws it and knows nothing of HTTP;
  * `route.server.ts` is the one place that turns a code into a status and a page (or, for forms that
  * show refusals next to the field, into data). Browser-safe. Pattern: Documenso's `AppError`
- * (packages/lib/errors/app-error.ts). Decision record: docs/decisions/006-errors-and-permissions.md.
+ * (packages/lib/errors/app-error.ts). Decision record: docs/decisions/006-one-error-type.md.
  */
 export const appErrorCodes = ["invalid", "forbidden", "not-found", "conflict", "gone", "too-large", "unsupported-type", "rate-limited"] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { auditLog, memberships, organisations, users, type Role } from "../../db/schema";
+import { requireAdmin } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
@@ -16,8 +17,9 @@ export function listOwnMembers(user: CurrentUser) {
     .all();
 }
 
-/** Platform administration: every organisation with its members. Callers must be admins. */
-export function listAllOrganisations() {
+/** Platform administration: every organisation with its members. */
+export function listAllOrganisations({ user }: { user: CurrentUser }) {
+  requireAdmin(user);
   const rows = db()
     .select({
       organisationId: organisations.id,
@@ -65,8 +67,8 @@ export const rolesByKind: Record<"buyer" | "supplier" | "platform", readonly Rol
 export type RoleChangeResult = { ok: true; message: string } | { ok: false; message: string };
 
 /** Platform administration: change one membership's role, within what its organisation allows. */
-export function changeMembershipRole({ admin, membershipId, role }: { admin: CurrentUser; membershipId: number; role: Role }): RoleChangeResult {
-  if (admin.role !== "admin") throw new AppError("forbidden", "Action réservée aux administrateurs.");
+export function changeMembershipRole({ user: admin, membershipId, role }: { user: CurrentUser; membershipId: number; role: Role }): RoleChangeResult {
+  requireAdmin(admin);
   return db().transaction((tx) => {
     const row = tx
       .select({ id: memberships.id, role: memberships.role, kind: organisations.kind, organisationId: organisations.id, userName: users.name })

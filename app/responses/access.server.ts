@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getGuide, getQuestion, type Guide, type Question } from "../../questionnaires/guide";
 import { invitations, organisations, responses, tenders } from "../../db/schema";
 import type { Db } from "../../db/connection";
+import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { includedQuestions, tenderMethodSchema, type TenderMethod } from "~/tenders/method";
 import { formatParis, isPast } from "./dates";
@@ -27,21 +28,12 @@ export type SupplierTender = {
  * so that "not found" and "not yours" look the same.
  */
 export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender | null {
-  if (user.organisationKind !== "supplier" || user.role !== "supplier" || !Number.isSafeInteger(tenderId)) return null;
+  if (!Number.isSafeInteger(tenderId)) return null;
   const row = tx
     .select({ tender: tenders, buyerName: organisations.name })
     .from(tenders)
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .innerJoin(
-      invitations,
-      and(
-        eq(invitations.tenderId, tenders.id),
-        eq(invitations.supplierOrganisationId, user.organisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .where(and(eq(tenders.id, tenderId), isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed", "cancelled"]), isNotNull(tenders.publishedMethod)))
+    .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
     .get();
   if (!row) return null;
   const method = tenderMethodSchema.parse(row.tender.publishedMethod);

@@ -1,5 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { answerFiles, files, tenderEvaluators } from "../../db/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { answerFiles, files, tenders } from "../../db/schema";
+import { tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
@@ -70,21 +71,20 @@ function findDownloadableFile(user: CurrentUser, fileId: number) {
   const file = db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).get();
   if (!file) return null;
   if (file.organisationId === user.organisationId) return file;
-  if (user.organisationKind !== "buyer" || (user.role !== "buyer" && user.role !== "evaluator")) return null;
-  const rows = db().$client
-    .prepare(
-      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s
-       JOIN tenders t ON t.id = s.tender_id,
+  // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
+  const submittedTo = db()
+    .$client.prepare(
+      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
             json_each(s.content, '$.answers') a,
             json_each(a.value, '$.files') f
-       WHERE t.organisation_id = ? AND t.deleted_at IS NULL AND s.withdrawn_at IS NULL
-         AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
+       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
     )
-    .all(user.organisationId, file.organisationId, file.id) as { tenderId: number }[];
-  if (rows.length === 0) return null;
-  if (user.role === "buyer") return file;
-  const assigned = rows.some(
-    (r) => db().select().from(tenderEvaluators).where(and(eq(tenderEvaluators.tenderId, r.tenderId), eq(tenderEvaluators.userId, user.id))).get() !== undefined,
-  );
-  return assigned ? file : null;
+    .all(file.organisationId, file.id) as { tenderId: number }[];
+  if (submittedTo.length === 0) return null;
+  const visible = db()
+    .select({ id: tenders.id })
+    .from(tenders)
+    .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user)))
+    .get();
+  return visible ? file : null;
 }

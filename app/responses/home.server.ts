@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { debriefShares, invitations, organisations, responseAnswers, responses, tenders } from "../../db/schema";
+import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { findSupplierTender } from "./access.server";
@@ -13,18 +14,9 @@ export { responseStatusLabels } from "./labels";
 /** Tenders the acting supplier's organisation accepted an invitation to, with status and progress. */
 export function listSupplierTenders(user: CurrentUser) {
   const rows = db()
-    .selectDistinct({ id: tenders.id })
-    .from(invitations)
-    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
-    .where(
-      and(
-        eq(invitations.supplierOrganisationId, user.organisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        isNull(tenders.deletedAt),
-        inArray(tenders.status, ["published", "closed", "cancelled"]),
-      ),
-    )
+    .select({ id: tenders.id })
+    .from(tenders)
+    .where(tendersVisibleToSupplier(user))
     .orderBy(desc(tenders.deadline))
     .all();
   const now = new Date();

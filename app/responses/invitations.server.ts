@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "../../db/schema";
+import { acceptedInvitationsOf, isSupplier } from "~/auth/permissions.server";
 import { hashPassword } from "~/auth/password.server";
 import type { JoinSignUpInput } from "./join-schema";
 import type { CurrentUser } from "~/auth/session.server";
@@ -10,7 +11,7 @@ import { db } from "~/lib/db.server";
 import { requireSupplierTender, type Tx } from "./access.server";
 import { isPast } from "./dates";
 import { ensureResponse } from "./questionnaire.server";
-import { AppError } from "~/lib/errors";
+import { AppError, notFound } from "~/lib/errors";
 
 /** Invitation tokens are random base64url strings; anything else is simply unknown. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
@@ -125,14 +126,14 @@ function startResponse(tx: Tx, userAsMember: CurrentUser, tenderId: number) {
 
 /** A signed-in supplier accepts the invitation for their own organisation. */
 export function acceptInvitation(token: string, user: CurrentUser): { tenderId: number } {
-  if (user.organisationKind !== "supplier" || user.role !== "supplier")
+  if (!isSupplier(user))
     throw new AppError("forbidden", "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
     const already = tx
       .select({ id: invitations.id })
       .from(invitations)
-      .where(and(eq(invitations.tenderId, row.tender.id), eq(invitations.supplierOrganisationId, user.organisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(and(eq(invitations.tenderId, row.tender.id), acceptedInvitationsOf(user.organisationId)))
       .get();
     markAccepted(tx, row.invitation.id, user.id, user.organisationId);
     if (!already) startResponse(tx, user, row.tender.id);
@@ -195,7 +196,7 @@ export function listPendingRequests(user: CurrentUser) {
 
 /** A member confirms or rejects a request; confirming creates the membership and accepts the invitation. */
 export function decideRequest({ user, requestId, decision }: { user: CurrentUser; requestId: number; decision: "confirmed" | "rejected" }) {
-  if (user.organisationKind !== "supplier") throw new AppError("not-found", "Demande introuvable.");
+  if (!isSupplier(user)) throw notFound("Demande introuvable.");
   return db().transaction((tx) => {
     const request = tx
       .select()

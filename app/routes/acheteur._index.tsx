@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { MembersTable } from "~/components/members";
 import { listOwnAudit, listOwnMembers } from "~/lib/organisations.server";
@@ -20,7 +21,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     role: user.role,
     tenders: listTenders({ user }),
     members: listOwnMembers(user),
-    audit: user.role === "buyer" ? listOwnAudit(user, 30) : [],
+    audit: isBuyer(user) ? listOwnAudit(user, 30) : [],
   };
 });
 

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { currentGuide, getCriterion, getGuide } from "../../questionnaires/guide";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { loadTender } from "~/tenders/access.server";
@@ -29,7 +30,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const questions = includedQuestions(method);
   return {
     tender: tenderView(tender),
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
     method: {
       shares: method.shares,
       priceMethod: priceMethodLabels[method.priceMethod].label,
@@ -40,7 +41,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
         .map((c) => ({ id: c.id, title: getCriterion(guide, c.id)?.title ?? c.id, weight: c.weight, questions: questions.filter((q) => q.criterion === c.id).length })),
     },
     publishIssues: tender.status === "draft" ? publishIssues(tender) : [],
-    evaluators: user.role === "buyer" ? listEvaluators({ tender, user }) : [],
+    evaluators: isBuyer(user) ? listEvaluators({ tender, user }) : [],
   };
 });
 

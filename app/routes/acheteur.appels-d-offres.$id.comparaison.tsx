@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
 import { WhatIfPanel, type Simulation } from "~/components/tenders/what-if";
@@ -33,7 +34,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   return {
     tender: { id: c.tender.id, title: c.tender.title, reference: c.tender.reference },
     open: c.open,
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
     shares,
     rows: rows.map((r) => {
       const info = c.built.suppliers.find((s) => s.key === r.id)!;

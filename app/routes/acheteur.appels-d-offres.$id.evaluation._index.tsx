@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
@@ -24,7 +25,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     open: o.open,
     questionCount: o.questionCount,
     submissions: o.submissions,
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
   };
 });
 

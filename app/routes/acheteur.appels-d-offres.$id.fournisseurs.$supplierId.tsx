@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
@@ -30,7 +31,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     rankedCount: r.rankedCount,
     shared: r.shared,
     justifications,
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
   };
 });
 

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
@@ -35,7 +36,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const tender = loadTender({ id: idParam(params.id), user });
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status, deadline: tender.deadline, deadlinePassed: Date.parse(tender.deadline) <= Date.now() },
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
     invitations: listInvitations({ tenderId: tender.id, user }),
   };
 });

@@ -22,7 +22,7 @@ const roleChangeSchema = z.object({
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireRole(request, ["admin"]);
-  return { organisations: listAllOrganisations(), rolesByKind, selfMembershipId: admin.membershipId };
+  return { organisations: listAllOrganisations({ user: admin }), rolesByKind, selfMembershipId: admin.membershipId };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -31,7 +31,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   await requireCsrf(request, formData);
   const parsed = parseForm(roleChangeSchema, formData);
   if (!parsed.ok) return data({ ok: false, message: Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
-  const result = changeMembershipRole({ admin, ...parsed.data });
+  const result = changeMembershipRole({ user: admin, ...parsed.data });
   return data(result, { status: result.ok ? 200 : 400 });
 });
 

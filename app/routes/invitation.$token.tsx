@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isSupplier } from "~/auth/permissions.server";
 import { createSession, getCurrentUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
@@ -24,7 +25,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   return {
     state: state.state,
     view: { ...state.view, deadlineLabel: formatParis(state.view.tender.deadline) },
-    user: user ? { name: user.name, role: user.role, organisationName: user.organisationName, isSupplier: user.role === "supplier" && user.organisationKind === "supplier" } : null,
+    user: user ? { name: user.name, role: user.role, organisationName: user.organisationName, isSupplier: isSupplier(user) } : null,
   };
 });
 

@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { debriefShares, tenders } from "../../db/schema";
 import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
 import { explainParsed } from "../../scoring";
+import { isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { comparisonForTender } from "./compare.server";
@@ -19,7 +20,7 @@ function missing(): never {
 }
 
 export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  if (user.organisationKind !== "supplier" || !Number.isSafeInteger(tenderId)) missing();
+  if (!isSupplier(user) || !Number.isSafeInteger(tenderId)) missing();
   const share = db()
     .select()
     .from(debriefShares)

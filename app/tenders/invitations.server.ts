@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { invitations, outbox, responseAnswers, responses, submissions } from "../../db/schema";
+import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
@@ -196,6 +197,6 @@ export function listInvitations({ tenderId, user }: { tenderId: number; user: Cu
 
 /** The organisation's outbox ("Boîte d'envoi"): messages the portal would have sent. */
 export function listOutbox({ user }: { user: CurrentUser }) {
-  if (user.organisationKind !== "buyer" || user.role !== "buyer") return [];
+  if (!isBuyer(user)) return [];
   return db().select().from(outbox).where(eq(outbox.organisationId, user.organisationId)).orderBy(desc(outbox.id)).limit(200).all();
 }

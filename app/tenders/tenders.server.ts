@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "../../db/schema";
 import { currentGuide, getGuide } from "../../questionnaires/guide";
 import { getSegment, segments } from "../../questionnaires/segments";
+import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
@@ -16,16 +17,6 @@ import { AppError, notFound } from "~/lib/errors";
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
 export function listTenders({ user }: { user: CurrentUser }) {
-  if (user.organisationKind !== "buyer" || (user.role !== "buyer" && user.role !== "evaluator")) return [];
-  const conditions = [eq(tenders.organisationId, user.organisationId), isNull(tenders.deletedAt)];
-  if (user.role === "evaluator") {
-    conditions.push(
-      inArray(
-        tenders.id,
-        db().select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, user.id)),
-      ),
-    );
-  }
   const rows = db()
     .select({
       id: tenders.id,
@@ -40,7 +31,7 @@ export function listTenders({ user }: { user: CurrentUser }) {
       submissionCount: sql<number>`(select count(distinct ${submissions.supplierOrganisationId}) from ${submissions} where ${submissions.tenderId} = ${tenders.id} and ${submissions.withdrawnAt} is null)`,
     })
     .from(tenders)
-    .where(and(...conditions))
+    .where(tendersVisibleToBuyingSide(user))
     .orderBy(desc(tenders.id))
     .all();
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));
@@ -95,7 +86,7 @@ function detailsOf(values: BuilderValues) {
 }
 
 export function createTender({ user, values }: { user: CurrentUser; values: BuilderValues }): number {
-  if (user.organisationKind !== "buyer" || user.role !== "buyer") throw new AppError("forbidden", "Seul un acheteur peut créer un appel d'offres.");
+  requireBuyer(user, "Seul un acheteur peut créer un appel d'offres.");
   const method = methodFromBuilder(values, defaultMethod());
   return db().transaction((tx) => {
     const row = tx
