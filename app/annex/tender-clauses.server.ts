@@ -8,8 +8,8 @@ import { audit } from "~/lib/audit.server";
 import { presentClause } from "~/lib/clauses.server";
 import { db } from "~/lib/db.server";
 import { loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
-import { readDraftMethod } from "~/tenders/builder";
-import { tenderMethodSchema, type TenderMethod } from "~/tenders/method";
+import { methodOf, readDraftMethod } from "~/tenders/builder";
+import type { TenderMethod } from "~/tenders/method";
 import { AppError } from "~/lib/errors";
 
 /**
@@ -18,7 +18,7 @@ import { AppError } from "~/lib/errors";
  */
 export function tenderClausesView({ tenderId, user, query }: { tenderId: number; user: CurrentUser; query: string }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : readDraftMethod(tender.draftMethod);
+  const method = methodOf(tender);
   const chosenIds = new Set(method.clauses.map((c) => c.clauseId));
   const chosen = method.clauses.map((c, index) => {
     const clause = getClause(c.clauseId);

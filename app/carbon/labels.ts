@@ -30,11 +30,6 @@ export function kgUnit(activityUnit: string): string {
   return `kgCO2e/${getActivityUnit(activityUnit)?.canonical ?? activityUnit}`;
 }
 
-export function activityUnitLabel(id: string): string {
-  const u = getActivityUnit(id);
-  return u ? `${u.canonical} (${u.label})` : id;
-}
-
 /** A number the French way, up to 4 significant digits for small values. */
 export function formatNumber(n: number | null | undefined, maximumFractionDigits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "—";

@@ -9,7 +9,7 @@
  */
 import { config } from "~/config.server";
 import { readForm } from "~/lib/multipart.server";
-import { cleanFileName, formatBytes } from "~/responses/uploads";
+import { cleanFileName, formatBytes } from "~/lib/format";
 import { commitBlob, discardBlob, spoolToTemp, UploadTooLargeError, type PendingBlob, type StoredBlob } from "./blob-store.server";
 import { AppError } from "~/lib/errors";
 

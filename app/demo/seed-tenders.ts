@@ -13,7 +13,7 @@ import { invitations, offerScores, responseAnswers, responses, submissions, tend
 import { currentGuide } from "../../questionnaires/guide";
 import { defaultMethod } from "../tenders/builder";
 import { includedQuestions, type TenderMethod } from "../tenders/method";
-import { canonicalJson, type SubmissionContent } from "../responses/submission-content";
+import { canonicalJson, type SubmissionContent } from "../lib/submission-content";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
 

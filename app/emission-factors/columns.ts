@@ -41,14 +41,6 @@ export const factorColumnSpecs: readonly FactorColumnSpec[] = Object.freeze([
   { name: "source", french: "source", required: false, description: "adresse web ou référence du document source" },
 ]);
 
-const specByName = new Map<FactorColumn, FactorColumnSpec>(factorColumnSpecs.map((c) => [c.name, c]));
-
-export function columnSpec(name: FactorColumn): FactorColumnSpec {
-  const spec = specByName.get(name);
-  if (!spec) throw new Error(`unknown column ${name}`);
-  return spec;
-}
-
 /** Header comparison key: accents and case removed, trimmed, inner spaces and dashes as `_`. */
 export function normaliseHeaderName(header: string): string {
   return header

@@ -64,11 +64,6 @@ class Windows1252Decoder {
   }
 }
 
-/** Decode Windows-1252 bytes (exported for tests and other readers). */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  return new Windows1252Decoder().decode(bytes);
-}
-
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }

@@ -4,6 +4,9 @@ import { config } from "~/config.server";
 // One connection per process; kept on globalThis so that dev-server reloads don't reopen it.
 const globalForDb = globalThis as unknown as { __nrDb?: Db };
 
+/** What a server function needs to run its queries inside the caller's transaction. */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "all" | "get" | "run">;
+
 export function db(): Db {
   globalForDb.__nrDb ??= openDatabase(config().databasePath);
   return globalForDb.__nrDb;

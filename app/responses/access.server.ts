@@ -1,16 +1,15 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getGuide, getQuestion, type Guide, type Question } from "../../questionnaires/guide";
 import { invitations, organisations, responses, tenders } from "../../db/schema";
-import type { Db } from "../../db/connection";
 import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { includedQuestions, tenderMethodSchema, type TenderMethod } from "~/tenders/method";
-import { formatParis, isPast } from "./dates";
+import type { Tx } from "~/lib/db.server";
+import { publishedMethodOf } from "~/tenders/builder";
+import { includedQuestions, type TenderMethod } from "~/tenders/method";
+import { formatParis, isPast } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 
 export const TENDER_NOT_FOUND_FOR_SUPPLIER = "Cette consultation n'existe pas ou vous n'y avez pas accès.";
-
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "all" | "get" | "run">;
 
 export type IncludedQuestion = { id: string; criterion: string; allowNotApplicable: boolean; question: Question };
 
@@ -36,7 +35,8 @@ export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number):
     .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
     .get();
   if (!row) return null;
-  const method = tenderMethodSchema.parse(row.tender.publishedMethod);
+  const method = publishedMethodOf(row.tender);
+  if (!method) return null;
   const guide = getGuide(method.guideVersion);
   if (!guide) throw new Error(`Guide de maturité « ${method.guideVersion} » introuvable`);
   const questions: IncludedQuestion[] = [];
@@ -58,7 +58,7 @@ export function closedReason(tender: typeof tenders.$inferSelect, now: Date = ne
   if (tender.status === "cancelled") return "Cette consultation a été annulée : la réponse ne peut plus être modifiée.";
   if (tender.status !== "published") return "Cette consultation est close : la réponse ne peut plus être modifiée.";
   if (isPast(tender.deadline, now))
-    return `La date limite de remise (${formatParis(tender.deadline)}) est dépassée : la réponse ne peut plus être modifiée.`;
+    return `La date limite de remise (${formatParis(tender.deadline, "full")}) est dépassée : la réponse ne peut plus être modifiée.`;
   return null;
 }
 

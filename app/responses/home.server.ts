@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { findSupplierTender } from "./access.server";
 import { closedReason } from "./access.server";
-import { countdown } from "./dates";
+import { countdown } from "~/lib/dates";
 import { computeProgress } from "./progress";
 import { rowToDraft } from "./questionnaire.server";
 

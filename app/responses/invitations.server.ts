@@ -7,9 +7,9 @@ import { hashPassword } from "~/auth/password.server";
 import type { JoinSignUpInput } from "./join-schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
-import { requireSupplierTender, type Tx } from "./access.server";
-import { isPast } from "./dates";
+import { db, type Tx } from "~/lib/db.server";
+import { requireSupplierTender } from "./access.server";
+import { isPast } from "~/lib/dates";
 import { ensureResponse } from "./questionnaire.server";
 import { AppError, notFound } from "~/lib/errors";
 

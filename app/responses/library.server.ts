@@ -6,8 +6,7 @@ import { answerLibrary, responseAnswers } from "../../db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
-import { db } from "~/lib/db.server";
-import type { Tx } from "./access.server";
+import { db, type Tx } from "~/lib/db.server";
 import { REASON_MAX, TEXT_MAX, type AnswerDraft } from "./schemas";
 
 /**

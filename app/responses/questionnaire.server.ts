@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { answerFiles, files, responseAnswers, responses, submissions, users } from "../../db/schema";
 import type { CurrentUser } from "~/auth/session.server";
-import { db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
-import { closedReason, findResponse, requireOpenTender, requireSupplierTender, type SupplierTender, type Tx } from "./access.server";
+import { closedReason, findResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary, upsertLibrary } from "./library.server";
 import { computeProgress, type Progress } from "./progress";
 import { answerDraftSchema, emptyAnswer, type AnswerDraft, type SaveRequest } from "./schemas";
@@ -229,9 +229,4 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
     }
     return { ok: true as const, version, savedAt, saved: changes.map((c) => c.questionId), fingerprints: currentFingerprints() };
   });
-}
-
-/** Parses a draft answer coming from outside (library import, tests) with the shared schema. */
-export function parseDraft(value: unknown): AnswerDraft {
-  return answerDraftSchema.parse(value);
 }

@@ -2,18 +2,22 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { outbox, responses, submissions, tenders, users } from "../../db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
-import { findResponse, requireOpenTender, requireSupplierTender, type Tx } from "./access.server";
-import { formatParisSeconds } from "./dates";
+import { findResponse, requireOpenTender, requireSupplierTender } from "./access.server";
+import { formatParis } from "~/lib/dates";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
-import { canonicalJson, submissionContentSchema, type SubmissionContent } from "./submission-content";
+import { canonicalJson, submissionContentSchema, type SubmissionContent } from "~/lib/submission-content";
 import { AppError } from "~/lib/errors";
 
-function buyerRecipient(tx: Tx, tender: typeof tenders.$inferSelect): string {
-  if (tender.contactEmail) return tender.contactEmail;
-  return tx.select({ email: users.email }).from(users).where(eq(users.id, tender.createdBy)).get()?.email ?? "";
+/** Tells the buyer (the tender's contact, else its creator) through the outbox. */
+function notifyBuyer(tx: Tx, tender: typeof tenders.$inferSelect, message: { kind: string; subject: string; body: string }): void {
+  const to = tender.contactEmail || (tx.select({ email: users.email }).from(users).where(eq(users.id, tender.createdBy)).get()?.email ?? "");
+  if (!to) return;
+  tx.insert(outbox)
+    .values({ organisationId: tender.organisationId, toEmail: to, ...message })
+    .run();
 }
 
 export type SubmitResult =
@@ -64,18 +68,11 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
       .returning({ id: submissions.id })
       .get();
     tx.update(responses).set({ status: "submitted", updatedAt: submittedAt }).where(eq(responses.id, response.id)).run();
-    const to = buyerRecipient(tx, t.tender);
-    if (to) {
-      tx.insert(outbox)
-        .values({
-          organisationId: t.tender.organisationId,
-          toEmail: to,
-          kind: "response.submitted",
-          subject: `Réponse déposée — ${t.tender.reference} ${t.tender.title}`,
-          body: `${user.organisationName} a déposé sa réponse à la consultation « ${t.tender.title} » (${t.tender.reference}) le ${formatParisSeconds(submittedAt)} (heure de Paris).\nEmpreinte SHA-256 du contenu déposé : ${contentSha256}`,
-        })
-        .run();
-    }
+    notifyBuyer(tx, t.tender, {
+      kind: "response.submitted",
+      subject: `Réponse déposée — ${t.tender.reference} ${t.tender.title}`,
+      body: `${user.organisationName} a déposé sa réponse à la consultation « ${t.tender.title} » (${t.tender.reference}) le ${formatParis(submittedAt, "seconds")} (heure de Paris).\nEmpreinte SHA-256 du contenu déposé : ${contentSha256}`,
+    });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.submit", targetType: "submission", targetId: row.id, details: { tenderId, contentSha256 } });
     audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.received", targetType: "submission", targetId: row.id, details: { tenderId, supplier: user.organisationName, contentSha256 } });
     return { ok: true as const, submissionId: row.id, submittedAt, contentSha256 };
@@ -100,18 +97,11 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
     const at = new Date().toISOString();
     tx.update(submissions).set({ withdrawnAt: at }).where(eq(submissions.id, current.id)).run();
     tx.update(responses).set({ status: "withdrawn", updatedAt: at }).where(eq(responses.id, response.id)).run();
-    const to = buyerRecipient(tx, t.tender);
-    if (to) {
-      tx.insert(outbox)
-        .values({
-          organisationId: t.tender.organisationId,
-          toEmail: to,
-          kind: "response.withdrawn",
-          subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,
-          body: `${user.organisationName} a retiré sa réponse à la consultation « ${t.tender.title} » le ${formatParisSeconds(at)} (heure de Paris). Elle pourra la déposer à nouveau avant la date limite.`,
-        })
-        .run();
-    }
+    notifyBuyer(tx, t.tender, {
+      kind: "response.withdrawn",
+      subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,
+      body: `${user.organisationName} a retiré sa réponse à la consultation « ${t.tender.title} » le ${formatParis(at, "seconds")} (heure de Paris). Elle pourra la déposer à nouveau avant la date limite.`,
+    });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.withdraw", targetType: "submission", targetId: current.id, details: { tenderId } });
     audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.withdrawn", targetType: "submission", targetId: current.id, details: { tenderId, supplier: user.organisationName } });
     return { submissionId: current.id };

@@ -1,3 +1,5 @@
+import { cleanFileName, formatBytes } from "~/lib/format";
+
 /**
  * Evidence file types: PDF, office documents (OOXML, OpenDocument, legacy Office) and images.
  * The server checks the extension AND the first bytes (magic numbers); the MIME type stored and
@@ -50,20 +52,6 @@ function magicMatches(bytes: Uint8Array, magic: Kind["magic"]): boolean {
     case "ole":
       return startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
-  if (n >= 1024) return `${Math.round(n / 1024).toLocaleString("fr-FR")} Ko`;
-  return `${n} octets`;
-}
-
-/** Keeps the original name readable but harmless (no path, no control characters). */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (cleaned || "fichier").slice(0, 200);
 }
 
 export type UploadCheck = { ok: true; mime: string; name: string } | { ok: false; message: string; code: "invalid" | "too-large" | "unsupported-type" };

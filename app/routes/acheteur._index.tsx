@@ -4,7 +4,7 @@ import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { MembersTable } from "~/components/members";
 import { listOwnAudit, listOwnMembers } from "~/lib/organisations.server";
-import { formatParis } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
 import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { listTenders } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
@@ -87,7 +87,7 @@ export default function BuyerHome() {
                   <td>
                     <span className={tenderStatusBadge[t.status]}>{tenderStatusLabels[t.status]}</span>
                   </td>
-                  <td>{formatParis(t.deadline)}</td>
+                  <td>{formatParis(t.deadline, "numeric")}</td>
                   <td className="num">{t.invitationCount}</td>
                   <td className="num">{t.submissionCount}</td>
                 </tr>
@@ -118,7 +118,7 @@ export default function BuyerHome() {
               <tbody>
                 {audit.map((a, i) => (
                   <tr key={i}>
-                    <td>{formatParis(a.at)}</td>
+                    <td>{formatParis(a.at, "numeric")}</td>
                     <td>{a.userName ?? "système"}</td>
                     <td>{auditLabels[a.action] ?? a.action}</td>
                     <td>

@@ -7,11 +7,12 @@ import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { loadTender } from "~/tenders/access.server";
-import { priceMethodLabels } from "~/tenders/builder";
-import { formatParis, frNum } from "~/tenders/dates";
+import { methodOf, priceMethodLabels } from "~/tenders/builder";
+import { formatParis } from "~/lib/dates";
+import { frNum } from "~/lib/format";
 import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { includedQuestions } from "~/tenders/method";
-import { listEvaluators, methodOf, publishIssues, setEvaluators, tenderView } from "~/tenders/tenders.server";
+import { listEvaluators, publishIssues, setEvaluators, tenderView } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { AppError } from "~/lib/errors";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -78,7 +79,7 @@ export default function TenderOverview() {
       <FlashMessage />
       {tender.status === "cancelled" ? (
         <p className="alert alert--warn">
-          Annulé le {formatParis(tender.cancelledAt)} — motif : {tender.cancelReason}
+          Annulé le {formatParis(tender.cancelledAt, "numeric")} — motif : {tender.cancelReason}
         </p>
       ) : null}
       <nav className="actions no-print" aria-label="Actions sur l'appel d'offres">
@@ -122,7 +123,7 @@ export default function TenderOverview() {
           <dd>{tender.segmentLabel}</dd>
           <dt>Date limite de réponse</dt>
           <dd>
-            {formatParis(tender.deadline, { withZone: true })} {tender.deadlinePassed ? <span className="badge badge--warn">dépassée</span> : null}
+            {formatParis(tender.deadline, "numeric", { withZone: true })} {tender.deadlinePassed ? <span className="badge badge--warn">dépassée</span> : null}
           </dd>
           <dt>Contact</dt>
           <dd>
@@ -133,7 +134,7 @@ export default function TenderOverview() {
           {tender.publishedAt ? (
             <>
               <dt>Publié le</dt>
-              <dd>{formatParis(tender.publishedAt, { withZone: true })}</dd>
+              <dd>{formatParis(tender.publishedAt, "numeric", { withZone: true })}</dd>
               <dt>Empreinte de la méthode publiée (SHA-256)</dt>
               <dd>
                 <code className="hash">{tender.publishedMethodSha256}</code>
@@ -143,7 +144,7 @@ export default function TenderOverview() {
           {tender.closedAt ? (
             <>
               <dt>Clôturé le</dt>
-              <dd>{formatParis(tender.closedAt, { withZone: true })}</dd>
+              <dd>{formatParis(tender.closedAt, "numeric", { withZone: true })}</dd>
             </>
           ) : null}
         </dl>

@@ -4,7 +4,7 @@ import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
 import { WhatIfPanel, type Simulation } from "~/components/tenders/what-if";
-import { frEuros, frNum } from "~/tenders/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { getComparison, sortRows } from "~/tenders/compare.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineLoader, idParam } from "~/lib/route.server";

@@ -5,7 +5,7 @@ import { maturityScale } from "../../questionnaires/maturity-scale";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { formatParis } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
 import { criterionEvaluationFromForm, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { AppError } from "~/lib/errors";
@@ -63,7 +63,7 @@ export default function EvaluateSubmission() {
         <Link to={`${base}/evaluation`}>← Évaluation — {tender.title}</Link>
       </p>
       <h1>Réponse de {submission.supplierName}</h1>
-      <p className="muted">Déposée le {formatParis(submission.submittedAt, { withZone: true })}.</p>
+      <p className="muted">Déposée le {formatParis(submission.submittedAt, "numeric", { withZone: true })}.</p>
       <p className="field__hint">
         Le niveau évalué est pré-rempli avec l'auto-évaluation du fournisseur. Un niveau différent demande une courte justification : le
         fournisseur la lira dans son bilan. Enregistrez critère par critère.

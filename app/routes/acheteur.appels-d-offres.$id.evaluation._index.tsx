@@ -6,7 +6,8 @@ import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
-import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { evaluationOverview, offerScoreSchema, saveOfferScore } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -52,7 +53,7 @@ export default function EvaluationOverview() {
       <h1>Évaluation des réponses</h1>
       {!open ? (
         <p className="alert alert--info">
-          L'évaluation s'ouvre à la date limite ({formatParis(tender.deadline, { withZone: true })})
+          L'évaluation s'ouvre à la date limite ({formatParis(tender.deadline, "numeric", { withZone: true })})
           {tender.allowEarlyEvaluation ? " ou dès le dépôt d'une réponse" : ""}.
         </p>
       ) : submissions.length === 0 ? (
@@ -81,7 +82,7 @@ export default function EvaluationOverview() {
                   <td>
                     <Link to={`${base}/evaluation/${s.id}`}>{s.supplierName}</Link>
                   </td>
-                  <td>{formatParis(s.submittedAt)}</td>
+                  <td>{formatParis(s.submittedAt, "numeric")}</td>
                   <td>
                     <progress max={questionCount} value={s.evaluated} aria-label={`${s.evaluated} sur ${questionCount}`} /> {s.evaluated} / {questionCount}
                   </td>

@@ -6,7 +6,8 @@ import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
-import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { getSupplierExplanation, shareDebrief } from "~/tenders/compare.server";
 import { evaluationRows } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
@@ -57,7 +58,7 @@ export default function SupplierExplanationPage() {
       </p>
       <h1>{d.supplier.name}</h1>
       <p className="muted">
-        Réponse déposée le {formatParis(d.supplier.submittedAt)} — prix {frEuros(d.supplier.price)} — rang {d.explanation.rank} sur {d.rankedCount}.
+        Réponse déposée le {formatParis(d.supplier.submittedAt, "numeric")} — prix {frEuros(d.supplier.price)} — rang {d.explanation.rank} sur {d.rankedCount}.
         Prix le plus bas : {frEuros(d.explanation.price.lowestPrice)}.
       </p>
       <section className="card">

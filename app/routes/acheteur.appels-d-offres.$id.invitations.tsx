@@ -9,7 +9,7 @@ import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
 import { loadTender } from "~/tenders/access.server";
-import { formatParis } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
 import { createInvitation, listInvitations, revokeInvitation } from "~/tenders/invitations.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -76,7 +76,7 @@ export default function Invitations() {
         <Link to={base}>← {tender.title}</Link>
       </p>
       <h1>Fournisseurs invités</h1>
-      <p className="muted">Date limite : {formatParis(tender.deadline, { withZone: true })} — les invitations expirent à cette date.</p>
+      <p className="muted">Date limite : {formatParis(tender.deadline, "numeric", { withZone: true })} — les invitations expirent à cette date.</p>
       <FlashMessage />
       {actionData?.link ? (
         <div className="alert alert--info" role="status" data-testid="invitation-link">
@@ -127,7 +127,7 @@ export default function Invitations() {
                 <tr key={i.id} data-status={i.status.kind}>
                   <td>{i.supplierName}</td>
                   <td>{i.email}</td>
-                  <td>{formatParis(i.createdAt)}</td>
+                  <td>{formatParis(i.createdAt, "numeric")}</td>
                   <td>{i.statusLabel}</td>
                   {isBuyer ? (
                     <td>

@@ -5,10 +5,11 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { loadTenderAsBuyer } from "~/tenders/access.server";
-import { priceMethodLabels } from "~/tenders/builder";
-import { formatParis, frNum } from "~/tenders/dates";
+import { methodOf, priceMethodLabels } from "~/tenders/builder";
+import { formatParis } from "~/lib/dates";
+import { frNum } from "~/lib/format";
 import { includedQuestions } from "~/tenders/method";
-import { methodOf, publishIssues, publishTender } from "~/tenders/tenders.server";
+import { publishIssues, publishTender } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -59,7 +60,7 @@ export default function PublishTender() {
           </li>
           <li>Notation du prix : {priceMethod}</li>
           <li>{questionCount} questions RSE, avec leurs poids et l'acceptation de « sans objet »</li>
-          <li>Date limite de réponse : {formatParis(tender.deadline, { withZone: true })}</li>
+          <li>Date limite de réponse : {formatParis(tender.deadline, "numeric", { withZone: true })}</li>
         </ul>
         <p className="alert alert--warn">
           Après publication, la méthode de notation (parts, poids, questions) ne peut plus être modifiée : les fournisseurs doivent connaître les

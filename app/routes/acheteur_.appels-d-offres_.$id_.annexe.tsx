@@ -26,10 +26,10 @@ export default function TenderAnnex() {
       <p className="lead">
         Référence {t.reference} · {t.organisationName} · segment {t.segmentLabel}
       </p>
-      <p>Date limite de réponse : {formatParis(t.deadline)} (heure de Paris).</p>
+      <p>Date limite de réponse : {formatParis(t.deadline, "long")} (heure de Paris).</p>
       {a.frozen ? (
         <p className="alert alert--info">
-          Méthode publiée le {formatParis(t.publishedAt!)} : cette annexe est figée (empreinte SHA-256 <code>{t.methodSha256}</code>).
+          Méthode publiée le {formatParis(t.publishedAt!, "long")} : cette annexe est figée (empreinte SHA-256 <code>{t.methodSha256}</code>).
         </p>
       ) : (
         <p className="alert alert--warn">Projet : la méthode et les clauses peuvent encore changer jusqu'à la publication.</p>

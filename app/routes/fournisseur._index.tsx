@@ -8,7 +8,7 @@ import { CsrfInput } from "~/components/csrf";
 import { MembersTable } from "~/components/members";
 import { parseForm } from "~/lib/forms";
 import { listOwnMembers } from "~/lib/organisations.server";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { listSupplierTenders } from "~/responses/home.server";
 import { responseStatusLabels } from "~/responses/labels";
 import { decideRequest, listPendingRequests } from "~/responses/invitations.server";
@@ -23,7 +23,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     organisationName: user.organisationName,
     members: listOwnMembers(user),
     requests: listPendingRequests(user),
-    tenders: listSupplierTenders(user).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline) })),
+    tenders: listSupplierTenders(user).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline, "full") })),
   };
 });
 

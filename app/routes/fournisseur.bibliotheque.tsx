@@ -6,7 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { levelLabel } from "~/components/questionnaire/levels";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { importLibrary, listLibrary } from "~/responses/library.server";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";

@@ -12,7 +12,7 @@ import { FilesForm, QuestionBlock, type QuestionView } from "~/components/questi
 import questionnaireStyles from "~/components/questionnaire/questionnaire.css?url";
 import { CsrfInput } from "~/components/csrf";
 import { config } from "~/config.server";
-import { countdown, formatParis, formatParisTime } from "~/responses/dates";
+import { countdown, formatParis } from "~/lib/dates";
 import { uploadEvidence, removeEvidence } from "~/responses/files.server";
 import { computeProgress, percent } from "~/responses/progress";
 import { getQuestionnaire, saveDraft } from "~/responses/questionnaire.server";
@@ -27,7 +27,8 @@ import {
   type QuestionnaireFormValues,
 } from "~/responses/schemas";
 import { submitResponse, withdrawSubmission } from "~/responses/submissions.server";
-import { ACCEPTED_LABEL, formatBytes } from "~/responses/uploads";
+import { ACCEPTED_LABEL } from "~/responses/uploads";
+import { formatBytes } from "~/lib/format";
 import { z } from "zod";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
@@ -68,7 +69,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
       reference: t.tender.reference,
       description: t.tender.description,
       buyerName: t.buyerName,
-      deadlineLabel: formatParis(t.tender.deadline),
+      deadlineLabel: formatParis(t.tender.deadline, "full"),
       countdown: countdown(t.tender.deadline),
     },
     instructions: [...t.guide.respondentInstructions],
@@ -341,7 +342,7 @@ function Questionnaire() {
       {d.status === "submitted" && d.latestSubmission ? (
         <div className="alert alert--info" role="status">
           <p style={{ marginTop: 0 }}>
-            Réponse déposée le {formatParis(d.latestSubmission.submittedAt)} — elle est en lecture seule. <Link to={`/fournisseur/consultations/${d.tender.id}/recepisse`}>Voir le récépissé</Link>
+            Réponse déposée le {formatParis(d.latestSubmission.submittedAt, "full")} — elle est en lecture seule. <Link to={`/fournisseur/consultations/${d.tender.id}/recepisse`}>Voir le récépissé</Link>
           </p>
           {!d.closedReason ? (
             <Form method="post" className="actions" style={{ margin: 0 }}>
@@ -520,7 +521,7 @@ function saveStatusText(s: SaveState): string {
     case "saving":
       return "Enregistrement…";
     case "saved":
-      return `Enregistré à ${formatParisTime(s.at)}`;
+      return `Enregistré à ${formatParis(s.at, "time")}`;
     case "conflict":
       return "Conflit avec un collègue : choisissez les versions à garder.";
     case "error":

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { formatParis, formatParisSeconds } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { listOwnSubmissions } from "~/responses/submissions.server";
 import { defineLoader, idParam } from "~/lib/route.server";
 
@@ -13,11 +13,11 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const result = listOwnSubmissions({ user, tenderId });
   return {
     organisationName: user.organisationName,
-    tender: { ...result.tender, deadlineLabel: formatParis(result.tender.deadline) },
+    tender: { ...result.tender, deadlineLabel: formatParis(result.tender.deadline, "full") },
     submissions: result.submissions.map((s) => ({
       ...s,
-      submittedAtLabel: formatParisSeconds(s.submittedAt),
-      withdrawnAtLabel: s.withdrawnAt ? formatParisSeconds(s.withdrawnAt) : null,
+      submittedAtLabel: formatParis(s.submittedAt, "seconds"),
+      withdrawnAtLabel: s.withdrawnAt ? formatParis(s.withdrawnAt, "seconds") : null,
     })),
   };
 });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
 import { defineLoader, idParam } from "~/lib/route.server";
 
@@ -13,7 +13,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const d = getDebriefForSupplier({ tenderId: idParam(params.tenderId), user });
   return {
     tender: d.tender,
-    sharedAtLabel: formatParis(d.sharedAt),
+    sharedAtLabel: formatParis(d.sharedAt, "full"),
     rank: d.rank,
     rankedCount: d.rankedCount,
     score: d.score,

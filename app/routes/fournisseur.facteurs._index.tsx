@@ -12,8 +12,8 @@ import { withReceivedUpload } from "~/carbon/upload-receiver.server";
 import { ColumnContract } from "~/components/carbon/column-contract";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
-import { formatParis } from "~/responses/dates";
-import { formatBytes } from "~/responses/uploads";
+import { formatParis } from "~/lib/dates";
+import { formatBytes } from "~/lib/format";
 import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Facteurs d'émission — NR Procure" }];

@@ -4,8 +4,8 @@ import { requireRole } from "~/auth/session.server";
 import { getFactorUpload } from "~/carbon/factor-uploads.server";
 import { delimiterLabel, uploadStatusLabels } from "~/carbon/report";
 import { IssueList } from "~/components/carbon/issue-list";
-import { formatParis } from "~/responses/dates";
-import { formatBytes } from "~/responses/uploads";
+import { formatParis } from "~/lib/dates";
+import { formatBytes } from "~/lib/format";
 import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Rapport de dépôt — Facteurs d'émission — NR Procure" }];

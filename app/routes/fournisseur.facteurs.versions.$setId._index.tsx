@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { getSupplierFactorSet } from "~/carbon/factor-uploads.server";
 import { FactorTable, Pagination } from "~/components/carbon/factor-table";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Version de vos facteurs — NR Procure" }];

@@ -9,7 +9,7 @@ import { createSession, getCurrentUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { acceptInvitation, joinWithNewAccount, openInvitation } from "~/responses/invitations.server";
 import { joinSignUpSchema, type JoinSignUpInput } from "~/responses/join-schema";
 import { defineAction, defineLoader } from "~/lib/route.server";
@@ -24,7 +24,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   if (state.state === "mine") throw redirect(questionnairePath(state.tenderId));
   return {
     state: state.state,
-    view: { ...state.view, deadlineLabel: formatParis(state.view.tender.deadline) },
+    view: { ...state.view, deadlineLabel: formatParis(state.view.tender.deadline, "full") },
     user: user ? { name: user.name, role: user.role, organisationName: user.organisationName, isSupplier: isSupplier(user) } : null,
   };
 });

@@ -4,7 +4,7 @@ import { requireRole } from "~/auth/session.server";
 import { listSuppliersWithVersions } from "~/carbon/csr.server";
 import { MembersTable } from "~/components/members";
 import { listOwnMembers } from "~/lib/organisations.server";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Espace RSE — NR Procure" }];

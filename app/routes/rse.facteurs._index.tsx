@@ -6,7 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { csrFactors } from "~/carbon/csr.server";
 import { segmentLabel } from "~/carbon/labels";
 import { FactorTable, Pagination } from "~/components/carbon/factor-table";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Facteurs d'émission des fournisseurs — Espace RSE — NR Procure" }];

@@ -15,7 +15,7 @@ import { ACTIVITY_MAX_BYTES, activityYears, addActivity, basisLabels, deleteActi
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { formatBytes } from "~/responses/uploads";
+import { formatBytes } from "~/lib/format";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 

@@ -7,13 +7,11 @@ import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
-import { frNum } from "./dates";
+import { frNum } from "~/lib/format";
 import { evaluationOpen } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
 import { notFound } from "~/lib/errors";
-
-export const sortKeys = ["rank", "total", "price", "technical", "rse", "unanswered"] as const;
 
 export type Comparison = ReturnType<typeof comparisonForTender>;
 

@@ -5,19 +5,16 @@ import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questio
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { submissionContentSchema, type SubmittedAnswer } from "~/responses/submission-content";
+import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-content";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
-import { includedQuestions, tenderMethodSchema, type TenderMethod } from "./method";
+import { publishedMethodOf } from "./builder";
+import { includedQuestions } from "./method";
 import { AppError, notFound } from "~/lib/errors";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
 export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";
 export const levelValues = ["1", "2", "3", "4", "5", "na", ""] as const;
 export const MIN_JUSTIFICATION = 5;
-
-export function publishedMethod(tender: TenderRow): TenderMethod | null {
-  return tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : null;
-}
 
 /** Evaluation opens after the deadline, or as soon as a supplier has submitted if the tender allows it. */
 export function evaluationOpen(tender: TenderRow, now = Date.now()): boolean {
@@ -96,7 +93,7 @@ export function evaluationRows(submissionIds: number[]): EvaluationRow[] {
 /** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
 export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethod(tender);
+  const method = publishedMethodOf(tender);
   const open = evaluationOpen(tender);
   if (!method) return { tender, open: false, submissions: [], questionCount: 0 };
   const questions = includedQuestions(method);
@@ -140,7 +137,7 @@ function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmi
 /** Everything the evaluation page of one submission needs, grouped by criterion. */
 export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethod(tender);
+  const method = publishedMethodOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
@@ -222,7 +219,7 @@ export function saveCriterionEvaluation({
   input: CriterionEvaluationInput;
 }): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
   const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethod(tender);
+  const method = publishedMethodOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);

@@ -6,8 +6,9 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { loadTender, loadTenderAsBuyer } from "./access.server";
-import { formatParis } from "./dates";
-import { includedQuestions, tenderMethodSchema } from "./method";
+import { formatParis } from "~/lib/dates";
+import { publishedMethodOf } from "./builder";
+import { includedQuestions } from "./method";
 import { AppError, notFound } from "~/lib/errors";
 
 export function hashToken(token: string): string {
@@ -26,9 +27,9 @@ export type InvitationStatus =
 export const invitationStatusLabel = (s: InvitationStatus): string => {
   switch (s.kind) {
     case "revoked":
-      return `Révoquée le ${formatParis(s.at)}`;
+      return `Révoquée le ${formatParis(s.at, "numeric")}`;
     case "submitted":
-      return `Réponse déposée le ${formatParis(s.at)}`;
+      return `Réponse déposée le ${formatParis(s.at, "numeric")}`;
     case "withdrawn":
       return "Réponse retirée";
     case "late":
@@ -36,7 +37,7 @@ export const invitationStatusLabel = (s: InvitationStatus): string => {
     case "in-progress":
       return `En cours : ${s.answered} / ${s.total} questions répondues`;
     case "opened":
-      return `Invitation ouverte le ${formatParis(s.at)}`;
+      return `Invitation ouverte le ${formatParis(s.at, "numeric")}`;
     case "invited":
       return "Invité";
   }
@@ -95,7 +96,7 @@ export function createInvitation({
           "Bonjour,",
           "",
           `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
-          `Date limite de réponse : ${formatParis(tender.deadline, { withZone: true })}.`,
+          `Date limite de réponse : ${formatParis(tender.deadline, "numeric", { withZone: true })}.`,
           "",
           "Pour consulter le dossier et répondre au questionnaire numérique responsable, ouvrez ce lien personnel (à usage unique, valable jusqu'à la date limite) :",
           link,
@@ -135,8 +136,9 @@ export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: n
 /** Invitations of a tender with each supplier's status (buyer and assigned evaluators). */
 export function listInvitations({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const total = tender.publishedMethod ? includedQuestions(tenderMethodSchema.parse(tender.publishedMethod)).length : 0;
-  const includedIds = tender.publishedMethod ? includedQuestions(tenderMethodSchema.parse(tender.publishedMethod)).map((q) => q.id) : [];
+  const method = publishedMethodOf(tender);
+  const includedIds = method ? includedQuestions(method).map((q) => q.id) : [];
+  const total = includedIds.length;
   const rows = db().select().from(invitations).where(eq(invitations.tenderId, tender.id)).orderBy(desc(invitations.id)).all();
   const orgIds = rows.map((r) => r.supplierOrganisationId).filter((x): x is number => x !== null);
   const responseRows = orgIds.length

@@ -18,7 +18,8 @@ import type { ScoringInputRaw } from "../../scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { loadTender, type TenderRow } from "./access.server";
-import { evaluableSubmissions, evaluatedValue, evaluationRows, publishedMethod, selfValue } from "./evaluation.server";
+import { publishedMethodOf } from "./builder";
+import { evaluableSubmissions, evaluatedValue, evaluationRows, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
 import { notFound } from "~/lib/errors";
 
@@ -46,7 +47,7 @@ export type TenderScoringInput = {
 
 /** For a tender already access-checked by the caller. */
 export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
-  const method = publishedMethod(tender);
+  const method = publishedMethodOf(tender);
   if (!method) throw notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);

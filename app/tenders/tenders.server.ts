@@ -7,10 +7,10 @@ import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.ser
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { canonicalJson } from "~/responses/submission-content";
+import { canonicalJson } from "~/lib/submission-content";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
-import { parisToUtcIso, utcIsoToParis } from "./dates";
+import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { tenderMethodSchema, type TenderMethod } from "./method";
 import { AppError, notFound } from "~/lib/errors";
 
@@ -35,12 +35,6 @@ export function listTenders({ user }: { user: CurrentUser }) {
     .orderBy(desc(tenders.id))
     .all();
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));
-}
-
-/** The method the mark is computed from: the published snapshot, else the draft. */
-export function methodOf(tender: TenderRow): TenderMethod {
-  if (tender.publishedMethod) return tenderMethodSchema.parse(tender.publishedMethod);
-  return readDraftMethod(tender.draftMethod);
 }
 
 /** Detail view of a tender for the buyer pages. */
@@ -68,7 +62,6 @@ export function tenderView(tender: TenderRow) {
     updatedAt: tender.updatedAt,
   };
 }
-export type TenderView = ReturnType<typeof tenderView>;
 
 function detailsOf(values: BuilderValues) {
   const deadline = parisToUtcIso(values.deadlineDate, values.deadlineTime);
@@ -210,8 +203,6 @@ export function tenderForEdit({ id, user }: { id: number; user: CurrentUser }) {
   return { tender, method: readDraftMethod(tender.draftMethod) };
 }
 
-export { loadTender as getTender, loadTenderAsBuyer };
-
 /** What the builder form needs besides the values: the guide's criteria and questions, the segments. */
 export function builderContext(guideVersion?: string) {
   const guide = (guideVersion ? getGuide(guideVersion) : undefined) ?? currentGuide;
@@ -224,43 +215,6 @@ export function builderContext(guideVersion?: string) {
       })),
     },
     segments: segments.map((s) => ({ id: s.id, label: s.label })),
-  };
-}
-
-/** Builder values from a posted (invalid) form, to show it again as typed. */
-export function builderValuesFromRaw(raw: Record<string, unknown>, fallback: ReturnType<typeof builderValuesOf>): ReturnType<typeof builderValuesOf> {
-  const str = (v: unknown, d: string) => (typeof v === "string" ? v : d);
-  const box = (v: unknown) => v === "on" || v === "true" || v === true;
-  const rawShares = (raw.shares ?? {}) as Record<string, unknown>;
-  const rawCriteria = Array.isArray(raw.criteria) ? (raw.criteria as Record<string, unknown>[]) : [];
-  const rawQuestions = Array.isArray(raw.questions) ? (raw.questions as Record<string, unknown>[]) : [];
-  return {
-    ...fallback,
-    title: str(raw.title, fallback.title),
-    reference: str(raw.reference, fallback.reference),
-    segment: str(raw.segment, fallback.segment),
-    description: str(raw.description, fallback.description),
-    deadlineDate: str(raw.deadlineDate, fallback.deadlineDate),
-    deadlineTime: str(raw.deadlineTime, fallback.deadlineTime),
-    contactName: str(raw.contactName, fallback.contactName),
-    contactEmail: str(raw.contactEmail, fallback.contactEmail),
-    allowEarlyEvaluation: box(raw.allowEarlyEvaluation),
-    shares: {
-      price: str(rawShares.price, String(fallback.shares.price)) as unknown as number,
-      technical: str(rawShares.technical, String(fallback.shares.technical)) as unknown as number,
-      rse: str(rawShares.rse, String(fallback.shares.rse)) as unknown as number,
-    },
-    priceMethod: raw.priceMethod === "linear" ? "linear" : "lowest-ratio",
-    criteria: fallback.criteria.map((c) => {
-      const r = rawCriteria.find((x) => x?.id === c.id);
-      return r ? { id: c.id, included: box(r.included), weight: str(r.weight, String(c.weight)) as unknown as number } : c;
-    }),
-    questions: fallback.questions.map((q) => {
-      const r = rawQuestions.find((x) => x?.id === q.id);
-      return r
-        ? { ...q, included: box(r.included), weight: str(r.weight, String(q.weight)) as unknown as number, allowNotApplicable: box(r.allowNotApplicable) }
-        : q;
-    }),
   };
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { currentGuide } from "../../questionnaires/guide";
 import { answerLibrary, auditLog, invitations, membershipRequests, memberships, outbox, responseAnswers, responses, submissions, users } from "../../db/schema";
 import { db } from "~/lib/db.server";
-import { canonicalJson, submissionContentSchema } from "~/responses/submission-content";
+import { canonicalJson, submissionContentSchema } from "~/lib/submission-content";
 import { sha256 } from "~/lib/files.server";
 import { loader as homeLoader, action as homeAction } from "~/routes/fournisseur._index";
 import { loader as inviteLoader, action as inviteAction } from "~/routes/invitation.$token";

@@ -12,7 +12,7 @@ import { action as closeAction } from "~/routes/acheteur.appels-d-offres.$id.clo
 import { auditLog, tenderEvaluators, tenders, users } from "../../db/schema";
 import { seed, signedInClient } from "../support/client";
 import { builderFields, otherBuyer, seededTenderIds, tenderRow } from "../support/tenders";
-import { canonicalJson } from "~/responses/submission-content";
+import { canonicalJson } from "~/lib/submission-content";
 import crypto from "node:crypto";
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { currentGuide } from "../../questionnaires/guide";
 import type { Db } from "../../db/connection";
 import { invitations, memberships, organisations, tenders, users } from "../../db/schema";
-import { canonicalJson } from "~/responses/submission-content";
+import { canonicalJson } from "~/lib/submission-content";
 import type { TenderMethod } from "~/tenders/method";
 
 /**

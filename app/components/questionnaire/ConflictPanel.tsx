@@ -1,5 +1,5 @@
 import type { AnswerDraft } from "~/responses/schemas";
-import { formatParisTime } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { levelLabel } from "./levels";
 
 export type ConflictView = {
@@ -44,7 +44,7 @@ export function ConflictPanel({ conflict, questionText, onApply, readOnly }: { c
             {questionText(item.questionId)}
             <br />
             <span className="muted small">
-              Modifiée par {item.by} à {formatParisTime(item.at)}
+              Modifiée par {item.by} à {formatParis(item.at, "time")}
             </span>
           </p>
           <div className="q-conflict__cols">

@@ -3,7 +3,8 @@ import { memo } from "react";
 import { useFormContext, useWatch, type FieldErrors } from "react-hook-form";
 import { CsrfInput } from "~/components/csrf";
 import type { AnswerFormValues, QuestionnaireFormValues } from "~/responses/schemas";
-import { ACCEPT_ATTRIBUTE, formatBytes } from "~/responses/uploads";
+import { ACCEPT_ATTRIBUTE } from "~/responses/uploads";
+import { formatBytes } from "~/lib/format";
 import type { LevelOption } from "./levels";
 
 export type QuestionView = {
@@ -177,4 +178,3 @@ export function FilesForm({ questionId }: { questionId: string }) {
   );
 }
 
-export const formatSize = formatBytes;

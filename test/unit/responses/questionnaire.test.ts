@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { computeProgress } from "~/responses/progress";
 import { answerProblems, MESSAGES, questionnaireSchema, saveRequestSchema, unflattenForm } from "~/responses/schemas";
-import { checkEvidence, cleanFileName } from "~/responses/uploads";
-import { countdown } from "~/responses/dates";
+import { cleanFileName } from "~/lib/format";
+import { checkEvidence } from "~/responses/uploads";
+import { countdown } from "~/lib/dates";
 
 const a = (over: Partial<{ level: number | null; text: string; notApplicable: boolean; notApplicableReason: string; reused: boolean }> = {}) => ({
   level: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatParis, parisToUtcIso, utcIsoToParis } from "~/tenders/dates";
+import { formatParis, parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 
 describe("Paris deadlines", () => {
   it("converts winter (UTC+1) and summer (UTC+2) wall-clock times to UTC", () => {
@@ -24,6 +24,6 @@ describe("Paris deadlines", () => {
   it("round-trips to form values and formats in French", () => {
     const iso = parisToUtcIso("2026-06-30", "12:00")!;
     expect(utcIsoToParis(iso)).toEqual({ date: "2026-06-30", time: "12:00" });
-    expect(formatParis(iso, { withZone: true })).toBe("30/06/2026 à 12:00 (heure de Paris)");
+    expect(formatParis(iso, "numeric", { withZone: true })).toBe("30/06/2026 à 12:00 (heure de Paris)");
   });
 });
