@@ -51,23 +51,33 @@ export const clauseIntentSchema = z.union([
 ]);
 export type ClauseIntent = z.infer<typeof clauseIntentSchema>;
 
-/** `intent` button value "add:pdt-spec-ecolabel", "up:2", "save"… → a typed intent. */
-export function parseClauseIntent(raw: unknown): ClauseIntent | null {
-  if (typeof raw !== "string") return null;
-  const [op, arg] = raw.split(":", 2);
-  const parsed = clauseIntentSchema.safeParse(op === "add" ? { op, clauseId: arg } : op === "save" ? { op } : { op, index: arg });
-  return parsed.success ? parsed.data : null;
-}
+/**
+ * The clauses form: the `intent` button ("add:pdt-spec-ecolabel", "up:2", "save"…) and the
+ * placeholder values posted as `values.<index>.<placeholder>` (read with `formDataToNested(…,
+ * { arrays: false })`, so that indices stay keys).
+ */
+export const clausesFormSchema = z.object({
+  intent: z
+    .string({ error: "Action inconnue." })
+    .transform((raw): Record<string, unknown> => {
+      const [op, arg] = raw.split(":", 2);
+      return op === "add" ? { op, clauseId: arg } : op === "save" ? { op } : { op, index: arg };
+    })
+    .pipe(clauseIntentSchema),
+  values: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  q: z.string().max(200).default(""),
+});
+export type ClauseValues = z.output<typeof clausesFormSchema>["values"];
 
-/** Field values posted as `values.<index>.<placeholder>`; only declared placeholders are kept. */
-export function postedClauseValues(formData: FormData, clauses: TenderMethod["clauses"]): TenderMethod["clauses"] {
+/** Posted values merged into the chosen clauses; only declared placeholders are kept. */
+function withPostedValues(clauses: TenderMethod["clauses"], posted: ClauseValues): TenderMethod["clauses"] {
   return clauses.map((c, index) => {
     const clause = getClause(c.clauseId);
     if (!clause) return c;
     const values: Record<string, string> = { ...c.values };
     for (const p of clause.placeholders) {
-      const posted = formData.get(`values.${index}.${p.name}`);
-      if (typeof posted === "string") values[p.name] = posted.slice(0, 2000);
+      const value = posted[String(index)]?.[p.name];
+      if (value !== undefined) values[p.name] = value.slice(0, 2000);
     }
     return { clauseId: c.clauseId, values };
   });
@@ -77,11 +87,11 @@ export function postedClauseValues(formData: FormData, clauses: TenderMethod["cl
  * Applies the posted values, then the intent, and saves the draft. Values are saved even when a
  * placeholder is invalid (a draft may be incomplete); the page and the annex list what remains.
  */
-export function updateTenderClauses({ tenderId, user, formData, intent }: { tenderId: number; user: CurrentUser; formData: FormData; intent: ClauseIntent }) {
+export function updateTenderClauses({ tenderId, user, intent, values }: { tenderId: number; user: CurrentUser; intent: ClauseIntent; values: ClauseValues }) {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : ses clauses sont figées avec la méthode.");
   const method = readDraftMethod(tender.draftMethod);
-  let clauses = postedClauseValues(formData, method.clauses);
+  let clauses = withPostedValues(method.clauses, values);
   let message = "Clauses enregistrées.";
   switch (intent.op) {
     case "add": {

@@ -15,20 +15,21 @@ import { invitationsLinkingSuppliersTo, requireCsrTeam, tenderOwnedBy } from "~/
 import type { CurrentUser } from "~/auth/session.server";
 import { plausibilityOf } from "~/emission-factors";
 import { db } from "~/lib/db.server";
-import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
+import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { organisationRatios } from "./reference-ratios.server";
 import { AppError } from "~/lib/errors";
 
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 
 
-/** Supplier organisations linked to a buying organisation (accepted, non-revoked invitation). */
-export function linkedSuppliers(database: Db, buyerOrganisationId: number): { id: number; name: string }[] {
-  return database
+/** Supplier organisations linked to the CSR team's buying organisation (accepted, non-revoked invitation). */
+export function linkedSuppliers({ user }: { user: CurrentUser }): { id: number; name: string }[] {
+  requireCsrTeam(user);
+  return db()
     .selectDistinct({ id: organisations.id, name: organisations.name })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.supplierOrganisationId))
-    .where(and(invitationsLinkingSuppliersTo(buyerOrganisationId), isNull(organisations.deletedAt)))
+    .where(and(invitationsLinkingSuppliersTo(user.organisationId), isNull(organisations.deletedAt)))
     .orderBy(asc(organisations.name))
     .all();
 }
@@ -71,9 +72,8 @@ function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: num
 }
 
 /** Linked suppliers with their factor-set versions (for the CSR home and the filters). */
-export function listSuppliersWithVersions(user: CurrentUser) {
-  requireCsrTeam(user);
-  const suppliers = linkedSuppliers(db(), user.organisationId);
+export function listSuppliersWithVersions({ user }: { user: CurrentUser }) {
+  const suppliers = linkedSuppliers({ user });
   const versions = versionsOf(db(), user.organisationId, suppliers.map((s) => s.id));
   return suppliers.map((s) => ({ ...s, versions: versions.get(s.id) ?? [] }));
 }
@@ -87,10 +87,9 @@ export interface CsrFactorFilters {
   page: number;
 }
 
-export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
-  requireCsrTeam(user);
+export function csrFactors({ user, ...filters }: { user: CurrentUser } & CsrFactorFilters) {
   const database = db();
-  const suppliers = listSuppliersWithVersions(user);
+  const suppliers = listSuppliersWithVersions({ user });
   if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new AppError("not-found", SUPPLIER_NOT_FOUND);
 
   const setOwner = new Map<number, { supplierName: string; version: number; latest: boolean }>();
@@ -110,8 +109,8 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
       .flatMap((s) => (s.versions[0] ? [s.versions[0].id] : []));
   }
 
-  const ratios = organisationRatios(database, user.organisationId);
-  const where = factorsOfSets(setIds, { segment: filters.segment, ghgCategory: filters.ghgCategory });
+  const ratios = organisationRatios({ user });
+  const where = unsafeFactorsOfSets(setIds, { segment: filters.segment, ghgCategory: filters.ghgCategory });
   const page = pageOfFactors(database, where, {
     page: filters.page,
     ratios,
@@ -136,7 +135,7 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
     .limit(10_000)
     .all();
   const flagged = monetary.filter((row) => plausibilityOf(rowToFactor(row), ratios).flagged).length;
-  const totalInScope = database.select({ n: count() }).from(factors).where(factorsOfSets(setIds)).get()?.n ?? 0;
+  const totalInScope = database.select({ n: count() }).from(factors).where(unsafeFactorsOfSets(setIds)).get()?.n ?? 0;
 
   const supplierNames: Record<number, string> = {};
   for (const id of setIds) {

@@ -15,7 +15,7 @@ import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { findSupplierTender } from "~/responses/access.server";
 import type { StoredBlob } from "./blob-store.server";
-import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
+import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { recordPactImport, validateAndRecordCsv, type RecordedUpload } from "./factor-store.server";
 import { parseStoredReport } from "./report";
 import type { UploadFields } from "./schemas";
@@ -37,7 +37,7 @@ export function pactMaxBytes(): number {
 }
 
 /** Tenders the supplier may tie an upload to (accepted invitations), most recent first. */
-export function listTendersForFactors(user: CurrentUser) {
+export function listTendersForFactors({ user }: { user: CurrentUser }) {
   requireSupplier(user);
   return db()
     .select({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
@@ -49,7 +49,7 @@ export function listTendersForFactors(user: CurrentUser) {
 }
 
 /** `null`, or a tender the supplier's organisation has access to (else 400: nothing is recorded). */
-export function checkTender(user: CurrentUser, tenderId: number | null): number | null {
+function checkTender(user: CurrentUser, tenderId: number | null): number | null {
   if (tenderId === null) return null;
   const visible = db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).get();
   if (!visible) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
@@ -74,7 +74,7 @@ export async function importReceivedFactorFile({ user, upload, fields }: { user:
 }
 
 /** Validate a received CSV and record it (imported as a new version, or rejected with its report). */
-export async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob }): Promise<RecordedUpload> {
+async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob }): Promise<RecordedUpload> {
   requireSupplier(input.user);
   return validateAndRecordCsv(db(), {
     supplierOrganisationId: input.user.organisationId,
@@ -86,7 +86,7 @@ export async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: num
 }
 
 /** Import a PACT ProductFootprint JSON file (v2.x / v3.x); all footprints or nothing. */
-export function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): RecordedUpload {
+function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): RecordedUpload {
   requireSupplier(input.user);
   const context = { supplierOrganisationId: input.user.organisationId, uploadedBy: input.user.id, tenderId: input.tenderId, blob: input.blob };
   let json: unknown;
@@ -109,7 +109,7 @@ export function importPactFile(input: { user: CurrentUser; tenderId: number | nu
   return recordPactImport(db(), { ...context, rows, factors: result.factors, errors });
 }
 
-export function listFactorUploads(user: CurrentUser) {
+export function listFactorUploads({ user }: { user: CurrentUser }) {
   requireSupplier(user);
   return db()
     .select({
@@ -134,7 +134,7 @@ export function listFactorUploads(user: CurrentUser) {
     .all();
 }
 
-export function listFactorSets(user: CurrentUser) {
+export function listFactorSets({ user }: { user: CurrentUser }) {
   requireSupplier(user);
   return db()
     .select({
@@ -156,7 +156,7 @@ export function listFactorSets(user: CurrentUser) {
 }
 
 /** One upload of the acting supplier's organisation, with its report; not found or not theirs: 404. */
-export function getFactorUpload(user: CurrentUser, uploadId: number) {
+export function getFactorUpload({ user, uploadId }: { user: CurrentUser; uploadId: number }) {
   requireSupplier(user);
   if (!Number.isSafeInteger(uploadId)) throw notFound(UPLOAD_NOT_FOUND);
   const row = db()
@@ -178,7 +178,7 @@ export function getFactorUpload(user: CurrentUser, uploadId: number) {
 }
 
 /** One version of the acting supplier's factor set; not found or not theirs: 404. */
-export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1) {
+export function getSupplierFactorSet({ user, setId, page = 1 }: { user: CurrentUser; setId: number; page?: number }) {
   requireSupplier(user);
   if (!Number.isSafeInteger(setId)) throw notFound(SET_NOT_FOUND);
   const set = db()
@@ -200,12 +200,12 @@ export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1)
   return {
     ...set,
     isLatest: latest?.version === set.set.version,
-    factors: pageOfFactors(db(), factorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
+    factors: pageOfFactors(db(), unsafeFactorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
   };
 }
 
 /** A version exported as PACT ProductFootprints (`{ data: [...] }`), with the factors PACT cannot express listed. */
-export function exportSetAsPact(user: CurrentUser, setId: number) {
+export function exportSetAsPact({ user, setId }: { user: CurrentUser; setId: number }) {
   requireSupplier(user);
   const set = db()
     .select()

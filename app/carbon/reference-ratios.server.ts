@@ -18,7 +18,8 @@ import { AppError } from "~/lib/errors";
 export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
 
 /** Insert the default ratios for an organisation that has none (idempotent). */
-export function ensureReferenceRatios(database: Db, organisationId: number): void {
+function ensureReferenceRatios(organisationId: number): void {
+  const database = db();
   const existing = database.select({ id: referenceRatios.id }).from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).limit(1).get();
   if (existing) return;
   database.transaction((tx) => {
@@ -31,17 +32,17 @@ export function ensureReferenceRatios(database: Db, organisationId: number): voi
   });
 }
 
-/** The organisation's ratios (initialised from the defaults when it has none). */
-export function organisationRatios(database: Db, organisationId: number): ReferenceRatioRow[] {
-  ensureReferenceRatios(database, organisationId);
-  return database.select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key)).all();
+/** The CSR team's organisation's ratios (initialised from the defaults when it has none). */
+export function organisationRatios({ user }: { user: CurrentUser }): ReferenceRatioRow[] {
+  requireCsrTeam(user);
+  ensureReferenceRatios(user.organisationId);
+  return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, user.organisationId)).orderBy(asc(referenceRatios.key)).all();
 }
 
 
-export function listReferenceRatios(user: CurrentUser) {
-  requireCsrTeam(user);
+export function listReferenceRatios({ user }: { user: CurrentUser }) {
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
-  return organisationRatios(db(), user.organisationId).map((r) => {
+  return organisationRatios({ user }).map((r) => {
     const d = defaults.get(r.key);
     return {
       ...r,
@@ -51,7 +52,7 @@ export function listReferenceRatios(user: CurrentUser) {
   });
 }
 
-export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): void {
+export function updateReferenceRatio({ user, input }: { user: CurrentUser; input: RatioUpdate }): void {
   requireCsrTeam(user);
   db().transaction((tx) => {
     const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
@@ -75,9 +76,9 @@ export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): voi
   });
 }
 
-export function createReferenceRatio(user: CurrentUser, input: RatioCreate): { ok: true } | { ok: false; message: string } {
+export function createReferenceRatio({ user, input }: { user: CurrentUser; input: RatioCreate }): { ok: true } | { ok: false; message: string } {
   requireCsrTeam(user);
-  ensureReferenceRatios(db(), user.organisationId);
+  ensureReferenceRatios(user.organisationId);
   return db().transaction((tx) => {
     const exists = tx.select({ id: referenceRatios.id }).from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).get();
     if (exists) return { ok: false as const, message: "Un ratio existe déjà pour cette clé : modifiez-le dans le tableau." };

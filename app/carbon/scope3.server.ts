@@ -43,7 +43,7 @@ function activityRows(user: CurrentUser, year: number | null): ActivityLine[] {
 }
 
 /** Years with activity data (newest first). */
-export function activityYears(user: CurrentUser): number[] {
+export function activityYears({ user }: { user: CurrentUser }): number[] {
   requireCsrTeam(user);
   return db()
     .selectDistinct({ year: activityData.year })
@@ -94,17 +94,12 @@ function latestFactors(supplierIds: number[], segmentsInUse: string[]): Map<numb
 }
 
 /** The estimate for one year (or every year), with both columns and totals per GHG category. */
-export function scope3Estimate(user: CurrentUser, year: number | null): Scope3Result {
+export function scope3Estimate({ user, year }: { user: CurrentUser; year: number | null }): Scope3Result {
   requireCsrTeam(user);
   const lines = activityRows(user, year);
   const supplierIds = [...new Set(lines.map((l) => l.supplierOrganisationId))];
   const segmentsInUse = [...new Set(lines.map((l) => l.segment))];
-  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios(db(), user.organisationId));
-}
-
-export function scope3Suppliers(user: CurrentUser) {
-  requireCsrTeam(user);
-  return linkedSuppliers(db(), user.organisationId);
+  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios({ user }));
 }
 
 function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: number, a: ActivityFields): number {
@@ -126,9 +121,8 @@ function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: numbe
     .get().id;
 }
 
-export function addActivity(user: CurrentUser, input: ActivityFields & { supplierOrganisationId: number }): number {
-  requireCsrTeam(user);
-  if (!linkedSuppliers(db(), user.organisationId).some((s) => s.id === input.supplierOrganisationId)) {
+export function addActivity({ user, input }: { user: CurrentUser; input: ActivityFields & { supplierOrganisationId: number } }): number {
+  if (!linkedSuppliers({ user }).some((s) => s.id === input.supplierOrganisationId)) {
     throw new AppError("invalid", "Ce fournisseur n'est pas lié à votre organisation.");
   }
   return db().transaction((tx) => {
@@ -138,7 +132,7 @@ export function addActivity(user: CurrentUser, input: ActivityFields & { supplie
   });
 }
 
-export function deleteActivity(user: CurrentUser, id: number): void {
+export function deleteActivity({ user, activityId: id }: { user: CurrentUser; activityId: number }): void {
   requireCsrTeam(user);
   db().transaction((tx) => {
     const done = tx
@@ -154,7 +148,7 @@ export function deleteActivity(user: CurrentUser, id: number): void {
 export type ActivityImportResult = { ok: true; imported: number; warnings: string[] } | { ok: false; errors: FactorIssue[]; warnings: string[] };
 
 /** Import an activity CSV: every line valid → all inserted in one transaction; else nothing. */
-export function importActivityCsv(user: CurrentUser, bytes: Uint8Array, fileName: string): ActivityImportResult {
+export function importActivityCsv({ user, bytes, fileName }: { user: CurrentUser; bytes: Uint8Array; fileName: string }): ActivityImportResult {
   requireCsrTeam(user);
   let text: string;
   try {
@@ -164,7 +158,7 @@ export function importActivityCsv(user: CurrentUser, bytes: Uint8Array, fileName
     if (e instanceof CsvUnreadableError) return { ok: false, errors: [{ line: 1, column: "", message: e.message }], warnings: [] };
     throw e;
   }
-  const parsed = parseActivityCsv(text, linkedSuppliers(db(), user.organisationId));
+  const parsed = parseActivityCsv(text, linkedSuppliers({ user }));
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   db().transaction((tx) => {
     for (const row of parsed.rows) insertActivity(tx, user, row.supplierOrganisationId, row);
@@ -182,8 +176,8 @@ const basisLabels = {
 export { basisLabels };
 
 /** The estimate as CSV (numbers with decimal commas for French Excel; every cell formula-safe). */
-export function scope3Csv(user: CurrentUser, year: number | null): string {
-  const result = scope3Estimate(user, year);
+export function scope3Csv({ user, year }: { user: CurrentUser; year: number | null }): string {
+  const result = scope3Estimate({ user, year });
   const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 1000) / 1000).replace(".", ","));
   const rows: unknown[][] = [
     [

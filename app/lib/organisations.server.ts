@@ -7,7 +7,7 @@ import { db } from "./db.server";
 import { AppError, notFound } from "./errors";
 
 /** Members of the acting user's own organisation (never another's). */
-export function listOwnMembers(user: CurrentUser) {
+export function listOwnMembers({ user }: { user: CurrentUser }) {
   return db()
     .select({ name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
@@ -46,7 +46,7 @@ export function listAllOrganisations({ user }: { user: CurrentUser }) {
 }
 
 /** The organisation's audit trail, newest first. */
-export function listOwnAudit(user: CurrentUser, limit = 50) {
+export function listOwnAudit({ user, limit = 50 }: { user: CurrentUser; limit?: number }) {
   return db()
     .select({ at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, userName: users.name })
     .from(auditLog)

@@ -26,7 +26,7 @@ export type SupplierTender = {
  * invitation (not revoked) to a published, closed or cancelled tender. Anything else is `null`,
  * so that "not found" and "not yours" look the same.
  */
-export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender | null {
+export function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): SupplierTender | null {
   if (!Number.isSafeInteger(tenderId)) return null;
   const row = tx
     .select({ tender: tenders, buyerName: organisations.name })
@@ -47,8 +47,8 @@ export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number):
   return { tender: row.tender, buyerName: row.buyerName, method, guide, questions };
 }
 
-export function requireSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender {
-  const found = findSupplierTender(tx, user, tenderId);
+export function requireSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): SupplierTender {
+  const found = findSupplierTender(tx, { user, tenderId });
   if (!found) throw notFound(TENDER_NOT_FOUND_FOR_SUPPLIER);
   return found;
 }
@@ -67,10 +67,11 @@ export function requireOpenTender(t: SupplierTender): void {
   if (reason) throw new AppError("conflict", reason);
 }
 
-export function findResponse(tx: Tx, tenderId: number, organisationId: number) {
+/** The acting supplier organisation's response to a tender, if it has one. */
+export function findOwnResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return tx
     .select()
     .from(responses)
-    .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, organisationId)))
+    .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, user.organisationId)))
     .get();
 }

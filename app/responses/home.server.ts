@@ -12,7 +12,7 @@ import { rowToDraft } from "./questionnaire.server";
 export { responseStatusLabels } from "./labels";
 
 /** Tenders the acting supplier's organisation accepted an invitation to, with status and progress. */
-export function listSupplierTenders(user: CurrentUser) {
+export function listSupplierTenders({ user }: { user: CurrentUser }) {
   const rows = db()
     .select({ id: tenders.id })
     .from(tenders)
@@ -21,7 +21,7 @@ export function listSupplierTenders(user: CurrentUser) {
     .all();
   const now = new Date();
   return rows.flatMap(({ id }) => {
-    const t = findSupplierTender(db(), user, id);
+    const t = findSupplierTender(db(), { user, tenderId: id });
     if (!t) return [];
     const response = db()
       .select()

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "../../db/schema";
@@ -8,6 +7,7 @@ import type { JoinSignUpInput } from "./join-schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
+import { hashToken } from "~/lib/tokens.server";
 import { requireSupplierTender } from "./access.server";
 import { isPast } from "~/lib/dates";
 import { ensureResponse } from "./questionnaire.server";
@@ -20,9 +20,6 @@ export { joinSignUpSchema, type JoinSignUpInput } from "./join-schema";
 
 type InvitationRow = typeof invitations.$inferSelect;
 
-function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
 
 export type InvitationView = {
   supplierName: string;
@@ -87,7 +84,7 @@ export type InvitationState =
   | { state: "mine"; tenderId: number };
 
 /** Opening the link: marks `openedAt` once and returns what the page shows. */
-export function openInvitation(token: string, user: CurrentUser | null): InvitationState {
+export function openInvitation({ token, user }: { token: string; user: CurrentUser | null }): InvitationState {
   return db().transaction((tx) => {
     const row = loadInvitation(tx, token);
     if (!row.invitation.openedAt) tx.update(invitations).set({ openedAt: new Date().toISOString() }).where(eq(invitations.id, row.invitation.id)).run();
@@ -119,13 +116,13 @@ function markAccepted(tx: Tx, invitationId: number, userId: number, organisation
   if (done.changes !== 1) throw new AppError("gone", "Cette invitation a déjà été utilisée.");
 }
 
-function startResponse(tx: Tx, userAsMember: CurrentUser, tenderId: number) {
-  const t = requireSupplierTender(tx, userAsMember, tenderId);
-  ensureResponse(tx, t, userAsMember.organisationId, userAsMember.id);
+function startResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  const t = requireSupplierTender(tx, { user, tenderId });
+  ensureResponse(tx, { user, t });
 }
 
 /** A signed-in supplier accepts the invitation for their own organisation. */
-export function acceptInvitation(token: string, user: CurrentUser): { tenderId: number } {
+export function acceptInvitation({ token, user }: { token: string; user: CurrentUser }): { tenderId: number } {
   if (!isSupplier(user))
     throw new AppError("forbidden", "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
   return db().transaction((tx) => {
@@ -136,7 +133,7 @@ export function acceptInvitation(token: string, user: CurrentUser): { tenderId: 
       .where(and(eq(invitations.tenderId, row.tender.id), acceptedInvitationsOf(user.organisationId)))
       .get();
     markAccepted(tx, row.invitation.id, user.id, user.organisationId);
-    if (!already) startResponse(tx, user, row.tender.id);
+    if (!already) startResponse(tx, { user, tenderId: row.tender.id });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "invitation.accept", targetType: "invitation", targetId: row.invitation.id, details: { tenderId: row.tender.id } });
     return { tenderId: row.tender.id };
   });
@@ -152,7 +149,7 @@ export type JoinResult =
  * the membership are created and the invitation accepted. Existing supplier organisation with
  * that exact name → the user is created without membership and a request waits for a member.
  */
-export async function joinWithNewAccount(token: string, input: JoinSignUpInput): Promise<JoinResult> {
+export async function joinWithNewAccount({ token, input }: { token: string; input: JoinSignUpInput }): Promise<JoinResult> {
   const passwordHash = await hashPassword(input.password);
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
@@ -174,7 +171,7 @@ export async function joinWithNewAccount(token: string, input: JoinSignUpInput):
     const membership = tx.insert(memberships).values({ userId: user.id, organisationId: org.id, role: "supplier" }).returning({ id: memberships.id }).get();
     markAccepted(tx, row.invitation.id, user.id, org.id);
     const member: CurrentUser = { id: user.id, email: input.email, name: input.name, membershipId: membership.id, role: "supplier", organisationId: org.id, organisationName: org.name, organisationKind: "supplier" };
-    startResponse(tx, member, row.tender.id);
+    startResponse(tx, { user: member, tenderId: row.tender.id });
     audit(tx, { userId: user.id, organisationId: org.id, action: "account.sign-up", targetType: "user", targetId: user.id, details: { via: "invitation" } });
     audit(tx, { userId: user.id, organisationId: org.id, action: "invitation.accept", targetType: "invitation", targetId: row.invitation.id, details: { tenderId: row.tender.id } });
     return { kind: "member" as const, userId: user.id, membershipId: membership.id, tenderId: row.tender.id };
@@ -182,7 +179,7 @@ export async function joinWithNewAccount(token: string, input: JoinSignUpInput):
 }
 
 /** Pending requests to join the acting user's organisation. */
-export function listPendingRequests(user: CurrentUser) {
+export function listPendingRequests({ user }: { user: CurrentUser }) {
   return db()
     .select({ id: membershipRequests.id, name: users.name, email: users.email, createdAt: membershipRequests.createdAt, tenderTitle: tenders.title })
     .from(membershipRequests)
@@ -212,8 +209,7 @@ export function decideRequest({ user, requestId, decision }: { user: CurrentUser
       const invitation = tx.select().from(invitations).where(eq(invitations.id, request.invitationId)).get();
       if (invitation && !invitation.acceptedAt && !invitation.revokedAt) {
         tx.update(invitations).set({ acceptedAt: at, acceptedBy: request.userId, supplierOrganisationId: user.organisationId }).where(eq(invitations.id, invitation.id)).run();
-        const t = requireSupplierTender(tx, user, invitation.tenderId);
-        ensureResponse(tx, t, user.organisationId, user.id);
+        startResponse(tx, { user, tenderId: invitation.tenderId });
       }
     }
     tx.insert(outbox)

@@ -4,7 +4,7 @@ import { answerFiles, files, responseAnswers, responses, submissions, users } fr
 import type { CurrentUser } from "~/auth/session.server";
 import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
-import { closedReason, findResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
+import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary, upsertLibrary } from "./library.server";
 import { computeProgress, type Progress } from "./progress";
 import { answerDraftSchema, emptyAnswer, type AnswerDraft, type SaveRequest } from "./schemas";
@@ -34,23 +34,25 @@ function sameContent(a: AnswerDraft, b: AnswerDraft): boolean {
  * The organisation's draft for a tender, created on first access and pre-filled from the answer
  * library (each reused answer flagged until confirmed).
  */
-export function ensureResponse(tx: Tx, t: SupplierTender, organisationId: number, userId: number) {
-  const existing = findResponse(tx, t.tender.id, organisationId);
+export function ensureResponse(tx: Tx, { user, t }: { user: CurrentUser; t: SupplierTender }) {
+  const existing = findOwnResponse(tx, { user, tenderId: t.tender.id });
   if (existing) return existing;
   const created = tx
     .insert(responses)
-    .values({ tenderId: t.tender.id, supplierOrganisationId: organisationId, guideVersion: t.method.guideVersion })
+    .values({ tenderId: t.tender.id, supplierOrganisationId: user.organisationId, guideVersion: t.method.guideVersion })
     .onConflictDoNothing()
     .returning()
     .get();
-  const response = created ?? findResponse(tx, t.tender.id, organisationId)!;
-  if (created) prefillFromLibrary(tx, { responseId: response.id, organisationId, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id), userId });
+  const response = created ?? findOwnResponse(tx, { user, tenderId: t.tender.id })!;
+  if (created) prefillFromLibrary(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id) });
   return response;
 }
 
 export type FileInfo = { answerFileId: number; fileId: number; originalName: string; size: number; mimeType: string };
 
-export function loadAnswersAndFiles(tx: Tx, responseId: number) {
+/** The answers and attached files of a response row the caller found for the acting user. */
+export function loadAnswersAndFiles(tx: Tx, response: { id: number }) {
+  const responseId = response.id;
   const rows = tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, responseId)).all();
   const fileRows = tx
     .select({ answerFileId: answerFiles.id, questionId: answerFiles.questionId, fileId: files.id, originalName: files.originalName, size: files.size, mimeType: files.mimeType, sha256: files.sha256 })
@@ -65,9 +67,9 @@ export function loadAnswersAndFiles(tx: Tx, responseId: number) {
 /** Everything the questionnaire page needs, scoped to the acting supplier's organisation. */
 export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
-    const response = ensureResponse(tx, t, user.organisationId, user.id);
-    const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
+    const t = requireSupplierTender(tx, { user, tenderId });
+    const response = ensureResponse(tx, { user, t });
+    const { rows, fileRows } = loadAnswersAndFiles(tx, response);
     const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
     const answers: Record<string, AnswerDraft> = {};
     const fingerprints: Record<string, string> = {};
@@ -120,9 +122,9 @@ export type SaveResult =
 
 /** Response must exist, belong to the user's organisation and be editable (before deadline, not submitted). */
 function requireEditable(tx: Tx, user: CurrentUser, tenderId: number) {
-  const t = requireSupplierTender(tx, user, tenderId);
+  const t = requireSupplierTender(tx, { user, tenderId });
   requireOpenTender(t);
-  const response = ensureResponse(tx, t, user.organisationId, user.id);
+  const response = ensureResponse(tx, { user, t });
   if (response.status === "submitted")
     throw new AppError("conflict", "Votre réponse est déposée : retirez le dépôt pour la modifier (possible jusqu'à la date limite).");
   return { t, response };
@@ -216,7 +218,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
           .values({ responseId: response.id, questionId: c.questionId, ...values })
           .onConflictDoUpdate({ target: [responseAnswers.responseId, responseAnswers.questionId], set: values })
           .run();
-        if (!c.next.reused) upsertLibrary(tx, { organisationId: user.organisationId, guideVersion: response.guideVersion, questionId: c.questionId, answer: c.next, userId: user.id, at: savedAt });
+        if (!c.next.reused) upsertLibrary(tx, { user, guideVersion: response.guideVersion, questionId: c.questionId, answer: c.next, at: savedAt });
       }
       // Guarded update: a concurrent writer between our read and this write is impossible inside
       // the SQLite write transaction, but the condition documents the rule.

@@ -4,7 +4,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
-import { findResponse, requireOpenTender, requireSupplierTender } from "./access.server";
+import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { formatParis } from "~/lib/dates";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
@@ -31,14 +31,14 @@ export type SubmitResult =
  */
 export function submitResponse({ user, tenderId, version }: { user: CurrentUser; tenderId: number; version: number }): SubmitResult {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
+    const t = requireSupplierTender(tx, { user, tenderId });
     requireOpenTender(t);
-    const response = findResponse(tx, tenderId, user.organisationId);
+    const response = findOwnResponse(tx, { user, tenderId });
     if (!response) throw new AppError("conflict", "Aucune réponse à déposer : ouvrez d'abord le questionnaire.");
     if (response.status === "submitted") throw new AppError("conflict", "Votre réponse est déjà déposée.");
     if (response.version !== version)
       throw new AppError("conflict", "Votre réponse a été modifiée depuis l'ouverture de cette page (par vous dans un autre onglet ou par un collègue). Vérifiez-la puis déposez-la à nouveau.");
-    const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
+    const { rows, fileRows } = loadAnswersAndFiles(tx, response);
     const byQuestion = new Map(rows.map((r) => [r.questionId, rowToDraft(r)]));
     const progress = computeProgress(t.questions, Object.fromEntries(byQuestion));
     if (progress.unanswered.length || progress.incomplete.length || progress.reused.length) {
@@ -82,9 +82,9 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
 /** Withdraws the current submission before the deadline; the draft becomes editable again. */
 export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
+    const t = requireSupplierTender(tx, { user, tenderId });
     requireOpenTender(t);
-    const response = findResponse(tx, tenderId, user.organisationId);
+    const response = findOwnResponse(tx, { user, tenderId });
     const current = response
       ? tx
           .select()
@@ -111,7 +111,7 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
 /** The organisation's submissions for a tender, newest first, for the receipt page. */
 export function listOwnSubmissions({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
+    const t = requireSupplierTender(tx, { user, tenderId });
     const rows = tx
       .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt, content: submissions.content, submittedByName: users.name })
       .from(submissions)

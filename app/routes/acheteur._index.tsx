@@ -20,8 +20,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     organisationName: user.organisationName,
     role: user.role,
     tenders: listTenders({ user }),
-    members: listOwnMembers(user),
-    audit: isBuyer(user) ? listOwnAudit(user, 30) : [],
+    members: listOwnMembers({ user }),
+    audit: isBuyer(user) ? listOwnAudit({ user, limit: 30 }) : [],
   };
 });
 

@@ -6,7 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { formatParis } from "~/lib/dates";
-import { criterionEvaluationFromForm, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
+import { criterionEvaluationSchema, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { AppError } from "~/lib/errors";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -27,6 +27,20 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     scale: maturityScale.map((l) => ({ level: l.level, label: l.label })),
   };
 });
+
+/** The evaluation form names its fields `level[GOUV-01]` / `justification[GOUV-01]`. */
+function criterionEvaluationFromForm(formData: FormData) {
+  const levels: Record<string, string> = {};
+  const justifications: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const m = /^(level|justification)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
+    if (!m) continue;
+    if (m[1] === "level") levels[m[2]!] = value;
+    else justifications[m[2]!] = value;
+  }
+  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications });
+}
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);

@@ -9,7 +9,6 @@ import { ExplanationTree } from "~/components/tenders/explanation-tree";
 import { formatParis } from "~/lib/dates";
 import { frEuros, frNum } from "~/lib/format";
 import { getSupplierExplanation, shareDebrief } from "~/tenders/compare.server";
-import { evaluationRows } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 
@@ -20,9 +19,6 @@ export const meta: MetaFunction = () => [{ title: "Détail de la note — NR Pro
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const r = getSupplierExplanation({ tenderId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
-  const justifications = evaluationRows([r.info.submissionId])
-    .filter((e) => e.justification.trim() !== "")
-    .map((e) => ({ questionId: e.questionId, topic: r.comparison.questionTopics[e.questionId] ?? e.questionId, level: e.notApplicableAccepted ? "sans objet" : e.evaluatedLevel === null ? "sans réponse" : String(e.evaluatedLevel), justification: e.justification, at: e.updatedAt }));
   return {
     tender: { id: r.comparison.tender.id, title: r.comparison.tender.title },
     supplier: { organisationId: r.info.organisationId, name: r.info.name, price: r.info.price, submittedAt: r.info.submittedAt },
@@ -31,7 +27,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     topics: r.comparison.questionTopics,
     rankedCount: r.rankedCount,
     shared: r.shared,
-    justifications,
+    justifications: r.justifications,
     isBuyer: isBuyer(user),
   };
 });

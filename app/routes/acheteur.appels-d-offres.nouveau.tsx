@@ -4,8 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { TenderBuilder } from "~/components/tenders/tender-builder";
-import { issuesToFieldErrors } from "~/lib/forms";
-import { builderSchema, builderValuesFromRaw, formDataToNested } from "~/tenders/builder";
+import { formDataToNested, issuesToFieldErrors } from "~/lib/forms";
+import { builderSchema, builderValuesFromRaw } from "~/tenders/builder";
 import { builderContext, createTender, newTenderValues } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader } from "~/lib/route.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Nouvel appel d'offres — NR 
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
-  return { values: newTenderValues(user), ...builderContext() };
+  return { values: newTenderValues({ user }), ...builderContext() };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -27,7 +27,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const raw = formDataToNested(formData);
   const parsed = builderSchema.safeParse(raw);
   if (!parsed.success) {
-    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, newTenderValues(user)) }, { status: 400 });
+    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, newTenderValues({ user })) }, { status: 400 });
   }
   const id = createTender({ user, values: parsed.data });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}/modifier`, { message: "Brouillon enregistré." });

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { parseClauseIntent, tenderClausesView, updateTenderClauses } from "~/annex/tender-clauses.server";
+import { clausesFormSchema, tenderClausesView, updateTenderClauses } from "~/annex/tender-clauses.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { AppError } from "~/lib/errors";
+import { formDataToNested } from "~/lib/forms";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 import { FlashMessage } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -25,10 +26,10 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const tenderId = idParam(params.id);
-  const intent = parseClauseIntent(formData.get("intent"));
-  if (!intent) throw new AppError("invalid", "Action inconnue.");
-  const { message } = updateTenderClauses({ tenderId, user, formData, intent });
-  const q = typeof formData.get("q") === "string" ? String(formData.get("q")) : "";
+  const form = clausesFormSchema.safeParse(formDataToNested(formData, { arrays: false }));
+  if (!form.success) throw new AppError("invalid", "Action inconnue.");
+  const { intent, values, q } = form.data;
+  const { message } = updateTenderClauses({ tenderId, user, intent, values });
   const search = q ? `?${new URLSearchParams({ q }).toString()}` : "";
   // Post/redirect/get: a reload never re-posts, and the page works the same without JavaScript.
   return redirectWithFlash(`/acheteur/appels-d-offres/${tenderId}/clauses${search}#clauses`, { message });

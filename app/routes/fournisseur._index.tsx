@@ -21,9 +21,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
     organisationName: user.organisationName,
-    members: listOwnMembers(user),
-    requests: listPendingRequests(user),
-    tenders: listSupplierTenders(user).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline, "full") })),
+    members: listOwnMembers({ user }),
+    requests: listPendingRequests({ user }),
+    tenders: listSupplierTenders({ user }).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline, "full") })),
   };
 });
 

@@ -18,7 +18,7 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
-    entries: listLibrary(user).map((e) => {
+    entries: listLibrary({ user }).map((e) => {
       const guide = getGuide(e.guideVersion);
       const q = guide ? getQuestion(guide, e.questionId) : undefined;
       return { ...e, questionText: q?.text ?? "", updatedAtLabel: e.updatedAt ? formatParis(e.updatedAt, "short") : "" };

@@ -21,7 +21,6 @@ import {
   questionnaireSchema,
   saveRequestSchema,
   toFormValues,
-  unflattenForm,
   type AnswerDraft,
   type AnswerFormValues,
   type QuestionnaireFormValues,
@@ -30,6 +29,7 @@ import { submitResponse, withdrawSubmission } from "~/responses/submissions.serv
 import { ACCEPTED_LABEL } from "~/responses/uploads";
 import { formatBytes } from "~/lib/format";
 import { z } from "zod";
+import { formDataToNested } from "~/lib/forms";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 
@@ -110,7 +110,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
       at.questionId = String(formData.get("questionId") ?? "") || undefined;
       switch (at.intent) {
         case "save": {
-          const parsed = saveRequestSchema.safeParse(unflattenForm(formData.entries()));
+          const parsed = saveRequestSchema.safeParse(formDataToNested(formData));
           if (!parsed.success) return data<ActionResult>({ intent: "save", ok: false, error: `Formulaire invalide : ${parsed.error.issues[0]?.message ?? ""}` }, { status: 400 });
           const result = saveDraft({ user, tenderId, input: parsed.data });
           if (result.ok) return data<ActionResult>({ intent: "save", ...result });

@@ -24,9 +24,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     organisationName: user.organisationName,
     maxBytesLabel: formatBytes(factorsMaxBytes()),
     pactMaxBytesLabel: formatBytes(pactMaxBytes()),
-    tenders: listTendersForFactors(user),
-    uploads: listFactorUploads(user).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
-    sets: listFactorSets(user).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
+    tenders: listTendersForFactors({ user }),
+    uploads: listFactorUploads({ user }).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
+    sets: listFactorSets({ user }).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
   };
 });
 

@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Version de vos facteurs — N
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const found = getSupplierFactorSet(user, idParam(params.setId), Number.isSafeInteger(page) ? page : 1);
+  const found = getSupplierFactorSet({ user, setId: idParam(params.setId), page: Number.isSafeInteger(page) ? page : 1 });
   return {
     id: found.set.id,
     version: found.set.version,

@@ -6,7 +6,7 @@ import { defineLoader, idParam } from "~/lib/route.server";
 /** One version as WBCSD PACT ProductFootprints, in the shape of a ListFootprints response. */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const result = exportSetAsPact(user, idParam(params.setId));
+  const result = exportSetAsPact({ user, setId: idParam(params.setId) });
   const body = JSON.stringify({ data: result.data }, null, 2);
   return new Response(body, {
     headers: {

@@ -20,7 +20,7 @@ const questionnairePath = (tenderId: number) => `/fournisseur/consultations/${te
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await getCurrentUser(request);
-  const state = openInvitation(params.token ?? "", user);
+  const state = openInvitation({ token: params.token ?? "", user });
   if (state.state === "mine") throw redirect(questionnairePath(state.tenderId));
   return {
     state: state.state,
@@ -37,13 +37,13 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const intent = formData.get("intent");
   if (intent === "accept") {
     if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`);
-    const { tenderId } = acceptInvitation(token, user);
+    const { tenderId } = acceptInvitation({ token, user });
     return redirect(questionnairePath(tenderId));
   }
   if (user) return data({ fieldErrors: {}, values: {}, pending: null, formError: "Vous êtes déjà connecté : acceptez l'invitation pour votre organisation ou déconnectez-vous." }, { status: 400 });
   const parsed = parseForm(joinSignUpSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, pending: null, formError: null }, { status: 400 });
-  const result = await joinWithNewAccount(token, parsed.data);
+  const result = await joinWithNewAccount({ token, input: parsed.data });
   if (result.kind === "error") {
     return data({ fieldErrors: result.fieldErrors, values: { name: parsed.data.name, email: parsed.data.email }, pending: null, formError: null }, { status: 400 });
   }

@@ -11,7 +11,8 @@ import { requireRole } from "~/auth/session.server";
 import { activityColumnSpecs } from "~/carbon/activity-csv";
 import { formatNumber, formatTonnes, ghgCategoryLabel, segmentLabel } from "~/carbon/labels";
 import { activityFormSchema } from "~/carbon/schemas";
-import { ACTIVITY_MAX_BYTES, activityYears, addActivity, basisLabels, deleteActivity, importActivityCsv, scope3Estimate, scope3Suppliers } from "~/carbon/scope3.server";
+import { linkedSuppliers } from "~/carbon/csr.server";
+import { ACTIVITY_MAX_BYTES, activityYears, addActivity, basisLabels, deleteActivity, importActivityCsv, scope3Estimate } from "~/carbon/scope3.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
@@ -29,11 +30,11 @@ function yearParam(request: Request): number | null {
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const year = yearParam(request);
-  const result = scope3Estimate(user, year);
+  const result = scope3Estimate({ user, year });
   return {
     year,
-    years: activityYears(user),
-    suppliers: scope3Suppliers(user),
+    years: activityYears({ user }),
+    suppliers: linkedSuppliers({ user }),
     maxBytesLabel: formatBytes(ACTIVITY_MAX_BYTES),
     byCategory: result.byCategory.map((c) => ({ ...c, label: ghgCategoryLabel(c.ghgCategory) })),
     total: result.total,
@@ -78,20 +79,20 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
         const parsed = parseForm(activityFormSchema, formData);
         if (!parsed.ok) return data<ActionResult>({ intent: "add", ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
         const { supplierOrganisationId, ...fields } = parsed.data;
-        addActivity(user, { supplierOrganisationId, ...fields });
+        addActivity({ user, input: { supplierOrganisationId, ...fields } });
         return redirect(`/rse/scope3${back}`);
       }
       if (intent === "delete") {
         const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
         if (!id.success) return data<ActionResult>({ intent: "other", ok: false, formError: "Ligne inconnue." }, { status: 400 });
-        deleteActivity(user, id.data);
+        deleteActivity({ user, activityId: id.data });
         return redirect(`/rse/scope3${back}`);
       }
       if (intent === "import") {
         const file = formData.get("file");
         if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", ok: false, errors: [], warnings: [], formError: "Choisissez un fichier CSV." }, { status: 400 });
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const result = importActivityCsv(user, bytes, file.name);
+        const result = importActivityCsv({ user, bytes, fileName: file.name });
         if (!result.ok) return data<ActionResult>({ intent: "import", ok: false, errors: result.errors, warnings: result.warnings }, { status: 400 });
         return data<ActionResult>({ intent: "import", ok: true, imported: result.imported, warnings: result.warnings });
       }

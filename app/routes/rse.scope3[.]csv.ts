@@ -9,5 +9,5 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const raw = new URL(request.url).searchParams.get("annee") ?? "";
   const year = /^\d{4}$/.test(raw) ? Number(raw) : null;
-  return csvResponse(scope3Csv(user, year), `estimation-scope3${year ? `-${year}` : ""}.csv`);
+  return csvResponse(scope3Csv({ user, year }), `estimation-scope3${year ? `-${year}` : ""}.csv`);
 });

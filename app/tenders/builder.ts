@@ -1,6 +1,6 @@
 /**
  * The tender builder form: one zod schema shared by react-hook-form in the browser and by the
- * action on the server (fields named like `criteria.3.weight`, unflattened by `formDataToNested`).
+ * action on the server (fields named like `criteria.3.weight`, unflattened by `formDataToNested` in app/lib/forms.ts).
  * Also the default method and its conversion to the scoring library's method — all browser-safe.
  */
 import { z } from "zod";
@@ -311,34 +311,4 @@ export function methodPublishIssues(method: TenderMethod): string[] {
     }
   }
   return [...new Set(issues)];
-}
-
-/** Turns `criteria.3.weight`-style keys into nested objects/arrays; repeated keys become arrays. */
-export function formDataToNested(formData: FormData): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    const value: unknown = all.length > 1 ? all : all[0];
-    const parts = key.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      if (part === "__proto__" || part === "constructor" || part === "prototype") break;
-      const isLast = i === parts.length - 1;
-      const idx = /^\d{1,4}$/.test(part) ? Number(part) : part;
-      if (isLast) {
-        (node as Record<string | number, unknown>)[idx] = value;
-      } else {
-        const nextIsIndex = /^\d{1,4}$/.test(parts[i + 1]!);
-        const existing = (node as Record<string | number, unknown>)[idx];
-        const child = existing && typeof existing === "object" ? existing : nextIsIndex ? [] : {};
-        (node as Record<string | number, unknown>)[idx] = child;
-        node = child as Record<string, unknown> | unknown[];
-      }
-    }
-  }
-  // Sparse arrays (gaps) become dense.
-  const densify = (v: unknown): unknown =>
-    Array.isArray(v) ? v.filter((x) => x !== undefined).map(densify) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, densify(x)])) : v;
-  return densify(root) as Record<string, unknown>;
 }

@@ -8,7 +8,7 @@ import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { frNum } from "~/lib/format";
-import { evaluationOpen } from "./evaluation.server";
+import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
 import { notFound } from "~/lib/errors";
@@ -67,7 +67,16 @@ export function getSupplierExplanation({ tenderId, supplierOrganisationId, user 
       .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId)))
       .get(),
   );
-  return { comparison, info, explanation, shared, rankedCount: comparison.built.suppliers.length };
+  const justifications = unsafeEvaluationRows([info.submissionId])
+    .filter((e) => e.justification.trim() !== "")
+    .map((e) => ({
+      questionId: e.questionId,
+      topic: comparison.questionTopics[e.questionId] ?? e.questionId,
+      level: e.notApplicableAccepted ? "sans objet" : e.evaluatedLevel === null ? "sans réponse" : String(e.evaluatedLevel),
+      justification: e.justification,
+      at: e.updatedAt,
+    }));
+  return { comparison, info, explanation, shared, justifications, rankedCount: comparison.built.suppliers.length };
 }
 
 /** Sorts ranking rows; works from a query param so that it needs no JavaScript. */
@@ -160,7 +169,3 @@ export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tende
   });
 }
 
-export function supplierNames(ids: number[]): Map<number, string> {
-  if (ids.length === 0) return new Map();
-  return new Map(db().select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o.name]));
-}

@@ -12,7 +12,7 @@ import { isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { comparisonForTender } from "./compare.server";
-import { evaluationRows } from "./evaluation.server";
+import { unsafeEvaluationRows } from "./evaluation.server";
 import { notFound } from "~/lib/errors";
 
 function missing(): never {
@@ -38,7 +38,7 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
   const { lowestPrice: _low, highestPrice: _high, ...ownPrice } = full.price;
   const guide = getGuide(c.built.method.guideVersion) ?? currentGuide;
   const sub = c.built.suppliers.find((s) => s.key === info.key)!;
-  const justifications = evaluationRows([sub.submissionId])
+  const justifications = unsafeEvaluationRows([sub.submissionId])
     .filter((r) => r.justification.trim() !== "")
     .map((r) => ({
       questionId: r.questionId,

@@ -85,7 +85,8 @@ export function evaluatedValue(row: EvaluationRow | undefined, fallback: LevelVa
   return row.evaluatedLevel === null ? "" : (String(row.evaluatedLevel) as LevelValue);
 }
 
-export function evaluationRows(submissionIds: number[]): EvaluationRow[] {
+/** Evaluations of the given submissions: the caller has checked that the user may see them. */
+export function unsafeEvaluationRows(submissionIds: number[]): EvaluationRow[] {
   if (submissionIds.length === 0) return [];
   return db().select().from(evaluations).where(inArray(evaluations.submissionId, submissionIds)).all();
 }
@@ -98,7 +99,7 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
   if (!method) return { tender, open: false, submissions: [], questionCount: 0 };
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
-  const rows = evaluationRows(subs.map((s) => s.id));
+  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   return {
     tender,
@@ -141,7 +142,7 @@ export function submissionForEvaluation({ tenderId, submissionId, user }: { tend
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
-  const rows = evaluationRows([sub.id]);
+  const rows = unsafeEvaluationRows([sub.id]);
   const evaluatorNames = new Map(
     rows.length
       ? db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, rows.map((r) => r.evaluatorId))).all().map((u) => [u.id, u.name])
@@ -188,20 +189,6 @@ export const criterionEvaluationSchema = z.object({
 });
 export type CriterionEvaluationInput = z.infer<typeof criterionEvaluationSchema>;
 
-/** Reads `level[GOUV-01]` / `justification[GOUV-01]` fields of the evaluation form. */
-export function criterionEvaluationFromForm(formData: FormData) {
-  const levels: Record<string, string> = {};
-  const justifications: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    const m = /^(level|justification)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
-    if (!m) continue;
-    if (m[1] === "level") levels[m[2]!] = value;
-    else justifications[m[2]!] = value;
-  }
-  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications });
-}
-
 /**
  * Saves the evaluated levels of one criterion of one submission. A level different from the
  * supplier's self-assessment needs a justification (the supplier sees it in the debrief).
@@ -224,7 +211,7 @@ export function saveCriterionEvaluation({
   const sub = findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
   if (questions.length === 0) throw notFound("Ce critère ne fait pas partie de l'appel d'offres.");
-  const rows = evaluationRows([sub.id]);
+  const rows = unsafeEvaluationRows([sub.id]);
   const fieldErrors: Record<string, string[]> = {};
   const planned: { questionId: string; value: LevelValue; justification: string; self: LevelValue; previous: LevelValue; hadRow: boolean; previousJustification: string }[] = [];
   for (const q of questions) {

@@ -1,19 +1,16 @@
-import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { invitations, outbox, responseAnswers, responses, submissions } from "../../db/schema";
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
+import { hashToken, newToken } from "~/lib/tokens.server";
 import { loadTender, loadTenderAsBuyer } from "./access.server";
 import { formatParis } from "~/lib/dates";
 import { publishedMethodOf } from "./builder";
 import { includedQuestions } from "./method";
 import { AppError, notFound } from "~/lib/errors";
 
-export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
 
 export type InvitationStatus =
   | { kind: "revoked"; at: string }
@@ -70,7 +67,7 @@ export function createInvitation({
     .where(and(eq(invitations.tenderId, tender.id), eq(invitations.email, normalised), isNull(invitations.revokedAt)))
     .get();
   if (existing) return { ok: false, fieldErrors: { email: ["Cette adresse est déjà invitée à cet appel d'offres (révoquez l'invitation pour en créer une nouvelle)."] } };
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const link = `${origin}/invitation/${token}`;
   const invitationId = db().transaction((tx) => {
     const row = tx

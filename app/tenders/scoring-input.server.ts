@@ -19,7 +19,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { loadTender, type TenderRow } from "./access.server";
 import { publishedMethodOf } from "./builder";
-import { evaluableSubmissions, evaluatedValue, evaluationRows, selfValue } from "./evaluation.server";
+import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
 import { notFound } from "~/lib/errors";
 
@@ -51,7 +51,7 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   if (!method) throw notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
-  const rows = evaluationRows(subs.map((s) => s.id));
+  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   const suppliers: ScoringSupplierInfo[] = [];
   const incomplete: TenderScoringInput["incomplete"] = [];

@@ -219,7 +219,7 @@ export function builderContext(guideVersion?: string) {
 }
 
 /** Default values of a new tender: deadline in 30 days at 12:00 Paris. */
-export function newTenderValues(user: CurrentUser) {
+export function newTenderValues({ user }: { user: CurrentUser }) {
   const in30 = utcIsoToParis(new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString());
   return builderValuesOf(
     {

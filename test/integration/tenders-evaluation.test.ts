@@ -17,7 +17,7 @@ import { loader as debriefLoader } from "~/routes/fournisseur.consultations.$ten
 import { getCurrentUser } from "~/auth/session.server";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
 import { buildScoringInput } from "~/tenders/scoring-input.server";
-import { hashToken } from "~/tenders/invitations.server";
+import { hashToken } from "~/lib/tokens.server";
 import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "../../db/schema";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { otherBuyer, seededTenderIds } from "../support/tenders";

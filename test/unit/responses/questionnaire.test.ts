@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeProgress } from "~/responses/progress";
-import { answerProblems, MESSAGES, questionnaireSchema, saveRequestSchema, unflattenForm } from "~/responses/schemas";
+import { formDataToNested } from "~/lib/forms";
+import { answerProblems, MESSAGES, questionnaireSchema, saveRequestSchema } from "~/responses/schemas";
 import { cleanFileName } from "~/lib/format";
 import { checkEvidence } from "~/responses/uploads";
 import { countdown } from "~/lib/dates";
@@ -54,11 +55,11 @@ describe("form parsing", () => {
     fd.set("answers.GOUV-01.notApplicable", "on");
     fd.set("answers.__proto__.polluted", "x");
     fd.set("orig.GOUV-01", "abc");
-    const parsed = saveRequestSchema.parse(unflattenForm(fd.entries()));
+    const parsed = saveRequestSchema.parse(formDataToNested(fd));
     expect(parsed.version).toBe(3);
     expect(parsed.answers["GOUV-01"]).toEqual({ level: 2, text: "a\nb", notApplicable: true, notApplicableReason: "", reused: false });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(saveRequestSchema.safeParse(unflattenForm([["answers.X.level", "9"], ["version", "0"]])).success).toBe(false);
+    expect(saveRequestSchema.safeParse(formDataToNested([["answers.X.level", "9"], ["version", "0"]])).success).toBe(false);
   });
 });
 
