@@ -12,6 +12,8 @@ import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { factorsToPact, pactToFactors, type FactorIssue } from "~/emission-factors";
 import { audit } from "~/lib/audit.server";
+import { formatParis } from "~/lib/dates";
+import { formatBytes } from "~/lib/format";
 import { db } from "~/lib/db.server";
 import { findSupplierTender } from "~/responses/access.server";
 import type { StoredBlob } from "./blob-store.server";
@@ -154,6 +156,19 @@ export function listFactorSets({ user }: { user: CurrentUser }) {
     .orderBy(desc(factorSets.version))
     .all();
 }
+
+/** The supplier's emission-factor page: limits, tenders an upload may be tied to, versions and uploads. */
+export function supplierFactorsPage({ user }: { user: CurrentUser }) {
+  return {
+    organisationName: user.organisationName,
+    maxBytesLabel: formatBytes(factorsMaxBytes()),
+    pactMaxBytesLabel: formatBytes(pactMaxBytes()),
+    tenders: listTendersForFactors({ user }),
+    uploads: listFactorUploads({ user }).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
+    sets: listFactorSets({ user }).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
+  };
+}
+export type SupplierFactorsPage = ReturnType<typeof supplierFactorsPage>;
 
 /** One upload of the acting supplier's organisation, with its report; not found or not theirs: 404. */
 export function getFactorUpload({ user, uploadId }: { user: CurrentUser; uploadId: number }) {

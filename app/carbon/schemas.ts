@@ -49,6 +49,17 @@ export type RatioCreate = z.infer<typeof ratioCreateSchema>;
 // ---------------------------------------------------------------------------------------------
 // Activity data (scope 3)
 
+/** `?annee=2024` of the scope 3 page and export: a four-digit year, anything else means every year. */
+export const scope3QuerySchema = z.object({
+  annee: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number)
+    .nullable()
+    .catch(null)
+    .default(null),
+});
+
 const optionalDecimal = (what: string, decimalSeparator: "," | "." = ",") =>
   z
     .string()

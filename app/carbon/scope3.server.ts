@@ -10,6 +10,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "~/emission-factors";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
+import { formatBytes } from "~/lib/format";
 import { db, type Tx } from "~/lib/db.server";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers } from "./csr.server";
@@ -173,7 +174,37 @@ const basisLabels = {
   "monetary-fallback": "repli : ratio monétaire",
   none: "non estimé",
 } as const;
-export { basisLabels };
+
+/** The scope 3 page: the estimate for one year (or all), the years and suppliers it can show, as the page displays them. */
+export function scope3Page({ user, year }: { user: CurrentUser; year: number | null }) {
+  const result = scope3Estimate({ user, year });
+  return {
+    year,
+    years: activityYears({ user }),
+    suppliers: linkedSuppliers({ user }),
+    maxBytesLabel: formatBytes(ACTIVITY_MAX_BYTES),
+    byCategory: result.byCategory.map((c) => ({ ...c, label: ghgCategoryLabel(c.ghgCategory) })),
+    total: result.total,
+    lines: result.lines.map((e) => ({
+      id: e.line.id,
+      supplierName: e.line.supplierName,
+      year: e.line.year,
+      segment: segmentLabel(e.line.segment),
+      ghgCategory: e.line.ghgCategory,
+      item: e.line.item,
+      spendKEur: e.line.spendKEur,
+      quantity: e.line.quantity,
+      activityUnit: e.line.activityUnit,
+      specificKg: e.specificKg,
+      basis: e.basis,
+      basisLabel: basisLabels[e.basis],
+      monetaryKg: e.monetaryKg,
+      differenceKg: e.differenceKg,
+      note: e.note,
+    })),
+  };
+}
+export type Scope3Page = ReturnType<typeof scope3Page>;
 
 /** The estimate as CSV (numbers with decimal commas for French Excel; every cell formula-safe). */
 export function scope3Csv({ user, year }: { user: CurrentUser; year: number | null }): string {

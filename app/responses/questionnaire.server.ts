@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { answerFiles, files, responseAnswers, responses, submissions, users } from "../../db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary, upsertLibrary } from "./library.server";
-import { computeProgress, type Progress } from "./progress";
-import { answerDraftSchema, emptyAnswer, type AnswerDraft, type SaveRequest } from "./schemas";
+import { levelOptions, type QuestionView } from "./questionnaire-view";
+import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
+import { countdown, formatParis } from "~/lib/dates";
 import { AppError } from "~/lib/errors";
 
 type AnswerRow = typeof responseAnswers.$inferSelect;
@@ -64,44 +65,79 @@ export function loadAnswersAndFiles(tx: Tx, response: { id: number }) {
   return { rows, fileRows };
 }
 
-/** Everything the questionnaire page needs, scoped to the acting supplier's organisation. */
+/**
+ * The questionnaire page of the acting supplier's organisation, as the page shows it: questions
+ * grouped by criterion, answers as form values with the fingerprints autosave compares, files,
+ * limits, the latest submission and why the tender no longer accepts changes (if it does not).
+ * Creates the draft on first access (pre-filled from the answer library).
+ */
 export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
     const t = requireSupplierTender(tx, { user, tenderId });
     const response = ensureResponse(tx, { user, t });
     const { rows, fileRows } = loadAnswersAndFiles(tx, response);
     const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
-    const answers: Record<string, AnswerDraft> = {};
+    const answers: Record<string, AnswerFormValues> = {};
     const fingerprints: Record<string, string> = {};
     for (const q of t.questions) {
       const a = rowToDraft(byQuestion.get(q.id));
-      answers[q.id] = a;
+      answers[q.id] = toFormValues(a);
       fingerprints[q.id] = fingerprint(a);
     }
-    const filesByQuestion: Record<string, FileInfo[]> = {};
+    const files: Record<string, FileInfo[]> = {};
     let usedBytes = 0;
     for (const f of fileRows) {
-      (filesByQuestion[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
+      (files[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
       usedBytes += f.size;
     }
-    const subs = tx
-      .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt })
-      .from(submissions)
-      .where(eq(submissions.responseId, response.id))
-      .orderBy(submissions.id)
-      .all();
-    const progress: Progress = computeProgress(t.questions, answers);
+    const latestSubmission =
+      tx
+        .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt })
+        .from(submissions)
+        .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
+        .orderBy(desc(submissions.id))
+        .get() ?? null;
+    const criteria = t.guide.criteria
+      .map((c) => ({
+        id: c.id,
+        number: c.number,
+        title: c.title,
+        questions: t.questions
+          .filter((iq) => iq.criterion === c.id)
+          .map(
+            (iq): QuestionView => ({
+              id: iq.id,
+              topic: iq.question.topic,
+              text: iq.question.text,
+              guidance: iq.question.guidance,
+              evidenceExamples: [...iq.question.evidenceExamples],
+              levels: levelOptions(iq.question.levels),
+              allowNotApplicable: iq.allowNotApplicable,
+            }),
+          ),
+      }))
+      .filter((c) => c.questions.length > 0);
     return {
-      t,
-      response: { id: response.id, version: response.version, status: response.status, updatedAt: response.updatedAt },
+      tender: {
+        id: t.tender.id,
+        title: t.tender.title,
+        reference: t.tender.reference,
+        description: t.tender.description,
+        buyerName: t.buyerName,
+        deadlineLabel: formatParis(t.tender.deadline, "full"),
+        countdown: countdown(t.tender.deadline),
+      },
+      instructions: [...t.guide.respondentInstructions],
+      criteria,
       answers,
       fingerprints,
-      filesByQuestion,
+      version: response.version,
+      status: response.status,
+      files,
       usedBytes,
       limits: { fileBytes: config().uploadMaxFileBytes, tenderBytes: config().uploadMaxTenderBytes },
-      submissions: subs,
-      progress,
       closedReason: closedReason(t.tender),
+      latestSubmission,
     };
   });
 }

@@ -5,7 +5,7 @@ import { getGuide, getQuestion } from "../../questionnaires/guide";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { levelLabel } from "~/components/questionnaire/levels";
+import { levelLabel } from "~/responses/questionnaire-view";
 import { formatParis } from "~/lib/dates";
 import { importLibrary, listLibrary } from "~/responses/library.server";
 import { readForm } from "~/lib/multipart.server";

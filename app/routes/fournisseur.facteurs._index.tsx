@@ -5,29 +5,20 @@ import { segments } from "../../questionnaires/segments";
 import { ghgCategories } from "../../questionnaires/emission-factors";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
-import { factorsMaxBytes, importReceivedFactorFile, listFactorSets, listFactorUploads, listTendersForFactors, pactMaxBytes } from "~/carbon/factor-uploads.server";
-import { uploadStatusLabels } from "~/carbon/report";
+import { factorsMaxBytes, importReceivedFactorFile, supplierFactorsPage } from "~/carbon/factor-uploads.server";
 import { uploadFieldsSchema } from "~/carbon/schemas";
 import { withReceivedUpload } from "~/carbon/upload-receiver.server";
 import { ColumnContract } from "~/components/carbon/column-contract";
+import { FactorUploads, FactorVersions } from "~/components/carbon/factor-history";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
-import { formatParis } from "~/lib/dates";
-import { formatBytes } from "~/lib/format";
 import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Facteurs d'émission — NR Procure" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return {
-    organisationName: user.organisationName,
-    maxBytesLabel: formatBytes(factorsMaxBytes()),
-    pactMaxBytesLabel: formatBytes(pactMaxBytes()),
-    tenders: listTendersForFactors({ user }),
-    uploads: listFactorUploads({ user }).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
-    sets: listFactorSets({ user }).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
-  };
+  return supplierFactorsPage({ user });
 });
 
 type ActionResult = { intent: "csv" | "pact" | null; error: string; fieldErrors?: Record<string, string[]> };
@@ -48,14 +39,12 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 });
 
 const formStyle = { display: "grid", gap: ".5rem", maxWidth: "40rem" } as const;
-const statusBadge: Record<string, string> = { imported: "badge", rejected: "badge badge--danger", unreadable: "badge badge--danger" };
 
 export default function SupplierFactors() {
   const { maxBytesLabel, pactMaxBytesLabel, tenders, uploads, sets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const latest = sets[0];
 
   const tenderSelect = (id: string) => (
     <>
@@ -168,86 +157,8 @@ export default function SupplierFactors() {
         </Form>
       </section>
 
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Versions de vos facteurs</h2>
-        {sets.length === 0 ? (
-          <p className="muted">Aucune version pour l'instant : déposez un fichier valide.</p>
-        ) : (
-          <>
-            {latest ? (
-              <p>
-                Version en vigueur : <strong>v{latest.version}</strong> ({latest.count} facteurs).{" "}
-                <a href={`/fournisseur/facteurs/versions/${latest.id}/pact.json`} download>
-                  Exporter au format PACT (JSON)
-                </a>
-              </p>
-            ) : null}
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Facteurs</th>
-                  <th scope="col">Fichier</th>
-                  <th scope="col">Consultation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sets.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Link to={`/fournisseur/facteurs/versions/${s.id}`}>v{s.version}</Link>
-                    </td>
-                    <td>{s.createdAtLabel}</td>
-                    <td>{s.count}</td>
-                    <td>{s.fileName}</td>
-                    <td>{s.tenderTitle ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
-
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Dépôts</h2>
-        {uploads.length === 0 ? (
-          <p className="muted">Aucun dépôt.</p>
-        ) : (
-          <table className="data" data-testid="uploads">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Fichier</th>
-                <th scope="col">Résultat</th>
-                <th scope="col">Lignes valides</th>
-                <th scope="col">Détail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {uploads.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.createdAtLabel}</td>
-                  <td>
-                    {u.fileName} <span className="muted small">({u.sizeLabel})</span>
-                  </td>
-                  <td>
-                    <span className={statusBadge[u.status] ?? "badge"}>{uploadStatusLabels[u.status]}</span>
-                    {u.version ? ` → v${u.version}` : null}
-                  </td>
-                  <td>
-                    {u.validRows} / {u.rows}
-                  </td>
-                  <td>
-                    <Link to={`/fournisseur/facteurs/depots/${u.id}`}>Rapport</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <FactorVersions sets={sets} />
+      <FactorUploads uploads={uploads} />
     </>
   );
 }

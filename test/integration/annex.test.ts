@@ -116,4 +116,18 @@ describe("NR annex export", () => {
     expect(model.clauses[2]?.text).toBeNull();
     expect(model.clauses[2]?.errors[0]?.message).toMatch(/^Période couverte par les éléments demandés \(années\) : /);
   });
+
+  it("shows the annex of a draft whose shares do not add up yet (a draft is read leniently)", async () => {
+    const draft = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
+    const method = draft.draftMethod as TenderMethod;
+    db()
+      .update(tenders)
+      .set({ draftMethod: { ...method, shares: { price: 50, technical: 20, rse: 20 } } })
+      .where(eq(tenders.id, tenderId))
+      .run();
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const page = await buyer.get(annexPage, `/acheteur/appels-d-offres/${tenderId}/annexe`, { id: String(tenderId) });
+    expect(page.status).toBe(200);
+    expect((page.body as { shares: { rse: number } }).shares.rse).toBe(20);
+  });
 });

@@ -1,11 +1,6 @@
 import type { AnswerDraft } from "~/responses/schemas";
 import { formatParis } from "~/lib/dates";
-import { levelLabel } from "./levels";
-
-export type ConflictView = {
-  currentVersion: number;
-  items: { questionId: string; theirs: AnswerDraft; mine: AnswerDraft; mineChanged: boolean; by: string; at: string }[];
-};
+import { levelLabel, type ConflictView } from "~/responses/questionnaire-view";
 
 function Value({ a }: { a: AnswerDraft }) {
   if (a.notApplicable)

@@ -5,19 +5,7 @@ import { CsrfInput } from "~/components/csrf";
 import type { AnswerFormValues, QuestionnaireFormValues } from "~/responses/schemas";
 import { ACCEPT_ATTRIBUTE } from "~/responses/uploads";
 import { formatBytes } from "~/lib/format";
-import type { LevelOption } from "./levels";
-
-export type QuestionView = {
-  id: string;
-  topic: string;
-  text: string;
-  guidance: string;
-  evidenceExamples: string[];
-  levels: LevelOption[];
-  allowNotApplicable: boolean;
-};
-
-export type FileView = { answerFileId: number; fileId: number; originalName: string; size: number };
+import type { FileView, QuestionView } from "~/responses/questionnaire-view";
 
 type FilesActionData = { intent?: string; ok?: boolean; error?: string; questionId?: string };
 
