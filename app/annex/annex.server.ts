@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { organisations } from "../../db/schema";
+import { organisations } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { tenders } from "../../db/schema";
-import { clausesOf, defaultValues, fillClause, getClause, searchClauses } from "../../questionnaires/clauses";
+import { tenders } from "#db/schema";
+import { clausesOf, defaultValues, fillClause, getClause, searchClauses } from "#questionnaires/clauses";
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";

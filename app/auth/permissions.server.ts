@@ -9,7 +9,7 @@
  * Decision record: docs/decisions/007-access-policy-module.md.
  */
 import { and, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { invitations, tenderEvaluators, tenders } from "../../db/schema";
+import { invitations, tenderEvaluators, tenders } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import type { CurrentUser } from "./session.server";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { memberships, organisations, sessions, users, type Role } from "../../db/schema";
+import { memberships, organisations, sessions, users, type Role } from "#db/schema";
 import { config } from "~/config.server";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";

@@ -9,11 +9,11 @@
  * the viewer's own tenders.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "../../db/schema";
+import type { Db } from "#db/connection";
+import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "#db/schema";
 import { invitationsLinkingSuppliersTo, requireCsrTeam, tenderOwnedBy } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { plausibilityOf } from "~/emission-factors";
+import { plausibilityOf } from "#emission-factors";
 import { db } from "~/lib/db.server";
 import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { organisationRatios } from "./reference-ratios.server";

@@ -3,9 +3,9 @@
  * the quality indicator and the plausibility flag computed for the rows shown only.
  */
 import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { factors } from "../../db/schema";
-import { plausibilityOf, qualityOf, type NormalisedFactor, type ReferenceRatioLike } from "~/emission-factors";
+import type { Db } from "#db/connection";
+import { factors } from "#db/schema";
+import { plausibilityOf, qualityOf, type NormalisedFactor, type ReferenceRatioLike } from "#emission-factors";
 import { factorView, type FactorView } from "./labels";
 
 export const PAGE_SIZE = 100;

@@ -5,12 +5,12 @@
  */
 import fs from "node:fs";
 import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { factorSets, factorUploads, factors, files, invitations, organisations, tenders } from "../../db/schema";
-import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import { factorSets, factorUploads, factors, files, invitations, organisations, tenders } from "#db/schema";
+import { defaultReferenceRatios } from "#questionnaires/emission-factors";
 import { requireSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
-import { factorsToPact, pactToFactors, type FactorIssue } from "~/emission-factors";
+import { factorsToPact, pactToFactors, type FactorIssue } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
 import { formatParis } from "~/lib/dates";
 import { formatBytes } from "~/lib/format";

@@ -2,9 +2,9 @@
  * French labels and number formats of the carbon pages, and the plain "view" shape of a factor
  * that loaders send to components. Pure module (no server import): usable in components.
  */
-import { getActivityUnit, getGhgCategory, getMethod, accountingBases } from "../../questionnaires/emission-factors";
-import { getSegment } from "../../questionnaires/segments";
-import type { FactorQuality, NormalisedFactor, Plausibility } from "~/emission-factors";
+import { getActivityUnit, getGhgCategory, getMethod, accountingBases } from "#questionnaires/emission-factors";
+import { getSegment } from "#questionnaires/segments";
+import type { FactorQuality, NormalisedFactor, Plausibility } from "#emission-factors";
 
 export function segmentLabel(segment: string): string {
   return getSegment(segment)?.label ?? segment;

@@ -4,9 +4,9 @@
  * Pure module.
  */
 import { z } from "zod";
-import { activityUnitByToken, ghgCategoryNumbers, normaliseUnitToken } from "../../questionnaires/emission-factors";
-import { segmentIds } from "../../questionnaires/segments";
-import { parseDecimal, resolveSegmentId } from "~/emission-factors";
+import { activityUnitByToken, ghgCategoryNumbers, normaliseUnitToken } from "#questionnaires/emission-factors";
+import { segmentIds } from "#questionnaires/segments";
+import { parseDecimal, resolveSegmentId } from "#emission-factors";
 
 const frenchDecimal = (message: string) =>
   z

@@ -4,10 +4,10 @@
  * name suppliers linked to it (`csr.server.ts`). Deletions are soft.
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { activityData, factorSets, factors, organisations } from "../../db/schema";
+import { activityData, factorSets, factors, organisations } from "#db/schema";
 import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "~/emission-factors";
+import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { formatBytes } from "~/lib/format";

@@ -1,5 +1,5 @@
-import { clauseKinds, clauses, clausesOf, defaultValues, fillClause, getClause, renderSegments, searchClauses, type Clause } from "../../questionnaires/clauses";
-import { getSegment, segments } from "../../questionnaires/segments";
+import { clauseKinds, clauses, clausesOf, defaultValues, fillClause, getClause, renderSegments, searchClauses, type Clause } from "#questionnaires/clauses";
+import { getSegment, segments } from "#questionnaires/segments";
 import { notFound } from "./errors";
 
 /** A clause prepared for display: template parts with default values, and a plain-text copy. */

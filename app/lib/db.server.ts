@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from "../../db/connection";
+import { openDatabase, type Db } from "#db/connection";
 import { config } from "~/config.server";
 
 // One connection per process; kept on globalThis so that dev-server reloads don't reopen it.

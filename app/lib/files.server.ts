@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { files } from "../../db/schema";
+import { files } from "#db/schema";
 import { config } from "~/config.server";
 import { db } from "./db.server";
 import { notFound } from "./errors";

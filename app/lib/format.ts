@@ -12,12 +12,8 @@ export function frEuros(n: number | null | undefined): string {
   return `${n.toLocaleString("fr-FR", { maximumFractionDigits: 2, minimumFractionDigits: 2 })} € HT`;
 }
 
-/** A size in bytes: « 10 Mo », « 512 Ko », « 12 octets ». */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
-  if (n >= 1024) return `${Math.round(n / 1024).toLocaleString("fr-FR")} Ko`;
-  return `${n} octets`;
-}
+/** A size in bytes: « 10 Mo », « 512 Ko », « 12 octets » (one implementation, in the pure emission-factor library). */
+export { formatBytes } from "#emission-factors";
 
 /** An uploaded file's name kept readable but harmless: no path, no control characters. */
 export function cleanFileName(name: string): string {

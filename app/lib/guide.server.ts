@@ -1,4 +1,4 @@
-import { currentGuide, getCriterion, questionsOf, searchQuestions } from "../../questionnaires/guide";
+import { currentGuide, getCriterion, questionsOf, searchQuestions } from "#questionnaires/guide";
 import { toCsv } from "./csv";
 
 /** Public view of the guide (no login): what /guide, /guide.json and /guide.csv serve. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { auditLog, memberships, organisations, users, type Role } from "../../db/schema";
+import { auditLog, memberships, organisations, users, type Role } from "#db/schema";
 import { requireAdmin } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "./audit.server";

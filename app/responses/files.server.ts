@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { answerFiles, files, tenders } from "../../db/schema";
+import { answerFiles, files, tenders } from "#db/schema";
 import { tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { debriefShares, invitations, organisations, responseAnswers, responses, tenders } from "../../db/schema";
+import { debriefShares, invitations, organisations, responseAnswers, responses, tenders } from "#db/schema";
 import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "../../db/schema";
+import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "#db/schema";
 import { acceptedInvitationsOf, isSupplier } from "~/auth/permissions.server";
 import { hashPassword } from "~/auth/password.server";
 import type { JoinSignUpInput } from "./join-schema";

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
-import { getGuide, getQuestion } from "../../questionnaires/guide";
-import { answerLibrary, responseAnswers } from "../../db/schema";
+import { getGuide, getQuestion } from "#questionnaires/guide";
+import { answerLibrary, responseAnswers } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";

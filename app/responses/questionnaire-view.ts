@@ -2,7 +2,7 @@
  * What the questionnaire page shows and exchanges with its action, shared by the server module
  * that builds it (questionnaire.server.ts) and the components that render it. Browser-safe.
  */
-import { maturityScale } from "../../questionnaires/maturity-scale";
+import { maturityScale } from "#questionnaires/maturity-scale";
 import type { AnswerDraft } from "./schemas";
 
 export type LevelOption = { level: number; label: string; descriptor: string };

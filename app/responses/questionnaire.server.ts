@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { answerFiles, files, responseAnswers, responses, submissions, users } from "../../db/schema";
+import { answerFiles, files, responseAnswers, responses, submissions, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { outbox, responses, submissions, tenders, users } from "../../db/schema";
+import { outbox, responses, submissions, tenders, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";

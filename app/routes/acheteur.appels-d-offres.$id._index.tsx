@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { currentGuide, getCriterion, getGuide } from "../../questionnaires/guide";
+import { currentGuide, getCriterion, getGuide } from "#questionnaires/guide";
 import { requireCsrf } from "~/auth/csrf.server";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";

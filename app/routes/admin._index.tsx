@@ -8,7 +8,7 @@ import { CsrfInput } from "~/components/csrf";
 import { roleLabel } from "~/components/members";
 import { parseForm } from "~/lib/forms";
 import { changeMembershipRole, listAllOrganisations, rolesByKind } from "~/lib/organisations.server";
-import { roles } from "../../db/schema";
+import { roles } from "#db/schema";
 import { defineAction, defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — NR Procure" }];

@@ -1,4 +1,4 @@
-import { buildTemplateCsv, TEMPLATE_FILENAME } from "~/emission-factors";
+import { buildTemplateCsv, TEMPLATE_FILENAME } from "~/carbon/factor-files";
 import { defineLoader } from "~/lib/route.server";
 
 /**

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { segments } from "../../questionnaires/segments";
-import { ghgCategories } from "../../questionnaires/emission-factors";
+import { segments } from "#questionnaires/segments";
+import { ghgCategories } from "#questionnaires/emission-factors";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { factorsMaxBytes, importReceivedFactorFile, supplierFactorsPage } from "~/carbon/factor-uploads.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { getFactorUpload } from "~/carbon/factor-uploads.server";
-import { errorsReportCsv } from "~/emission-factors";
+import { errorsReportCsv } from "~/carbon/factor-files";
 import { csvResponse } from "~/lib/csv";
 import { defineLoader, idParam } from "~/lib/route.server";
 

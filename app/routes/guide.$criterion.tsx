@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { guideCriterion } from "~/lib/guide.server";
-import { maturityScale } from "../../questionnaires/maturity-scale";
+import { maturityScale } from "#questionnaires/maturity-scale";
 
 const paramsSchema = z.object({ criterion: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { ghgCategories } from "../../questionnaires/emission-factors";
+import { ghgCategories } from "#questionnaires/emission-factors";
 import { requireRole } from "~/auth/session.server";
 import { csrFactors } from "~/carbon/csr.server";
 import { segmentLabel } from "~/carbon/labels";

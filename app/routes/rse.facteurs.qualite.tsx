@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { methods, qualityRule } from "../../questionnaires/emission-factors";
+import { methods, qualityRule } from "#questionnaires/emission-factors";
 import { requireRole } from "~/auth/session.server";
 import { defineLoader } from "~/lib/route.server";
 

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { tenders } from "../../db/schema";
+import { tenders } from "#db/schema";
 import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";

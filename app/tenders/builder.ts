@@ -4,9 +4,9 @@
  * Also the default method and its conversion to the scoring library's method — all browser-safe.
  */
 import { z } from "zod";
-import { fillClause, getClause } from "../../questionnaires/clauses";
-import { currentGuide, getGuide, type Guide } from "../../questionnaires/guide";
-import { segmentIds } from "../../questionnaires/segments";
+import { fillClause, getClause } from "#questionnaires/clauses";
+import { currentGuide, getGuide, type Guide } from "#questionnaires/guide";
+import { segmentIds } from "#questionnaires/segments";
 import { DATE_PATTERN, TIME_PATTERN, parisToUtcIso } from "~/lib/dates";
 import { RSE_MAX_SHARE, tenderMethodSchema, toScoringMethod, type TenderMethod } from "./method";
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { debriefShares, organisations } from "../../db/schema";
-import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
-import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "../../scoring";
+import { debriefShares, organisations } from "#db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
+import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";

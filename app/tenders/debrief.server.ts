@@ -5,9 +5,9 @@
  * Used by the supplier journey's debrief page.
  */
 import { and, eq } from "drizzle-orm";
-import { debriefShares, tenders } from "../../db/schema";
-import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
-import { explainParsed } from "../../scoring";
+import { debriefShares, tenders } from "#db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
+import { explainParsed } from "#scoring";
 import { isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { evaluations, offerScores, organisations, responses, submissions, users } from "../../db/schema";
-import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
+import { evaluations, offerScores, organisations, responses, submissions, users } from "#db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { invitations, outbox, responseAnswers, responses, submissions } from "../../db/schema";
+import { invitations, outbox, responseAnswers, responses, submissions } from "#db/schema";
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";

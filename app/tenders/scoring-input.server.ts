@@ -13,8 +13,8 @@
  * Supplier ids are `org-<organisation id>`, stable and free of personal data.
  */
 import { eq } from "drizzle-orm";
-import { offerScores } from "../../db/schema";
-import type { ScoringInputRaw } from "../../scoring";
+import { offerScores } from "#db/schema";
+import type { ScoringInputRaw } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { loadTender, type TenderRow } from "./access.server";

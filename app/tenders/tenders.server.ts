@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "../../db/schema";
-import { currentGuide, getGuide } from "../../questionnaires/guide";
-import { getSegment, segments } from "../../questionnaires/segments";
+import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "#db/schema";
+import { currentGuide, getGuide } from "#questionnaires/guide";
+import { getSegment, segments } from "#questionnaires/segments";
 import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";

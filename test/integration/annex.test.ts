@@ -5,8 +5,8 @@ import { db } from "~/lib/db.server";
 import { loader as annexDocx } from "~/routes/acheteur_.appels-d-offres_.$id_.annexe[.]docx";
 import { loader as annexPage } from "~/routes/acheteur_.appels-d-offres_.$id_.annexe";
 import type { TenderMethod } from "~/tenders/method";
-import { currentGuide } from "../../questionnaires/guide";
-import { auditLog, organisations, tenders, users } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { auditLog, organisations, tenders, users } from "#db/schema";
 import { seed, signedInClient } from "../support/client";
 
 let tenderId: number;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { currentGuide } from "../../questionnaires/guide";
-import { answerFiles, responseAnswers, tenderEvaluators, tenders, users } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { answerFiles, responseAnswers, tenderEvaluators, tenders, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { loader as qLoader, action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as fileLoader } from "~/routes/fichiers.$fileId";

@@ -13,7 +13,7 @@ import {
 } from "~/auth/permissions.server";
 import { getCurrentUser, type CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { invitations, organisations, tenderEvaluators, tenders, users } from "../../db/schema";
+import { invitations, organisations, tenderEvaluators, tenders, users } from "#db/schema";
 import { seed, signedInClient } from "../support/client";
 import { createInvitation, createPublishedTender, DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 import { otherBuyer } from "../support/tenders";

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityData, auditLog, organisations } from "../../db/schema";
+import { activityData, auditLog, organisations } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { action as uploadAction } from "~/routes/fournisseur.facteurs._index";
 import { action as scopeAction, loader as scopeLoader } from "~/routes/rse.scope3._index";

@@ -18,7 +18,7 @@ import { getCurrentUser } from "~/auth/session.server";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
 import { buildScoringInput } from "~/tenders/scoring-input.server";
 import { hashToken } from "~/lib/tokens.server";
-import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "../../db/schema";
+import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "#db/schema";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { otherBuyer, seededTenderIds } from "../support/tenders";
 

@@ -1,5 +1,5 @@
-import { activityUnits, methods, accountingBases } from "../../../questionnaires/emission-factors";
-import { factorColumnSpecs } from "~/emission-factors";
+import { activityUnits, methods, accountingBases } from "#questionnaires/emission-factors";
+import { factorColumnSpecs } from "#emission-factors";
 import { ColumnsTable } from "./columns-table";
 
 /** The column contract of the emission-factor file, as published with the template. */

@@ -1,4 +1,4 @@
-import type { SupplierExplanation } from "../../../scoring";
+import type { SupplierExplanation } from "#scoring";
 import { frNum } from "~/lib/format";
 
 const statusLabel = { answered: "", unanswered: "sans réponse", "not-applicable": "sans objet" } as const;

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
-import { markShares } from "../../../scoring";
+import { markShares } from "#scoring";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import {

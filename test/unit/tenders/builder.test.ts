@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentGuide } from "../../../questionnaires/guide";
-import { markShares } from "../../../scoring";
+import { currentGuide } from "#questionnaires/guide";
+import { markShares } from "#scoring";
 import { formDataToNested } from "~/lib/forms";
 import { builderSchema, defaultMethod, methodPublishIssues, sharesIssues, sharesWarnings } from "~/tenders/builder";
 import { toScoringMethod } from "~/tenders/method";

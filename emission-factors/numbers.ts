@@ -99,3 +99,10 @@ function countOf(s: string, ch: string): number {
   for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
   return n;
 }
+
+/** A size in bytes the French way: « 10 Mo », « 512 Ko », « 12 octets » (the portal uses it too). */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+  if (n >= 1024) return `${Math.round(n / 1024).toLocaleString("fr-FR")} Ko`;
+  return `${n} octets`;
+}

@@ -6,9 +6,8 @@
  * does the same); the English names stay accepted. Two example rows, no comment lines, so that the
  * template itself is a valid file (a test reads it back).
  */
-import { factorColumnSpecs } from "./columns";
-import { toCsv } from "./csv-escape";
-import type { FactorsReport } from "./report";
+import { factorColumnSpecs, type FactorsReport } from "#emission-factors";
+import { toCsv } from "~/lib/csv";
 
 export const TEMPLATE_FILENAME = "modele-facteurs-emission.csv";
 

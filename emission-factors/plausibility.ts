@@ -8,8 +8,8 @@
  * a supplier-specific ratio is expected to differ from the sector average, and the years of the
  * euros are not adjusted for inflation.
  */
-import { defaultReferenceRatios } from "../../questionnaires/emission-factors/reference-ratios";
-import { getActivityUnit } from "../../questionnaires/emission-factors/units";
+import { defaultReferenceRatios } from "#questionnaires/emission-factors/reference-ratios";
+import { getActivityUnit } from "#questionnaires/emission-factors/units";
 import type { NormalisedFactor } from "./schema";
 import { resolveSegmentId } from "./schema";
 

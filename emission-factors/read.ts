@@ -3,25 +3,26 @@
  * `scripts/factors-check.ts`, so both say exactly the same thing.
  *
  * Streaming all the way: bytes are decoded as they arrive (`AutoDecoder`), line ends are
- * normalised to `\n`, papaparse parses the text as a Node stream and calls `step` per record, and
+ * normalised to `\n`, papaparse parses the text chunk by chunk and calls `step` per record, and
  * each record is validated at once by the shared zod row schema. Only valid normalised factors and
- * the issues are kept — never the file's rows.
+ * the issues are kept — never the file's rows. No Node API: the input is bytes, a Blob or any async
+ * iterable of bytes (a Node file stream is one), so the reader runs in the browser and in scripts.
  *
  * Line numbers are physical: a record starting on line 14 reports 14 even when an earlier record
  * had a line break inside quotes (each record advances the counter by 1 + the line breaks in its
  * fields). Empty lines, and lines of separators only (Excel's blank rows), are skipped but counted.
  */
-import { Readable } from "node:stream";
 import Papa from "papaparse";
-import { isSegmentId, segmentIds } from "../../questionnaires/segments";
+import { isSegmentId, segmentIds } from "#questionnaires/segments";
 import { factorColumnSpecs, matchHeader, type FactorColumn } from "./columns";
 import { AutoDecoder, BINARY_MESSAGE, type CsvEncoding } from "./decode";
 import { CsvUnreadableError } from "./errors";
-import type { DecimalSeparator } from "./numbers";
+import { formatBytes, type DecimalSeparator } from "./numbers";
 import type { CsvDelimiter, FactorIssue, FactorWarning, FactorsReport } from "./report";
 import { createFactorRowSchema, detach, messages, quoted, type FactorRowInput, type FactorRowSchema, type NormalisedFactor } from "./schema";
 
-export type FactorsCsvInput = Buffer | Uint8Array | Blob | NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+/** Bytes (a Node `Buffer` is one), a Blob, or an async iterable of bytes or text (a Node file stream is one). */
+export type FactorsCsvInput = Uint8Array | Blob | AsyncIterable<Uint8Array | string>;
 
 export interface ReadFactorsOptions {
   /** Latest accepted reference year (default: the current year). */
@@ -78,22 +79,7 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
 
   const { delimiter } = header;
   const validator = new RowValidator(delimiter, options);
-  const source = Readable.from(
-    (async function* () {
-      try {
-        yield head;
-        if (eof) return;
-        for (;;) {
-          const next = await text.next();
-          if (next.done) return;
-          yield next.value;
-        }
-      } finally {
-        await text.return?.(undefined); // stops the input stream when parsing ends early
-      }
-    })(),
-    { objectMode: true, highWaterMark: 1 }, // no read-ahead: one text chunk in memory at a time
-  );
+  const source = new TextSource(head, eof ? null : text);
 
   await new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -104,7 +90,8 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
       if (error) reject(error);
       else resolve();
     };
-    Papa.parse<string[]>(source, {
+    // papaparse reads any object with Node's readable-stream shape; `TextSource` is one, without Node.
+    Papa.parse<string[]>(source as unknown as Papa.LocalFile, {
       delimiter,
       newline: "\n",
       quoteChar: '"',
@@ -119,7 +106,7 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
         } catch (error) {
           failure = error;
           parser.abort();
-          source.destroy();
+          source.stop();
         }
       },
       complete() {
@@ -129,9 +116,85 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
         settle(error);
       },
     });
+    source.start();
   });
 
   return validator.report(decoder.encoding, decoder.bom);
+}
+
+
+/**
+ * The decoded text as papaparse's stream reader wants it (`readable`, `read`, `on`, `removeListener`,
+ * `pause`, `resume`: the shape of a Node readable stream), fed from the text iterator one chunk at a
+ * time with no read-ahead, so that only one chunk is in memory. `stop()` ends the input early (and
+ * closes the underlying byte stream) when parsing was aborted.
+ */
+class TextSource {
+  readonly readable = true;
+  private readonly listeners = new Map<string, ((arg?: unknown) => void)[]>();
+  private stopped = false;
+  private paused: (() => void) | null = null;
+  private holding = false;
+
+  constructor(
+    private head: string | null,
+    private readonly rest: AsyncIterator<string> | null,
+  ) {}
+
+  read(): null {
+    return null;
+  }
+
+  on(event: string, listener: (arg?: unknown) => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  removeListener(event: string, listener: (arg?: unknown) => void): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    return this;
+  }
+
+  pause(): void {
+    this.holding = true;
+  }
+
+  resume(): void {
+    this.holding = false;
+    this.paused?.();
+    this.paused = null;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  start(): void {
+    void this.pump();
+  }
+
+  private emit(event: string, arg?: unknown): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(arg);
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      const head = this.head;
+      this.head = null; // the first chunk can be large: not kept past its parsing
+      if (!this.stopped) this.emit("data", head);
+      while (this.rest && !this.stopped) {
+        if (this.holding) await new Promise<void>((resolve) => (this.paused = resolve));
+        const next = await this.rest.next();
+        if (next.done || this.stopped) break;
+        this.emit("data", next.value);
+      }
+      if (!this.stopped) this.emit("end");
+    } catch (error) {
+      if (!this.stopped) this.emit("error", error);
+    } finally {
+      await this.rest?.return?.(undefined); // stops the input stream when parsing ends early
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,10 +281,6 @@ function lineTooLong(line: number, max: number): CsvUnreadableError {
     "line-too-long",
     `La ligne ${line} dépasse ${max.toLocaleString("fr-FR")} caractères : ce n'est probablement pas un fichier CSV de facteurs d'émission.`,
   );
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} Mo` : `${Math.round(n / 1024)} Ko`;
 }
 
 /** More than 10 % of control characters (other than tab, line feed, carriage return) in a sample. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { escapeCsvCell, toCsv } from "~/emission-factors/csv-escape";
-import { readFactorsCsv } from "~/emission-factors/read.server";
-import { buildTemplateCsv, errorsReportCsv } from "~/emission-factors/template";
+import { escapeCsvCell, toCsv } from "~/lib/csv";
+import { readFactorsCsv } from "#emission-factors";
+import { buildTemplateCsv, errorsReportCsv } from "~/carbon/factor-files";
 
 describe("buildTemplateCsv", () => {
   it("is a UTF-8 BOM, ;-separated, CRLF file with French headers and two example rows", () => {

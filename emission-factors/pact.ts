@@ -24,8 +24,8 @@
  * defaults (carbon contents 0, fossil emissions = total, AR6, no packaging) and said so in `comment`.
  */
 import { z } from "zod";
-import type { ActivityUnitId } from "../../questionnaires/emission-factors/units";
-import type { MethodId } from "../../questionnaires/emission-factors/methods";
+import type { ActivityUnitId } from "#questionnaires/emission-factors/units";
+import type { MethodId } from "#questionnaires/emission-factors/methods";
 import { createFactorRowSchema, type NormalisedFactor } from "./schema";
 import { formatUnit } from "./units";
 

@@ -10,9 +10,9 @@
  *   database import stores), for re-validation at the database edge.
  */
 import { z } from "zod";
-import { segments } from "../../questionnaires/segments";
-import { activityUnitIdSchema, massUnitIdSchema } from "../../questionnaires/emission-factors/units";
-import { accountingIdSchema, accountingIds, methodIdSchema, methodIds } from "../../questionnaires/emission-factors/methods";
+import { segments } from "#questionnaires/segments";
+import { activityUnitIdSchema, massUnitIdSchema } from "#questionnaires/emission-factors/units";
+import { accountingIdSchema, accountingIds, methodIdSchema, methodIds } from "#questionnaires/emission-factors/methods";
 import type { FactorColumn } from "./columns";
 import { parseDecimalDetailed, type DecimalSeparator } from "./numbers";
 import { parseUnit } from "./units";

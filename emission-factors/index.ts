@@ -1,10 +1,11 @@
 /**
- * Emission factors: the supplier CSV contract, its validation and what is computed from a factor.
- * Pure modules only (usable in routes and components); the streaming reader is server-side:
- * `import { readFactorsCsv } from "~/emission-factors/read.server"`.
+ * The emission-factor library: the supplier CSV contract, its streaming reader and validation,
+ * what is computed from a factor (quality, plausibility) and the WBCSD PACT mapping. Pure: no Node
+ * API and nothing from the portal (like scoring/, checked by test/unit/architecture.test.ts), so
+ * the portal (app/carbon/), the CLI (`npm run factors:check`) and the benchmarks share it.
  */
 export { factorColumns, factorColumnSpecs, matchHeader, normaliseHeaderName, type FactorColumn, type FactorColumnSpec } from "./columns";
-export { parseDecimal, parseDecimalDetailed, type DecimalParse, type DecimalSeparator } from "./numbers";
+export { formatBytes, parseDecimal, parseDecimalDetailed, type DecimalParse, type DecimalSeparator } from "./numbers";
 export { parseUnit, formatUnit, type ParsedUnit } from "./units";
 export {
   createFactorRowSchema,
@@ -22,6 +23,5 @@ export { CsvUnreadableError, type CsvUnreadableReason } from "./errors";
 export { AutoDecoder, type CsvEncoding } from "./decode";
 export { qualityOf, type FactorQuality, type QualityGrade } from "./quality";
 export { plausibilityOf, findReferenceRatio, type Plausibility, type ReferenceRatioLike } from "./plausibility";
-export { buildTemplateCsv, errorsReportCsv, TEMPLATE_FILENAME } from "./template";
-export { escapeCsvCell, toCsv } from "./csv-escape";
 export { pactToFactors, factorsToPact, toDecimalString, type PactImport, type PactIssue, type PactCompany, type PactExport } from "./pact";
+export { readFactorsCsv, DEFAULT_MAX_ERRORS, DEFAULT_MAX_LINE_LENGTH, type FactorsCsvInput, type ReadFactorsOptions } from "./read";

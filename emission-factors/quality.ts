@@ -10,8 +10,8 @@
  * - uncertainty: ≤ 10 % 15 · ≤ 30 % 10 · ≤ 50 % 5 · above 50 % or not given 0;
  * - grade: A ≥ 80 · B ≥ 65 · C ≥ 50 · D ≥ 35 · E below.
  */
-import { getMethod } from "../../questionnaires/emission-factors/methods";
-import { qualityRule, type QualityRule } from "../../questionnaires/emission-factors/quality-rule";
+import { getMethod } from "#questionnaires/emission-factors/methods";
+import { qualityRule, type QualityRule } from "#questionnaires/emission-factors/quality-rule";
 import type { NormalisedFactor } from "./schema";
 
 export type QualityGrade = "A" | "B" | "C" | "D" | "E";

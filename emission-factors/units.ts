@@ -21,7 +21,7 @@ import {
   normaliseUnitToken,
   type ActivityUnitId,
   type MassUnitId,
-} from "../../questionnaires/emission-factors/units";
+} from "#questionnaires/emission-factors/units";
 
 export interface ParsedUnit {
   mass: MassUnitId;
