@@ -49,7 +49,7 @@ export function normaliseHeaderName(header: string): string {
     .replace(/\p{M}/gu, "")
     .trim()
     .toLowerCase()
-    .replace(/[\s\u00a0\u202f\-]+/g, "_");
+    .replace(/[\s\u00a0\u202f-]+/g, "_");
 }
 
 const columnByKey = new Map<string, FactorColumn>(

@@ -214,7 +214,7 @@ async function* byteChunks(input: FactorsCsvInput): AsyncGenerator<Uint8Array> {
     if (chunk instanceof Uint8Array) {
       for (let i = 0; i < chunk.length; i += BYTE_CHUNK) yield chunk.subarray(i, i + BYTE_CHUNK);
     } else if (typeof chunk === "string") yield encoder.encode(chunk);
-    else throw new TypeError("readFactorsCsv: the stream must yield bytes (Uint8Array/Buffer) or strings");
+    else throw new TypeError("readFactorsCsv: the stream must yield bytes (Uint8Array) or strings");
   }
 }
 

@@ -136,6 +136,7 @@ function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cach
     });
 }
 
+// eslint-disable-next-line no-control-regex -- "is it plain ASCII?" is a test on code points 0–127
 const accentless = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFD").replace(/\p{M}/gu, "")).toLowerCase();
 
 const segmentByKey = new Map<string, string>(

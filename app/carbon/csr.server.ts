@@ -8,16 +8,16 @@
  * earlier ones stay reachable. The tender a version was tied to is shown only when it is one of
  * the viewer's own tenders.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/connection";
 import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "#db/schema";
 import { invitationsLinkingSuppliersTo, requireCsrTeam, tenderOwnedBy } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { plausibilityOf } from "#emission-factors";
 import { db } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
 import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { organisationRatios } from "./reference-ratios.server";
-import { AppError } from "~/lib/errors";
 
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 

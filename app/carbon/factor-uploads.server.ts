@@ -4,8 +4,8 @@
  * Not found and not yours look the same (404).
  */
 import fs from "node:fs";
-import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { factorSets, factorUploads, factors, files, invitations, organisations, tenders } from "#db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { factorSets, factorUploads, factors, files, organisations, tenders } from "#db/schema";
 import { defaultReferenceRatios } from "#questionnaires/emission-factors";
 import { requireSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
@@ -15,14 +15,13 @@ import { audit } from "~/lib/audit.server";
 import { formatParis } from "~/lib/dates";
 import { formatBytes } from "~/lib/format";
 import { db } from "~/lib/db.server";
-import { findSupplierTender } from "~/responses/access.server";
+import { AppError, notFound } from "~/lib/errors";
 import type { StoredBlob } from "./blob-store.server";
 import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { recordPactImport, validateAndRecordCsv, type RecordedUpload } from "./factor-store.server";
 import { parseStoredReport } from "./report";
 import type { UploadFields } from "./schemas";
 import { tooLargeMessage, type ReceivedUpload } from "./upload-receiver.server";
-import { AppError, notFound } from "~/lib/errors";
 
 export const UPLOAD_NOT_FOUND = "Ce dépôt n'existe pas ou vous n'y avez pas accès.";
 export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas accès.";

@@ -5,15 +5,14 @@
  * read — inserted once, in a transaction, then edited freely.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "#db/connection";
 import { referenceRatios } from "#db/schema";
 import { defaultReferenceRatios } from "#questionnaires/emission-factors";
 import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import type { RatioCreate, RatioUpdate } from "./schemas";
 import { AppError } from "~/lib/errors";
+import type { RatioCreate, RatioUpdate } from "./schemas";
 
 export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
 

@@ -12,13 +12,13 @@ import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { formatBytes } from "~/lib/format";
 import { db, type Tx } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel } from "./labels";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
 import { computeScope3, type ActivityLine, type Scope3Result, type SupplierFactor } from "./scope3";
-import { AppError } from "~/lib/errors";
 
 export const ACTIVITY_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -10,8 +10,8 @@
 import { config } from "~/config.server";
 import { readForm } from "~/lib/multipart.server";
 import { cleanFileName, formatBytes } from "~/lib/format";
-import { commitBlob, discardBlob, spoolToTemp, UploadTooLargeError, type PendingBlob, type StoredBlob } from "./blob-store.server";
 import { AppError } from "~/lib/errors";
+import { commitBlob, discardBlob, spoolToTemp, UploadTooLargeError, type PendingBlob, type StoredBlob } from "./blob-store.server";
 
 /** Text fields of an upload form are short (CSRF token, ids, a segment). */
 const MAX_TEXT_PART = 16 * 1024;
@@ -87,13 +87,13 @@ export async function receiveUpload(request: Request, options: { maxBytes: numbe
 }
 
 /**
- * Receives the upload and hands it to `use`; whatever `use` does — commits the file, returns a
+ * Receives the upload and hands it to `handle`; whatever `handle` does — commits the file, returns a
  * refusal or throws — the temporary file is removed afterwards unless it was committed.
  */
-export async function withReceivedUpload<T>(request: Request, options: { maxBytes: number; filesDir?: string }, use: (upload: ReceivedUpload) => Promise<T>): Promise<T> {
+export async function withReceivedUpload<T>(request: Request, options: { maxBytes: number; filesDir?: string }, handle: (upload: ReceivedUpload) => Promise<T>): Promise<T> {
   const upload = await receiveUpload(request, options);
   try {
-    return await use(upload);
+    return await handle(upload);
   } finally {
     upload.discard();
   }

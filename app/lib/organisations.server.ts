@@ -4,7 +4,7 @@ import { requireAdmin } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
-import { AppError, notFound } from "./errors";
+import { notFound } from "./errors";
 
 /** Members of the acting user's own organisation (never another's). */
 export function listOwnMembers({ user }: { user: CurrentUser }) {

@@ -28,25 +28,29 @@ function toResponse(error: unknown): unknown {
 }
 
 /** `export const loader = defineLoader(async ({ request, params }) => { … })` */
-export function defineLoader<R>(loader: (args: LoaderFunctionArgs) => R | Promise<R>): (args: LoaderFunctionArgs) => Promise<R> {
-  return async (args) => {
+export function defineLoader<F extends (args: LoaderFunctionArgs) => unknown>(loader: F) {
+  const wrapped = async (args: LoaderFunctionArgs) => {
     try {
       return await loader(args);
     } catch (error) {
       throw toResponse(error);
     }
   };
+  // Same parameters and (awaited) result as the route's own function, for Remix's type inference.
+  return wrapped as (...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
 }
 
 /** `export const action = defineAction(async ({ request, params }) => { … })` */
-export function defineAction<R>(action: (args: ActionFunctionArgs) => R | Promise<R>): (args: ActionFunctionArgs) => Promise<R> {
-  return async (args) => {
+export function defineAction<F extends (args: ActionFunctionArgs) => unknown>(action: F) {
+  const wrapped = async (args: ActionFunctionArgs) => {
     try {
       return await action(args);
     } catch (error) {
       throw toResponse(error);
     }
   };
+  // Same parameters and (awaited) result as the route's own function, for Remix's type inference.
+  return wrapped as (...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
 }
 
 /**

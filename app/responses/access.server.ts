@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getGuide, getQuestion, type Guide, type Question } from "#questionnaires/guide";
-import { invitations, organisations, responses, tenders } from "#db/schema";
+import { organisations, responses, tenders } from "#db/schema";
 import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { Tx } from "~/lib/db.server";

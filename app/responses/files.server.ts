@@ -6,9 +6,9 @@ import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { writeBlob } from "~/lib/files.server";
+import { AppError, notFound } from "~/lib/errors";
 import { requireEditable } from "./questionnaire.server";
 import { checkEvidence } from "./uploads";
-import { AppError, notFound } from "~/lib/errors";
 
 function usedBytes(tx: Tx, responseId: number): number {
   const row = tx

@@ -1,11 +1,10 @@
-import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { debriefShares, invitations, organisations, responseAnswers, responses, tenders } from "#db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { debriefShares, organisations, responseAnswers, responses, tenders } from "#db/schema";
 import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { findSupplierTender } from "./access.server";
-import { closedReason } from "./access.server";
 import { countdown } from "~/lib/dates";
+import { findSupplierTender, closedReason } from "./access.server";
 import { computeProgress } from "./progress";
 import { rowToDraft } from "./questionnaire.server";
 

@@ -1,17 +1,17 @@
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "#db/schema";
 import { acceptedInvitationsOf, isSupplier } from "~/auth/permissions.server";
 import { hashPassword } from "~/auth/password.server";
-import type { JoinSignUpInput } from "./join-schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { hashToken } from "~/lib/tokens.server";
-import { requireSupplierTender } from "./access.server";
 import { isPast } from "~/lib/dates";
-import { ensureResponse } from "./questionnaire.server";
 import { AppError, notFound } from "~/lib/errors";
+import { ensureResponse } from "./questionnaire.server";
+import { requireSupplierTender } from "./access.server";
+import type { JoinSignUpInput } from "./join-schema";
 
 /** Invitation tokens are random base64url strings; anything else is simply unknown. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);

@@ -4,12 +4,12 @@ import { answerFiles, files, responseAnswers, responses, submissions, users } fr
 import type { CurrentUser } from "~/auth/session.server";
 import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
+import { countdown, formatParis } from "~/lib/dates";
+import { AppError } from "~/lib/errors";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary, upsertLibrary } from "./library.server";
 import { levelOptions, type QuestionView } from "./questionnaire-view";
 import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
-import { countdown, formatParis } from "~/lib/dates";
-import { AppError } from "~/lib/errors";
 
 type AnswerRow = typeof responseAnswers.$inferSelect;
 

@@ -1,15 +1,15 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { outbox, responses, submissions, tenders, users } from "#db/schema";
+import { outbox, responses, submissions, type tenders, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
-import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { formatParis } from "~/lib/dates";
-import { computeProgress } from "./progress";
-import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 import { canonicalJson, submissionContentSchema, type SubmissionContent } from "~/lib/submission-content";
 import { AppError } from "~/lib/errors";
+import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
+import { computeProgress } from "./progress";
+import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 
 /** Tells the buyer (the tender's contact, else its creator) through the outbox. */
 function notifyBuyer(tx: Tx, tender: typeof tenders.$inferSelect, message: { kind: string; subject: string; body: string }): void {

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { ConflictPanel } from "~/components/questionnaire/ConflictPanel";
@@ -32,7 +33,6 @@ import {
 } from "~/responses/schemas";
 import { submitResponse, withdrawSubmission } from "~/responses/submissions.server";
 import { formatBytes } from "~/lib/format";
-import { z } from "zod";
 import { formDataToNested } from "~/lib/forms";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";

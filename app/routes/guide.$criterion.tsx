@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { guideCriterion } from "~/lib/guide.server";
 import { maturityScale } from "#questionnaires/maturity-scale";
+import { notFound } from "~/lib/errors";
+import { defineLoader } from "~/lib/route.server";
 
 const paramsSchema = z.object({ criterion: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
@@ -10,12 +12,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.criterion.title} — Guide de maturité — NR Procure` : "Critère introuvable — NR Procure" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const parsed = paramsSchema.safeParse(params);
   const found = parsed.success ? guideCriterion(parsed.data.criterion) : null;
-  if (!found) throw new Response("Ce critère n'existe pas dans le guide.", { status: 404 });
+  if (!found) throw notFound("Ce critère n'existe pas dans le guide.");
   return { ...found, scale: maturityScale };
-}
+});
 
 export default function GuideCriterion() {
   const { criterion, questions, version, scale } = useLoaderData<typeof loader>();

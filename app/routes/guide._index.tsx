@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { guideOverview, guideSearch } from "~/lib/guide.server";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Guide de maturité numérique responsable des fournisseurs — NR Procure" }];
 
 const querySchema = z.object({ q: z.string().trim().max(200).optional().default("") });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const { q } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return { guide: guideOverview(), q, results: q ? guideSearch(q) : null };
-}
+});
 
 export default function GuideIndex() {
   const { guide, q, results } = useLoaderData<typeof loader>();

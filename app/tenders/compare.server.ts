@@ -1,17 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { debriefShares, organisations } from "#db/schema";
+import { and, eq } from "drizzle-orm";
+import { debriefShares } from "#db/schema";
 import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
 import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
-import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { frNum } from "~/lib/format";
+import { notFound } from "~/lib/errors";
+import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
-import { notFound } from "~/lib/errors";
 
 export type Comparison = ReturnType<typeof comparisonForTender>;
 

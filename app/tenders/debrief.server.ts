@@ -11,9 +11,9 @@ import { explainParsed } from "#scoring";
 import { isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
+import { notFound } from "~/lib/errors";
 import { comparisonForTender } from "./compare.server";
 import { unsafeEvaluationRows } from "./evaluation.server";
-import { notFound } from "~/lib/errors";
 
 function missing(): never {
   throw notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");

@@ -6,10 +6,10 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-content";
+import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedMethodOf } from "./builder";
 import { includedQuestions } from "./method";
-import { AppError, notFound } from "~/lib/errors";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
 export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";

@@ -5,11 +5,11 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
-import { loadTender, loadTenderAsBuyer } from "./access.server";
 import { formatParis } from "~/lib/dates";
+import { AppError, notFound } from "~/lib/errors";
+import { loadTender, loadTenderAsBuyer } from "./access.server";
 import { publishedMethodOf } from "./builder";
 import { includedQuestions } from "./method";
-import { AppError, notFound } from "~/lib/errors";
 
 
 export type InvitationStatus =

@@ -17,11 +17,11 @@ import { offerScores } from "#db/schema";
 import type { ScoringInputRaw } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
+import { notFound } from "~/lib/errors";
 import { loadTender, type TenderRow } from "./access.server";
 import { publishedMethodOf } from "./builder";
 import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
-import { notFound } from "~/lib/errors";
 
 export const supplierKey = (organisationId: number) => `org-${organisationId}`;
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "#db/schema";
 import { currentGuide, getGuide } from "#questionnaires/guide";
 import { getSegment, segments } from "#questionnaires/segments";
@@ -8,11 +8,11 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { canonicalJson } from "~/lib/submission-content";
-import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
-import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
 import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
-import { tenderMethodSchema, type TenderMethod } from "./method";
 import { AppError, notFound } from "~/lib/errors";
+import { loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
+import { tenderMethodSchema, type TenderMethod } from "./method";
 
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */

@@ -73,7 +73,7 @@ export default async function setup(project: TestProject) {
     await waitFor(`${baseUrl}/`, 30_000, server);
   } catch (e) {
     server.kill();
-    throw new Error(`${(e as Error).message}\n${log}`);
+    throw new Error(`${(e as Error).message}\n${log}`, { cause: e });
   }
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);

@@ -44,7 +44,7 @@ function download(client: TestClient, fileId: number) {
   return client.get(fileLoader, `/fichiers/${fileId}`, { fileId: String(fileId) });
 }
 
-function fill(tenderId: number) {
+function fill(_tenderId: number) {
   const fields: Record<string, string> = { intent: "save", version: "0" };
   for (const q of currentGuide.questions) {
     fields[`answers.${q.id}.level`] = "2";

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
 import { currentGuide } from "#questionnaires/guide";
 import { db } from "~/lib/db.server";
 import { loader as homeLoader } from "~/routes/acheteur._index";
@@ -10,10 +11,9 @@ import { action as publishAction, loader as publishLoader } from "~/routes/achet
 import { action as cancelAction } from "~/routes/acheteur.appels-d-offres.$id.annuler";
 import { action as closeAction } from "~/routes/acheteur.appels-d-offres.$id.cloturer";
 import { auditLog, tenderEvaluators, tenders, users } from "#db/schema";
+import { canonicalJson } from "~/lib/submission-content";
 import { seed, signedInClient } from "../support/client";
 import { builderFields, otherBuyer, seededTenderIds, tenderRow } from "../support/tenders";
-import { canonicalJson } from "~/lib/submission-content";
-import crypto from "node:crypto";
 
 beforeAll(async () => {
   await seed();
