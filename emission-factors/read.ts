@@ -122,7 +122,6 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
   return validator.report(decoder.encoding, decoder.bom);
 }
 
-
 /**
  * The decoded text as papaparse's stream reader wants it (`readable`, `read`, `on`, `removeListener`,
  * `pause`, `resume`: the shape of a Node readable stream), fed from the text iterator one chunk at a

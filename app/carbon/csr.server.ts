@@ -21,7 +21,6 @@ import { organisationRatios } from "./reference-ratios.server";
 
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 
-
 /** Supplier organisations linked to the CSR team's buying organisation (accepted, non-revoked invitation). */
 export function linkedSuppliers({ user }: { user: CurrentUser }): { id: number; name: string }[] {
   requireCsrTeam(user);

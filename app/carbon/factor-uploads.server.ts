@@ -28,7 +28,6 @@ export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas ac
 /** PACT files are parsed whole (JSON): a tighter limit than CSV files. */
 export const PACT_MAX_BYTES = 20 * 1024 * 1024;
 
-
 export function factorsMaxBytes(): number {
   return config().factorsMaxFileBytes;
 }

@@ -38,7 +38,6 @@ export function organisationRatios({ user }: { user: CurrentUser }): ReferenceRa
   return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, user.organisationId)).orderBy(asc(referenceRatios.key)).all();
 }
 
-
 export function listReferenceRatios({ user }: { user: CurrentUser }) {
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
   return organisationRatios({ user }).map((r) => {

@@ -45,7 +45,6 @@ export const ratioCreateSchema = z.object({
 });
 export type RatioCreate = z.infer<typeof ratioCreateSchema>;
 
-
 // ---------------------------------------------------------------------------------------------
 // Activity data (scope 3)
 

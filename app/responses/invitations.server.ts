@@ -20,7 +20,6 @@ export { joinSignUpSchema, type JoinSignUpInput } from "./join-schema";
 
 type InvitationRow = typeof invitations.$inferSelect;
 
-
 export type InvitationView = {
   supplierName: string;
   invitedEmail: string;

@@ -11,7 +11,6 @@ import { loadTender, loadTenderAsBuyer } from "./access.server";
 import { publishedMethodOf } from "./builder";
 import { includedQuestions } from "./method";
 
-
 export type InvitationStatus =
   | { kind: "revoked"; at: string }
   | { kind: "submitted"; at: string }

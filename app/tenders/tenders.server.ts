@@ -14,7 +14,6 @@ import { loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
 import { tenderMethodSchema, type TenderMethod } from "./method";
 
-
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
 export function listTenders({ user }: { user: CurrentUser }) {
   const rows = db()
