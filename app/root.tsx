@@ -3,7 +3,6 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -11,23 +10,28 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfInput } from "~/components/csrf";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { getCsrfToken } from "~/auth/csrf.server";
 import { getCurrentUser, homeFor, roleLabels } from "~/auth/session.server";
+import { readFlash } from "~/lib/flash.server";
+import { defineLoader } from "~/lib/route.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [{ token, setCookie }, user] = await Promise.all([getCsrfToken(request), getCurrentUser(request)]);
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
+  const [{ token, setCookie }, user, { flash, setCookie: consumeFlash }] = await Promise.all([getCsrfToken(request), getCurrentUser(request), readFlash(request)]);
+  const headers = new Headers();
+  for (const cookie of [setCookie, consumeFlash]) if (cookie) headers.append("Set-Cookie", cookie);
   return data(
     {
       csrf: token,
+      flash,
       user: user
         ? {
             name: user.name,
@@ -38,9 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           }
         : null,
     },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+    { headers },
   );
-}
+});
 
 type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
@@ -118,42 +122,6 @@ export default function App() {
   return <Outlet />;
 }
 
-const statusTitles: Record<number, string> = {
-  400: "Requête invalide",
-  403: "Accès refusé",
-  404: "Page introuvable",
-  405: "Méthode non autorisée",
-  413: "Fichier trop volumineux",
-};
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    const title = statusTitles[error.status] ?? `Erreur ${error.status}`;
-    const message =
-      typeof error.data === "string" && error.data
-        ? error.data
-        : error.status === 404
-          ? "Cette page n'existe pas ou vous n'y avez pas accès."
-          : "La requête n'a pas pu aboutir.";
-    return (
-      <section className="error-page" aria-labelledby="error-title">
-        <h1 id="error-title">{title}</h1>
-        <p>{message}</p>
-        <p>
-          <Link to="/">Retour à l'accueil</Link>
-        </p>
-      </section>
-    );
-  }
-  console.error(error);
-  return (
-    <section className="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">Une erreur inattendue est survenue</h1>
-      <p>Rien de ce que vous avez enregistré n'est perdu. Réessayez dans un instant ; si le problème persiste, contactez l'administrateur.</p>
-      <p>
-        <Link to="/">Retour à l'accueil</Link>
-      </p>
-    </section>
-  );
+  return <GeneralErrorBoundary />;
 }

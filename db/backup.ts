@@ -36,7 +36,7 @@ export async function backupDatabase(sourceFile: string, targetFile: string): Pr
   fs.rmSync(partial, { force: true });
 
   const db = new Database(source, { fileMustExist: true });
-  let pages = 0;
+  let pages: number;
   try {
     db.pragma("busy_timeout = 5000");
     pages = (await db.backup(partial, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) })).totalPages;

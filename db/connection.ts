@@ -27,7 +27,7 @@ export function migrationsFolder(): string {
  * `synchronous = FULL`: with WAL, better-sqlite3's build defaults to NORMAL, which syncs the WAL
  * only at checkpoints, so the last commits can vanish on a power or OS failure (issue 15). FULL
  * fsyncs the WAL at every commit: a save acknowledged to the user is on disk. Cost measured on the
- * factor-import bench in docs/decisions/007-express-server.md.
+ * factor-import bench in docs/decisions/011-express-server.md.
  */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -9,8 +9,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { CsvUnreadableError } from "../app/emission-factors/errors";
-import { readFactorsCsv } from "../app/emission-factors/read.server";
+import { CsvUnreadableError, readFactorsCsv } from "#emission-factors";
 
 async function main(args: string[]): Promise<number> {
   const paths = args.filter((a) => a !== "--");

@@ -3,9 +3,9 @@
  * the demo data set (unless SEED_DEMO=false). Safe to run on every start.
  */
 import fs from "node:fs";
-import { openDatabase } from "../db/connection";
-import { loadConfig } from "../app/config.server";
-import { seedDemoData } from "../app/demo/seed.server";
+import { openDatabase } from "#db/connection";
+import { loadConfig } from "~/config.server";
+import { seedDemoData } from "~/demo/seed.server";
 
 const config = loadConfig();
 fs.mkdirSync(config.filesDir, { recursive: true });

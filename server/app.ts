@@ -13,7 +13,7 @@ import { cspNonce, nonceOf, securityHeaders } from "./security-headers";
 
 /**
  * The portal's Express application: the usual production set-up for Remix 2 (Remix's Express
- * template and the Epic Stack's server/index.ts), see docs/decisions/007-express-server.md.
+ * template and the Epic Stack's server/index.ts), see docs/decisions/011-express-server.md.
  * Order matters: request id and log first (every response is logged), then the security headers
  * (every response carries them, static files included), compression, static files, the
  * foreign-Origin refusal, and Remix.

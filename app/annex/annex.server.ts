@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { organisations } from "../../db/schema";
+import { organisations } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { loadTender } from "~/tenders/access.server";
-import { tenderMethodSchema } from "~/tenders/method";
+import { methodOf } from "~/tenders/builder";
 import { renderAnnexDocx } from "./docx.server";
 import { buildAnnexModel } from "./model.server";
 
@@ -14,7 +14,7 @@ import { buildAnnexModel } from "./model.server";
  */
 export function getTenderAnnex({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = tenderMethodSchema.parse(tender.publishedMethod ?? tender.draftMethod);
+  const method = methodOf(tender);
   const organisationName = db().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, tender.organisationId)).get()?.name ?? "";
   return buildAnnexModel(
     {

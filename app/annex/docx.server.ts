@@ -25,10 +25,10 @@ export async function renderAnnexDocx(model: AnnexModel): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Annexe numérique responsable — ${t.title}`)] }),
     new Paragraph({ children: [new TextRun({ text: `Référence : ${t.reference} · ${t.organisationName}`, bold: true })] }),
     new Paragraph(`Segment d'achat : ${t.segmentLabel}`),
-    new Paragraph(`Date limite de réponse : ${formatParis(t.deadline)} (heure de Paris)`),
+    new Paragraph(`Date limite de réponse : ${formatParis(t.deadline, "long")} (heure de Paris)`),
     new Paragraph(
       model.frozen
-        ? `Méthode publiée le ${formatParis(t.publishedAt!)} — empreinte SHA-256 ${t.methodSha256}`
+        ? `Méthode publiée le ${formatParis(t.publishedAt!, "long")} — empreinte SHA-256 ${t.methodSha256}`
         : "Projet : la méthode pourra encore changer jusqu'à la publication de la consultation.",
     ),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("1. Clauses")] }),

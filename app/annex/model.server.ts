@@ -1,8 +1,8 @@
-import { markShares } from "../../scoring";
-import { clauseKinds, fillClause, getClause, type FillError } from "../../questionnaires/clauses";
-import { getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
-import { getSegment } from "../../questionnaires/segments";
-import { factorColumnSpecs } from "~/emission-factors/columns";
+import { markShares } from "#scoring";
+import { clauseKinds, fillClause, getClause, type FillError } from "#questionnaires/clauses";
+import { getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
+import { getSegment } from "#questionnaires/segments";
+import { factorColumnSpecs } from "#emission-factors/columns";
 import { toScoringMethod, type TenderMethod } from "~/tenders/method";
 import { frenchMethodText, markdownBlocks, type MethodBlock } from "./method-text.server";
 

@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { tenders } from "../../db/schema";
-import { clausesOf, defaultValues, fillClause, getClause, searchClauses } from "../../questionnaires/clauses";
+import { tenders } from "#db/schema";
+import { clausesOf, defaultValues, fillClause, getClause, searchClauses } from "#questionnaires/clauses";
+import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { presentClause } from "~/lib/clauses.server";
 import { db } from "~/lib/db.server";
-import { conflict, loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
-import { readDraftMethod } from "~/tenders/builder";
-import { tenderMethodSchema, type TenderMethod } from "~/tenders/method";
+import { loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
+import { methodOf, readDraftMethod } from "~/tenders/builder";
+import type { TenderMethod } from "~/tenders/method";
+import { AppError } from "~/lib/errors";
 
 /**
  * The clauses chosen for a tender's NR annex: suggested from its segment, picked from any
@@ -16,7 +18,7 @@ import { tenderMethodSchema, type TenderMethod } from "~/tenders/method";
  */
 export function tenderClausesView({ tenderId, user, query }: { tenderId: number; user: CurrentUser; query: string }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : readDraftMethod(tender.draftMethod);
+  const method = methodOf(tender);
   const chosenIds = new Set(method.clauses.map((c) => c.clauseId));
   const chosen = method.clauses.map((c, index) => {
     const clause = getClause(c.clauseId);
@@ -33,7 +35,7 @@ export function tenderClausesView({ tenderId, user, query }: { tenderId: number;
   };
   return {
     tender: { id: tender.id, title: tender.title, reference: tender.reference, segment: tender.segment, status: tender.status },
-    editable: tender.status === "draft" && user.role === "buyer",
+    editable: tender.status === "draft" && isBuyer(user),
     chosen,
     suggestions: clausesOf(tender.segment).filter((c) => !chosenIds.has(c.id)).map((c) => summary(c.id)),
     results: query ? searchClauses(query).filter((c) => !chosenIds.has(c.id)).slice(0, 30).map((c) => summary(c.id)) : null,
@@ -49,23 +51,33 @@ export const clauseIntentSchema = z.union([
 ]);
 export type ClauseIntent = z.infer<typeof clauseIntentSchema>;
 
-/** `intent` button value "add:pdt-spec-ecolabel", "up:2", "save"… → a typed intent. */
-export function parseClauseIntent(raw: unknown): ClauseIntent | null {
-  if (typeof raw !== "string") return null;
-  const [op, arg] = raw.split(":", 2);
-  const parsed = clauseIntentSchema.safeParse(op === "add" ? { op, clauseId: arg } : op === "save" ? { op } : { op, index: arg });
-  return parsed.success ? parsed.data : null;
-}
+/**
+ * The clauses form: the `intent` button ("add:pdt-spec-ecolabel", "up:2", "save"…) and the
+ * placeholder values posted as `values.<index>.<placeholder>` (read with `formDataToNested(…,
+ * { arrays: false })`, so that indices stay keys).
+ */
+export const clausesFormSchema = z.object({
+  intent: z
+    .string({ error: "Action inconnue." })
+    .transform((raw): Record<string, unknown> => {
+      const [op, arg] = raw.split(":", 2);
+      return op === "add" ? { op, clauseId: arg } : op === "save" ? { op } : { op, index: arg };
+    })
+    .pipe(clauseIntentSchema),
+  values: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  q: z.string().max(200).default(""),
+});
+export type ClauseValues = z.output<typeof clausesFormSchema>["values"];
 
-/** Field values posted as `values.<index>.<placeholder>`; only declared placeholders are kept. */
-export function postedClauseValues(formData: FormData, clauses: TenderMethod["clauses"]): TenderMethod["clauses"] {
+/** Posted values merged into the chosen clauses; only declared placeholders are kept. */
+function withPostedValues(clauses: TenderMethod["clauses"], posted: ClauseValues): TenderMethod["clauses"] {
   return clauses.map((c, index) => {
     const clause = getClause(c.clauseId);
     if (!clause) return c;
     const values: Record<string, string> = { ...c.values };
     for (const p of clause.placeholders) {
-      const posted = formData.get(`values.${index}.${p.name}`);
-      if (typeof posted === "string") values[p.name] = posted.slice(0, 2000);
+      const value = posted[String(index)]?.[p.name];
+      if (value !== undefined) values[p.name] = value.slice(0, 2000);
     }
     return { clauseId: c.clauseId, values };
   });
@@ -75,16 +87,16 @@ export function postedClauseValues(formData: FormData, clauses: TenderMethod["cl
  * Applies the posted values, then the intent, and saves the draft. Values are saved even when a
  * placeholder is invalid (a draft may be incomplete); the page and the annex list what remains.
  */
-export function updateTenderClauses({ tenderId, user, formData, intent }: { tenderId: number; user: CurrentUser; formData: FormData; intent: ClauseIntent }) {
+export function updateTenderClauses({ tenderId, user, intent, values }: { tenderId: number; user: CurrentUser; intent: ClauseIntent; values: ClauseValues }) {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
-  if (tender.status !== "draft") conflict("Cet appel d'offres est publié : ses clauses sont figées avec la méthode.");
+  if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : ses clauses sont figées avec la méthode.");
   const method = readDraftMethod(tender.draftMethod);
-  let clauses = postedClauseValues(formData, method.clauses);
+  let clauses = withPostedValues(method.clauses, values);
   let message = "Clauses enregistrées.";
   switch (intent.op) {
     case "add": {
       const clause = getClause(intent.clauseId);
-      if (!clause) throw new Response("Clause inconnue.", { status: 400 });
+      if (!clause) throw new AppError("invalid", "Clause inconnue.");
       if (clauses.some((c) => c.clauseId === clause.id)) {
         message = "Cette clause est déjà retenue.";
         break;
@@ -120,7 +132,7 @@ export function updateTenderClauses({ tenderId, user, formData, intent }: { tend
       .set({ draftMethod: { ...method, clauses }, updatedAt: new Date().toISOString() })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
-    if (updated.changes !== 1) conflict("Cet appel d'offres n'est plus un brouillon.");
+    if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.clauses.update", targetType: "tender", targetId: tender.id, details: { op: intent.op, count: clauses.length } });
   });
   return { message };

@@ -1,5 +1,5 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
-import { loginAttempts, memberships, organisations, users, type Role } from "../../db/schema";
+import { loginAttempts, memberships, organisations, users, type Role } from "#db/schema";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";

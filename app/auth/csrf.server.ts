@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { config } from "~/config.server";
+import { AppError } from "~/lib/errors";
 
 /**
  * CSRF protection by signed double-submit cookie: the root loader gives every visitor a random
@@ -26,9 +27,7 @@ export async function getCsrfToken(request: Request): Promise<{ token: string; s
   return { token, setCookie: await csrfCookie().serialize(token) };
 }
 
-export class CsrfError extends Response {}
-
-/** Throws a 403 response when the form's token does not match the cookie's. */
+/** Refused (403) when the form's token does not match the cookie's. */
 export async function requireCsrf(request: Request, formData: FormData): Promise<void> {
   const cookieToken = await csrfCookie().parse(request.headers.get("Cookie"));
   const formToken = formData.get("csrf");
@@ -38,9 +37,6 @@ export async function requireCsrf(request: Request, formData: FormData): Promise
     cookieToken.length === formToken.length &&
     crypto.timingSafeEqual(Buffer.from(cookieToken), Buffer.from(formToken));
   if (!ok) {
-    throw new Response(
-      "Le formulaire a expiré ou ne vient pas de ce site (protection CSRF). Rechargez la page et recommencez.",
-      { status: 403, statusText: "Forbidden" },
-    );
+    throw new AppError("forbidden", "Le formulaire a expiré ou ne vient pas de ce site (protection CSRF). Rechargez la page et recommencez.");
   }
 }

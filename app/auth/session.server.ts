@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { memberships, organisations, sessions, users, type Role } from "../../db/schema";
+import { memberships, organisations, sessions, users, type Role } from "#db/schema";
 import { config } from "~/config.server";
 import { db } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
 
 const SESSION_DAYS = 7;
 
@@ -98,15 +99,12 @@ export const roleLabels: Record<Role, string> = {
   admin: "administrateur",
 };
 
-/** 403 with a French explanation (shown by the error boundary) when the role does not fit. */
+/** Refused (403, French explanation shown by the error page) when the role does not fit. */
 export async function requireRole(request: Request, allowed: readonly Role[]): Promise<CurrentUser> {
   const user = await requireUser(request);
   if (!allowed.includes(user.role)) {
     const needed = allowed.map((r) => roleLabels[r]).join(" ou ");
-    throw new Response(
-      `Cette page est réservée au rôle ${needed}. Vous êtes connecté en tant que ${roleLabels[user.role]} (${user.organisationName}).`,
-      { status: 403, statusText: "Forbidden" },
-    );
+    throw new AppError("forbidden", `Cette page est réservée au rôle ${needed}. Vous êtes connecté en tant que ${roleLabels[user.role]} (${user.organisationName}).`);
   }
   return user;
 }

@@ -19,7 +19,8 @@
  * Files are small (a few thousand lines): parsed in memory. Pure module.
  */
 import Papa from "papaparse";
-import { normaliseHeaderName, toCsv, type FactorIssue } from "~/emission-factors";
+import { normaliseHeaderName, type FactorIssue } from "#emission-factors";
+import { toCsv } from "~/lib/csv";
 import { createActivityFieldsSchema, type ActivityFields } from "./schemas";
 import { itemKey } from "./scope3";
 

@@ -8,37 +8,27 @@
  * earlier ones stay reachable. The tender a version was tied to is shown only when it is one of
  * the viewer's own tenders.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "../../db/schema";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/connection";
+import { factorSets, factorUploads, factors, invitations, organisations, tenders } from "#db/schema";
+import { invitationsLinkingSuppliersTo, requireCsrTeam, tenderOwnedBy } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { plausibilityOf } from "~/emission-factors";
+import { plausibilityOf } from "#emission-factors";
 import { db } from "~/lib/db.server";
-import { ResponseError } from "~/responses/access.server";
-import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
+import { AppError } from "~/lib/errors";
+import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { organisationRatios } from "./reference-ratios.server";
 
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 
-export function requireCsr(user: CurrentUser): void {
-  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new ResponseError(403, "Réservé à l'équipe RSE d'une organisation acheteuse.");
-}
-
-/** Supplier organisations linked to a buying organisation (accepted, non-revoked invitation). */
-export function linkedSuppliers(database: Db, buyerOrganisationId: number): { id: number; name: string }[] {
-  return database
+/** Supplier organisations linked to the CSR team's buying organisation (accepted, non-revoked invitation). */
+export function linkedSuppliers({ user }: { user: CurrentUser }): { id: number; name: string }[] {
+  requireCsrTeam(user);
+  return db()
     .selectDistinct({ id: organisations.id, name: organisations.name })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.supplierOrganisationId))
-    .where(
-      and(
-        eq(invitations.organisationId, buyerOrganisationId),
-        isNotNull(invitations.supplierOrganisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        isNull(organisations.deletedAt),
-      ),
-    )
+    .where(and(invitationsLinkingSuppliersTo(user.organisationId), isNull(organisations.deletedAt)))
     .orderBy(asc(organisations.name))
     .all();
 }
@@ -61,7 +51,8 @@ function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: num
           version: factorSets.version,
           createdAt: factorSets.createdAt,
           count: factorUploads.validRows,
-          tenderTitle: sql<string | null>`CASE WHEN ${tenders.organisationId} = ${viewerOrganisationId} THEN ${tenders.title} END`,
+          // The tender a version was tied to is shown only to the organisation that owns it.
+          tenderTitle: sql<string | null>`CASE WHEN ${tenderOwnedBy(viewerOrganisationId)} THEN ${tenders.title} END`,
         })
         .from(factorSets)
         .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
@@ -80,9 +71,8 @@ function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: num
 }
 
 /** Linked suppliers with their factor-set versions (for the CSR home and the filters). */
-export function listSuppliersWithVersions(user: CurrentUser) {
-  requireCsr(user);
-  const suppliers = linkedSuppliers(db(), user.organisationId);
+export function listSuppliersWithVersions({ user }: { user: CurrentUser }) {
+  const suppliers = linkedSuppliers({ user });
   const versions = versionsOf(db(), user.organisationId, suppliers.map((s) => s.id));
   return suppliers.map((s) => ({ ...s, versions: versions.get(s.id) ?? [] }));
 }
@@ -96,11 +86,10 @@ export interface CsrFactorFilters {
   page: number;
 }
 
-export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
-  requireCsr(user);
+export function csrFactors({ user, ...filters }: { user: CurrentUser } & CsrFactorFilters) {
   const database = db();
-  const suppliers = listSuppliersWithVersions(user);
-  if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new ResponseError(404, SUPPLIER_NOT_FOUND);
+  const suppliers = listSuppliersWithVersions({ user });
+  if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new AppError("not-found", SUPPLIER_NOT_FOUND);
 
   const setOwner = new Map<number, { supplierName: string; version: number; latest: boolean }>();
   for (const s of suppliers) s.versions.forEach((v, i) => setOwner.set(v.id, { supplierName: s.name, version: v.version, latest: i === 0 }));
@@ -109,7 +98,7 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
   let selectedVersion: { supplierId: number; supplierName: string; version: number; latest: boolean } | null = null;
   if (filters.setId !== null) {
     const owner = suppliers.find((s) => s.versions.some((v) => v.id === filters.setId));
-    if (!owner || (filters.supplierId !== null && owner.id !== filters.supplierId)) throw new ResponseError(404, "Cette version n'existe pas ou vous n'y avez pas accès.");
+    if (!owner || (filters.supplierId !== null && owner.id !== filters.supplierId)) throw new AppError("not-found", "Cette version n'existe pas ou vous n'y avez pas accès.");
     const info = setOwner.get(filters.setId)!;
     selectedVersion = { supplierId: owner.id, supplierName: owner.name, version: info.version, latest: info.latest };
     setIds = [filters.setId];
@@ -119,8 +108,8 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
       .flatMap((s) => (s.versions[0] ? [s.versions[0].id] : []));
   }
 
-  const ratios = organisationRatios(database, user.organisationId);
-  const where = factorsOfSets(setIds, { segment: filters.segment, ghgCategory: filters.ghgCategory });
+  const ratios = organisationRatios({ user });
+  const where = unsafeFactorsOfSets(setIds, { segment: filters.segment, ghgCategory: filters.ghgCategory });
   const page = pageOfFactors(database, where, {
     page: filters.page,
     ratios,
@@ -145,7 +134,7 @@ export function csrFactors(user: CurrentUser, filters: CsrFactorFilters) {
     .limit(10_000)
     .all();
   const flagged = monetary.filter((row) => plausibilityOf(rowToFactor(row), ratios).flagged).length;
-  const totalInScope = database.select({ n: count() }).from(factors).where(factorsOfSets(setIds)).get()?.n ?? 0;
+  const totalInScope = database.select({ n: count() }).from(factors).where(unsafeFactorsOfSets(setIds)).get()?.n ?? 0;
 
   const supplierNames: Record<number, string> = {};
   for (const id of setIds) {

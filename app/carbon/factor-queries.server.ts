@@ -3,9 +3,9 @@
  * the quality indicator and the plausibility flag computed for the rows shown only.
  */
 import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { factors } from "../../db/schema";
-import { plausibilityOf, qualityOf, type NormalisedFactor, type ReferenceRatioLike } from "~/emission-factors";
+import type { Db } from "#db/connection";
+import { factors } from "#db/schema";
+import { plausibilityOf, qualityOf, type NormalisedFactor, type ReferenceRatioLike } from "#emission-factors";
 import { factorView, type FactorView } from "./labels";
 
 export const PAGE_SIZE = 100;
@@ -69,7 +69,8 @@ export function pageOfFactors(
   };
 }
 
-export function factorsOfSets(setIds: readonly number[], filters: { segment?: string | null; ghgCategory?: number | null } = {}): SQL | undefined {
+/** Factors of the given sets: the caller has checked that the user may see every one of them. */
+export function unsafeFactorsOfSets(setIds: readonly number[], filters: { segment?: string | null; ghgCategory?: number | null } = {}): SQL | undefined {
   const conditions: SQL[] = [inArray(factors.setId, setIds.length ? [...setIds] : [-1])];
   if (filters.segment) conditions.push(eq(factors.segment, filters.segment));
   if (filters.ghgCategory) conditions.push(eq(factors.ghgCategory, filters.ghgCategory));

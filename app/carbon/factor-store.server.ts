@@ -15,10 +15,10 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { eq, max } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { factorSets, factorUploads, files } from "../../db/schema";
-import { CsvUnreadableError, type FactorIssue, type NormalisedFactor } from "~/emission-factors";
-import { readFactorsCsv } from "~/emission-factors/read.server";
+import type { Db } from "#db/connection";
+import { factorSets, factorUploads, files } from "#db/schema";
+import { CsvUnreadableError, type FactorIssue, type NormalisedFactor } from "#emission-factors";
+import { readFactorsCsv } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
 import { csvReportToStored, pactReportToStored, unreadableReport, type StoredReport } from "./report";
 import type { StoredBlob } from "./blob-store.server";

@@ -4,28 +4,29 @@
  * Not found and not yours look the same (404).
  */
 import fs from "node:fs";
-import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { factorSets, factorUploads, factors, files, invitations, organisations, tenders } from "../../db/schema";
-import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import { and, desc, eq } from "drizzle-orm";
+import { factorSets, factorUploads, factors, files, organisations, tenders } from "#db/schema";
+import { defaultReferenceRatios } from "#questionnaires/emission-factors";
+import { requireSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
-import { factorsToPact, pactToFactors, type FactorIssue } from "~/emission-factors";
+import { factorsToPact, pactToFactors, type FactorIssue } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
+import { formatParis } from "~/lib/dates";
+import { formatBytes } from "~/lib/format";
 import { db } from "~/lib/db.server";
-import { findSupplierTender, ResponseError } from "~/responses/access.server";
+import { AppError, notFound } from "~/lib/errors";
 import type { StoredBlob } from "./blob-store.server";
-import { factorsOfSets, pageOfFactors, rowToFactor } from "./factor-queries.server";
+import { pageOfFactors, rowToFactor, unsafeFactorsOfSets } from "./factor-queries.server";
 import { recordPactImport, validateAndRecordCsv, type RecordedUpload } from "./factor-store.server";
 import { parseStoredReport } from "./report";
+import type { UploadFields } from "./schemas";
+import { tooLargeMessage, type ReceivedUpload } from "./upload-receiver.server";
 
 export const UPLOAD_NOT_FOUND = "Ce dépôt n'existe pas ou vous n'y avez pas accès.";
 export const SET_NOT_FOUND = "Cette version n'existe pas ou vous n'y avez pas accès.";
 /** PACT files are parsed whole (JSON): a tighter limit than CSV files. */
 export const PACT_MAX_BYTES = 20 * 1024 * 1024;
-
-function requireSupplier(user: CurrentUser): void {
-  if (user.role !== "supplier" || user.organisationKind !== "supplier") throw new ResponseError(403, "Réservé aux fournisseurs.");
-}
 
 export function factorsMaxBytes(): number {
   return config().factorsMaxFileBytes;
@@ -36,35 +37,44 @@ export function pactMaxBytes(): number {
 }
 
 /** Tenders the supplier may tie an upload to (accepted invitations), most recent first. */
-export function listTendersForFactors(user: CurrentUser) {
+export function listTendersForFactors({ user }: { user: CurrentUser }) {
   requireSupplier(user);
   return db()
-    .selectDistinct({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
-    .from(invitations)
-    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+    .select({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
+    .from(tenders)
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .where(
-      and(
-        eq(invitations.supplierOrganisationId, user.organisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        isNull(tenders.deletedAt),
-        inArray(tenders.status, ["published", "closed", "cancelled"]),
-      ),
-    )
+    .where(tendersVisibleToSupplier(user))
     .orderBy(desc(tenders.id))
     .all();
 }
 
 /** `null`, or a tender the supplier's organisation has access to (else 400: nothing is recorded). */
-export function checkTender(user: CurrentUser, tenderId: number | null): number | null {
+function checkTender(user: CurrentUser, tenderId: number | null): number | null {
   if (tenderId === null) return null;
-  if (!findSupplierTender(db(), user, tenderId)) throw new ResponseError(400, "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
+  const visible = db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).get();
+  if (!visible) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
   return tenderId;
 }
 
+/**
+ * Imports the file of a received upload form (CSV or PACT, fields already parsed by the route):
+ * checks the tender it is tied to and the PACT size limit, moves the file into the store and
+ * records it. The caller removes the temporary file if anything is refused (`withReceivedUpload`).
+ */
+export async function importReceivedFactorFile({ user, upload, fields }: { user: CurrentUser; upload: ReceivedUpload; fields: UploadFields }): Promise<RecordedUpload> {
+  requireSupplier(user);
+  if (!upload.file) throw new AppError("invalid", "Choisissez un fichier à déposer.");
+  const tenderId = checkTender(user, fields.tenderId);
+  if (fields.intent === "pact" && upload.file.size > pactMaxBytes()) throw new AppError("too-large", tooLargeMessage(pactMaxBytes()));
+  const blob = upload.commit();
+  if (!blob) throw new Error("fichier reçu introuvable");
+  return fields.intent === "csv"
+    ? uploadFactorsCsv({ user, tenderId, blob })
+    : importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
+}
+
 /** Validate a received CSV and record it (imported as a new version, or rejected with its report). */
-export async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob }): Promise<RecordedUpload> {
+async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob }): Promise<RecordedUpload> {
   requireSupplier(input.user);
   return validateAndRecordCsv(db(), {
     supplierOrganisationId: input.user.organisationId,
@@ -76,7 +86,7 @@ export async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: num
 }
 
 /** Import a PACT ProductFootprint JSON file (v2.x / v3.x); all footprints or nothing. */
-export function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): RecordedUpload {
+function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): RecordedUpload {
   requireSupplier(input.user);
   const context = { supplierOrganisationId: input.user.organisationId, uploadedBy: input.user.id, tenderId: input.tenderId, blob: input.blob };
   let json: unknown;
@@ -99,7 +109,7 @@ export function importPactFile(input: { user: CurrentUser; tenderId: number | nu
   return recordPactImport(db(), { ...context, rows, factors: result.factors, errors });
 }
 
-export function listFactorUploads(user: CurrentUser) {
+export function listFactorUploads({ user }: { user: CurrentUser }) {
   requireSupplier(user);
   return db()
     .select({
@@ -124,7 +134,7 @@ export function listFactorUploads(user: CurrentUser) {
     .all();
 }
 
-export function listFactorSets(user: CurrentUser) {
+export function listFactorSets({ user }: { user: CurrentUser }) {
   requireSupplier(user);
   return db()
     .select({
@@ -145,10 +155,23 @@ export function listFactorSets(user: CurrentUser) {
     .all();
 }
 
-/** One upload of the acting supplier's organisation, with its report; `null` when not found or not theirs. */
-export function getFactorUpload(user: CurrentUser, uploadId: number) {
+/** The supplier's emission-factor page: limits, tenders an upload may be tied to, versions and uploads. */
+export function supplierFactorsPage({ user }: { user: CurrentUser }) {
+  return {
+    organisationName: user.organisationName,
+    maxBytesLabel: formatBytes(factorsMaxBytes()),
+    pactMaxBytesLabel: formatBytes(pactMaxBytes()),
+    tenders: listTendersForFactors({ user }),
+    uploads: listFactorUploads({ user }).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
+    sets: listFactorSets({ user }).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
+  };
+}
+export type SupplierFactorsPage = ReturnType<typeof supplierFactorsPage>;
+
+/** One upload of the acting supplier's organisation, with its report; not found or not theirs: 404. */
+export function getFactorUpload({ user, uploadId }: { user: CurrentUser; uploadId: number }) {
   requireSupplier(user);
-  if (!Number.isSafeInteger(uploadId)) return null;
+  if (!Number.isSafeInteger(uploadId)) throw notFound(UPLOAD_NOT_FOUND);
   const row = db()
     .select({
       upload: factorUploads,
@@ -163,14 +186,14 @@ export function getFactorUpload(user: CurrentUser, uploadId: number) {
     .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
     .where(and(eq(factorUploads.id, uploadId), eq(factorUploads.supplierOrganisationId, user.organisationId)))
     .get();
-  if (!row) return null;
+  if (!row) throw notFound(UPLOAD_NOT_FOUND);
   return { ...row, report: parseStoredReport(row.upload.report) };
 }
 
-/** One version of the acting supplier's factor set; `null` when not found or not theirs. */
-export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1) {
+/** One version of the acting supplier's factor set; not found or not theirs: 404. */
+export function getSupplierFactorSet({ user, setId, page = 1 }: { user: CurrentUser; setId: number; page?: number }) {
   requireSupplier(user);
-  if (!Number.isSafeInteger(setId)) return null;
+  if (!Number.isSafeInteger(setId)) throw notFound(SET_NOT_FOUND);
   const set = db()
     .select({ set: factorSets, fileName: files.originalName, tenderTitle: tenders.title })
     .from(factorSets)
@@ -179,7 +202,7 @@ export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1)
     .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
     .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
     .get();
-  if (!set) return null;
+  if (!set) throw notFound(SET_NOT_FOUND);
   const latest = db()
     .select({ version: factorSets.version })
     .from(factorSets)
@@ -190,19 +213,19 @@ export function getSupplierFactorSet(user: CurrentUser, setId: number, page = 1)
   return {
     ...set,
     isLatest: latest?.version === set.set.version,
-    factors: pageOfFactors(db(), factorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
+    factors: pageOfFactors(db(), unsafeFactorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
   };
 }
 
 /** A version exported as PACT ProductFootprints (`{ data: [...] }`), with the factors PACT cannot express listed. */
-export function exportSetAsPact(user: CurrentUser, setId: number) {
+export function exportSetAsPact({ user, setId }: { user: CurrentUser; setId: number }) {
   requireSupplier(user);
   const set = db()
     .select()
     .from(factorSets)
     .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
     .get();
-  if (!set) throw new ResponseError(404, SET_NOT_FOUND);
+  if (!set) throw notFound(SET_NOT_FOUND);
   const rows = db().select().from(factors).where(eq(factors.setId, set.id)).all();
   const result = factorsToPact(rows.map(rowToFactor), {
     name: user.organisationName,

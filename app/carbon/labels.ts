@@ -2,9 +2,9 @@
  * French labels and number formats of the carbon pages, and the plain "view" shape of a factor
  * that loaders send to components. Pure module (no server import): usable in components.
  */
-import { getActivityUnit, getGhgCategory, getMethod, accountingBases } from "../../questionnaires/emission-factors";
-import { getSegment } from "../../questionnaires/segments";
-import type { FactorQuality, NormalisedFactor, Plausibility } from "~/emission-factors";
+import { getActivityUnit, getGhgCategory, getMethod, accountingBases } from "#questionnaires/emission-factors";
+import { getSegment } from "#questionnaires/segments";
+import type { FactorQuality, NormalisedFactor, Plausibility } from "#emission-factors";
 
 export function segmentLabel(segment: string): string {
   return getSegment(segment)?.label ?? segment;
@@ -28,11 +28,6 @@ export function accountingLabel(id: string | null): string {
 /** `kgCO2e/Go.mois` for an activity unit id. */
 export function kgUnit(activityUnit: string): string {
   return `kgCO2e/${getActivityUnit(activityUnit)?.canonical ?? activityUnit}`;
-}
-
-export function activityUnitLabel(id: string): string {
-  const u = getActivityUnit(id);
-  return u ? `${u.canonical} (${u.label})` : id;
 }
 
 /** A number the French way, up to 4 significant digits for small values. */

@@ -5,19 +5,20 @@
  * read — inserted once, in a transaction, then edited freely.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { referenceRatios } from "../../db/schema";
-import { defaultReferenceRatios } from "../../questionnaires/emission-factors";
+import { referenceRatios } from "#db/schema";
+import { defaultReferenceRatios } from "#questionnaires/emission-factors";
+import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { ResponseError } from "~/responses/access.server";
+import { AppError } from "~/lib/errors";
 import type { RatioCreate, RatioUpdate } from "./schemas";
 
 export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
 
 /** Insert the default ratios for an organisation that has none (idempotent). */
-export function ensureReferenceRatios(database: Db, organisationId: number): void {
+function ensureReferenceRatios(organisationId: number): void {
+  const database = db();
   const existing = database.select({ id: referenceRatios.id }).from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).limit(1).get();
   if (existing) return;
   database.transaction((tx) => {
@@ -30,20 +31,16 @@ export function ensureReferenceRatios(database: Db, organisationId: number): voi
   });
 }
 
-/** The organisation's ratios (initialised from the defaults when it has none). */
-export function organisationRatios(database: Db, organisationId: number): ReferenceRatioRow[] {
-  ensureReferenceRatios(database, organisationId);
-  return database.select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key)).all();
+/** The CSR team's organisation's ratios (initialised from the defaults when it has none). */
+export function organisationRatios({ user }: { user: CurrentUser }): ReferenceRatioRow[] {
+  requireCsrTeam(user);
+  ensureReferenceRatios(user.organisationId);
+  return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, user.organisationId)).orderBy(asc(referenceRatios.key)).all();
 }
 
-function requireCsr(user: CurrentUser): void {
-  if (user.role !== "rse" || user.organisationKind !== "buyer") throw new ResponseError(403, "Réservé à l'équipe RSE d'une organisation acheteuse.");
-}
-
-export function listReferenceRatios(user: CurrentUser) {
-  requireCsr(user);
+export function listReferenceRatios({ user }: { user: CurrentUser }) {
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
-  return organisationRatios(db(), user.organisationId).map((r) => {
+  return organisationRatios({ user }).map((r) => {
     const d = defaults.get(r.key);
     return {
       ...r,
@@ -53,11 +50,11 @@ export function listReferenceRatios(user: CurrentUser) {
   });
 }
 
-export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): void {
-  requireCsr(user);
+export function updateReferenceRatio({ user, input }: { user: CurrentUser; input: RatioUpdate }): void {
+  requireCsrTeam(user);
   db().transaction((tx) => {
     const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
-    if (!before) throw new ResponseError(404, "Ce ratio n'existe pas ou vous n'y avez pas accès.");
+    if (!before) throw new AppError("not-found", "Ce ratio n'existe pas ou vous n'y avez pas accès.");
     tx.update(referenceRatios)
       .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, updatedBy: user.id, updatedAt: new Date().toISOString() })
       .where(eq(referenceRatios.id, before.id))
@@ -77,9 +74,9 @@ export function updateReferenceRatio(user: CurrentUser, input: RatioUpdate): voi
   });
 }
 
-export function createReferenceRatio(user: CurrentUser, input: RatioCreate): { ok: true } | { ok: false; message: string } {
-  requireCsr(user);
-  ensureReferenceRatios(db(), user.organisationId);
+export function createReferenceRatio({ user, input }: { user: CurrentUser; input: RatioCreate }): { ok: true } | { ok: false; message: string } {
+  requireCsrTeam(user);
+  ensureReferenceRatios(user.organisationId);
   return db().transaction((tx) => {
     const exists = tx.select({ id: referenceRatios.id }).from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).get();
     if (exists) return { ok: false as const, message: "Un ratio existe déjà pour cette clé : modifiez-le dans le tableau." };

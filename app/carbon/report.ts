@@ -4,7 +4,7 @@
  * the pages when reading back (parsed with zod: the JSON column is an edge too).
  */
 import { z } from "zod";
-import type { FactorIssue, FactorWarning, FactorsReport } from "~/emission-factors";
+import type { FactorIssue, FactorWarning, FactorsReport } from "#emission-factors";
 
 const issueSchema = z.object({ line: z.number().int(), column: z.string(), value: z.string().optional(), message: z.string() });
 const warningSchema = z.object({ line: z.number().int().optional(), column: z.string().optional(), message: z.string() });

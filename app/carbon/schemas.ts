@@ -4,9 +4,9 @@
  * Pure module.
  */
 import { z } from "zod";
-import { activityUnitByToken, ghgCategoryNumbers, normaliseUnitToken } from "../../questionnaires/emission-factors";
-import { segmentIds } from "../../questionnaires/segments";
-import { parseDecimal, resolveSegmentId } from "~/emission-factors";
+import { activityUnitByToken, ghgCategoryNumbers, normaliseUnitToken } from "#questionnaires/emission-factors";
+import { segmentIds } from "#questionnaires/segments";
+import { parseDecimal, resolveSegmentId } from "#emission-factors";
 
 const frenchDecimal = (message: string) =>
   z
@@ -45,9 +45,19 @@ export const ratioCreateSchema = z.object({
 });
 export type RatioCreate = z.infer<typeof ratioCreateSchema>;
 
-
 // ---------------------------------------------------------------------------------------------
 // Activity data (scope 3)
+
+/** `?annee=2024` of the scope 3 page and export: a four-digit year, anything else means every year. */
+export const scope3QuerySchema = z.object({
+  annee: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number)
+    .nullable()
+    .catch(null)
+    .default(null),
+});
 
 const optionalDecimal = (what: string, decimalSeparator: "," | "." = ",") =>
   z

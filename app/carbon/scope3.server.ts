@@ -4,15 +4,17 @@
  * name suppliers linked to it (`csr.server.ts`). Deletions are soft.
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { activityData, factorSets, factors, organisations } from "../../db/schema";
+import { activityData, factorSets, factors, organisations } from "#db/schema";
+import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "~/emission-factors";
+import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
-import { db } from "~/lib/db.server";
-import { ResponseError, type Tx } from "~/responses/access.server";
+import { formatBytes } from "~/lib/format";
+import { db, type Tx } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
 import { parseActivityCsv } from "./activity-csv";
-import { linkedSuppliers, requireCsr } from "./csr.server";
+import { linkedSuppliers } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel } from "./labels";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
@@ -42,8 +44,8 @@ function activityRows(user: CurrentUser, year: number | null): ActivityLine[] {
 }
 
 /** Years with activity data (newest first). */
-export function activityYears(user: CurrentUser): number[] {
-  requireCsr(user);
+export function activityYears({ user }: { user: CurrentUser }): number[] {
+  requireCsrTeam(user);
   return db()
     .selectDistinct({ year: activityData.year })
     .from(activityData)
@@ -93,17 +95,12 @@ function latestFactors(supplierIds: number[], segmentsInUse: string[]): Map<numb
 }
 
 /** The estimate for one year (or every year), with both columns and totals per GHG category. */
-export function scope3Estimate(user: CurrentUser, year: number | null): Scope3Result {
-  requireCsr(user);
+export function scope3Estimate({ user, year }: { user: CurrentUser; year: number | null }): Scope3Result {
+  requireCsrTeam(user);
   const lines = activityRows(user, year);
   const supplierIds = [...new Set(lines.map((l) => l.supplierOrganisationId))];
   const segmentsInUse = [...new Set(lines.map((l) => l.segment))];
-  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios(db(), user.organisationId));
-}
-
-export function scope3Suppliers(user: CurrentUser) {
-  requireCsr(user);
-  return linkedSuppliers(db(), user.organisationId);
+  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios({ user }));
 }
 
 function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: number, a: ActivityFields): number {
@@ -125,10 +122,9 @@ function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: numbe
     .get().id;
 }
 
-export function addActivity(user: CurrentUser, input: ActivityFields & { supplierOrganisationId: number }): number {
-  requireCsr(user);
-  if (!linkedSuppliers(db(), user.organisationId).some((s) => s.id === input.supplierOrganisationId)) {
-    throw new ResponseError(400, "Ce fournisseur n'est pas lié à votre organisation.");
+export function addActivity({ user, input }: { user: CurrentUser; input: ActivityFields & { supplierOrganisationId: number } }): number {
+  if (!linkedSuppliers({ user }).some((s) => s.id === input.supplierOrganisationId)) {
+    throw new AppError("invalid", "Ce fournisseur n'est pas lié à votre organisation.");
   }
   return db().transaction((tx) => {
     const id = insertActivity(tx, user, input.supplierOrganisationId, input);
@@ -137,15 +133,15 @@ export function addActivity(user: CurrentUser, input: ActivityFields & { supplie
   });
 }
 
-export function deleteActivity(user: CurrentUser, id: number): void {
-  requireCsr(user);
+export function deleteActivity({ user, activityId: id }: { user: CurrentUser; activityId: number }): void {
+  requireCsrTeam(user);
   db().transaction((tx) => {
     const done = tx
       .update(activityData)
       .set({ deletedAt: new Date().toISOString() })
       .where(and(eq(activityData.id, id), eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt)))
       .run();
-    if (done.changes !== 1) throw new ResponseError(404, "Cette ligne n'existe pas ou vous n'y avez pas accès.");
+    if (done.changes !== 1) throw new AppError("not-found", "Cette ligne n'existe pas ou vous n'y avez pas accès.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "scope3.activity-delete", targetType: "activity_data", targetId: id });
   });
 }
@@ -153,8 +149,8 @@ export function deleteActivity(user: CurrentUser, id: number): void {
 export type ActivityImportResult = { ok: true; imported: number; warnings: string[] } | { ok: false; errors: FactorIssue[]; warnings: string[] };
 
 /** Import an activity CSV: every line valid → all inserted in one transaction; else nothing. */
-export function importActivityCsv(user: CurrentUser, bytes: Uint8Array, fileName: string): ActivityImportResult {
-  requireCsr(user);
+export function importActivityCsv({ user, bytes, fileName }: { user: CurrentUser; bytes: Uint8Array; fileName: string }): ActivityImportResult {
+  requireCsrTeam(user);
   let text: string;
   try {
     const decoder = new AutoDecoder();
@@ -163,7 +159,7 @@ export function importActivityCsv(user: CurrentUser, bytes: Uint8Array, fileName
     if (e instanceof CsvUnreadableError) return { ok: false, errors: [{ line: 1, column: "", message: e.message }], warnings: [] };
     throw e;
   }
-  const parsed = parseActivityCsv(text, linkedSuppliers(db(), user.organisationId));
+  const parsed = parseActivityCsv(text, linkedSuppliers({ user }));
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   db().transaction((tx) => {
     for (const row of parsed.rows) insertActivity(tx, user, row.supplierOrganisationId, row);
@@ -178,11 +174,41 @@ const basisLabels = {
   "monetary-fallback": "repli : ratio monétaire",
   none: "non estimé",
 } as const;
-export { basisLabels };
+
+/** The scope 3 page: the estimate for one year (or all), the years and suppliers it can show, as the page displays them. */
+export function scope3Page({ user, year }: { user: CurrentUser; year: number | null }) {
+  const result = scope3Estimate({ user, year });
+  return {
+    year,
+    years: activityYears({ user }),
+    suppliers: linkedSuppliers({ user }),
+    maxBytesLabel: formatBytes(ACTIVITY_MAX_BYTES),
+    byCategory: result.byCategory.map((c) => ({ ...c, label: ghgCategoryLabel(c.ghgCategory) })),
+    total: result.total,
+    lines: result.lines.map((e) => ({
+      id: e.line.id,
+      supplierName: e.line.supplierName,
+      year: e.line.year,
+      segment: segmentLabel(e.line.segment),
+      ghgCategory: e.line.ghgCategory,
+      item: e.line.item,
+      spendKEur: e.line.spendKEur,
+      quantity: e.line.quantity,
+      activityUnit: e.line.activityUnit,
+      specificKg: e.specificKg,
+      basis: e.basis,
+      basisLabel: basisLabels[e.basis],
+      monetaryKg: e.monetaryKg,
+      differenceKg: e.differenceKg,
+      note: e.note,
+    })),
+  };
+}
+export type Scope3Page = ReturnType<typeof scope3Page>;
 
 /** The estimate as CSV (numbers with decimal commas for French Excel; every cell formula-safe). */
-export function scope3Csv(user: CurrentUser, year: number | null): string {
-  const result = scope3Estimate(user, year);
+export function scope3Csv({ user, year }: { user: CurrentUser; year: number | null }): string {
+  const result = scope3Estimate({ user, year });
   const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 1000) / 1000).replace(".", ","));
   const rows: unknown[][] = [
     [

@@ -27,7 +27,7 @@
  *
  * All values are kgCO2e.
  */
-import { findReferenceRatio, type ReferenceRatioLike } from "~/emission-factors";
+import { findReferenceRatio, type ReferenceRatioLike } from "#emission-factors";
 
 export interface ActivityLine {
   id: number;

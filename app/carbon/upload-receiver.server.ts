@@ -7,10 +7,10 @@
  * The caller checks CSRF on `fields` and then either `commit()`s the file into the store or
  * `discard()`s it: a refused request leaves nothing on disk.
  */
-import { MaxPartSizeExceededError, unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { config } from "~/config.server";
-import { ResponseError } from "~/responses/access.server";
-import { cleanFileName, formatBytes } from "~/responses/uploads";
+import { readForm } from "~/lib/multipart.server";
+import { cleanFileName, formatBytes } from "~/lib/format";
+import { AppError } from "~/lib/errors";
 import { commitBlob, discardBlob, spoolToTemp, UploadTooLargeError, type PendingBlob, type StoredBlob } from "./blob-store.server";
 
 /** Text fields of an upload form are short (CSRF token, ids, a segment). */
@@ -31,14 +31,14 @@ export function tooLargeMessage(maxBytes: number): string {
 }
 
 /**
- * Parse a multipart request whose file field is `file`. Throws `ResponseError` 413 (French
- * message) past `maxBytes`, 400 when the body is not multipart.
+ * Parse a multipart request whose file field is `file`. Refused as too large (413, French message)
+ * past `maxBytes`, as invalid (400) when the body is not multipart.
  */
 export async function receiveUpload(request: Request, options: { maxBytes: number; filesDir?: string }): Promise<ReceivedUpload> {
   const filesDir = options.filesDir ?? config().filesDir;
   const declared = Number(request.headers.get("Content-Length") ?? "");
   if (Number.isFinite(declared) && declared > options.maxBytes + ENVELOPE_BYTES) {
-    throw new ResponseError(413, tooLargeMessage(options.maxBytes));
+    throw new AppError("too-large", tooLargeMessage(options.maxBytes));
   }
   let file: PendingBlob | null = null;
   const extra: PendingBlob[] = [];
@@ -54,16 +54,15 @@ export async function receiveUpload(request: Request, options: { maxBytes: numbe
   };
   let fields: FormData;
   try {
-    fields = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART })),
-    );
+    fields = await readForm(request, {
+      maxPartBytes: MAX_TEXT_PART,
+      tooLargeMessage: "Un champ du formulaire est trop long.",
+      fileHandler,
+      requireMultipart: "Formulaire d'envoi de fichier attendu (multipart/form-data).",
+    });
   } catch (error) {
     discardBlob(file as PendingBlob | null);
-    extra.forEach(discardBlob);
-    if (error instanceof UploadTooLargeError) throw new ResponseError(413, tooLargeMessage(options.maxBytes));
-    if (error instanceof MaxPartSizeExceededError) throw new ResponseError(413, "Un champ du formulaire est trop long.");
-    if (error instanceof TypeError && /FormData/i.test(error.message)) throw new ResponseError(400, "Formulaire d'envoi de fichier attendu (multipart/form-data).");
+    if (error instanceof UploadTooLargeError) throw new AppError("too-large", tooLargeMessage(options.maxBytes));
     throw error;
   } finally {
     extra.forEach(discardBlob);
@@ -85,4 +84,17 @@ export async function receiveUpload(request: Request, options: { maxBytes: numbe
       discardBlob(received);
     },
   };
+}
+
+/**
+ * Receives the upload and hands it to `handle`; whatever `handle` does — commits the file, returns a
+ * refusal or throws — the temporary file is removed afterwards unless it was committed.
+ */
+export async function withReceivedUpload<T>(request: Request, options: { maxBytes: number; filesDir?: string }, handle: (upload: ReceivedUpload) => Promise<T>): Promise<T> {
+  const upload = await receiveUpload(request, options);
+  try {
+    return await handle(upload);
+  } finally {
+    upload.discard();
+  }
 }

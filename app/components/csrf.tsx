@@ -7,7 +7,3 @@ export function CsrfInput() {
   const data = useRouteLoaderData<RootData>("root");
   return <input type="hidden" name="csrf" value={data?.csrf ?? ""} />;
 }
-
-export function useCsrfToken(): string {
-  return useRouteLoaderData<RootData>("root")?.csrf ?? "";
-}

@@ -8,12 +8,12 @@
  * be written exactly as the portal writes it.
  */
 import crypto from "node:crypto";
-import type { Db } from "../../db/connection";
-import { invitations, offerScores, responseAnswers, responses, submissions, tenderEvaluators, tenders } from "../../db/schema";
-import { currentGuide } from "../../questionnaires/guide";
-import { defaultMethod } from "../tenders/builder";
-import { includedQuestions, type TenderMethod } from "../tenders/method";
-import { canonicalJson, type SubmissionContent } from "../responses/submission-content";
+import type { Db } from "#db/connection";
+import { invitations, offerScores, responseAnswers, responses, submissions, tenderEvaluators, tenders } from "#db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { defaultMethod } from "~/tenders/builder";
+import { includedQuestions, type TenderMethod } from "~/tenders/method";
+import { canonicalJson, type SubmissionContent } from "~/lib/submission-content";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
 

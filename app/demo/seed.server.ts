@@ -1,5 +1,5 @@
-import type { Db } from "../../db/connection";
-import { seedDemo } from "../../db/seed";
+import type { Db } from "#db/connection";
+import { seedDemo } from "#db/seed";
 import { hashPassword } from "~/auth/password.server";
 import { seedDemoTenders } from "./seed-tenders";
 

@@ -1,5 +1,5 @@
-import { auditLog } from "../../db/schema";
-import type { Db } from "../../db/connection";
+import { auditLog } from "#db/schema";
+import type { Db } from "#db/connection";
 
 export type AuditEntry = {
   userId: number | null;

@@ -1,5 +1,6 @@
-import { clauseKinds, clauses, clausesOf, defaultValues, fillClause, getClause, renderSegments, searchClauses, type Clause } from "../../questionnaires/clauses";
-import { getSegment, segments } from "../../questionnaires/segments";
+import { clauseKinds, clauses, clausesOf, defaultValues, fillClause, getClause, renderSegments, searchClauses, type Clause } from "#questionnaires/clauses";
+import { getSegment, segments } from "#questionnaires/segments";
+import { notFound } from "./errors";
 
 /** A clause prepared for display: template parts with default values, and a plain-text copy. */
 export function presentClause(clause: Clause, values: Record<string, string> = defaultValues(clause)) {
@@ -46,7 +47,7 @@ export function clausierOverview(query: string) {
 
 export function clausierSegment(segmentId: string) {
   const segment = getSegment(segmentId);
-  if (!segment) return null;
+  if (!segment) throw notFound("Ce segment d'achat n'existe pas dans le clausier.");
   return {
     segment: { id: segment.id, label: segment.label, description: segment.description, examples: segment.examples, sourceFiche: segment.sourceFiche },
     groups: clauseKinds

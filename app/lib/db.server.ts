@@ -1,8 +1,11 @@
-import { openDatabase, type Db } from "../../db/connection";
+import { openDatabase, type Db } from "#db/connection";
 import { config } from "~/config.server";
 
 // One connection per process; kept on globalThis so that dev-server reloads don't reopen it.
 const globalForDb = globalThis as unknown as { __nrDb?: Db };
+
+/** What a server function needs to run its queries inside the caller's transaction. */
+export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "all" | "get" | "run">;
 
 export function db(): Db {
   globalForDb.__nrDb ??= openDatabase(config().databasePath);

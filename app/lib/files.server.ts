@@ -1,9 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { files } from "../../db/schema";
+import { Readable } from "node:stream";
+import { files } from "#db/schema";
 import { config } from "~/config.server";
 import { db } from "./db.server";
+import { notFound } from "./errors";
 
 /**
  * Content-addressed file store: bytes are written once under DATA_DIR/files/<aa>/<sha256>,
@@ -62,4 +64,24 @@ export function storeFile(input: {
 
 export function readBlob(hash: string): Buffer {
   return fs.readFileSync(storagePath(hash));
+}
+
+/**
+ * A stored file as a download, streamed from the store: always an attachment with its original
+ * name, never sniffed nor run by the browser (nosniff, sandbox CSP), never cached.
+ */
+export function downloadResponse(file: { sha256: string; originalName: string; size: number }, contentType: string): Response {
+  const target = storagePath(file.sha256);
+  if (!fs.existsSync(target)) throw notFound("Fichier introuvable dans le stockage.");
+  const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(Readable.toWeb(fs.createReadStream(target)) as ReadableStream, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
 }

@@ -14,9 +14,9 @@ import {
   type Guide,
   type ProvenanceId,
   type Question,
-} from "../../questionnaires/guide";
-import { legalSourcesOf } from "../../questionnaires/legal-references";
-import { maturityScale } from "../../questionnaires/maturity-scale";
+} from "#questionnaires/guide";
+import { legalSourcesOf } from "#questionnaires/legal-references";
+import { maturityScale } from "#questionnaires/maturity-scale";
 import { toCsv } from "./csv";
 
 /**

@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { auditLog, memberships, organisations, users, type Role } from "../../db/schema";
+import { auditLog, memberships, organisations, users, type Role } from "#db/schema";
+import { requireAdmin } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { notFound } from "./errors";
 
 /** Members of the acting user's own organisation (never another's). */
-export function listOwnMembers(user: CurrentUser) {
+export function listOwnMembers({ user }: { user: CurrentUser }) {
   return db()
     .select({ name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
@@ -15,8 +17,9 @@ export function listOwnMembers(user: CurrentUser) {
     .all();
 }
 
-/** Platform administration: every organisation with its members. Callers must be admins. */
-export function listAllOrganisations() {
+/** Platform administration: every organisation with its members. */
+export function listAllOrganisations({ user }: { user: CurrentUser }) {
+  requireAdmin(user);
   const rows = db()
     .select({
       organisationId: organisations.id,
@@ -43,7 +46,7 @@ export function listAllOrganisations() {
 }
 
 /** The organisation's audit trail, newest first. */
-export function listOwnAudit(user: CurrentUser, limit = 50) {
+export function listOwnAudit({ user, limit = 50 }: { user: CurrentUser; limit?: number }) {
   return db()
     .select({ at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, userName: users.name })
     .from(auditLog)
@@ -64,8 +67,8 @@ export const rolesByKind: Record<"buyer" | "supplier" | "platform", readonly Rol
 export type RoleChangeResult = { ok: true; message: string } | { ok: false; message: string };
 
 /** Platform administration: change one membership's role, within what its organisation allows. */
-export function changeMembershipRole({ admin, membershipId, role }: { admin: CurrentUser; membershipId: number; role: Role }): RoleChangeResult {
-  if (admin.role !== "admin") throw new Response("Action réservée aux administrateurs.", { status: 403 });
+export function changeMembershipRole({ user: admin, membershipId, role }: { user: CurrentUser; membershipId: number; role: Role }): RoleChangeResult {
+  requireAdmin(admin);
   return db().transaction((tx) => {
     const row = tx
       .select({ id: memberships.id, role: memberships.role, kind: organisations.kind, organisationId: organisations.id, userName: users.name })
@@ -74,7 +77,7 @@ export function changeMembershipRole({ admin, membershipId, role }: { admin: Cur
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.id, membershipId), isNull(memberships.deletedAt)))
       .get();
-    if (!row) throw new Response("Ce membre n'existe pas.", { status: 404 });
+    if (!row) throw notFound("Ce membre n'existe pas.");
     if (!rolesByKind[row.kind].includes(role)) {
       return { ok: false as const, message: `Le rôle « ${role} » n'existe pas dans une organisation de ce type.` };
     }

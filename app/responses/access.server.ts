@@ -1,24 +1,15 @@
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { getGuide, getQuestion, type Guide, type Question } from "../../questionnaires/guide";
-import { invitations, organisations, responses, tenders } from "../../db/schema";
-import type { Db } from "../../db/connection";
+import { and, eq } from "drizzle-orm";
+import { getGuide, getQuestion, type Guide, type Question } from "#questionnaires/guide";
+import { organisations, responses, tenders } from "#db/schema";
+import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { includedQuestions, tenderMethodSchema, type TenderMethod } from "~/tenders/method";
-import { formatParis, isPast } from "./dates";
+import type { Tx } from "~/lib/db.server";
+import { publishedMethodOf } from "~/tenders/builder";
+import { includedQuestions, type TenderMethod } from "~/tenders/method";
+import { formatParis, isPast } from "~/lib/dates";
+import { AppError, notFound } from "~/lib/errors";
 
-/** Errors of the supplier journey, with the HTTP status and the French message shown to the user. */
-export class ResponseError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const NOT_FOUND = "Cette consultation n'existe pas ou vous n'y avez pas accès.";
-
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "all" | "get" | "run">;
+export const TENDER_NOT_FOUND_FOR_SUPPLIER = "Cette consultation n'existe pas ou vous n'y avez pas accès.";
 
 export type IncludedQuestion = { id: string; criterion: string; allowNotApplicable: boolean; question: Question };
 
@@ -35,25 +26,17 @@ export type SupplierTender = {
  * invitation (not revoked) to a published, closed or cancelled tender. Anything else is `null`,
  * so that "not found" and "not yours" look the same.
  */
-export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender | null {
-  if (user.organisationKind !== "supplier" || user.role !== "supplier" || !Number.isSafeInteger(tenderId)) return null;
+export function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): SupplierTender | null {
+  if (!Number.isSafeInteger(tenderId)) return null;
   const row = tx
     .select({ tender: tenders, buyerName: organisations.name })
     .from(tenders)
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .innerJoin(
-      invitations,
-      and(
-        eq(invitations.tenderId, tenders.id),
-        eq(invitations.supplierOrganisationId, user.organisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .where(and(eq(tenders.id, tenderId), isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed", "cancelled"]), isNotNull(tenders.publishedMethod)))
+    .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
     .get();
   if (!row) return null;
-  const method = tenderMethodSchema.parse(row.tender.publishedMethod);
+  const method = publishedMethodOf(row.tender);
+  if (!method) return null;
   const guide = getGuide(method.guideVersion);
   if (!guide) throw new Error(`Guide de maturité « ${method.guideVersion} » introuvable`);
   const questions: IncludedQuestion[] = [];
@@ -64,9 +47,9 @@ export function findSupplierTender(tx: Tx, user: CurrentUser, tenderId: number):
   return { tender: row.tender, buyerName: row.buyerName, method, guide, questions };
 }
 
-export function requireSupplierTender(tx: Tx, user: CurrentUser, tenderId: number): SupplierTender {
-  const found = findSupplierTender(tx, user, tenderId);
-  if (!found) throw new ResponseError(404, NOT_FOUND);
+export function requireSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): SupplierTender {
+  const found = findSupplierTender(tx, { user, tenderId });
+  if (!found) throw notFound(TENDER_NOT_FOUND_FOR_SUPPLIER);
   return found;
 }
 
@@ -75,19 +58,20 @@ export function closedReason(tender: typeof tenders.$inferSelect, now: Date = ne
   if (tender.status === "cancelled") return "Cette consultation a été annulée : la réponse ne peut plus être modifiée.";
   if (tender.status !== "published") return "Cette consultation est close : la réponse ne peut plus être modifiée.";
   if (isPast(tender.deadline, now))
-    return `La date limite de remise (${formatParis(tender.deadline)}) est dépassée : la réponse ne peut plus être modifiée.`;
+    return `La date limite de remise (${formatParis(tender.deadline, "full")}) est dépassée : la réponse ne peut plus être modifiée.`;
   return null;
 }
 
 export function requireOpenTender(t: SupplierTender): void {
   const reason = closedReason(t.tender);
-  if (reason) throw new ResponseError(409, reason);
+  if (reason) throw new AppError("conflict", reason);
 }
 
-export function findResponse(tx: Tx, tenderId: number, organisationId: number) {
+/** The acting supplier organisation's response to a tender, if it has one. */
+export function findOwnResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return tx
     .select()
     .from(responses)
-    .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, organisationId)))
+    .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, user.organisationId)))
     .get();
 }

@@ -1,11 +1,12 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { answerFiles, files, tenderEvaluators } from "../../db/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { answerFiles, files, tenders } from "#db/schema";
+import { tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
-import { readBlob, writeBlob } from "~/lib/files.server";
-import { ResponseError, type Tx } from "./access.server";
+import { db, type Tx } from "~/lib/db.server";
+import { writeBlob } from "~/lib/files.server";
+import { AppError, notFound } from "~/lib/errors";
 import { requireEditable } from "./questionnaire.server";
 import { checkEvidence } from "./uploads";
 
@@ -24,9 +25,9 @@ export function uploadEvidence({ user, tenderId, questionId, file }: { user: Cur
   const c = config();
   return db().transaction((tx) => {
     const { t, response } = requireEditable(tx, user, tenderId);
-    if (!t.questions.some((q) => q.id === questionId)) throw new ResponseError(400, "Question inconnue pour cette consultation.");
+    if (!t.questions.some((q) => q.id === questionId)) throw new AppError("invalid", "Question inconnue pour cette consultation.");
     const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: usedBytes(tx, response.id) });
-    if (!check.ok) throw new ResponseError(check.status, check.message);
+    if (!check.ok) throw new AppError(check.code, check.message);
     const hash = writeBlob(file.bytes);
     const stored = tx
       .insert(files)
@@ -48,7 +49,7 @@ export function removeEvidence({ user, tenderId, answerFileId }: { user: Current
       .set({ deletedAt: new Date().toISOString() })
       .where(and(eq(answerFiles.id, answerFileId), eq(answerFiles.responseId, response.id), isNull(answerFiles.deletedAt)))
       .run();
-    if (updated.changes !== 1) throw new ResponseError(404, "Pièce jointe introuvable.");
+    if (updated.changes !== 1) throw new AppError("not-found", "Pièce jointe introuvable.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-detach", targetType: "answer_file", targetId: answerFileId, details: { tenderId } });
   });
 }
@@ -59,40 +60,30 @@ export function removeEvidence({ user, tenderId, answerFileId }: { user: Current
  * Anything else is "not found".
  */
 export function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileId: number }) {
+  const found = findDownloadableFile(user, fileId);
+  if (!found) throw notFound("Ce fichier n'existe pas ou vous n'y avez pas accès.");
+  return found;
+}
+
+function findDownloadableFile(user: CurrentUser, fileId: number) {
   if (!Number.isSafeInteger(fileId)) return null;
   const file = db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).get();
   if (!file) return null;
   if (file.organisationId === user.organisationId) return file;
-  if (user.organisationKind !== "buyer" || (user.role !== "buyer" && user.role !== "evaluator")) return null;
-  const rows = db().$client
-    .prepare(
-      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s
-       JOIN tenders t ON t.id = s.tender_id,
+  // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
+  const submittedTo = db()
+    .$client.prepare(
+      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
             json_each(s.content, '$.answers') a,
             json_each(a.value, '$.files') f
-       WHERE t.organisation_id = ? AND t.deleted_at IS NULL AND s.withdrawn_at IS NULL
-         AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
+       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
     )
-    .all(user.organisationId, file.organisationId, file.id) as { tenderId: number }[];
-  if (rows.length === 0) return null;
-  if (user.role === "buyer") return file;
-  const assigned = rows.some(
-    (r) => db().select().from(tenderEvaluators).where(and(eq(tenderEvaluators.tenderId, r.tenderId), eq(tenderEvaluators.userId, user.id))).get() !== undefined,
-  );
-  return assigned ? file : null;
-}
-
-export function fileResponse(file: typeof files.$inferSelect): Response {
-  const bytes = readBlob(file.sha256);
-  const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+    .all(file.organisationId, file.id) as { tenderId: number }[];
+  if (submittedTo.length === 0) return null;
+  const visible = db()
+    .select({ id: tenders.id })
+    .from(tenders)
+    .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user)))
+    .get();
+  return visible ? file : null;
 }

@@ -1,35 +1,26 @@
-import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { debriefShares, invitations, organisations, responseAnswers, responses, tenders } from "../../db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { debriefShares, organisations, responseAnswers, responses, tenders } from "#db/schema";
+import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { findSupplierTender } from "./access.server";
-import { closedReason } from "./access.server";
-import { countdown } from "./dates";
+import { countdown } from "~/lib/dates";
+import { findSupplierTender, closedReason } from "./access.server";
 import { computeProgress } from "./progress";
 import { rowToDraft } from "./questionnaire.server";
 
 export { responseStatusLabels } from "./labels";
 
 /** Tenders the acting supplier's organisation accepted an invitation to, with status and progress. */
-export function listSupplierTenders(user: CurrentUser) {
+export function listSupplierTenders({ user }: { user: CurrentUser }) {
   const rows = db()
-    .selectDistinct({ id: tenders.id })
-    .from(invitations)
-    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
-    .where(
-      and(
-        eq(invitations.supplierOrganisationId, user.organisationId),
-        isNotNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        isNull(tenders.deletedAt),
-        inArray(tenders.status, ["published", "closed", "cancelled"]),
-      ),
-    )
+    .select({ id: tenders.id })
+    .from(tenders)
+    .where(tendersVisibleToSupplier(user))
     .orderBy(desc(tenders.deadline))
     .all();
   const now = new Date();
   return rows.flatMap(({ id }) => {
-    const t = findSupplierTender(db(), user, id);
+    const t = findSupplierTender(db(), { user, tenderId: id });
     if (!t) return [];
     const response = db()
       .select()

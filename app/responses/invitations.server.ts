@@ -1,15 +1,17 @@
-import crypto from "node:crypto";
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "../../db/schema";
+import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "#db/schema";
+import { acceptedInvitationsOf, isSupplier } from "~/auth/permissions.server";
 import { hashPassword } from "~/auth/password.server";
-import type { JoinSignUpInput } from "./join-schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
-import { ResponseError, requireSupplierTender, type Tx } from "./access.server";
-import { isPast } from "./dates";
+import { db, type Tx } from "~/lib/db.server";
+import { hashToken } from "~/lib/tokens.server";
+import { isPast } from "~/lib/dates";
+import { AppError, notFound } from "~/lib/errors";
 import { ensureResponse } from "./questionnaire.server";
+import { requireSupplierTender } from "./access.server";
+import type { JoinSignUpInput } from "./join-schema";
 
 /** Invitation tokens are random base64url strings; anything else is simply unknown. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
@@ -17,10 +19,6 @@ export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 export { joinSignUpSchema, type JoinSignUpInput } from "./join-schema";
 
 type InvitationRow = typeof invitations.$inferSelect;
-
-function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
 
 export type InvitationView = {
   supplierName: string;
@@ -43,7 +41,7 @@ function openRequestFor(tx: Tx, invitationId: number) {
  * already used, tender cancelled → 410; held by a pending membership request → "pending".
  */
 function loadInvitation(tx: Tx, token: string) {
-  if (!tokenSchema.safeParse(token).success) throw new ResponseError(404, "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
+  if (!tokenSchema.safeParse(token).success) throw new AppError("not-found", "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
   const row = tx
     .select({ invitation: invitations, tender: tenders, buyerName: organisations.name })
     .from(invitations)
@@ -51,7 +49,7 @@ function loadInvitation(tx: Tx, token: string) {
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
     .where(eq(invitations.tokenSha256, hashToken(token)))
     .get();
-  if (!row || row.tender.deletedAt || !row.tender.publishedMethod) throw new ResponseError(404, "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
+  if (!row || row.tender.deletedAt || !row.tender.publishedMethod) throw new AppError("not-found", "Ce lien d'invitation n'existe pas. Vérifiez qu'il a été copié en entier.");
   return row;
 }
 
@@ -85,14 +83,14 @@ export type InvitationState =
   | { state: "mine"; tenderId: number };
 
 /** Opening the link: marks `openedAt` once and returns what the page shows. */
-export function openInvitation(token: string, user: CurrentUser | null): InvitationState {
+export function openInvitation({ token, user }: { token: string; user: CurrentUser | null }): InvitationState {
   return db().transaction((tx) => {
     const row = loadInvitation(tx, token);
     if (!row.invitation.openedAt) tx.update(invitations).set({ openedAt: new Date().toISOString() }).where(eq(invitations.id, row.invitation.id)).run();
     if (row.invitation.acceptedAt && user && row.invitation.supplierOrganisationId === user.organisationId && !row.invitation.revokedAt)
       return { state: "mine" as const, tenderId: row.tender.id };
     const reason = unusableReason(row);
-    if (reason) throw new ResponseError(410, reason);
+    if (reason) throw new AppError("gone", reason);
     if (openRequestFor(tx, row.invitation.id)) return { state: "pending" as const, view: viewOf(tx, row) };
     return { state: "open" as const, view: viewOf(tx, row) };
   });
@@ -101,9 +99,9 @@ export function openInvitation(token: string, user: CurrentUser | null): Invitat
 function requireUsable(tx: Tx, token: string) {
   const row = loadInvitation(tx, token);
   const reason = unusableReason(row);
-  if (reason) throw new ResponseError(410, reason);
+  if (reason) throw new AppError("gone", reason);
   if (openRequestFor(tx, row.invitation.id))
-    throw new ResponseError(409, "Une demande d'adhésion liée à cette invitation attend la confirmation d'un membre de l'organisation.");
+    throw new AppError("conflict", "Une demande d'adhésion liée à cette invitation attend la confirmation d'un membre de l'organisation.");
   return row;
 }
 
@@ -114,27 +112,27 @@ function markAccepted(tx: Tx, invitationId: number, userId: number, organisation
     .set({ acceptedAt: new Date().toISOString(), acceptedBy: userId, supplierOrganisationId: organisationId })
     .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .run();
-  if (done.changes !== 1) throw new ResponseError(410, "Cette invitation a déjà été utilisée.");
+  if (done.changes !== 1) throw new AppError("gone", "Cette invitation a déjà été utilisée.");
 }
 
-function startResponse(tx: Tx, userAsMember: CurrentUser, tenderId: number) {
-  const t = requireSupplierTender(tx, userAsMember, tenderId);
-  ensureResponse(tx, t, userAsMember.organisationId, userAsMember.id);
+function startResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  const t = requireSupplierTender(tx, { user, tenderId });
+  ensureResponse(tx, { user, t });
 }
 
 /** A signed-in supplier accepts the invitation for their own organisation. */
-export function acceptInvitation(token: string, user: CurrentUser): { tenderId: number } {
-  if (user.organisationKind !== "supplier" || user.role !== "supplier")
-    throw new ResponseError(403, "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
+export function acceptInvitation({ token, user }: { token: string; user: CurrentUser }): { tenderId: number } {
+  if (!isSupplier(user))
+    throw new AppError("forbidden", "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
     const already = tx
       .select({ id: invitations.id })
       .from(invitations)
-      .where(and(eq(invitations.tenderId, row.tender.id), eq(invitations.supplierOrganisationId, user.organisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(and(eq(invitations.tenderId, row.tender.id), acceptedInvitationsOf(user.organisationId)))
       .get();
     markAccepted(tx, row.invitation.id, user.id, user.organisationId);
-    if (!already) startResponse(tx, user, row.tender.id);
+    if (!already) startResponse(tx, { user, tenderId: row.tender.id });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "invitation.accept", targetType: "invitation", targetId: row.invitation.id, details: { tenderId: row.tender.id } });
     return { tenderId: row.tender.id };
   });
@@ -150,7 +148,7 @@ export type JoinResult =
  * the membership are created and the invitation accepted. Existing supplier organisation with
  * that exact name → the user is created without membership and a request waits for a member.
  */
-export async function joinWithNewAccount(token: string, input: JoinSignUpInput): Promise<JoinResult> {
+export async function joinWithNewAccount({ token, input }: { token: string; input: JoinSignUpInput }): Promise<JoinResult> {
   const passwordHash = await hashPassword(input.password);
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
@@ -172,7 +170,7 @@ export async function joinWithNewAccount(token: string, input: JoinSignUpInput):
     const membership = tx.insert(memberships).values({ userId: user.id, organisationId: org.id, role: "supplier" }).returning({ id: memberships.id }).get();
     markAccepted(tx, row.invitation.id, user.id, org.id);
     const member: CurrentUser = { id: user.id, email: input.email, name: input.name, membershipId: membership.id, role: "supplier", organisationId: org.id, organisationName: org.name, organisationKind: "supplier" };
-    startResponse(tx, member, row.tender.id);
+    startResponse(tx, { user: member, tenderId: row.tender.id });
     audit(tx, { userId: user.id, organisationId: org.id, action: "account.sign-up", targetType: "user", targetId: user.id, details: { via: "invitation" } });
     audit(tx, { userId: user.id, organisationId: org.id, action: "invitation.accept", targetType: "invitation", targetId: row.invitation.id, details: { tenderId: row.tender.id } });
     return { kind: "member" as const, userId: user.id, membershipId: membership.id, tenderId: row.tender.id };
@@ -180,7 +178,7 @@ export async function joinWithNewAccount(token: string, input: JoinSignUpInput):
 }
 
 /** Pending requests to join the acting user's organisation. */
-export function listPendingRequests(user: CurrentUser) {
+export function listPendingRequests({ user }: { user: CurrentUser }) {
   return db()
     .select({ id: membershipRequests.id, name: users.name, email: users.email, createdAt: membershipRequests.createdAt, tenderTitle: tenders.title })
     .from(membershipRequests)
@@ -194,14 +192,14 @@ export function listPendingRequests(user: CurrentUser) {
 
 /** A member confirms or rejects a request; confirming creates the membership and accepts the invitation. */
 export function decideRequest({ user, requestId, decision }: { user: CurrentUser; requestId: number; decision: "confirmed" | "rejected" }) {
-  if (user.organisationKind !== "supplier") throw new ResponseError(404, "Demande introuvable.");
+  if (!isSupplier(user)) throw notFound("Demande introuvable.");
   return db().transaction((tx) => {
     const request = tx
       .select()
       .from(membershipRequests)
       .where(and(eq(membershipRequests.id, requestId), eq(membershipRequests.organisationId, user.organisationId), isNull(membershipRequests.decision)))
       .get();
-    if (!request) throw new ResponseError(404, "Demande introuvable ou déjà traitée.");
+    if (!request) throw new AppError("not-found", "Demande introuvable ou déjà traitée.");
     const at = new Date().toISOString();
     tx.update(membershipRequests).set({ decision, decidedAt: at, decidedBy: user.id }).where(eq(membershipRequests.id, request.id)).run();
     const requester = tx.select().from(users).where(eq(users.id, request.userId)).get()!;
@@ -210,8 +208,7 @@ export function decideRequest({ user, requestId, decision }: { user: CurrentUser
       const invitation = tx.select().from(invitations).where(eq(invitations.id, request.invitationId)).get();
       if (invitation && !invitation.acceptedAt && !invitation.revokedAt) {
         tx.update(invitations).set({ acceptedAt: at, acceptedBy: request.userId, supplierOrganisationId: user.organisationId }).where(eq(invitations.id, invitation.id)).run();
-        const t = requireSupplierTender(tx, user, invitation.tenderId);
-        ensureResponse(tx, t, user.organisationId, user.id);
+        startResponse(tx, { user, tenderId: invitation.tenderId });
       }
     }
     tx.insert(outbox)

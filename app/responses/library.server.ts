@@ -1,13 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
-import { getGuide, getQuestion } from "../../questionnaires/guide";
-import { answerLibrary, responseAnswers } from "../../db/schema";
+import { getGuide, getQuestion } from "#questionnaires/guide";
+import { answerLibrary, responseAnswers } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
-import { db } from "~/lib/db.server";
-import type { Tx } from "./access.server";
+import { db, type Tx } from "~/lib/db.server";
 import { REASON_MAX, TEXT_MAX, type AnswerDraft } from "./schemas";
 
 /**
@@ -20,7 +19,7 @@ function hasContent(a: Pick<AnswerDraft, "level" | "text" | "notApplicable" | "n
 
 export function upsertLibrary(
   tx: Tx,
-  input: { organisationId: number; guideVersion: string; questionId: string; answer: AnswerDraft; userId: number; at: string },
+  { user, ...input }: { user: CurrentUser; guideVersion: string; questionId: string; answer: AnswerDraft; at: string },
 ): void {
   if (!hasContent(input.answer)) return;
   const values = {
@@ -28,11 +27,11 @@ export function upsertLibrary(
     text: input.answer.text,
     notApplicable: input.answer.notApplicable,
     notApplicableReason: input.answer.notApplicableReason,
-    updatedBy: input.userId,
+    updatedBy: user.id,
     updatedAt: input.at,
   };
   tx.insert(answerLibrary)
-    .values({ supplierOrganisationId: input.organisationId, guideVersion: input.guideVersion, questionId: input.questionId, ...values })
+    .values({ supplierOrganisationId: user.organisationId, guideVersion: input.guideVersion, questionId: input.questionId, ...values })
     .onConflictDoUpdate({ target: [answerLibrary.supplierOrganisationId, answerLibrary.guideVersion, answerLibrary.questionId], set: values })
     .run();
 }
@@ -40,13 +39,13 @@ export function upsertLibrary(
 /** Copies library answers into a new draft, flagged « reprise — à vérifier ». */
 export function prefillFromLibrary(
   tx: Tx,
-  input: { responseId: number; organisationId: number; guideVersion: string; questionIds: string[]; userId: number },
+  { user, ...input }: { user: CurrentUser; responseId: number; guideVersion: string; questionIds: string[] },
 ): number {
   const wanted = new Set(input.questionIds);
   const entries = tx
     .select()
     .from(answerLibrary)
-    .where(and(eq(answerLibrary.supplierOrganisationId, input.organisationId), eq(answerLibrary.guideVersion, input.guideVersion)))
+    .where(and(eq(answerLibrary.supplierOrganisationId, user.organisationId), eq(answerLibrary.guideVersion, input.guideVersion)))
     .all()
     .filter((e) => wanted.has(e.questionId));
   for (const e of entries) {
@@ -79,7 +78,7 @@ export type LibraryEntry = {
   updatedAt?: string;
 };
 
-export function listLibrary(user: CurrentUser): LibraryEntry[] {
+export function listLibrary({ user }: { user: CurrentUser }): LibraryEntry[] {
   return db()
     .select({
       guideVersion: answerLibrary.guideVersion,
@@ -104,16 +103,16 @@ function questionOrder(e: { guideVersion: string; questionId: string }): number 
 
 export const LIBRARY_FORMAT = "nr-procure/bibliotheque-reponses";
 
-export function exportLibraryJson(user: CurrentUser) {
-  const answers = listLibrary(user);
+export function exportLibraryJson({ user }: { user: CurrentUser }) {
+  const answers = listLibrary({ user });
   db().transaction((tx) => audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "json", count: answers.length } }));
   return { format: LIBRARY_FORMAT, formatVersion: 1, organisation: user.organisationName, exportedAt: new Date().toISOString(), answers };
 }
 
 export const CSV_HEADER = ["version du guide", "question", "niveau", "non applicable", "justification non applicable", "réponse", "mise à jour"] as const;
 
-export function exportLibraryCsv(user: CurrentUser): string {
-  const answers = listLibrary(user);
+export function exportLibraryCsv({ user }: { user: CurrentUser }): string {
+  const answers = listLibrary({ user });
   db().transaction((tx) => audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "csv", count: answers.length } }));
   return toCsv([
     [...CSV_HEADER],
@@ -220,7 +219,7 @@ export function importLibrary({ user, text, kind }: { user: CurrentUser; text: s
   const at = new Date().toISOString();
   db().transaction((tx) => {
     for (const e of valid) {
-      upsertLibrary(tx, { organisationId: user.organisationId, guideVersion: e.guideVersion, questionId: e.questionId, answer: { ...e, reused: false }, userId: user.id, at });
+      upsertLibrary(tx, { user, guideVersion: e.guideVersion, questionId: e.questionId, answer: { ...e, reused: false }, at });
     }
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.import", details: { format: kind, count: valid.length } });
   });

@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { answerFiles, files, responseAnswers, responses, submissions, users } from "../../db/schema";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { answerFiles, files, responseAnswers, responses, submissions, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
-import { db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
-import { closedReason, findResponse, requireOpenTender, requireSupplierTender, ResponseError, type SupplierTender, type Tx } from "./access.server";
+import { countdown, formatParis } from "~/lib/dates";
+import { AppError } from "~/lib/errors";
+import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary, upsertLibrary } from "./library.server";
-import { computeProgress, type Progress } from "./progress";
-import { answerDraftSchema, emptyAnswer, type AnswerDraft, type SaveRequest } from "./schemas";
+import { levelOptions, type QuestionView } from "./questionnaire-view";
+import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
 
 type AnswerRow = typeof responseAnswers.$inferSelect;
 
@@ -33,23 +35,25 @@ function sameContent(a: AnswerDraft, b: AnswerDraft): boolean {
  * The organisation's draft for a tender, created on first access and pre-filled from the answer
  * library (each reused answer flagged until confirmed).
  */
-export function ensureResponse(tx: Tx, t: SupplierTender, organisationId: number, userId: number) {
-  const existing = findResponse(tx, t.tender.id, organisationId);
+export function ensureResponse(tx: Tx, { user, t }: { user: CurrentUser; t: SupplierTender }) {
+  const existing = findOwnResponse(tx, { user, tenderId: t.tender.id });
   if (existing) return existing;
   const created = tx
     .insert(responses)
-    .values({ tenderId: t.tender.id, supplierOrganisationId: organisationId, guideVersion: t.method.guideVersion })
+    .values({ tenderId: t.tender.id, supplierOrganisationId: user.organisationId, guideVersion: t.method.guideVersion })
     .onConflictDoNothing()
     .returning()
     .get();
-  const response = created ?? findResponse(tx, t.tender.id, organisationId)!;
-  if (created) prefillFromLibrary(tx, { responseId: response.id, organisationId, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id), userId });
+  const response = created ?? findOwnResponse(tx, { user, tenderId: t.tender.id })!;
+  if (created) prefillFromLibrary(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id) });
   return response;
 }
 
 export type FileInfo = { answerFileId: number; fileId: number; originalName: string; size: number; mimeType: string };
 
-export function loadAnswersAndFiles(tx: Tx, responseId: number) {
+/** The answers and attached files of a response row the caller found for the acting user. */
+export function loadAnswersAndFiles(tx: Tx, response: { id: number }) {
+  const responseId = response.id;
   const rows = tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, responseId)).all();
   const fileRows = tx
     .select({ answerFileId: answerFiles.id, questionId: answerFiles.questionId, fileId: files.id, originalName: files.originalName, size: files.size, mimeType: files.mimeType, sha256: files.sha256 })
@@ -61,44 +65,79 @@ export function loadAnswersAndFiles(tx: Tx, responseId: number) {
   return { rows, fileRows };
 }
 
-/** Everything the questionnaire page needs, scoped to the acting supplier's organisation. */
+/**
+ * The questionnaire page of the acting supplier's organisation, as the page shows it: questions
+ * grouped by criterion, answers as form values with the fingerprints autosave compares, files,
+ * limits, the latest submission and why the tender no longer accepts changes (if it does not).
+ * Creates the draft on first access (pre-filled from the answer library).
+ */
 export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
-    const response = ensureResponse(tx, t, user.organisationId, user.id);
-    const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
+    const t = requireSupplierTender(tx, { user, tenderId });
+    const response = ensureResponse(tx, { user, t });
+    const { rows, fileRows } = loadAnswersAndFiles(tx, response);
     const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
-    const answers: Record<string, AnswerDraft> = {};
+    const answers: Record<string, AnswerFormValues> = {};
     const fingerprints: Record<string, string> = {};
     for (const q of t.questions) {
       const a = rowToDraft(byQuestion.get(q.id));
-      answers[q.id] = a;
+      answers[q.id] = toFormValues(a);
       fingerprints[q.id] = fingerprint(a);
     }
-    const filesByQuestion: Record<string, FileInfo[]> = {};
+    const files: Record<string, FileInfo[]> = {};
     let usedBytes = 0;
     for (const f of fileRows) {
-      (filesByQuestion[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
+      (files[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
       usedBytes += f.size;
     }
-    const subs = tx
-      .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt })
-      .from(submissions)
-      .where(eq(submissions.responseId, response.id))
-      .orderBy(submissions.id)
-      .all();
-    const progress: Progress = computeProgress(t.questions, answers);
+    const latestSubmission =
+      tx
+        .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt })
+        .from(submissions)
+        .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
+        .orderBy(desc(submissions.id))
+        .get() ?? null;
+    const criteria = t.guide.criteria
+      .map((c) => ({
+        id: c.id,
+        number: c.number,
+        title: c.title,
+        questions: t.questions
+          .filter((iq) => iq.criterion === c.id)
+          .map(
+            (iq): QuestionView => ({
+              id: iq.id,
+              topic: iq.question.topic,
+              text: iq.question.text,
+              guidance: iq.question.guidance,
+              evidenceExamples: [...iq.question.evidenceExamples],
+              levels: levelOptions(iq.question.levels),
+              allowNotApplicable: iq.allowNotApplicable,
+            }),
+          ),
+      }))
+      .filter((c) => c.questions.length > 0);
     return {
-      t,
-      response: { id: response.id, version: response.version, status: response.status, updatedAt: response.updatedAt },
+      tender: {
+        id: t.tender.id,
+        title: t.tender.title,
+        reference: t.tender.reference,
+        description: t.tender.description,
+        buyerName: t.buyerName,
+        deadlineLabel: formatParis(t.tender.deadline, "full"),
+        countdown: countdown(t.tender.deadline),
+      },
+      instructions: [...t.guide.respondentInstructions],
+      criteria,
       answers,
       fingerprints,
-      filesByQuestion,
+      version: response.version,
+      status: response.status,
+      files,
       usedBytes,
       limits: { fileBytes: config().uploadMaxFileBytes, tenderBytes: config().uploadMaxTenderBytes },
-      submissions: subs,
-      progress,
       closedReason: closedReason(t.tender),
+      latestSubmission,
     };
   });
 }
@@ -119,11 +158,11 @@ export type SaveResult =
 
 /** Response must exist, belong to the user's organisation and be editable (before deadline, not submitted). */
 function requireEditable(tx: Tx, user: CurrentUser, tenderId: number) {
-  const t = requireSupplierTender(tx, user, tenderId);
+  const t = requireSupplierTender(tx, { user, tenderId });
   requireOpenTender(t);
-  const response = ensureResponse(tx, t, user.organisationId, user.id);
+  const response = ensureResponse(tx, { user, t });
   if (response.status === "submitted")
-    throw new ResponseError(409, "Votre réponse est déposée : retirez le dépôt pour la modifier (possible jusqu'à la date limite).");
+    throw new AppError("conflict", "Votre réponse est déposée : retirez le dépôt pour la modifier (possible jusqu'à la date limite).");
   return { t, response };
 }
 export { requireEditable };
@@ -138,7 +177,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
     const { t, response } = requireEditable(tx, user, tenderId);
     const allowed = new Map(t.questions.map((q) => [q.id, q]));
     for (const id of [...Object.keys(input.answers), ...Object.keys(input.resolve)]) {
-      if (!allowed.has(id)) throw new ResponseError(400, `Question inconnue pour cette consultation : ${id.slice(0, 20)}`);
+      if (!allowed.has(id)) throw new AppError("invalid", `Question inconnue pour cette consultation : ${id.slice(0, 20)}`);
     }
     const stored = new Map(tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all().map((r) => [r.questionId, r]));
 
@@ -156,7 +195,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
       const current = rowToDraft(row);
       if (fingerprint(mine) === fingerprint(current)) continue;
       if (mine.notApplicable && !q.allowNotApplicable)
-        throw new ResponseError(400, `« Non applicable » n'est pas autorisé pour la question ${q.id} dans cette consultation.`);
+        throw new AppError("invalid", `« Non applicable » n'est pas autorisé pour la question ${q.id} dans cette consultation.`);
       // Editing a reused answer confirms it; an untouched reused answer keeps its flag.
       const next: AnswerDraft = { ...mine, reused: mine.reused && sameContent(mine, current) && current.reused };
       changes.push({ questionId: q.id, next, row });
@@ -215,7 +254,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
           .values({ responseId: response.id, questionId: c.questionId, ...values })
           .onConflictDoUpdate({ target: [responseAnswers.responseId, responseAnswers.questionId], set: values })
           .run();
-        if (!c.next.reused) upsertLibrary(tx, { organisationId: user.organisationId, guideVersion: response.guideVersion, questionId: c.questionId, answer: c.next, userId: user.id, at: savedAt });
+        if (!c.next.reused) upsertLibrary(tx, { user, guideVersion: response.guideVersion, questionId: c.questionId, answer: c.next, at: savedAt });
       }
       // Guarded update: a concurrent writer between our read and this write is impossible inside
       // the SQLite write transaction, but the condition documents the rule.
@@ -224,13 +263,8 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
         .set({ version, updatedAt: savedAt, status: response.status === "withdrawn" ? "withdrawn" : "in-progress" })
         .where(and(eq(responses.id, response.id), eq(responses.version, response.version)))
         .run();
-      if (updated.changes !== 1) throw new ResponseError(409, "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
+      if (updated.changes !== 1) throw new AppError("conflict", "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
     }
     return { ok: true as const, version, savedAt, saved: changes.map((c) => c.questionId), fingerprints: currentFingerprints() };
   });
-}
-
-/** Parses a draft answer coming from outside (library import, tests) with the shared schema. */
-export function parseDraft(value: unknown): AnswerDraft {
-  return answerDraftSchema.parse(value);
 }

@@ -97,28 +97,6 @@ export function toFormValues(a: AnswerDraft): AnswerFormValues {
   return { level: a.level === null ? null : String(a.level), text: a.text, notApplicable: a.notApplicable, notApplicableReason: a.notApplicableReason, reused: a.reused };
 }
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-/** Turns dotted form field names into a nested object (`answers.GOUV-01.level` → answers["GOUV-01"].level). */
-export function unflattenForm(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [key, value] of entries) {
-    if (typeof value !== "string") continue;
-    const parts = key.split(".");
-    if (parts.some((p) => FORBIDDEN_KEYS.has(p) || p === "")) continue;
-    let node = root;
-    parts.forEach((part, i) => {
-      if (i === parts.length - 1) node[part] = value;
-      else {
-        const next = node[part];
-        if (typeof next !== "object" || next === null) node[part] = {};
-        node = node[part] as Record<string, unknown>;
-      }
-    });
-  }
-  return root;
-}
-
 /** The save request: draft answers plus the concurrency bookkeeping. */
 export const saveRequestSchema = z.object({
   version: z.coerce.number({ error: "Version manquante" }).int().min(0),

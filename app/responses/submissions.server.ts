@@ -1,18 +1,23 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { outbox, responses, submissions, tenders, users } from "../../db/schema";
+import { outbox, responses, submissions, type tenders, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
-import { findResponse, requireOpenTender, requireSupplierTender, ResponseError, type Tx } from "./access.server";
-import { formatParisSeconds } from "./dates";
+import { formatParis } from "~/lib/dates";
+import { canonicalJson, submissionContentSchema, type SubmissionContent } from "~/lib/submission-content";
+import { AppError } from "~/lib/errors";
+import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
-import { canonicalJson, submissionContentSchema, type SubmissionContent } from "./submission-content";
 
-function buyerRecipient(tx: Tx, tender: typeof tenders.$inferSelect): string {
-  if (tender.contactEmail) return tender.contactEmail;
-  return tx.select({ email: users.email }).from(users).where(eq(users.id, tender.createdBy)).get()?.email ?? "";
+/** Tells the buyer (the tender's contact, else its creator) through the outbox. */
+function notifyBuyer(tx: Tx, tender: typeof tenders.$inferSelect, message: { kind: string; subject: string; body: string }): void {
+  const to = tender.contactEmail || (tx.select({ email: users.email }).from(users).where(eq(users.id, tender.createdBy)).get()?.email ?? "");
+  if (!to) return;
+  tx.insert(outbox)
+    .values({ organisationId: tender.organisationId, toEmail: to, ...message })
+    .run();
 }
 
 export type SubmitResult =
@@ -26,14 +31,14 @@ export type SubmitResult =
  */
 export function submitResponse({ user, tenderId, version }: { user: CurrentUser; tenderId: number; version: number }): SubmitResult {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
+    const t = requireSupplierTender(tx, { user, tenderId });
     requireOpenTender(t);
-    const response = findResponse(tx, tenderId, user.organisationId);
-    if (!response) throw new ResponseError(409, "Aucune réponse à déposer : ouvrez d'abord le questionnaire.");
-    if (response.status === "submitted") throw new ResponseError(409, "Votre réponse est déjà déposée.");
+    const response = findOwnResponse(tx, { user, tenderId });
+    if (!response) throw new AppError("conflict", "Aucune réponse à déposer : ouvrez d'abord le questionnaire.");
+    if (response.status === "submitted") throw new AppError("conflict", "Votre réponse est déjà déposée.");
     if (response.version !== version)
-      throw new ResponseError(409, "Votre réponse a été modifiée depuis l'ouverture de cette page (par vous dans un autre onglet ou par un collègue). Vérifiez-la puis déposez-la à nouveau.");
-    const { rows, fileRows } = loadAnswersAndFiles(tx, response.id);
+      throw new AppError("conflict", "Votre réponse a été modifiée depuis l'ouverture de cette page (par vous dans un autre onglet ou par un collègue). Vérifiez-la puis déposez-la à nouveau.");
+    const { rows, fileRows } = loadAnswersAndFiles(tx, response);
     const byQuestion = new Map(rows.map((r) => [r.questionId, rowToDraft(r)]));
     const progress = computeProgress(t.questions, Object.fromEntries(byQuestion));
     if (progress.unanswered.length || progress.incomplete.length || progress.reused.length) {
@@ -63,18 +68,11 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
       .returning({ id: submissions.id })
       .get();
     tx.update(responses).set({ status: "submitted", updatedAt: submittedAt }).where(eq(responses.id, response.id)).run();
-    const to = buyerRecipient(tx, t.tender);
-    if (to) {
-      tx.insert(outbox)
-        .values({
-          organisationId: t.tender.organisationId,
-          toEmail: to,
-          kind: "response.submitted",
-          subject: `Réponse déposée — ${t.tender.reference} ${t.tender.title}`,
-          body: `${user.organisationName} a déposé sa réponse à la consultation « ${t.tender.title} » (${t.tender.reference}) le ${formatParisSeconds(submittedAt)} (heure de Paris).\nEmpreinte SHA-256 du contenu déposé : ${contentSha256}`,
-        })
-        .run();
-    }
+    notifyBuyer(tx, t.tender, {
+      kind: "response.submitted",
+      subject: `Réponse déposée — ${t.tender.reference} ${t.tender.title}`,
+      body: `${user.organisationName} a déposé sa réponse à la consultation « ${t.tender.title} » (${t.tender.reference}) le ${formatParis(submittedAt, "seconds")} (heure de Paris).\nEmpreinte SHA-256 du contenu déposé : ${contentSha256}`,
+    });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.submit", targetType: "submission", targetId: row.id, details: { tenderId, contentSha256 } });
     audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.received", targetType: "submission", targetId: row.id, details: { tenderId, supplier: user.organisationName, contentSha256 } });
     return { ok: true as const, submissionId: row.id, submittedAt, contentSha256 };
@@ -84,9 +82,9 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
 /** Withdraws the current submission before the deadline; the draft becomes editable again. */
 export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
+    const t = requireSupplierTender(tx, { user, tenderId });
     requireOpenTender(t);
-    const response = findResponse(tx, tenderId, user.organisationId);
+    const response = findOwnResponse(tx, { user, tenderId });
     const current = response
       ? tx
           .select()
@@ -95,22 +93,15 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
           .orderBy(desc(submissions.id))
           .get()
       : undefined;
-    if (!response || !current || response.status !== "submitted") throw new ResponseError(409, "Aucun dépôt en cours à retirer.");
+    if (!response || !current || response.status !== "submitted") throw new AppError("conflict", "Aucun dépôt en cours à retirer.");
     const at = new Date().toISOString();
     tx.update(submissions).set({ withdrawnAt: at }).where(eq(submissions.id, current.id)).run();
     tx.update(responses).set({ status: "withdrawn", updatedAt: at }).where(eq(responses.id, response.id)).run();
-    const to = buyerRecipient(tx, t.tender);
-    if (to) {
-      tx.insert(outbox)
-        .values({
-          organisationId: t.tender.organisationId,
-          toEmail: to,
-          kind: "response.withdrawn",
-          subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,
-          body: `${user.organisationName} a retiré sa réponse à la consultation « ${t.tender.title} » le ${formatParisSeconds(at)} (heure de Paris). Elle pourra la déposer à nouveau avant la date limite.`,
-        })
-        .run();
-    }
+    notifyBuyer(tx, t.tender, {
+      kind: "response.withdrawn",
+      subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,
+      body: `${user.organisationName} a retiré sa réponse à la consultation « ${t.tender.title} » le ${formatParis(at, "seconds")} (heure de Paris). Elle pourra la déposer à nouveau avant la date limite.`,
+    });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.withdraw", targetType: "submission", targetId: current.id, details: { tenderId } });
     audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.withdrawn", targetType: "submission", targetId: current.id, details: { tenderId, supplier: user.organisationName } });
     return { submissionId: current.id };
@@ -120,7 +111,7 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
 /** The organisation's submissions for a tender, newest first, for the receipt page. */
 export function listOwnSubmissions({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, user, tenderId);
+    const t = requireSupplierTender(tx, { user, tenderId });
     const rows = tx
       .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt, content: submissions.content, submittedByName: users.name })
       .from(submissions)

@@ -1,3 +1,5 @@
+import { cleanFileName, formatBytes } from "~/lib/format";
+
 /**
  * Evidence file types: PDF, office documents (OOXML, OpenDocument, legacy Office) and images.
  * The server checks the extension AND the first bytes (magic numbers); the MIME type stored and
@@ -52,37 +54,23 @@ function magicMatches(bytes: Uint8Array, magic: Kind["magic"]): boolean {
   }
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
-  if (n >= 1024) return `${Math.round(n / 1024).toLocaleString("fr-FR")} Ko`;
-  return `${n} octets`;
-}
-
-/** Keeps the original name readable but harmless (no path, no control characters). */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (cleaned || "fichier").slice(0, 200);
-}
-
-export type UploadCheck = { ok: true; mime: string; name: string } | { ok: false; message: string; status: number };
+export type UploadCheck = { ok: true; mime: string; name: string } | { ok: false; message: string; code: "invalid" | "too-large" | "unsupported-type" };
 
 export function checkEvidence(input: { name: string; bytes: Uint8Array; maxFileBytes: number; usedBytes: number; maxTenderBytes: number }): UploadCheck {
   const name = cleanFileName(input.name);
-  if (input.bytes.byteLength === 0) return { ok: false, status: 400, message: `Le fichier « ${name} » est vide.` };
+  if (input.bytes.byteLength === 0) return { ok: false, code: "invalid", message: `Le fichier « ${name} » est vide.` };
   if (input.bytes.byteLength > input.maxFileBytes)
-    return { ok: false, status: 413, message: `Le fichier « ${name} » dépasse la taille maximale de ${formatBytes(input.maxFileBytes)} par fichier.` };
+    return { ok: false, code: "too-large", message: `Le fichier « ${name} » dépasse la taille maximale de ${formatBytes(input.maxFileBytes)} par fichier.` };
   if (input.usedBytes + input.bytes.byteLength > input.maxTenderBytes)
     return {
       ok: false,
-      status: 413,
+      code: "too-large",
       message: `Ce fichier porterait le total des pièces jointes de la réponse au-delà de ${formatBytes(input.maxTenderBytes)} (déjà utilisé : ${formatBytes(input.usedBytes)}).`,
     };
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
   const kind = EVIDENCE_TYPES[ext];
-  if (!kind) return { ok: false, status: 415, message: `Type de fichier non accepté pour « ${name} ». Formats acceptés : ${ACCEPTED_LABEL}.` };
+  if (!kind) return { ok: false, code: "unsupported-type", message: `Type de fichier non accepté pour « ${name} ». Formats acceptés : ${ACCEPTED_LABEL}.` };
   if (!magicMatches(input.bytes, kind.magic))
-    return { ok: false, status: 415, message: `Le contenu de « ${name} » ne correspond pas à un fichier .${ext} valide.` };
+    return { ok: false, code: "unsupported-type", message: `Le contenu de « ${name} » ne correspond pas à un fichier .${ext} valide.` };
   return { ok: true, mime: kind.mime, name };
 }

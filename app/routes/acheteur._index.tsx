@@ -1,27 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { MembersTable } from "~/components/members";
 import { listOwnAudit, listOwnMembers } from "~/lib/organisations.server";
-import { formatParis } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
 import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { listTenders } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Espace acheteur — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   return {
     organisationName: user.organisationName,
     role: user.role,
     tenders: listTenders({ user }),
-    members: listOwnMembers(user),
-    audit: user.role === "buyer" ? listOwnAudit(user, 30) : [],
+    members: listOwnMembers({ user }),
+    audit: isBuyer(user) ? listOwnAudit({ user, limit: 30 }) : [],
   };
-}
+});
 
 const auditLabels: Record<string, string> = {
   "tender.create": "création d'un appel d'offres",
@@ -85,7 +87,7 @@ export default function BuyerHome() {
                   <td>
                     <span className={tenderStatusBadge[t.status]}>{tenderStatusLabels[t.status]}</span>
                   </td>
-                  <td>{formatParis(t.deadline)}</td>
+                  <td>{formatParis(t.deadline, "numeric")}</td>
                   <td className="num">{t.invitationCount}</td>
                   <td className="num">{t.submissionCount}</td>
                 </tr>
@@ -116,7 +118,7 @@ export default function BuyerHome() {
               <tbody>
                 {audit.map((a, i) => (
                   <tr key={i}>
-                    <td>{formatParis(a.at)}</td>
+                    <td>{formatParis(a.at, "numeric")}</td>
                     <td>{a.userName ?? "système"}</td>
                     <td>{auditLabels[a.action] ?? a.action}</td>
                     <td>

@@ -1,24 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { currentGuide, getCriterion, getGuide } from "../../questionnaires/guide";
+import { currentGuide, getCriterion, getGuide } from "#questionnaires/guide";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { idParam, loadTender } from "~/tenders/access.server";
-import { priceMethodLabels } from "~/tenders/builder";
-import { formatParis, frNum } from "~/tenders/dates";
+import { loadTender } from "~/tenders/access.server";
+import { methodOf, priceMethodLabels } from "~/tenders/builder";
+import { formatParis } from "~/lib/dates";
+import { frNum } from "~/lib/format";
 import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { includedQuestions } from "~/tenders/method";
-import { listEvaluators, methodOf, publishIssues, setEvaluators, tenderView } from "~/tenders/tenders.server";
+import { listEvaluators, publishIssues, setEvaluators, tenderView } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { AppError } from "~/lib/errors";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { FlashMessage } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tender.title ?? "Appel d'offres"} — NR Procure` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTender({ id: idParam(params.id), user });
   const method = methodOf(tender);
@@ -26,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questions = includedQuestions(method);
   return {
     tender: tenderView(tender),
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
     method: {
       shares: method.shares,
       priceMethod: priceMethodLabels[method.priceMethod].label,
@@ -37,29 +42,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((c) => ({ id: c.id, title: getCriterion(guide, c.id)?.title ?? c.id, weight: c.weight, questions: questions.filter((q) => q.criterion === c.id).length })),
     },
     publishIssues: tender.status === "draft" ? publishIssues(tender) : [],
-    evaluators: user.role === "buyer" ? listEvaluators({ tender, user }) : [],
+    evaluators: isBuyer(user) ? listEvaluators({ tender, user }) : [],
   };
-}
+});
 
 const evaluatorsSchema = z.object({
   intent: z.literal("evaluators"),
   evaluators: z.array(z.coerce.number().int().positive()).default([]),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const id = idParam(params.id);
   const parsed = evaluatorsSchema.safeParse({ intent: formData.get("intent"), evaluators: formData.getAll("evaluators") });
-  if (!parsed.success) throw new Response("Requête invalide", { status: 400 });
+  if (!parsed.success) throw new AppError("invalid", "Requête invalide");
   setEvaluators({ id, user, userIds: parsed.data.evaluators });
-  return redirect(`/acheteur/appels-d-offres/${id}?evaluateurs=1`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, { message: "Évaluateurs enregistrés." });
+});
 
 export default function TenderOverview() {
   const { tender, isBuyer, method, publishIssues, evaluators } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   const published = tender.status === "published" || tender.status === "closed";
   return (
@@ -72,19 +76,10 @@ export default function TenderOverview() {
         <span className={tenderStatusBadge[tender.status]}>{tenderStatusLabels[tender.status]}</span>{" "}
         {tender.reference ? <span className="muted">Réf. {tender.reference}</span> : null}
       </p>
-      {params.get("publie") ? (
-        <p className="alert alert--info" role="status">
-          Appel d'offres publié : sa méthode de notation est désormais figée. Invitez les fournisseurs.
-        </p>
-      ) : null}
-      {params.get("evaluateurs") ? (
-        <p className="alert alert--info" role="status">
-          Évaluateurs enregistrés.
-        </p>
-      ) : null}
+      <FlashMessage />
       {tender.status === "cancelled" ? (
         <p className="alert alert--warn">
-          Annulé le {formatParis(tender.cancelledAt)} — motif : {tender.cancelReason}
+          Annulé le {formatParis(tender.cancelledAt, "numeric")} — motif : {tender.cancelReason}
         </p>
       ) : null}
       <nav className="actions no-print" aria-label="Actions sur l'appel d'offres">
@@ -128,7 +123,7 @@ export default function TenderOverview() {
           <dd>{tender.segmentLabel}</dd>
           <dt>Date limite de réponse</dt>
           <dd>
-            {formatParis(tender.deadline, { withZone: true })} {tender.deadlinePassed ? <span className="badge badge--warn">dépassée</span> : null}
+            {formatParis(tender.deadline, "numeric", { withZone: true })} {tender.deadlinePassed ? <span className="badge badge--warn">dépassée</span> : null}
           </dd>
           <dt>Contact</dt>
           <dd>
@@ -139,7 +134,7 @@ export default function TenderOverview() {
           {tender.publishedAt ? (
             <>
               <dt>Publié le</dt>
-              <dd>{formatParis(tender.publishedAt, { withZone: true })}</dd>
+              <dd>{formatParis(tender.publishedAt, "numeric", { withZone: true })}</dd>
               <dt>Empreinte de la méthode publiée (SHA-256)</dt>
               <dd>
                 <code className="hash">{tender.publishedMethodSha256}</code>
@@ -149,7 +144,7 @@ export default function TenderOverview() {
           {tender.closedAt ? (
             <>
               <dt>Clôturé le</dt>
-              <dd>{formatParis(tender.closedAt, { withZone: true })}</dd>
+              <dd>{formatParis(tender.closedAt, "numeric", { withZone: true })}</dd>
             </>
           ) : null}
         </dl>

@@ -7,9 +7,10 @@ import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
-import { idParam, loadTenderAsBuyer } from "~/tenders/access.server";
+import { loadTenderAsBuyer } from "~/tenders/access.server";
 import { cancelTender } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
@@ -20,13 +21,13 @@ const cancelSchema = z.object({
   confirm: z.literal("yes", { error: "Cochez la case pour confirmer l'annulation." }),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
   return { tender: { id: tender.id, title: tender.title, status: tender.status } };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   cancelTender({ id, user, reason: parsed.data.reason });
   return redirect(`/acheteur/appels-d-offres/${id}`);
-}
+});
 
 export default function CancelTender() {
   const { tender } = useLoaderData<typeof loader>();

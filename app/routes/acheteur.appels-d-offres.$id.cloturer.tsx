@@ -4,21 +4,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { idParam, loadTenderAsBuyer } from "~/tenders/access.server";
+import { loadTenderAsBuyer } from "~/tenders/access.server";
 import { closeTender } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Clôturer l'appel d'offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
   return { tender: { id: tender.id, title: tender.title, status: tender.status } };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer la clôture." }, { status: 400 });
   closeTender({ id, user });
   return redirect(`/acheteur/appels-d-offres/${id}`);
-}
+});
 
 export default function CloseTender() {
   const { tender } = useLoaderData<typeof loader>();

@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
 import { WhatIfPanel, type Simulation } from "~/components/tenders/what-if";
-import { idParam } from "~/tenders/access.server";
-import { frEuros, frNum } from "~/tenders/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { getComparison, sortRows } from "~/tenders/compare.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Comparaison des offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const c = getComparison({ tenderId: idParam(params.id), user });
   const url = new URL(request.url);
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     tender: { id: c.tender.id, title: c.tender.title, reference: c.tender.reference },
     open: c.open,
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
     shares,
     rows: rows.map((r) => {
       const info = c.built.suppliers.find((s) => s.key === r.id)!;
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dir,
     simulation,
   };
-}
+});
 
 export default function Comparison() {
   const d = useLoaderData<typeof loader>();

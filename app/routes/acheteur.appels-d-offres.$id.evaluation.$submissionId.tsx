@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { maturityScale } from "../../questionnaires/maturity-scale";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { maturityScale } from "#questionnaires/maturity-scale";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { idParam } from "~/tenders/access.server";
-import { formatParis } from "~/tenders/dates";
-import { criterionEvaluationFromForm, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
+import { formatParis } from "~/lib/dates";
+import { criterionEvaluationSchema, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { AppError } from "~/lib/errors";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { FlashMessage } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Évaluer une réponse — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const result = submissionForEvaluation({ tenderId: idParam(params.id), submissionId: idParam(params.submissionId), user });
   return {
@@ -23,22 +26,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteria: result.criteria,
     scale: maturityScale.map((l) => ({ level: l.level, label: l.label })),
   };
+});
+
+/** The evaluation form names its fields `level[GOUV-01]` / `justification[GOUV-01]`. */
+function criterionEvaluationFromForm(formData: FormData) {
+  const levels: Record<string, string> = {};
+  const justifications: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const m = /^(level|justification)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
+    if (!m) continue;
+    if (m[1] === "level") levels[m[2]!] = value;
+    else justifications[m[2]!] = value;
+  }
+  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const tenderId = idParam(params.id);
   const submissionId = idParam(params.submissionId);
   const parsed = criterionEvaluationFromForm(formData);
-  if (!parsed.success) throw new Response("Formulaire d'évaluation invalide", { status: 400 });
+  if (!parsed.success) throw new AppError("invalid", "Formulaire d'évaluation invalide");
   const result = saveCriterionEvaluation({ tenderId, submissionId, user, input: parsed.data });
   if (!result.ok) {
     return data({ criterion: parsed.data.criterion, fieldErrors: result.fieldErrors, levels: parsed.data.levels, justifications: parsed.data.justifications }, { status: 400 });
   }
-  return redirect(`/acheteur/appels-d-offres/${tenderId}/evaluation/${submissionId}?enregistre=${encodeURIComponent(parsed.data.criterion)}#critere-${parsed.data.criterion}`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${tenderId}/evaluation/${submissionId}#critere-${parsed.data.criterion}`, {
+    message: "Évaluation du critère enregistrée.",
+    for: `critere-${parsed.data.criterion}`,
+  });
+});
 
 function levelLabel(value: LevelValue, scale: { level: number; label: string }[]) {
   if (value === "na") return "Sans objet";
@@ -50,8 +70,6 @@ function levelLabel(value: LevelValue, scale: { level: number; label: string }[]
 export default function EvaluateSubmission() {
   const { tender, submission, criteria, scale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const saved = params.get("enregistre");
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   return (
     <>
@@ -59,7 +77,7 @@ export default function EvaluateSubmission() {
         <Link to={`${base}/evaluation`}>← Évaluation — {tender.title}</Link>
       </p>
       <h1>Réponse de {submission.supplierName}</h1>
-      <p className="muted">Déposée le {formatParis(submission.submittedAt, { withZone: true })}.</p>
+      <p className="muted">Déposée le {formatParis(submission.submittedAt, "numeric", { withZone: true })}.</p>
       <p className="field__hint">
         Le niveau évalué est pré-rempli avec l'auto-évaluation du fournisseur. Un niveau différent demande une courte justification : le
         fournisseur la lira dans son bilan. Enregistrez critère par critère.
@@ -79,11 +97,7 @@ export default function EvaluateSubmission() {
         return (
           <section key={c.id} id={`critere-${c.id}`} className="card">
             <h2>{c.title}</h2>
-            {saved === c.id ? (
-              <p className="alert alert--info" role="status">
-                Évaluation du critère enregistrée.
-              </p>
-            ) : null}
+            <FlashMessage for={`critere-${c.id}`} />
             {Object.keys(errors).length > 0 ? (
               <p className="alert alert--error" role="alert">
                 Rien n'a été enregistré pour ce critère : corrigez les questions signalées.

@@ -1,20 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
-import { idParam } from "~/tenders/access.server";
-import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { evaluationOverview, offerScoreSchema, saveOfferScore } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { FlashMessage } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Évaluation des réponses — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const o = evaluationOverview({ tenderId: idParam(params.id), user });
   return {
@@ -22,11 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open: o.open,
     questionCount: o.questionCount,
     submissions: o.submissions,
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -34,13 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(offerScoreSchema, formData);
   if (!parsed.ok) return data({ supplier: String(formData.get("supplierOrganisationId") ?? ""), fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   saveOfferScore({ tenderId: id, user, input: parsed.data });
-  return redirect(`/acheteur/appels-d-offres/${id}/evaluation?note=${parsed.data.supplierOrganisationId}`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}/evaluation`, { message: "Prix et note technique enregistrés." });
+});
 
 export default function EvaluationOverview() {
   const { tender, open, questionCount, submissions, isBuyer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   return (
     <>
@@ -50,18 +53,14 @@ export default function EvaluationOverview() {
       <h1>Évaluation des réponses</h1>
       {!open ? (
         <p className="alert alert--info">
-          L'évaluation s'ouvre à la date limite ({formatParis(tender.deadline, { withZone: true })})
+          L'évaluation s'ouvre à la date limite ({formatParis(tender.deadline, "numeric", { withZone: true })})
           {tender.allowEarlyEvaluation ? " ou dès le dépôt d'une réponse" : ""}.
         </p>
       ) : submissions.length === 0 ? (
         <p className="muted">Aucune réponse déposée pour l'instant.</p>
       ) : (
         <>
-          {params.get("note") ? (
-            <p className="alert alert--info" role="status">
-              Prix et note technique enregistrés.
-            </p>
-          ) : null}
+          <FlashMessage />
           <table className="data">
             <caption className="muted" style={{ textAlign: "left" }}>
               {questionCount} questions RSE par réponse. Tant qu'une question n'est pas évaluée, la comparaison retient l'auto-évaluation du
@@ -83,7 +82,7 @@ export default function EvaluationOverview() {
                   <td>
                     <Link to={`${base}/evaluation/${s.id}`}>{s.supplierName}</Link>
                   </td>
-                  <td>{formatParis(s.submittedAt)}</td>
+                  <td>{formatParis(s.submittedAt, "numeric")}</td>
                   <td>
                     <progress max={questionCount} value={s.evaluated} aria-label={`${s.evaluated} sur ${questionCount}`} /> {s.evaluated} / {questionCount}
                   </td>

@@ -2,25 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
-import { idParam } from "~/tenders/access.server";
-import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { getSupplierExplanation, shareDebrief } from "~/tenders/compare.server";
-import { evaluationRows } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Détail de la note — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const r = getSupplierExplanation({ tenderId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
-  const justifications = evaluationRows([r.info.submissionId])
-    .filter((e) => e.justification.trim() !== "")
-    .map((e) => ({ questionId: e.questionId, topic: r.comparison.questionTopics[e.questionId] ?? e.questionId, level: e.notApplicableAccepted ? "sans objet" : e.evaluatedLevel === null ? "sans réponse" : String(e.evaluatedLevel), justification: e.justification, at: e.updatedAt }));
   return {
     tender: { id: r.comparison.tender.id, title: r.comparison.tender.title },
     supplier: { organisationId: r.info.organisationId, name: r.info.name, price: r.info.price, submittedAt: r.info.submittedAt },
@@ -29,12 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     topics: r.comparison.questionTopics,
     rankedCount: r.rankedCount,
     shared: r.shared,
-    justifications,
-    isBuyer: user.role === "buyer",
+    justifications: r.justifications,
+    isBuyer: isBuyer(user),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -43,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer le partage du bilan." }, { status: 400 });
   shareDebrief({ tenderId, supplierOrganisationId, user });
   return redirect(`/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierOrganisationId}`);
-}
+});
 
 export default function SupplierExplanationPage() {
   const d = useLoaderData<typeof loader>();
@@ -56,7 +54,7 @@ export default function SupplierExplanationPage() {
       </p>
       <h1>{d.supplier.name}</h1>
       <p className="muted">
-        Réponse déposée le {formatParis(d.supplier.submittedAt)} — prix {frEuros(d.supplier.price)} — rang {d.explanation.rank} sur {d.rankedCount}.
+        Réponse déposée le {formatParis(d.supplier.submittedAt, "numeric")} — prix {frEuros(d.supplier.price)} — rang {d.explanation.rank} sur {d.rankedCount}.
         Prix le plus bas : {frEuros(d.explanation.price.lowestPrice)}.
       </p>
       <section className="card">

@@ -1,16 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
-import { idParam, loadTender } from "~/tenders/access.server";
-import { formatParis } from "~/tenders/dates";
+import { loadTender } from "~/tenders/access.server";
+import { formatParis } from "~/lib/dates";
 import { createInvitation, listInvitations, revokeInvitation } from "~/tenders/invitations.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { FlashMessage } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
@@ -27,17 +31,17 @@ const revokeSchema = z.object({
   confirm: z.literal("yes", { error: "Confirmez la révocation." }),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTender({ id: idParam(params.id), user });
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status, deadline: tender.deadline, deadlinePassed: Date.parse(tender.deadline) <= Date.now() },
-    isBuyer: user.role === "buyer",
+    isBuyer: isBuyer(user),
     invitations: listInvitations({ tenderId: tender.id, user }),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -46,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(revokeSchema, formData);
     if (!parsed.ok) return data({ kind: "revoke" as const, fieldErrors: parsed.fieldErrors, values: parsed.values, link: null }, { status: 400 });
     revokeInvitation({ tenderId: id, invitationId: parsed.data.invitationId, user });
-    return redirect(`/acheteur/appels-d-offres/${id}/invitations?revoquee=1`);
+    return redirectWithFlash(`/acheteur/appels-d-offres/${id}/invitations`, { message: "Invitation révoquée : le lien ne fonctionne plus." });
   }
   const parsed = parseForm(inviteSchema, formData);
   if (!parsed.ok) return data({ kind: "invite" as const, fieldErrors: parsed.fieldErrors, values: parsed.values, link: null }, { status: 400 });
@@ -55,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data({ kind: "invite" as const, fieldErrors: result.fieldErrors, values: { email: parsed.data.email, supplierName: parsed.data.supplierName } as Record<string, string>, link: null }, { status: 400 });
   // The link is shown once, in this response only.
   return data({ kind: "invite" as const, fieldErrors: {} as Record<string, string[]>, values: {} as Record<string, string>, link: { url: result.link, email: parsed.data.email, supplierName: parsed.data.supplierName } });
-}
+});
 
 export default function Invitations() {
   const { tender, isBuyer, invitations } = useLoaderData<typeof loader>();
@@ -72,12 +76,8 @@ export default function Invitations() {
         <Link to={base}>← {tender.title}</Link>
       </p>
       <h1>Fournisseurs invités</h1>
-      <p className="muted">Date limite : {formatParis(tender.deadline, { withZone: true })} — les invitations expirent à cette date.</p>
-      {params.get("revoquee") ? (
-        <p className="alert alert--info" role="status">
-          Invitation révoquée : le lien ne fonctionne plus.
-        </p>
-      ) : null}
+      <p className="muted">Date limite : {formatParis(tender.deadline, "numeric", { withZone: true })} — les invitations expirent à cette date.</p>
+      <FlashMessage />
       {actionData?.link ? (
         <div className="alert alert--info" role="status" data-testid="invitation-link">
           <p>
@@ -127,7 +127,7 @@ export default function Invitations() {
                 <tr key={i.id} data-status={i.status.kind}>
                   <td>{i.supplierName}</td>
                   <td>{i.email}</td>
-                  <td>{formatParis(i.createdAt)}</td>
+                  <td>{formatParis(i.createdAt, "numeric")}</td>
                   <td>{i.statusLabel}</td>
                   {isBuyer ? (
                     <td>

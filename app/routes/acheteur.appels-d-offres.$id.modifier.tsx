@@ -1,20 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { TenderBuilder } from "~/components/tenders/tender-builder";
-import { issuesToFieldErrors } from "~/lib/forms";
-import { idParam } from "~/tenders/access.server";
-import { builderSchema, formDataToNested } from "~/tenders/builder";
-import { builderContext, builderValuesFromRaw, editTenderValues, tenderForEdit, updateTenderDraft } from "~/tenders/tenders.server";
+import { formDataToNested, issuesToFieldErrors } from "~/lib/forms";
+import { builderSchema, builderValuesFromRaw } from "~/tenders/builder";
+import { builderContext, editTenderValues, tenderForEdit, updateTenderDraft } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { FlashMessage } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Modifier l'appel d'offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const { tender, method } = tenderForEdit({ id: idParam(params.id), user });
   return {
@@ -22,9 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: editTenderValues(tender),
     ...builderContext(method.guideVersion),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -36,13 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, editTenderValues(tender)) }, { status: 400 });
   }
   updateTenderDraft({ id, user, values: parsed.data });
-  return redirect(`/acheteur/appels-d-offres/${id}/modifier?enregistre=1`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}/modifier`, { message: "Brouillon enregistré." });
+});
 
 export default function EditTender() {
   const { tender, values, guide, segments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <>
       <p className="no-print">
@@ -55,10 +56,10 @@ export default function EditTender() {
         </p>
       ) : (
         <>
-          {params.get("enregistre") && !actionData ? (
-            <p className="alert alert--info" role="status">
-              Brouillon enregistré. <Link to={`/acheteur/appels-d-offres/${tender.id}`}>Voir l'appel d'offres et le publier</Link>
-            </p>
+          {!actionData ? (
+            <FlashMessage>
+              <Link to={`/acheteur/appels-d-offres/${tender.id}`}>Voir l'appel d'offres et le publier</Link>
+            </FlashMessage>
           ) : null}
           {actionData?.fieldErrors ? (
             <p className="alert alert--error" role="alert">

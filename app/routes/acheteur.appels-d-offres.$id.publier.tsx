@@ -1,21 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { idParam, loadTenderAsBuyer } from "~/tenders/access.server";
-import { priceMethodLabels } from "~/tenders/builder";
-import { formatParis, frNum } from "~/tenders/dates";
+import { loadTenderAsBuyer } from "~/tenders/access.server";
+import { methodOf, priceMethodLabels } from "~/tenders/builder";
+import { formatParis } from "~/lib/dates";
+import { frNum } from "~/lib/format";
 import { includedQuestions } from "~/tenders/method";
-import { methodOf, publishIssues, publishTender } from "~/tenders/tenders.server";
+import { publishIssues, publishTender } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Publier l'appel d'offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
   const method = methodOf(tender);
@@ -26,9 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questionCount: includedQuestions(method).length,
     issues: tender.status === "draft" ? publishIssues(tender) : ["Cet appel d'offres est déjà publié."],
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -36,8 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("confirm") !== "yes") return data({ issues: ["Confirmez la publication."] }, { status: 400 });
   const result = publishTender({ id, user });
   if (!result.ok) return data({ issues: result.issues }, { status: 400 });
-  return redirect(`/acheteur/appels-d-offres/${id}?publie=1`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, { message: "Appel d'offres publié : sa méthode de notation est désormais figée. Invitez les fournisseurs." });
+});
 
 export default function PublishTender() {
   const { tender, shares, priceMethod, questionCount, issues } = useLoaderData<typeof loader>();
@@ -57,7 +60,7 @@ export default function PublishTender() {
           </li>
           <li>Notation du prix : {priceMethod}</li>
           <li>{questionCount} questions RSE, avec leurs poids et l'acceptation de « sans objet »</li>
-          <li>Date limite de réponse : {formatParis(tender.deadline, { withZone: true })}</li>
+          <li>Date limite de réponse : {formatParis(tender.deadline, "numeric", { withZone: true })}</li>
         </ul>
         <p className="alert alert--warn">
           Après publication, la méthode de notation (parts, poids, questions) ne peut plus être modifiée : les fournisseurs doivent connaître les

@@ -2,16 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
-import { idParam } from "~/tenders/access.server";
-import { formatParis, frEuros, frNum } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
+import { frEuros, frNum } from "~/lib/format";
 import { getReport } from "~/tenders/compare.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Rapport d'analyse des offres — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const r = getReport({ tenderId: idParam(params.id), user });
   return {
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     generatedAt: new Date().toISOString(),
     generatedBy: user.name,
   };
-}
+});
 
 export default function Report() {
   const d = useLoaderData<typeof loader>();
@@ -40,14 +41,14 @@ export default function Report() {
       </p>
       <h1>Rapport d'analyse des offres</h1>
       <p>
-        <strong>{d.tender.title}</strong> {d.tender.reference ? `(réf. ${d.tender.reference})` : ""} — date limite {formatParis(d.tender.deadline, { withZone: true })}
+        <strong>{d.tender.title}</strong> {d.tender.reference ? `(réf. ${d.tender.reference})` : ""} — date limite {formatParis(d.tender.deadline, "numeric", { withZone: true })}
       </p>
       <p className="small">
         Méthode publiée : prix {frNum(d.shares.price)} % ({d.priceMethod === "linear" ? "méthode linéaire" : "méthode proportionnelle"}), valeur
         technique {frNum(d.shares.technical)} %, RSE {frNum(d.shares.rse)} %. Empreinte SHA-256 : <code className="hash">{d.tender.sha}</code>
       </p>
       <p className="small muted">
-        Édité le {formatParis(d.generatedAt, { withZone: true })} par {d.generatedBy}.
+        Édité le {formatParis(d.generatedAt, "numeric", { withZone: true })} par {d.generatedBy}.
       </p>
       <h2>Classement</h2>
       <table className="data">

@@ -1,35 +1,37 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { TenderBuilder } from "~/components/tenders/tender-builder";
-import { issuesToFieldErrors } from "~/lib/forms";
-import { builderSchema, formDataToNested } from "~/tenders/builder";
-import { builderContext, builderValuesFromRaw, createTender, newTenderValues } from "~/tenders/tenders.server";
+import { formDataToNested, issuesToFieldErrors } from "~/lib/forms";
+import { builderSchema, builderValuesFromRaw } from "~/tenders/builder";
+import { builderContext, createTender, newTenderValues } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineAction, defineLoader } from "~/lib/route.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Nouvel appel d'offres — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
-  return { values: newTenderValues(user), ...builderContext() };
-}
+  return { values: newTenderValues({ user }), ...builderContext() };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const raw = formDataToNested(formData);
   const parsed = builderSchema.safeParse(raw);
   if (!parsed.success) {
-    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, newTenderValues(user)) }, { status: 400 });
+    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, newTenderValues({ user })) }, { status: 400 });
   }
   const id = createTender({ user, values: parsed.data });
-  return redirect(`/acheteur/appels-d-offres/${id}/modifier?enregistre=1`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}/modifier`, { message: "Brouillon enregistré." });
+});
 
 export default function NewTender() {
   const { values, guide, segments } = useLoaderData<typeof loader>();

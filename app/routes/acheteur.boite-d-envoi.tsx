@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { formatParis } from "~/tenders/dates";
+import { formatParis } from "~/lib/dates";
 import { listOutbox } from "~/tenders/invitations.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { defineLoader } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Boîte d'envoi — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
   return { messages: listOutbox({ user }) };
-}
+});
 
 export default function Outbox() {
   const { messages } = useLoaderData<typeof loader>();
@@ -30,7 +31,7 @@ export default function Outbox() {
         <article key={m.id} className="card">
           <h2>{m.subject}</h2>
           <p className="muted">
-            À : {m.toEmail} — préparé le {formatParis(m.createdAt)} {m.sentAt ? `— envoyé le ${formatParis(m.sentAt)}` : "— non envoyé"}
+            À : {m.toEmail} — préparé le {formatParis(m.createdAt, "numeric")} {m.sentAt ? `— envoyé le ${formatParis(m.sentAt, "numeric")}` : "— non envoyé"}
           </p>
           <pre className="message">{m.body}</pre>
         </article>

@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getTenderAnnex } from "~/annex/annex.server";
 import { formatParis } from "~/lib/dates";
 import { requireRole } from "~/auth/session.server";
-import { idParam } from "~/tenders/access.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Annexe NR — ${data.tender.title} — NR Procure` : "Annexe NR — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   return getTenderAnnex({ tenderId: idParam(params.id), user });
-}
+});
 
 const fr = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
 
@@ -26,10 +26,10 @@ export default function TenderAnnex() {
       <p className="lead">
         Référence {t.reference} · {t.organisationName} · segment {t.segmentLabel}
       </p>
-      <p>Date limite de réponse : {formatParis(t.deadline)} (heure de Paris).</p>
+      <p>Date limite de réponse : {formatParis(t.deadline, "long")} (heure de Paris).</p>
       {a.frozen ? (
         <p className="alert alert--info">
-          Méthode publiée le {formatParis(t.publishedAt!)} : cette annexe est figée (empreinte SHA-256 <code>{t.methodSha256}</code>).
+          Méthode publiée le {formatParis(t.publishedAt!, "long")} : cette annexe est figée (empreinte SHA-256 <code>{t.methodSha256}</code>).
         </p>
       ) : (
         <p className="alert alert--warn">Projet : la méthode et les clauses peuvent encore changer jusqu'à la publication.</p>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportTenderAnnexDocx } from "~/annex/annex.server";
 import { requireRole } from "~/auth/session.server";
-import { idParam } from "~/tenders/access.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const { buffer, filename } = await exportTenderAnnexDocx({ tenderId: idParam(params.id), user });
   return new Response(new Uint8Array(buffer), {
@@ -13,4 +13,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,36 +1,39 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { parseClauseIntent, tenderClausesView, updateTenderClauses } from "~/annex/tender-clauses.server";
+import { clausesFormSchema, tenderClausesView, updateTenderClauses } from "~/annex/tender-clauses.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { idParam } from "~/tenders/access.server";
+import { AppError } from "~/lib/errors";
+import { formDataToNested } from "~/lib/forms";
+import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { FlashMessage } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Clauses — ${data.tender.title} — NR Procure` : "Clauses — NR Procure" }];
 
-const querySchema = z.object({ q: z.string().trim().max(200).optional().default(""), message: z.string().max(300).optional() });
+const querySchema = z.object({ q: z.string().trim().max(200).optional().default("") });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const { q, message } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { ...tenderClausesView({ tenderId: idParam(params.id), user, query: q }), q, message: message ?? null };
-}
+  const { q } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { ...tenderClausesView({ tenderId: idParam(params.id), user, query: q }), q };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const tenderId = idParam(params.id);
-  const intent = parseClauseIntent(formData.get("intent"));
-  if (!intent) throw new Response("Action inconnue.", { status: 400 });
-  const { message } = updateTenderClauses({ tenderId, user, formData, intent });
-  const q = typeof formData.get("q") === "string" ? String(formData.get("q")) : "";
-  const search = new URLSearchParams({ message, ...(q ? { q } : {}) });
+  const form = clausesFormSchema.safeParse(formDataToNested(formData, { arrays: false }));
+  if (!form.success) throw new AppError("invalid", "Action inconnue.");
+  const { intent, values, q } = form.data;
+  const { message } = updateTenderClauses({ tenderId, user, intent, values });
+  const search = q ? `?${new URLSearchParams({ q }).toString()}` : "";
   // Post/redirect/get: a reload never re-posts, and the page works the same without JavaScript.
-  return redirect(`/acheteur/appels-d-offres/${tenderId}/clauses?${search.toString()}#clauses`);
-}
+  return redirectWithFlash(`/acheteur/appels-d-offres/${tenderId}/clauses${search}#clauses`, { message });
+});
 
 const inputFor: Record<string, { type: string; inputMode?: "decimal" | "numeric" }> = {
   années: { type: "text", inputMode: "numeric" },
@@ -42,7 +45,7 @@ const inputFor: Record<string, { type: string; inputMode?: "decimal" | "numeric"
 };
 
 export default function TenderClauses() {
-  const { tender, editable, chosen, suggestions, results, q, message } = useLoaderData<typeof loader>();
+  const { tender, editable, chosen, suggestions, results, q } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const addButton = (id: string, title: string) =>
@@ -69,11 +72,7 @@ export default function TenderClauses() {
           Télécharger l'annexe (Word)
         </a>
       </div>
-      {message ? (
-        <p className="alert alert--info" role="status">
-          {message}
-        </p>
-      ) : null}
+      <FlashMessage />
       {!editable ? (
         <p className="alert alert--warn">
           {tender.status === "draft" ? "Seul l'acheteur peut modifier les clauses." : "Appel d'offres publié : les clauses sont figées avec la méthode."}

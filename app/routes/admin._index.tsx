@@ -8,7 +8,8 @@ import { CsrfInput } from "~/components/csrf";
 import { roleLabel } from "~/components/members";
 import { parseForm } from "~/lib/forms";
 import { changeMembershipRole, listAllOrganisations, rolesByKind } from "~/lib/organisations.server";
-import { roles } from "../../db/schema";
+import { roles } from "#db/schema";
+import { defineAction, defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — NR Procure" }];
 
@@ -19,20 +20,20 @@ const roleChangeSchema = z.object({
   role: z.enum(roles, { error: "Rôle inconnu" }),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireRole(request, ["admin"]);
-  return { organisations: listAllOrganisations(), rolesByKind, selfMembershipId: admin.membershipId };
-}
+  return { organisations: listAllOrganisations({ user: admin }), rolesByKind, selfMembershipId: admin.membershipId };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireRole(request, ["admin"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const parsed = parseForm(roleChangeSchema, formData);
   if (!parsed.ok) return data({ ok: false, message: Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
-  const result = changeMembershipRole({ admin, ...parsed.data });
+  const result = changeMembershipRole({ user: admin, ...parsed.data });
   return data(result, { status: result.ok ? 200 : 400 });
-}
+});
 
 export default function AdminHome() {
   const { organisations, rolesByKind, selfMembershipId } = useLoaderData<typeof loader>();

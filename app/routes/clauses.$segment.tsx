@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClauseCard } from "~/components/clauses/clause-card";
 import { clausierSegment } from "~/lib/clauses.server";
+import { defineLoader } from "~/lib/route.server";
 
 const paramsSchema = z.object({ segment: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
@@ -10,12 +11,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.segment.label} — Clausier — NR Procure` : "Segment introuvable — NR Procure" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
   const parsed = paramsSchema.safeParse(params);
-  const found = parsed.success ? clausierSegment(parsed.data.segment) : null;
-  if (!found) throw new Response("Ce segment d'achat n'existe pas dans le clausier.", { status: 404 });
-  return found;
-}
+  return clausierSegment(parsed.success ? parsed.data.segment : "");
+});
 
 export default function ClausierSegment() {
   const { segment, groups } = useLoaderData<typeof loader>();

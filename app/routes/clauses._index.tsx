@@ -3,15 +3,16 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClauseCard } from "~/components/clauses/clause-card";
 import { clausierOverview } from "~/lib/clauses.server";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Clausier numérique responsable — NR Procure" }];
 
 const querySchema = z.object({ q: z.string().trim().max(200).optional().default("") });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const { q } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return { q, ...clausierOverview(q) };
-}
+});
 
 export default function ClausierIndex() {
   const { q, total, segments, kinds, results } = useLoaderData<typeof loader>();

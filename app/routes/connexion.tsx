@@ -10,16 +10,17 @@ import { createSession, getCurrentUser, homeFor } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
+import { defineAction, defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Connexion — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await getCurrentUser(request);
   if (user) throw redirect(homeFor(user.role));
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const parsed = parseForm(signInSchema, formData);
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const cookie = await createSession(result.userId, result.membershipId);
   return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
-}
+});
 
 export default function SignIn() {
   const actionData = useActionData<typeof action>();

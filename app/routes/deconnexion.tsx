@@ -2,13 +2,14 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireCsrf } from "~/auth/csrf.server";
 import { destroySession } from "~/auth/session.server";
+import { defineAction, defineLoader } from "~/lib/route.server";
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
-}
+});
 
-export async function loader() {
+export const loader = defineLoader(async () => {
   return redirect("/");
-}
+});

@@ -1,10 +1,11 @@
-import { buildTemplateCsv, TEMPLATE_FILENAME } from "~/emission-factors";
+import { buildTemplateCsv, TEMPLATE_FILENAME } from "~/carbon/factor-files";
+import { defineLoader } from "~/lib/route.server";
 
 /**
  * The published emission-factor template (no sign-in): French headers, two example rows,
  * UTF-8 with BOM, `;` — the file the upload accepts as is.
  */
-export function loader() {
+export const loader = defineLoader(() => {
   return new Response(buildTemplateCsv(), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -13,4 +14,4 @@ export function loader() {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

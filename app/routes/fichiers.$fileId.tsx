@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
-import { fileResponse, getDownloadableFile } from "~/responses/files.server";
-import { idParam } from "~/responses/http.server";
+import { downloadResponse } from "~/lib/files.server";
+import { getDownloadableFile } from "~/responses/files.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 /**
  * Evidence download: members of the file's organisation, or the buyer (assigned evaluator) of a
  * tender the file was submitted to (non-withdrawn submission). Otherwise 404, never a hint.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const file = getDownloadableFile({ user, fileId: idParam(params.fileId) });
-  if (!file) throw new Response("Ce fichier n'existe pas ou vous n'y avez pas accès.", { status: 404 });
-  return fileResponse(file);
-}
+  return downloadResponse(file, file.mimeType);
+});

@@ -8,39 +8,39 @@ import { CsrfInput } from "~/components/csrf";
 import { MembersTable } from "~/components/members";
 import { parseForm } from "~/lib/forms";
 import { listOwnMembers } from "~/lib/organisations.server";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
 import { listSupplierTenders } from "~/responses/home.server";
 import { responseStatusLabels } from "~/responses/labels";
-import { orThrow } from "~/responses/http.server";
 import { decideRequest, listPendingRequests } from "~/responses/invitations.server";
 import { percent } from "~/responses/progress";
+import { defineAction, defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Espace fournisseur — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
     organisationName: user.organisationName,
-    members: listOwnMembers(user),
-    requests: listPendingRequests(user),
-    tenders: listSupplierTenders(user).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline) })),
+    members: listOwnMembers({ user }),
+    requests: listPendingRequests({ user }),
+    tenders: listSupplierTenders({ user }).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline, "full") })),
   };
-}
+});
 
 const decisionSchema = z.object({
   requestId: z.coerce.number().int().positive(),
   decision: z.enum(["confirmed", "rejected"], { error: "Décision inconnue" }),
 });
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const parsed = parseForm(decisionSchema, formData);
   if (!parsed.ok) return data({ message: "Demande invalide." }, { status: 400 });
-  orThrow(() => decideRequest({ user, ...parsed.data }));
+  decideRequest({ user, ...parsed.data });
   return { message: parsed.data.decision === "confirmed" ? "Adhésion confirmée." : "Demande refusée." };
-}
+});
 
 export default function SupplierHome() {
   const { organisationName, members, requests, tenders } = useLoaderData<typeof loader>();

@@ -1,50 +1,54 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getGuide, getQuestion } from "../../questionnaires/guide";
+import { getGuide, getQuestion } from "#questionnaires/guide";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { levelLabel } from "~/components/questionnaire/levels";
-import { formatParis } from "~/responses/dates";
+import { levelLabel } from "~/responses/questionnaire-view";
+import { formatParis } from "~/lib/dates";
 import { importLibrary, listLibrary } from "~/responses/library.server";
+import { readForm } from "~/lib/multipart.server";
+import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Bibliothèque de réponses — NR Procure" }];
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
-    entries: listLibrary(user).map((e) => {
+    entries: listLibrary({ user }).map((e) => {
       const guide = getGuide(e.guideVersion);
       const q = guide ? getQuestion(guide, e.questionId) : undefined;
       return { ...e, questionText: q?.text ?? "", updatedAtLabel: e.updatedAt ? formatParis(e.updatedAt, "short") : "" };
     }),
   };
-}
+});
 
 type ImportOutcome = { ok: true; count: number } | { ok: false; errors: string[] };
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return data<ImportOutcome>({ ok: false, errors: ["Fichier trop volumineux (5 Mo au plus)."] }, { status: 413 });
-    if (e instanceof Error && /multipart/i.test(e.message)) return data<ImportOutcome>({ ok: false, errors: ["Choisissez un fichier JSON ou CSV."] }, { status: 400 });
-    throw e;
-  }
-  await requireCsrf(request, formData);
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return data<ImportOutcome>({ ok: false, errors: ["Choisissez un fichier JSON ou CSV exporté depuis NR Procure."] }, { status: 400 });
-  const ext = file.name.toLowerCase().split(".").pop();
-  if (ext !== "json" && ext !== "csv") return data<ImportOutcome>({ ok: false, errors: ["Format non reconnu : fichier .json ou .csv attendu."] }, { status: 400 });
-  const text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
-  const result = importLibrary({ user, text, kind: ext });
-  return data<ImportOutcome>(result, { status: result.ok ? 200 : 400 });
-}
+  return refusalsAsData(
+    async () => {
+      const formData = await readForm(request, {
+        maxPartBytes: MAX_IMPORT_BYTES,
+        tooLargeMessage: "Fichier trop volumineux (5 Mo au plus).",
+        requireMultipart: "Choisissez un fichier JSON ou CSV.",
+      });
+      await requireCsrf(request, formData);
+      const file = formData.get("file");
+      if (!(file instanceof File) || file.size === 0) return data<ImportOutcome>({ ok: false, errors: ["Choisissez un fichier JSON ou CSV exporté depuis NR Procure."] }, { status: 400 });
+      const ext = file.name.toLowerCase().split(".").pop();
+      if (ext !== "json" && ext !== "csv") return data<ImportOutcome>({ ok: false, errors: ["Format non reconnu : fichier .json ou .csv attendu."] }, { status: 400 });
+      const text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+      const result = importLibrary({ user, text, kind: ext });
+      return data<ImportOutcome>(result, { status: result.ok ? 200 : 400 });
+    },
+    (error): ImportOutcome => ({ ok: false, errors: [error] }),
+  );
+});
 
 export default function Library() {
   const { entries } = useLoaderData<typeof loader>();

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { csvResponse } from "~/lib/csv";
 import { exportLibraryCsv } from "~/responses/library.server";
+import { defineLoader } from "~/lib/route.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return csvResponse(exportLibraryCsv(user), "bibliotheque-reponses.csv");
-}
+  return csvResponse(exportLibraryCsv({ user }), "bibliotheque-reponses.csv");
+});

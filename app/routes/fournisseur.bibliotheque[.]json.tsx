@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { exportLibraryJson } from "~/responses/library.server";
+import { defineLoader } from "~/lib/route.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const body = JSON.stringify(exportLibraryJson(user), null, 2);
+  const body = JSON.stringify(exportLibraryJson({ user }), null, 2);
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -13,4 +14,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -1,26 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { formatParis, formatParisSeconds } from "~/responses/dates";
-import { idParam, orThrow } from "~/responses/http.server";
+import { formatParis } from "~/lib/dates";
 import { listOwnSubmissions } from "~/responses/submissions.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Récépissé de dépôt — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const tenderId = idParam(params.tenderId);
-  const result = orThrow(() => listOwnSubmissions({ user, tenderId }));
+  const result = listOwnSubmissions({ user, tenderId });
   return {
     organisationName: user.organisationName,
-    tender: { ...result.tender, deadlineLabel: formatParis(result.tender.deadline) },
+    tender: { ...result.tender, deadlineLabel: formatParis(result.tender.deadline, "full") },
     submissions: result.submissions.map((s) => ({
       ...s,
-      submittedAtLabel: formatParisSeconds(s.submittedAt),
-      withdrawnAtLabel: s.withdrawnAt ? formatParisSeconds(s.withdrawnAt) : null,
+      submittedAtLabel: formatParis(s.submittedAt, "seconds"),
+      withdrawnAtLabel: s.withdrawnAt ? formatParis(s.withdrawnAt, "seconds") : null,
     })),
   };
-}
+});
 
 export default function Receipt() {
   const { tender, submissions, organisationName } = useLoaderData<typeof loader>();

@@ -1,26 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { formatParis } from "~/responses/dates";
-import { idParam } from "~/responses/http.server";
+import { formatParis } from "~/lib/dates";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Restitution — NR Procure" }];
 
 /** The supplier's own debrief, once the buyer shared it (404 otherwise, and for any other organisation). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const d = getDebriefForSupplier({ tenderId: idParam(params.tenderId), user });
   return {
     tender: d.tender,
-    sharedAtLabel: formatParis(d.sharedAt),
+    sharedAtLabel: formatParis(d.sharedAt, "full"),
     rank: d.rank,
     rankedCount: d.rankedCount,
     score: d.score,
     criteria: d.criteria,
     justifications: d.justifications,
   };
-}
+});
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("fr-FR", { maximumFractionDigits: 2 }));
 

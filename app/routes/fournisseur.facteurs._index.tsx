@@ -1,95 +1,50 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { segments } from "../../questionnaires/segments";
-import { ghgCategories } from "../../questionnaires/emission-factors";
+import { segments } from "#questionnaires/segments";
+import { ghgCategories } from "#questionnaires/emission-factors";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
-import {
-  checkTender,
-  factorsMaxBytes,
-  importPactFile,
-  listFactorSets,
-  listFactorUploads,
-  listTendersForFactors,
-  pactMaxBytes,
-  uploadFactorsCsv,
-} from "~/carbon/factor-uploads.server";
-import { uploadStatusLabels } from "~/carbon/report";
+import { factorsMaxBytes, importReceivedFactorFile, supplierFactorsPage } from "~/carbon/factor-uploads.server";
 import { uploadFieldsSchema } from "~/carbon/schemas";
-import { receiveUpload, tooLargeMessage } from "~/carbon/upload-receiver.server";
+import { withReceivedUpload } from "~/carbon/upload-receiver.server";
 import { ColumnContract } from "~/components/carbon/column-contract";
+import { FactorUploads, FactorVersions } from "~/components/carbon/factor-history";
 import { CsrfInput } from "~/components/csrf";
 import { parseForm } from "~/lib/forms";
-import { ResponseError } from "~/responses/access.server";
-import { formatParis } from "~/responses/dates";
-import { formatBytes } from "~/responses/uploads";
+import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Facteurs d'émission — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return {
-    organisationName: user.organisationName,
-    maxBytesLabel: formatBytes(factorsMaxBytes()),
-    pactMaxBytesLabel: formatBytes(pactMaxBytes()),
-    tenders: listTendersForFactors(user),
-    uploads: listFactorUploads(user).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
-    sets: listFactorSets(user).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
-  };
-}
+  return supplierFactorsPage({ user });
+});
 
 type ActionResult = { intent: "csv" | "pact" | null; error: string; fieldErrors?: Record<string, string[]> };
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  let received;
-  try {
-    received = await receiveUpload(request, { maxBytes: factorsMaxBytes() });
-  } catch (e) {
-    if (e instanceof ResponseError) return data<ActionResult>({ intent: null, error: e.message }, { status: e.status });
-    throw e;
-  }
-  try {
-    await requireCsrf(request, received.fields);
-    const parsed = parseForm(uploadFieldsSchema, received.fields);
-    if (!parsed.ok) {
-      received.discard();
-      return data<ActionResult>({ intent: null, error: "Formulaire incomplet.", fieldErrors: parsed.fieldErrors }, { status: 400 });
-    }
-    const fields = parsed.data;
-    if (!received.file) {
-      received.discard();
-      return data<ActionResult>({ intent: fields.intent, error: "Choisissez un fichier à déposer." }, { status: 400 });
-    }
-    const tenderId = checkTender(user, fields.tenderId);
-    if (fields.intent === "pact" && received.file.size > pactMaxBytes()) {
-      received.discard();
-      return data<ActionResult>({ intent: "pact", error: tooLargeMessage(pactMaxBytes()) }, { status: 413 });
-    }
-    const blob = received.commit();
-    if (!blob) throw new Error("fichier reçu introuvable");
-    const result =
-      fields.intent === "csv"
-        ? await uploadFactorsCsv({ user, tenderId, blob })
-        : importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
-    return redirect(`/fournisseur/facteurs/depots/${result.uploadId}`);
-  } catch (e) {
-    received.discard();
-    if (e instanceof ResponseError) return data<ActionResult>({ intent: null, error: e.message }, { status: e.status });
-    throw e;
-  }
-}
+  return refusalsAsData(
+    () =>
+      withReceivedUpload(request, { maxBytes: factorsMaxBytes() }, async (upload) => {
+        await requireCsrf(request, upload.fields);
+        const parsed = parseForm(uploadFieldsSchema, upload.fields);
+        if (!parsed.ok) return data<ActionResult>({ intent: null, error: "Formulaire incomplet.", fieldErrors: parsed.fieldErrors }, { status: 400 });
+        const result = await importReceivedFactorFile({ user, upload, fields: parsed.data });
+        return redirect(`/fournisseur/facteurs/depots/${result.uploadId}`);
+      }),
+    (error): ActionResult => ({ intent: null, error }),
+  );
+});
 
 const formStyle = { display: "grid", gap: ".5rem", maxWidth: "40rem" } as const;
-const statusBadge: Record<string, string> = { imported: "badge", rejected: "badge badge--danger", unreadable: "badge badge--danger" };
 
 export default function SupplierFactors() {
   const { maxBytesLabel, pactMaxBytesLabel, tenders, uploads, sets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const latest = sets[0];
 
   const tenderSelect = (id: string) => (
     <>
@@ -202,86 +157,8 @@ export default function SupplierFactors() {
         </Form>
       </section>
 
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Versions de vos facteurs</h2>
-        {sets.length === 0 ? (
-          <p className="muted">Aucune version pour l'instant : déposez un fichier valide.</p>
-        ) : (
-          <>
-            {latest ? (
-              <p>
-                Version en vigueur : <strong>v{latest.version}</strong> ({latest.count} facteurs).{" "}
-                <a href={`/fournisseur/facteurs/versions/${latest.id}/pact.json`} download>
-                  Exporter au format PACT (JSON)
-                </a>
-              </p>
-            ) : null}
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Facteurs</th>
-                  <th scope="col">Fichier</th>
-                  <th scope="col">Consultation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sets.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Link to={`/fournisseur/facteurs/versions/${s.id}`}>v{s.version}</Link>
-                    </td>
-                    <td>{s.createdAtLabel}</td>
-                    <td>{s.count}</td>
-                    <td>{s.fileName}</td>
-                    <td>{s.tenderTitle ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
-
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Dépôts</h2>
-        {uploads.length === 0 ? (
-          <p className="muted">Aucun dépôt.</p>
-        ) : (
-          <table className="data" data-testid="uploads">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Fichier</th>
-                <th scope="col">Résultat</th>
-                <th scope="col">Lignes valides</th>
-                <th scope="col">Détail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {uploads.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.createdAtLabel}</td>
-                  <td>
-                    {u.fileName} <span className="muted small">({u.sizeLabel})</span>
-                  </td>
-                  <td>
-                    <span className={statusBadge[u.status] ?? "badge"}>{uploadStatusLabels[u.status]}</span>
-                    {u.version ? ` → v${u.version}` : null}
-                  </td>
-                  <td>
-                    {u.validRows} / {u.rows}
-                  </td>
-                  <td>
-                    <Link to={`/fournisseur/facteurs/depots/${u.id}`}>Rapport</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <FactorVersions sets={sets} />
+      <FactorUploads uploads={uploads} />
     </>
   );
 }

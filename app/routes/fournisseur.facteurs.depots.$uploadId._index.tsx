@@ -1,19 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { getFactorUpload, UPLOAD_NOT_FOUND } from "~/carbon/factor-uploads.server";
+import { getFactorUpload } from "~/carbon/factor-uploads.server";
 import { delimiterLabel, uploadStatusLabels } from "~/carbon/report";
 import { IssueList } from "~/components/carbon/issue-list";
-import { formatParis } from "~/responses/dates";
-import { idParam } from "~/responses/http.server";
-import { formatBytes } from "~/responses/uploads";
+import { formatParis } from "~/lib/dates";
+import { formatBytes } from "~/lib/format";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Rapport de dépôt — Facteurs d'émission — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const found = getFactorUpload(user, idParam(params.uploadId));
-  if (!found) throw new Response(UPLOAD_NOT_FOUND, { status: 404 });
+  const found = getFactorUpload({ user, uploadId: idParam(params.uploadId) });
   return {
     id: found.upload.id,
     status: found.upload.status,
@@ -26,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: found.version,
     report: found.report,
   };
-}
+});
 
 export default function FactorUpload() {
   const u = useLoaderData<typeof loader>();

@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
-import { getFactorUpload, UPLOAD_NOT_FOUND } from "~/carbon/factor-uploads.server";
-import { errorsReportCsv } from "~/emission-factors";
+import { getFactorUpload } from "~/carbon/factor-uploads.server";
+import { errorsReportCsv } from "~/carbon/factor-files";
 import { csvResponse } from "~/lib/csv";
-import { idParam } from "~/responses/http.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 /** The errors of one upload as CSV (ligne;colonne;valeur;message), formula-safe. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const found = getFactorUpload(user, idParam(params.uploadId));
-  if (!found) throw new Response(UPLOAD_NOT_FOUND, { status: 404 });
+  const found = getFactorUpload({ user, uploadId: idParam(params.uploadId) });
   return csvResponse(errorsReportCsv(found.report), `erreurs-depot-${found.upload.id}.csv`);
-}
+});

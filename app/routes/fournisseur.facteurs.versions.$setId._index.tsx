@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { getSupplierFactorSet, SET_NOT_FOUND } from "~/carbon/factor-uploads.server";
+import { getSupplierFactorSet } from "~/carbon/factor-uploads.server";
 import { FactorTable, Pagination } from "~/components/carbon/factor-table";
-import { formatParis } from "~/responses/dates";
-import { idParam } from "~/responses/http.server";
+import { formatParis } from "~/lib/dates";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Version de vos facteurs — NR Procure" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const found = getSupplierFactorSet(user, idParam(params.setId), Number.isSafeInteger(page) ? page : 1);
-  if (!found) throw new Response(SET_NOT_FOUND, { status: 404 });
+  const found = getSupplierFactorSet({ user, setId: idParam(params.setId), page: Number.isSafeInteger(page) ? page : 1 });
   return {
     id: found.set.id,
     version: found.set.version,
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isLatest: found.isLatest,
     factors: found.factors,
   };
-}
+});
 
 export default function FactorSetVersion() {
   const v = useLoaderData<typeof loader>();

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { exportSetAsPact } from "~/carbon/factor-uploads.server";
-import { idParam, orThrow } from "~/responses/http.server";
+import { defineLoader, idParam } from "~/lib/route.server";
 
 /** One version as WBCSD PACT ProductFootprints, in the shape of a ListFootprints response. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const result = orThrow(() => exportSetAsPact(user, idParam(params.setId)));
+  const result = exportSetAsPact({ user, setId: idParam(params.setId) });
   const body = JSON.stringify({ data: result.data }, null, 2);
   return new Response(body, {
     headers: {
@@ -18,4 +18,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "X-NR-Procure-Skipped": String(result.skipped.length),
     },
   });
-}
+});

@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GuideVersionPicker, LegalSources, ProvenanceTag } from "~/components/guide/version-picker";
 import { UNKNOWN_VERSION_MESSAGE, guideCriterion, guideFromUrl, guideVersionOptions, provenanceForPages, versionQuery } from "~/lib/guide.server";
-import { maturityScale } from "../../questionnaires/maturity-scale";
+import { maturityScale } from "#questionnaires/maturity-scale";
+import { notFound } from "~/lib/errors";
+import { defineLoader } from "~/lib/route.server";
 
 const paramsSchema = z.object({ criterion: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
@@ -11,14 +13,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.criterion.title} — Guide de maturité — NR Procure` : "Critère introuvable — NR Procure" },
 ];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ params, request }: LoaderFunctionArgs) => {
   const guide = guideFromUrl(new URL(request.url));
-  if (!guide) throw new Response(UNKNOWN_VERSION_MESSAGE, { status: 404 });
+  if (!guide) throw notFound(UNKNOWN_VERSION_MESSAGE);
   const parsed = paramsSchema.safeParse(params);
   const found = parsed.success ? guideCriterion(guide, parsed.data.criterion) : null;
-  if (!found) throw new Response("Ce critère n'existe pas dans le guide.", { status: 404 });
+  if (!found) throw notFound("Ce critère n'existe pas dans le guide.");
   return { ...found, scale: maturityScale, versions: guideVersionOptions(), versionQuery: versionQuery(guide), provenance: provenanceForPages() };
-}
+});
 
 const SCOPE_TEXT = {
   contract: "Portée : marché — moyens affectés au présent marché",

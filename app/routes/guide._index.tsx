@@ -12,15 +12,17 @@ import {
   provenanceLegend,
   versionQuery,
 } from "~/lib/guide.server";
+import { notFound } from "~/lib/errors";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Guide de maturité numérique responsable des fournisseurs — NR Procure" }];
 
 const querySchema = z.object({ q: z.string().trim().max(200).optional().default("") });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const guide = guideFromUrl(url);
-  if (!guide) throw new Response(UNKNOWN_VERSION_MESSAGE, { status: 404 });
+  if (!guide) throw notFound(UNKNOWN_VERSION_MESSAGE);
   const { q } = querySchema.parse({ q: url.searchParams.get("q") ?? undefined });
   return {
     guide: guideOverview(guide),
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     results: q ? guideSearch(guide, q) : null,
   };
-}
+});
 
 export default function GuideIndex() {
   const { guide, versions, versionQuery: vq, provenance, legend, q, results } = useLoaderData<typeof loader>();

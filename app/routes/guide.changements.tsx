@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { UNKNOWN_VERSION_MESSAGE, guideChangesFromUrl, guideVersionOptions } from "~/lib/guide.server";
+import { notFound } from "~/lib/errors";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Ce qui a changé entre les éditions du guide — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const changes = guideChangesFromUrl(new URL(request.url));
-  if (!changes) throw new Response(UNKNOWN_VERSION_MESSAGE, { status: 404 });
+  if (!changes) throw notFound(UNKNOWN_VERSION_MESSAGE);
   return { ...changes, versions: guideVersionOptions() };
-}
+});
 
 const STATUS = {
   added: { label: "ajoutée", className: "badge" },

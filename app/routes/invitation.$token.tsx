@@ -4,31 +4,32 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { requireCsrf } from "~/auth/csrf.server";
+import { isSupplier } from "~/auth/permissions.server";
 import { createSession, getCurrentUser } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
-import { formatParis } from "~/responses/dates";
-import { orThrow } from "~/responses/http.server";
+import { formatParis } from "~/lib/dates";
 import { acceptInvitation, joinWithNewAccount, openInvitation } from "~/responses/invitations.server";
 import { joinSignUpSchema, type JoinSignUpInput } from "~/responses/join-schema";
+import { defineAction, defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation à répondre — NR Procure" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
 const questionnairePath = (tenderId: number) => `/fournisseur/consultations/${tenderId}`;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await getCurrentUser(request);
-  const state = orThrow(() => openInvitation(params.token ?? "", user));
+  const state = openInvitation({ token: params.token ?? "", user });
   if (state.state === "mine") throw redirect(questionnairePath(state.tenderId));
   return {
     state: state.state,
-    view: { ...state.view, deadlineLabel: formatParis(state.view.tender.deadline) },
-    user: user ? { name: user.name, role: user.role, organisationName: user.organisationName, isSupplier: user.role === "supplier" && user.organisationKind === "supplier" } : null,
+    view: { ...state.view, deadlineLabel: formatParis(state.view.tender.deadline, "full") },
+    user: user ? { name: user.name, role: user.role, organisationName: user.organisationName, isSupplier: isSupplier(user) } : null,
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const token = params.token ?? "";
@@ -36,30 +37,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "accept") {
     if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`);
-    const { tenderId } = orThrow(() => acceptInvitation(token, user));
+    const { tenderId } = acceptInvitation({ token, user });
     return redirect(questionnairePath(tenderId));
   }
   if (user) return data({ fieldErrors: {}, values: {}, pending: null, formError: "Vous êtes déjà connecté : acceptez l'invitation pour votre organisation ou déconnectez-vous." }, { status: 400 });
   const parsed = parseForm(joinSignUpSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, pending: null, formError: null }, { status: 400 });
-  const result = await joinWithNewAccountOrThrow(token, parsed.data);
+  const result = await joinWithNewAccount({ token, input: parsed.data });
   if (result.kind === "error") {
     return data({ fieldErrors: result.fieldErrors, values: { name: parsed.data.name, email: parsed.data.email }, pending: null, formError: null }, { status: 400 });
   }
   if (result.kind === "pending") return data({ fieldErrors: {}, values: {}, pending: result.organisationName, formError: null }, { status: 202 });
   const cookie = await createSession(result.userId, result.membershipId);
   return redirect(questionnairePath(result.tenderId), { headers: { "Set-Cookie": cookie } });
-}
-
-async function joinWithNewAccountOrThrow(token: string, input: JoinSignUpInput) {
-  try {
-    return await joinWithNewAccount(token, input);
-  } catch (e) {
-    return orThrow(() => {
-      throw e;
-    });
-  }
-}
+});
 
 export default function Invitation() {
   const { state, view, user } = useLoaderData<typeof loader>();

@@ -4,21 +4,22 @@ import { requireRole } from "~/auth/session.server";
 import { listSuppliersWithVersions } from "~/carbon/csr.server";
 import { MembersTable } from "~/components/members";
 import { listOwnMembers } from "~/lib/organisations.server";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Espace RSE — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   return {
     organisationName: user.organisationName,
-    members: listOwnMembers(user),
-    suppliers: listSuppliersWithVersions(user).map((s) => {
+    members: listOwnMembers({ user }),
+    suppliers: listSuppliersWithVersions({ user }).map((s) => {
       const latest = s.versions[0];
       return { id: s.id, name: s.name, versions: s.versions.length, latest: latest ? { version: latest.version, count: latest.count, createdAtLabel: formatParis(latest.createdAt, "short") } : null };
     }),
   };
-}
+});
 
 export default function RseHome() {
   const { organisationName, members, suppliers } = useLoaderData<typeof loader>();

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { ghgCategories } from "../../questionnaires/emission-factors";
+import { ghgCategories } from "#questionnaires/emission-factors";
 import { requireRole } from "~/auth/session.server";
 import { csrFactors } from "~/carbon/csr.server";
 import { segmentLabel } from "~/carbon/labels";
 import { FactorTable, Pagination } from "~/components/carbon/factor-table";
-import { orThrow } from "~/responses/http.server";
-import { formatParis } from "~/responses/dates";
+import { formatParis } from "~/lib/dates";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Facteurs d'émission des fournisseurs — Espace RSE — NR Procure" }];
 
@@ -33,18 +33,16 @@ const querySchema = z.object({
   page: optionalInt(1_000_000).transform((n) => n ?? 1),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = orThrow(() =>
-    csrFactors(user, { supplierId: q.fournisseur, setId: q.version, segment: q.segment, ghgCategory: q.categorie, page: q.page }),
-  );
+  const result = csrFactors({ user, supplierId: q.fournisseur, setId: q.version, segment: q.segment, ghgCategory: q.categorie, page: q.page });
   return {
     filters: q,
     ...result,
     suppliers: result.suppliers.map((s) => ({ ...s, versions: s.versions.map((v) => ({ ...v, createdAtLabel: formatParis(v.createdAt, "short") })) })),
   };
-}
+});
 
 export default function CsrFactors() {
   const d = useLoaderData<typeof loader>();

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { methods, qualityRule } from "../../questionnaires/emission-factors";
+import { methods, qualityRule } from "#questionnaires/emission-factors";
 import { requireRole } from "~/auth/session.server";
+import { defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Qualité et plausibilité des facteurs — Espace RSE — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, ["rse"]);
   return null;
-}
+});
 
 export default function QualityRule() {
   const r = qualityRule;

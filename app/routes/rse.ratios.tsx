@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Fragment } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { type z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { formatNumber, ghgCategoryLabel, segmentLabel } from "~/carbon/labels";
@@ -13,23 +13,24 @@ import { ratioCreateSchema, ratioKeys, ratioUpdateSchema } from "~/carbon/schema
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { orThrow } from "~/responses/http.server";
+import { defineAction, defineLoader } from "~/lib/route.server";
+import { useFlash } from "~/components/flash";
+import { redirectWithFlash } from "~/lib/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Ratios monétaires de référence — Espace RSE — NR Procure" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const params = new URL(request.url).searchParams;
   const editing = Number(params.get("modifier") ?? "") || null;
-  const notice = params.has("enregistre") ? "Ratio enregistré." : params.has("ajoute") ? "Ratio ajouté." : null;
-  return { ratios: listReferenceRatios(user), editing, notice };
-}
+  return { ratios: listReferenceRatios({ user }), editing };
+});
 
 type ActionResult = {
   ok: false; intent: string; id: number | null; fieldErrors: FieldErrors; formError?: string; values: Record<string, string>;
 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
@@ -38,18 +39,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(ratioUpdateSchema, formData);
     const id = Number(formData.get("id")) || null;
     if (!parsed.ok) return data<ActionResult>({ ok: false, intent, id, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    orThrow(() => updateReferenceRatio(user, parsed.data));
-    return redirect(`/rse/ratios?enregistre=${parsed.data.id}#ratio-${parsed.data.id}`);
+    updateReferenceRatio({ user, input: parsed.data });
+    return redirectWithFlash(`/rse/ratios#ratio-${parsed.data.id}`, { message: "Ratio enregistré." });
   }
   if (intent === "create") {
     const parsed = parseForm(ratioCreateSchema, formData);
     if (!parsed.ok) return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    const result = orThrow(() => createReferenceRatio(user, parsed.data));
+    const result = createReferenceRatio({ user, input: parsed.data });
     if (!result.ok) return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: {}, formError: result.message, values: {} }, { status: 409 });
-    return redirect("/rse/ratios?ajoute=1");
+    return redirectWithFlash("/rse/ratios", { message: "Ratio ajouté." });
   }
   return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: {}, formError: "Action inconnue.", values: {} }, { status: 400 });
-}
+});
 
 type RatioFormValues = { label: string; kgPerKEur: string; source: string; year: string };
 
@@ -122,7 +123,8 @@ function RatioForm({ intent, id, defaults, serverErrors }: { intent: "update" | 
 }
 
 export default function ReferenceRatios() {
-  const { ratios, editing, notice } = useLoaderData<typeof loader>();
+  const { ratios, editing } = useLoaderData<typeof loader>();
+  const notice = useFlash();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string, id: number | null): FieldErrors => (result && !result.ok && result.intent === intent && result.id === id ? result.fieldErrors : {});
   return (

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { activityTemplateCsv } from "~/carbon/activity-csv";
-import { scope3Suppliers } from "~/carbon/scope3.server";
+import { linkedSuppliers } from "~/carbon/csr.server";
 import { csvResponse } from "~/lib/csv";
+import { defineLoader } from "~/lib/route.server";
 
 /** Template of the activity-data CSV, with the name of one linked supplier as an example. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
-  return csvResponse(activityTemplateCsv(scope3Suppliers(user)[0]?.name), "modele-donnees-activite.csv");
-}
+  return csvResponse(activityTemplateCsv(linkedSuppliers({ user })[0]?.name), "modele-donnees-activite.csv");
+});

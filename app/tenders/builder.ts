@@ -1,13 +1,13 @@
 /**
  * The tender builder form: one zod schema shared by react-hook-form in the browser and by the
- * action on the server (fields named like `criteria.3.weight`, unflattened by `formDataToNested`).
+ * action on the server (fields named like `criteria.3.weight`, unflattened by `formDataToNested` in app/lib/forms.ts).
  * Also the default method and its conversion to the scoring library's method — all browser-safe.
  */
 import { z } from "zod";
-import { fillClause, getClause } from "../../questionnaires/clauses";
-import { currentGuide, getGuide, type Guide } from "../../questionnaires/guide";
-import { segmentIds } from "../../questionnaires/segments";
-import { DATE_PATTERN, parisToUtcIso, TIME_PATTERN } from "./dates";
+import { fillClause, getClause } from "#questionnaires/clauses";
+import { currentGuide, getGuide, type Guide } from "#questionnaires/guide";
+import { segmentIds } from "#questionnaires/segments";
+import { DATE_PATTERN, TIME_PATTERN, parisToUtcIso } from "~/lib/dates";
 import { RSE_MAX_SHARE, tenderMethodSchema, toScoringMethod, type TenderMethod } from "./method";
 
 export { toScoringMethod } from "./method";
@@ -146,12 +146,26 @@ export function defaultMethod(guide: Guide = currentGuide): TenderMethod {
   };
 }
 
+// The one way to read a tender's method from its row. The published snapshot was validated when it
+// was frozen: it is read with the strict schema. A draft may be incomplete (shares not summing to
+// 100 yet): it is read leniently, and an unreadable draft falls back to the default method.
+
 /** Lenient read of a stored draft method (shares may not yet sum to 100). */
 export const draftMethodSchema = tenderMethodSchema.extend({ shares: builderSharesSchema });
 
 export function readDraftMethod(json: unknown): TenderMethod {
   const parsed = draftMethodSchema.safeParse(json);
   return parsed.success ? parsed.data : defaultMethod();
+}
+
+/** The frozen method of a published (closed, cancelled) tender; null for a draft. */
+export function publishedMethodOf(tender: { publishedMethod: unknown }): TenderMethod | null {
+  return tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : null;
+}
+
+/** The method the tender is shown and marked with: the published snapshot, else the draft. */
+export function methodOf(tender: { publishedMethod: unknown; draftMethod: unknown }): TenderMethod {
+  return publishedMethodOf(tender) ?? readDraftMethod(tender.draftMethod);
 }
 
 /** Merges the builder's method fields into a method, keeping what the form does not edit (clauses). */
@@ -184,6 +198,26 @@ export function methodFromBuilder(values: BuilderValues, previous: TenderMethod)
   };
 }
 
+/** A number field as the form holds it: the stored number, or the text typed when a refused form is shown again. */
+type NumberField = number | string;
+
+/** What the builder form holds (react-hook-form default values and the no-JS render). */
+export type BuilderFormValues = {
+  title: string;
+  reference: string;
+  segment: string;
+  description: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  contactName: string;
+  contactEmail: string;
+  allowEarlyEvaluation: boolean;
+  shares: { price: NumberField; technical: NumberField; rse: NumberField };
+  priceMethod: TenderMethod["priceMethod"];
+  criteria: { id: string; included: boolean; weight: NumberField }[];
+  questions: { id: string; criterion: string; included: boolean; weight: NumberField; allowNotApplicable: boolean }[];
+};
+
 /** Builder form values for a tender (for defaultValues and the no-JS render). */
 export function builderValuesOf(
   tender: {
@@ -197,7 +231,7 @@ export function builderValuesOf(
     allowEarlyEvaluation: boolean;
   },
   method: TenderMethod,
-) {
+): BuilderFormValues {
   return {
     title: tender.title,
     reference: tender.reference,
@@ -221,6 +255,43 @@ export function builderValuesOf(
   };
 }
 
+/** Builder values from a posted (invalid) form, to show it again as typed. */
+export function builderValuesFromRaw(raw: Record<string, unknown>, fallback: BuilderFormValues): BuilderFormValues {
+  const str = (v: unknown, d: string) => (typeof v === "string" ? v : d);
+  const box = (v: unknown) => v === "on" || v === "true" || v === true;
+  const rawShares = (raw.shares ?? {}) as Record<string, unknown>;
+  const rawCriteria = Array.isArray(raw.criteria) ? (raw.criteria as Record<string, unknown>[]) : [];
+  const rawQuestions = Array.isArray(raw.questions) ? (raw.questions as Record<string, unknown>[]) : [];
+  return {
+    ...fallback,
+    title: str(raw.title, fallback.title),
+    reference: str(raw.reference, fallback.reference),
+    segment: str(raw.segment, fallback.segment),
+    description: str(raw.description, fallback.description),
+    deadlineDate: str(raw.deadlineDate, fallback.deadlineDate),
+    deadlineTime: str(raw.deadlineTime, fallback.deadlineTime),
+    contactName: str(raw.contactName, fallback.contactName),
+    contactEmail: str(raw.contactEmail, fallback.contactEmail),
+    allowEarlyEvaluation: box(raw.allowEarlyEvaluation),
+    shares: {
+      price: str(rawShares.price, String(fallback.shares.price)),
+      technical: str(rawShares.technical, String(fallback.shares.technical)),
+      rse: str(rawShares.rse, String(fallback.shares.rse)),
+    },
+    priceMethod: raw.priceMethod === "linear" ? "linear" : "lowest-ratio",
+    criteria: fallback.criteria.map((c) => {
+      const r = rawCriteria.find((x) => x?.id === c.id);
+      return r ? { id: c.id, included: box(r.included), weight: str(r.weight, String(c.weight)) } : c;
+    }),
+    questions: fallback.questions.map((q) => {
+      const r = rawQuestions.find((x) => x?.id === q.id);
+      return r
+        ? { ...q, included: box(r.included), weight: str(r.weight, String(q.weight)), allowNotApplicable: box(r.allowNotApplicable) }
+        : q;
+    }),
+  };
+}
+
 /** Every reason the method cannot be published yet (French). Deadline is checked by the server. */
 export function methodPublishIssues(method: TenderMethod): string[] {
   const issues: string[] = [];
@@ -240,34 +311,4 @@ export function methodPublishIssues(method: TenderMethod): string[] {
     }
   }
   return [...new Set(issues)];
-}
-
-/** Turns `criteria.3.weight`-style keys into nested objects/arrays; repeated keys become arrays. */
-export function formDataToNested(formData: FormData): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    const value: unknown = all.length > 1 ? all : all[0];
-    const parts = key.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      if (part === "__proto__" || part === "constructor" || part === "prototype") break;
-      const isLast = i === parts.length - 1;
-      const idx = /^\d{1,4}$/.test(part) ? Number(part) : part;
-      if (isLast) {
-        (node as Record<string | number, unknown>)[idx] = value;
-      } else {
-        const nextIsIndex = /^\d{1,4}$/.test(parts[i + 1]!);
-        const existing = (node as Record<string | number, unknown>)[idx];
-        const child = existing && typeof existing === "object" ? existing : nextIsIndex ? [] : {};
-        (node as Record<string | number, unknown>)[idx] = child;
-        node = child as Record<string, unknown> | unknown[];
-      }
-    }
-  }
-  // Sparse arrays (gaps) become dense.
-  const densify = (v: unknown): unknown =>
-    Array.isArray(v) ? v.filter((x) => x !== undefined).map(densify) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, densify(x)])) : v;
-  return densify(root) as Record<string, unknown>;
 }

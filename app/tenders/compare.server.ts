@@ -1,18 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { debriefShares, organisations } from "../../db/schema";
-import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
-import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "../../scoring";
+import { and, eq } from "drizzle-orm";
+import { debriefShares } from "#db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
+import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db } from "~/lib/db.server";
-import { loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
-import { frNum } from "./dates";
-import { evaluationOpen } from "./evaluation.server";
+import { frNum } from "~/lib/format";
+import { notFound } from "~/lib/errors";
+import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
-
-export const sortKeys = ["rank", "total", "price", "technical", "rse", "unanswered"] as const;
 
 export type Comparison = ReturnType<typeof comparisonForTender>;
 
@@ -51,7 +50,7 @@ export function comparisonForTender(tender: TenderRow) {
 
 export function getComparison({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  if (!tender.publishedMethod) notFound("Cet appel d'offres n'est pas publié.");
+  if (!tender.publishedMethod) throw notFound("Cet appel d'offres n'est pas publié.");
   return { ...comparisonForTender(tender), open: evaluationOpen(tender) };
 }
 
@@ -59,7 +58,7 @@ export function getComparison({ tenderId, user }: { tenderId: number; user: Curr
 export function getSupplierExplanation({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }) {
   const comparison = getComparison({ tenderId, user });
   const info = comparison.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
-  if (!info || !comparison.input) notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  if (!info || !comparison.input) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   const explanation = explainParsed(comparison.input, info.key);
   const shared = Boolean(
     db()
@@ -68,7 +67,16 @@ export function getSupplierExplanation({ tenderId, supplierOrganisationId, user 
       .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId)))
       .get(),
   );
-  return { comparison, info, explanation, shared, rankedCount: comparison.built.suppliers.length };
+  const justifications = unsafeEvaluationRows([info.submissionId])
+    .filter((e) => e.justification.trim() !== "")
+    .map((e) => ({
+      questionId: e.questionId,
+      topic: comparison.questionTopics[e.questionId] ?? e.questionId,
+      level: e.notApplicableAccepted ? "sans objet" : e.evaluatedLevel === null ? "sans réponse" : String(e.evaluatedLevel),
+      justification: e.justification,
+      at: e.updatedAt,
+    }));
+  return { comparison, info, explanation, shared, justifications, rankedCount: comparison.built.suppliers.length };
 }
 
 /** Sorts ranking rows; works from a query param so that it needs no JavaScript. */
@@ -148,7 +156,7 @@ export function getReport({ tenderId, user }: { tenderId: number; user: CurrentU
 export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): void {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   const c = comparisonForTender(tender);
-  if (!c.built.suppliers.some((s) => s.organisationId === supplierOrganisationId)) notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  if (!c.built.suppliers.some((s) => s.organisationId === supplierOrganisationId)) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   db().transaction((tx) => {
     const res = tx
       .insert(debriefShares)
@@ -161,7 +169,3 @@ export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tende
   });
 }
 
-export function supplierNames(ids: number[]): Map<number, string> {
-  if (ids.length === 0) return new Map();
-  return new Map(db().select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o.name]));
-}

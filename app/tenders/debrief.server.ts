@@ -5,21 +5,22 @@
  * Used by the supplier journey's debrief page.
  */
 import { and, eq } from "drizzle-orm";
-import { debriefShares, tenders } from "../../db/schema";
-import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
-import { explainParsed } from "../../scoring";
+import { debriefShares, tenders } from "#db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
+import { explainParsed } from "#scoring";
+import { isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { notFound } from "./access.server";
+import { notFound } from "~/lib/errors";
 import { comparisonForTender } from "./compare.server";
-import { evaluationRows } from "./evaluation.server";
+import { unsafeEvaluationRows } from "./evaluation.server";
 
 function missing(): never {
-  return notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
+  throw notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
 }
 
 export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  if (user.organisationKind !== "supplier" || !Number.isSafeInteger(tenderId)) missing();
+  if (!isSupplier(user) || !Number.isSafeInteger(tenderId)) missing();
   const share = db()
     .select()
     .from(debriefShares)
@@ -37,7 +38,7 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
   const { lowestPrice: _low, highestPrice: _high, ...ownPrice } = full.price;
   const guide = getGuide(c.built.method.guideVersion) ?? currentGuide;
   const sub = c.built.suppliers.find((s) => s.key === info.key)!;
-  const justifications = evaluationRows([sub.submissionId])
+  const justifications = unsafeEvaluationRows([sub.submissionId])
     .filter((r) => r.justification.trim() !== "")
     .map((r) => ({
       questionId: r.questionId,

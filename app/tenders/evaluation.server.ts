@@ -1,22 +1,20 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { evaluations, offerScores, organisations, responses, submissions, users } from "../../db/schema";
-import { currentGuide, getCriterion, getGuide, getQuestion } from "../../questionnaires/guide";
+import { evaluations, offerScores, organisations, responses, submissions, users } from "#db/schema";
+import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { submissionContentSchema, type SubmittedAnswer } from "~/responses/submission-content";
-import { conflict, loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
-import { includedQuestions, tenderMethodSchema, type TenderMethod } from "./method";
+import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-content";
+import { AppError, notFound } from "~/lib/errors";
+import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
+import { publishedMethodOf } from "./builder";
+import { includedQuestions } from "./method";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
 export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";
 export const levelValues = ["1", "2", "3", "4", "5", "na", ""] as const;
 export const MIN_JUSTIFICATION = 5;
-
-export function publishedMethod(tender: TenderRow): TenderMethod | null {
-  return tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : null;
-}
 
 /** Evaluation opens after the deadline, or as soon as a supplier has submitted if the tender allows it. */
 export function evaluationOpen(tender: TenderRow, now = Date.now()): boolean {
@@ -87,7 +85,8 @@ export function evaluatedValue(row: EvaluationRow | undefined, fallback: LevelVa
   return row.evaluatedLevel === null ? "" : (String(row.evaluatedLevel) as LevelValue);
 }
 
-export function evaluationRows(submissionIds: number[]): EvaluationRow[] {
+/** Evaluations of the given submissions: the caller has checked that the user may see them. */
+export function unsafeEvaluationRows(submissionIds: number[]): EvaluationRow[] {
   if (submissionIds.length === 0) return [];
   return db().select().from(evaluations).where(inArray(evaluations.submissionId, submissionIds)).all();
 }
@@ -95,12 +94,12 @@ export function evaluationRows(submissionIds: number[]): EvaluationRow[] {
 /** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
 export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethod(tender);
+  const method = publishedMethodOf(tender);
   const open = evaluationOpen(tender);
   if (!method) return { tender, open: false, submissions: [], questionCount: 0 };
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
-  const rows = evaluationRows(subs.map((s) => s.id));
+  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   return {
     tender,
@@ -130,20 +129,20 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
 }
 
 function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmission {
-  if (!evaluationOpen(tender)) conflict("L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
+  if (!evaluationOpen(tender)) throw new AppError("conflict", "L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
   const sub = evaluableSubmissions(tender).find((s) => s.id === submissionId);
-  if (!sub) notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
+  if (!sub) throw notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
   return sub;
 }
 
 /** Everything the evaluation page of one submission needs, grouped by criterion. */
 export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethod(tender);
-  if (!method) notFound();
+  const method = publishedMethodOf(tender);
+  if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
-  const rows = evaluationRows([sub.id]);
+  const rows = unsafeEvaluationRows([sub.id]);
   const evaluatorNames = new Map(
     rows.length
       ? db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, rows.map((r) => r.evaluatorId))).all().map((u) => [u.id, u.name])
@@ -190,20 +189,6 @@ export const criterionEvaluationSchema = z.object({
 });
 export type CriterionEvaluationInput = z.infer<typeof criterionEvaluationSchema>;
 
-/** Reads `level[GOUV-01]` / `justification[GOUV-01]` fields of the evaluation form. */
-export function criterionEvaluationFromForm(formData: FormData) {
-  const levels: Record<string, string> = {};
-  const justifications: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    const m = /^(level|justification)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
-    if (!m) continue;
-    if (m[1] === "level") levels[m[2]!] = value;
-    else justifications[m[2]!] = value;
-  }
-  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications });
-}
-
 /**
  * Saves the evaluated levels of one criterion of one submission. A level different from the
  * supplier's self-assessment needs a justification (the supplier sees it in the debrief).
@@ -221,12 +206,12 @@ export function saveCriterionEvaluation({
   input: CriterionEvaluationInput;
 }): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
   const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethod(tender);
-  if (!method) notFound();
+  const method = publishedMethodOf(tender);
+  if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
-  if (questions.length === 0) notFound("Ce critère ne fait pas partie de l'appel d'offres.");
-  const rows = evaluationRows([sub.id]);
+  if (questions.length === 0) throw notFound("Ce critère ne fait pas partie de l'appel d'offres.");
+  const rows = unsafeEvaluationRows([sub.id]);
   const fieldErrors: Record<string, string[]> = {};
   const planned: { questionId: string; value: LevelValue; justification: string; self: LevelValue; previous: LevelValue; hadRow: boolean; previousJustification: string }[] = [];
   for (const q of questions) {
@@ -308,7 +293,7 @@ export type OfferScoreInput = z.infer<typeof offerScoreSchema>;
 export function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): void {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   const sub = evaluableSubmissions(tender).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
-  if (!sub) notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
+  if (!sub) throw notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
   const technical = input.scale === "20" ? input.technical * 5 : input.technical;
   const at = new Date().toISOString();
   db().transaction((tx) => {

@@ -1,16 +1,15 @@
-import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { invitations, outbox, responseAnswers, responses, submissions } from "../../db/schema";
+import { invitations, outbox, responseAnswers, responses, submissions } from "#db/schema";
+import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { conflict, loadTender, loadTenderAsBuyer, notFound } from "./access.server";
-import { formatParis } from "./dates";
-import { includedQuestions, tenderMethodSchema } from "./method";
-
-export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
+import { hashToken, newToken } from "~/lib/tokens.server";
+import { formatParis } from "~/lib/dates";
+import { AppError, notFound } from "~/lib/errors";
+import { loadTender, loadTenderAsBuyer } from "./access.server";
+import { publishedMethodOf } from "./builder";
+import { includedQuestions } from "./method";
 
 export type InvitationStatus =
   | { kind: "revoked"; at: string }
@@ -24,9 +23,9 @@ export type InvitationStatus =
 export const invitationStatusLabel = (s: InvitationStatus): string => {
   switch (s.kind) {
     case "revoked":
-      return `Révoquée le ${formatParis(s.at)}`;
+      return `Révoquée le ${formatParis(s.at, "numeric")}`;
     case "submitted":
-      return `Réponse déposée le ${formatParis(s.at)}`;
+      return `Réponse déposée le ${formatParis(s.at, "numeric")}`;
     case "withdrawn":
       return "Réponse retirée";
     case "late":
@@ -34,7 +33,7 @@ export const invitationStatusLabel = (s: InvitationStatus): string => {
     case "in-progress":
       return `En cours : ${s.answered} / ${s.total} questions répondues`;
     case "opened":
-      return `Invitation ouverte le ${formatParis(s.at)}`;
+      return `Invitation ouverte le ${formatParis(s.at, "numeric")}`;
     case "invited":
       return "Invité";
   }
@@ -58,8 +57,8 @@ export function createInvitation({
   origin: string;
 }): { ok: true; link: string; invitationId: number } | { ok: false; fieldErrors: Record<string, string[]> } {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
-  if (tender.status !== "published") conflict("Seul un appel d'offres publié peut recevoir des invitations.");
-  if (!(Date.parse(tender.deadline) > Date.now())) conflict("La date limite est passée : il n'est plus possible d'inviter.");
+  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut recevoir des invitations.");
+  if (!(Date.parse(tender.deadline) > Date.now())) throw new AppError("conflict", "La date limite est passée : il n'est plus possible d'inviter.");
   const normalised = email.trim().toLowerCase();
   const existing = db()
     .select({ id: invitations.id })
@@ -67,7 +66,7 @@ export function createInvitation({
     .where(and(eq(invitations.tenderId, tender.id), eq(invitations.email, normalised), isNull(invitations.revokedAt)))
     .get();
   if (existing) return { ok: false, fieldErrors: { email: ["Cette adresse est déjà invitée à cet appel d'offres (révoquez l'invitation pour en créer une nouvelle)."] } };
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const link = `${origin}/invitation/${token}`;
   const invitationId = db().transaction((tx) => {
     const row = tx
@@ -93,7 +92,7 @@ export function createInvitation({
           "Bonjour,",
           "",
           `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
-          `Date limite de réponse : ${formatParis(tender.deadline, { withZone: true })}.`,
+          `Date limite de réponse : ${formatParis(tender.deadline, "numeric", { withZone: true })}.`,
           "",
           "Pour consulter le dossier et répondre au questionnaire numérique responsable, ouvrez ce lien personnel (à usage unique, valable jusqu'à la date limite) :",
           link,
@@ -122,7 +121,7 @@ export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: n
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, tender.id), eq(invitations.organisationId, user.organisationId)))
     .get();
-  if (!inv) notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
+  if (!inv) throw notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
   if (inv.revokedAt) return;
   db().transaction((tx) => {
     tx.update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, inv.id)).run();
@@ -133,8 +132,9 @@ export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: n
 /** Invitations of a tender with each supplier's status (buyer and assigned evaluators). */
 export function listInvitations({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
-  const total = tender.publishedMethod ? includedQuestions(tenderMethodSchema.parse(tender.publishedMethod)).length : 0;
-  const includedIds = tender.publishedMethod ? includedQuestions(tenderMethodSchema.parse(tender.publishedMethod)).map((q) => q.id) : [];
+  const method = publishedMethodOf(tender);
+  const includedIds = method ? includedQuestions(method).map((q) => q.id) : [];
+  const total = includedIds.length;
   const rows = db().select().from(invitations).where(eq(invitations.tenderId, tender.id)).orderBy(desc(invitations.id)).all();
   const orgIds = rows.map((r) => r.supplierOrganisationId).filter((x): x is number => x !== null);
   const responseRows = orgIds.length
@@ -195,6 +195,6 @@ export function listInvitations({ tenderId, user }: { tenderId: number; user: Cu
 
 /** The organisation's outbox ("Boîte d'envoi"): messages the portal would have sent. */
 export function listOutbox({ user }: { user: CurrentUser }) {
-  if (user.organisationKind !== "buyer" || user.role !== "buyer") return [];
+  if (!isBuyer(user)) return [];
   return db().select().from(outbox).where(eq(outbox.organisationId, user.organisationId)).orderBy(desc(outbox.id)).limit(200).all();
 }

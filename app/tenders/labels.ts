@@ -1,5 +1,5 @@
 /** French labels shared by the buyer pages (browser-safe). */
-import type { TenderStatus } from "../../db/schema/tenders";
+import type { TenderStatus } from "#db/schema/tenders";
 
 export const tenderStatusLabels: Record<TenderStatus, string> = {
   draft: "Brouillon",

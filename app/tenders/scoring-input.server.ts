@@ -13,12 +13,14 @@
  * Supplier ids are `org-<organisation id>`, stable and free of personal data.
  */
 import { eq } from "drizzle-orm";
-import { offerScores } from "../../db/schema";
-import type { ScoringInputRaw } from "../../scoring";
+import { offerScores } from "#db/schema";
+import type { ScoringInputRaw } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { loadTender, notFound, type TenderRow } from "./access.server";
-import { evaluableSubmissions, evaluatedValue, evaluationRows, publishedMethod, selfValue } from "./evaluation.server";
+import { notFound } from "~/lib/errors";
+import { loadTender, type TenderRow } from "./access.server";
+import { publishedMethodOf } from "./builder";
+import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
 
 export const supplierKey = (organisationId: number) => `org-${organisationId}`;
@@ -45,11 +47,11 @@ export type TenderScoringInput = {
 
 /** For a tender already access-checked by the caller. */
 export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
-  const method = publishedMethod(tender);
-  if (!method) notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
+  const method = publishedMethodOf(tender);
+  if (!method) throw notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
-  const rows = evaluationRows(subs.map((s) => s.id));
+  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   const suppliers: ScoringSupplierInfo[] = [];
   const incomplete: TenderScoringInput["incomplete"] = [];

@@ -1,30 +1,21 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "../../db/schema";
-import { currentGuide, getGuide } from "../../questionnaires/guide";
-import { getSegment, segments } from "../../questionnaires/segments";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "#db/schema";
+import { currentGuide, getGuide } from "#questionnaires/guide";
+import { getSegment, segments } from "#questionnaires/segments";
+import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { canonicalJson } from "~/responses/submission-content";
-import { conflict, forbidden, loadTender, loadTenderAsBuyer, notFound, type TenderRow } from "./access.server";
+import { canonicalJson } from "~/lib/submission-content";
+import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
+import { AppError, notFound } from "~/lib/errors";
+import { loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
-import { parisToUtcIso, utcIsoToParis } from "./dates";
 import { tenderMethodSchema, type TenderMethod } from "./method";
-
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
 export function listTenders({ user }: { user: CurrentUser }) {
-  if (user.organisationKind !== "buyer" || (user.role !== "buyer" && user.role !== "evaluator")) return [];
-  const conditions = [eq(tenders.organisationId, user.organisationId), isNull(tenders.deletedAt)];
-  if (user.role === "evaluator") {
-    conditions.push(
-      inArray(
-        tenders.id,
-        db().select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, user.id)),
-      ),
-    );
-  }
   const rows = db()
     .select({
       id: tenders.id,
@@ -39,16 +30,10 @@ export function listTenders({ user }: { user: CurrentUser }) {
       submissionCount: sql<number>`(select count(distinct ${submissions.supplierOrganisationId}) from ${submissions} where ${submissions.tenderId} = ${tenders.id} and ${submissions.withdrawnAt} is null)`,
     })
     .from(tenders)
-    .where(and(...conditions))
+    .where(tendersVisibleToBuyingSide(user))
     .orderBy(desc(tenders.id))
     .all();
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));
-}
-
-/** The method the mark is computed from: the published snapshot, else the draft. */
-export function methodOf(tender: TenderRow): TenderMethod {
-  if (tender.publishedMethod) return tenderMethodSchema.parse(tender.publishedMethod);
-  return readDraftMethod(tender.draftMethod);
 }
 
 /** Detail view of a tender for the buyer pages. */
@@ -76,11 +61,10 @@ export function tenderView(tender: TenderRow) {
     updatedAt: tender.updatedAt,
   };
 }
-export type TenderView = ReturnType<typeof tenderView>;
 
 function detailsOf(values: BuilderValues) {
   const deadline = parisToUtcIso(values.deadlineDate, values.deadlineTime);
-  if (!deadline) throw new Response("Date limite invalide", { status: 400 });
+  if (!deadline) throw new AppError("invalid", "Date limite invalide");
   return {
     title: values.title,
     reference: values.reference,
@@ -94,7 +78,7 @@ function detailsOf(values: BuilderValues) {
 }
 
 export function createTender({ user, values }: { user: CurrentUser; values: BuilderValues }): number {
-  if (user.organisationKind !== "buyer" || user.role !== "buyer") forbidden("Seul un acheteur peut créer un appel d'offres.");
+  requireBuyer(user, "Seul un acheteur peut créer un appel d'offres.");
   const method = methodFromBuilder(values, defaultMethod());
   return db().transaction((tx) => {
     const row = tx
@@ -110,7 +94,7 @@ export function createTender({ user, values }: { user: CurrentUser; values: Buil
 /** Saves the draft. After publication the method is frozen: 409, whatever the form says. */
 export function updateTenderDraft({ id, user, values }: { id: number; user: CurrentUser; values: BuilderValues }): void {
   const tender = loadTenderAsBuyer({ id, user });
-  if (tender.status !== "draft") conflict("Cet appel d'offres est publié : sa méthode de notation et ses questions ne peuvent plus être modifiées.");
+  if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : sa méthode de notation et ses questions ne peuvent plus être modifiées.");
   const method = methodFromBuilder(values, readDraftMethod(tender.draftMethod));
   db().transaction((tx) => {
     const updated = tx
@@ -118,7 +102,7 @@ export function updateTenderDraft({ id, user, values }: { id: number; user: Curr
       .set({ ...detailsOf(values), draftMethod: method, updatedAt: new Date().toISOString() })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
-    if (updated.changes !== 1) conflict("Cet appel d'offres n'est plus un brouillon.");
+    if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.update-draft", targetType: "tender", targetId: tender.id });
   });
 }
@@ -150,7 +134,7 @@ export function publishTender({ id, user }: { id: number; user: CurrentUser }): 
       .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
-    if (res.changes !== 1) conflict("Cet appel d'offres a déjà été publié.");
+    if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
     audit(tx, {
       userId: user.id,
       organisationId: user.organisationId,
@@ -165,7 +149,7 @@ export function publishTender({ id, user }: { id: number; user: CurrentUser }): 
 
 export function cancelTender({ id, user, reason }: { id: number; user: CurrentUser; reason: string }): void {
   const tender = loadTenderAsBuyer({ id, user });
-  if (tender.status !== "draft" && tender.status !== "published") conflict("Cet appel d'offres est déjà annulé ou clôturé.");
+  if (tender.status !== "draft" && tender.status !== "published") throw new AppError("conflict", "Cet appel d'offres est déjà annulé ou clôturé.");
   const at = new Date().toISOString();
   db().transaction((tx) => {
     tx.update(tenders).set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
@@ -175,7 +159,7 @@ export function cancelTender({ id, user, reason }: { id: number; user: CurrentUs
 
 export function closeTender({ id, user }: { id: number; user: CurrentUser }): void {
   const tender = loadTenderAsBuyer({ id, user });
-  if (tender.status !== "published") conflict("Seul un appel d'offres publié peut être clôturé.");
+  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
   const at = new Date().toISOString();
   db().transaction((tx) => {
     tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
@@ -203,7 +187,7 @@ export function setEvaluators({ id, user, userIds }: { id: number; user: Current
   const tender = loadTenderAsBuyer({ id, user });
   const allowed = new Set(listEvaluators({ tender, user }).map((e) => e.id));
   const wanted = [...new Set(userIds)];
-  if (wanted.some((u) => !allowed.has(u))) notFound("Cet évaluateur n'existe pas dans votre organisation.");
+  if (wanted.some((u) => !allowed.has(u))) throw notFound("Cet évaluateur n'existe pas dans votre organisation.");
   db().transaction((tx) => {
     const before = tx.select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).all().map((r) => r.userId);
     tx.delete(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).run();
@@ -217,8 +201,6 @@ export function tenderForEdit({ id, user }: { id: number; user: CurrentUser }) {
   const tender = loadTenderAsBuyer({ id, user });
   return { tender, method: readDraftMethod(tender.draftMethod) };
 }
-
-export { loadTender as getTender, loadTenderAsBuyer };
 
 /** What the builder form needs besides the values: the guide's criteria and questions, the segments. */
 export function builderContext(guideVersion?: string) {
@@ -235,45 +217,8 @@ export function builderContext(guideVersion?: string) {
   };
 }
 
-/** Builder values from a posted (invalid) form, to show it again as typed. */
-export function builderValuesFromRaw(raw: Record<string, unknown>, fallback: ReturnType<typeof builderValuesOf>): ReturnType<typeof builderValuesOf> {
-  const str = (v: unknown, d: string) => (typeof v === "string" ? v : d);
-  const box = (v: unknown) => v === "on" || v === "true" || v === true;
-  const rawShares = (raw.shares ?? {}) as Record<string, unknown>;
-  const rawCriteria = Array.isArray(raw.criteria) ? (raw.criteria as Record<string, unknown>[]) : [];
-  const rawQuestions = Array.isArray(raw.questions) ? (raw.questions as Record<string, unknown>[]) : [];
-  return {
-    ...fallback,
-    title: str(raw.title, fallback.title),
-    reference: str(raw.reference, fallback.reference),
-    segment: str(raw.segment, fallback.segment),
-    description: str(raw.description, fallback.description),
-    deadlineDate: str(raw.deadlineDate, fallback.deadlineDate),
-    deadlineTime: str(raw.deadlineTime, fallback.deadlineTime),
-    contactName: str(raw.contactName, fallback.contactName),
-    contactEmail: str(raw.contactEmail, fallback.contactEmail),
-    allowEarlyEvaluation: box(raw.allowEarlyEvaluation),
-    shares: {
-      price: str(rawShares.price, String(fallback.shares.price)) as unknown as number,
-      technical: str(rawShares.technical, String(fallback.shares.technical)) as unknown as number,
-      rse: str(rawShares.rse, String(fallback.shares.rse)) as unknown as number,
-    },
-    priceMethod: raw.priceMethod === "linear" ? "linear" : "lowest-ratio",
-    criteria: fallback.criteria.map((c) => {
-      const r = rawCriteria.find((x) => x?.id === c.id);
-      return r ? { id: c.id, included: box(r.included), weight: str(r.weight, String(c.weight)) as unknown as number } : c;
-    }),
-    questions: fallback.questions.map((q) => {
-      const r = rawQuestions.find((x) => x?.id === q.id);
-      return r
-        ? { ...q, included: box(r.included), weight: str(r.weight, String(q.weight)) as unknown as number, allowNotApplicable: box(r.allowNotApplicable) }
-        : q;
-    }),
-  };
-}
-
 /** Default values of a new tender: deadline in 30 days at 12:00 Paris. */
-export function newTenderValues(user: CurrentUser) {
+export function newTenderValues({ user }: { user: CurrentUser }) {
   const in30 = utcIsoToParis(new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString());
   return builderValuesOf(
     {

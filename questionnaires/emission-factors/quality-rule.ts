@@ -1,6 +1,6 @@
 /**
  * The quality indicator of a supplier emission factor: a score out of 100 and a grade A–E.
- * Computed by `qualityOf` (app/emission-factors/quality.ts); the rule itself is data, here.
+ * Computed by `qualityOf` (emission-factors/quality.ts); the rule itself is data, here.
  *
  * score = method points (0–40, from methods.ts: ACV/ISO 14067/GHG Protocol produit 40,
  *           PCR/référentiel ADEME 30, autre 15, ratio monétaire 5)

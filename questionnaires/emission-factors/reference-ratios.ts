@@ -1,6 +1,6 @@
 /**
  * Default reference monetary ratios (kgCO2e per k€ HT), used to flag implausible supplier factors
- * (`plausibilityOf` in app/emission-factors). A buying organisation's CSR team can edit them in the
+ * (`plausibilityOf` in emission-factors/). A buying organisation's CSR team can edit them in the
  * portal (stored in the `reference_ratios` table, same fields); this file is the default set.
  *
  * ⚠ ILLUSTRATIVE — TO VERIFY. The values come from our research notes
@@ -8,7 +8,7 @@
  * Base Carbone v23.6 monetary ratios (2023), not in ADEME's own export. Check each value in Base
  * Empreinte before relying on it. Several segments use a proxy sector (see `note`).
  *
- * Matching (see app/emission-factors/plausibility.ts): a ratio whose `key` is a purchasing-segment
+ * Matching (see emission-factors/plausibility.ts): a ratio whose `key` is a purchasing-segment
  * id applies to factors of that segment; otherwise a ratio whose `ghgCategory` is set applies to
  * factors of that scope 3 category that have no segment ratio. Ratios with neither (`naf-…` keys)
  * are informational: available for the CSR team to copy onto a segment.

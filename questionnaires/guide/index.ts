@@ -14,7 +14,7 @@ export * from "./compare";
 /** Raw data of every published edition, oldest first. Add new editions here; never remove one. */
 export const guideSources: readonly GuideInput[] = [guideV2024_1, guideV2026_1];
 
-/** Version of the edition offered for new questionnaires (docs/decisions/009-guide-2026-edition.md). */
+/** Version of the edition offered for new questionnaires (docs/decisions/012-guide-2026-edition.md). */
 export const CURRENT_GUIDE_VERSION = "2026.1-nrprocure";
 
 function deepFreeze<T>(value: T): T {

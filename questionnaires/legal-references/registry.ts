@@ -10,7 +10,7 @@
  *   CELEX number, so entries only give label and status;
  * - Conseil d'État decisions: `ce:417580`.
  *
- * Where the links come from (checked while writing this file, see docs/decisions/009-guide-2026-edition.md):
+ * Where the links come from (checked while writing this file, see docs/decisions/012-guide-2026-edition.md):
  * - Légifrance JORF/LODA ids of lois AGEC, Climat et Résilience, REEN, devoir de vigilance, loi 2005-102,
  *   arrêté du 22 mars 2019, décret 2021-254 (shared/reference/purchasing-segments-and-clauses.md, Sources)
  *   and CE 417580 (marche-public.fr page of the decision, which links to Légifrance): ids seen in several

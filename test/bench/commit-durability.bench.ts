@@ -16,7 +16,7 @@ const TARGET_MEDIAN_MS = 5;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-commit-bench-"));
 process.env.DATA_DIR = dir;
-const { openDatabase } = await import("../../db/connection");
+const { openDatabase } = await import("#db/connection");
 
 function measure(synchronous: "FULL" | "NORMAL") {
   const db = openDatabase(path.join(dir, `${synchronous}.sqlite`));

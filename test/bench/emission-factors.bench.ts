@@ -18,7 +18,7 @@ import { rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFactorsCsv } from "../../app/emission-factors/read.server";
+import { readFactorsCsv } from "#emission-factors";
 import { writeFactorsCsv } from "./factors-csv-generator";
 
 const V8_FLAGS = (process.env.FACTORS_BENCH_V8_FLAGS ?? "--max-semi-space-size=32").split(" ").filter(Boolean);

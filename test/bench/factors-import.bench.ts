@@ -39,10 +39,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-factors-import-bench-"));
 process.env.DATA_DIR = dir; // before any module reads the configuration
 
 const { count, eq } = await import("drizzle-orm");
-const { openDatabase } = await import("../../db/connection");
-const { factorSets, factorUploads, factors, organisations, users } = await import("../../db/schema");
-const { storeFromPath } = await import("../../app/carbon/blob-store.server");
-const { validateAndRecordCsv } = await import("../../app/carbon/factor-store.server");
+const { openDatabase } = await import("#db/connection");
+const { factorSets, factorUploads, factors, organisations, users } = await import("#db/schema");
+const { storeFromPath } = await import("~/carbon/blob-store.server");
+const { validateAndRecordCsv } = await import("~/carbon/factor-store.server");
 const { writeFactorsCsv } = await import("./factors-csv-generator");
 
 const database = openDatabase(path.join(dir, "bench.sqlite"));

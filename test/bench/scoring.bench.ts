@@ -4,7 +4,7 @@
  * size). Prints the median of validate+score (the CLI path; this is the one held to the target) and
  * of score-only (the what-if panel path, input already validated). Exit 1 above the target.
  */
-import { parseScoringInput, scoreParsed, type Answer, type ScoringInputRaw } from "../../scoring";
+import { parseScoringInput, scoreParsed, type Answer, type ScoringInputRaw } from "#scoring";
 
 const SUPPLIERS = 10_000;
 const TARGET_MS = 200;

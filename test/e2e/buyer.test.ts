@@ -2,10 +2,10 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase } from "../../db/connection";
-import { invitations, organisations, users } from "../../db/schema";
-import { demoLevel, seedSubmission } from "../../app/demo/seed-tenders";
-import { score } from "../../scoring";
+import { openDatabase } from "#db/connection";
+import { invitations, organisations, users } from "#db/schema";
+import { demoLevel, seedSubmission } from "~/demo/seed-tenders";
+import { score } from "#scoring";
 import { defaultMethod } from "~/tenders/builder";
 import { toScoringMethod, type TenderMethod } from "~/tenders/method";
 import { baseUrl, launchBrowser, signIn } from "./browser";
@@ -68,17 +68,20 @@ describe("buyer journey", () => {
     await expect(buyer.getByTestId("shares-total").textContent()).resolves.toContain("100 %");
     // Live share of the mark: 10 equal criteria → 3 % each with RSE 30 %.
     await expect(buyer.getByTestId("criterion-share-gouvernance").textContent()).resolves.toContain("3 %");
-    await Promise.all([buyer.waitForURL(/\/modifier\?enregistre=1/), buyer.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
+    await Promise.all([buyer.waitForURL(/\/modifier$/), buyer.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
+    await buyer.getByRole("status").filter({ hasText: "Brouillon enregistré." }).waitFor();
     const tenderId = Number(/appels-d-offres\/(\d+)\//.exec(buyer.url())?.[1]);
     expect(tenderId).toBeGreaterThan(0);
 
     // 2. Assign the evaluator, then publish after confirmation.
     await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}`);
     await buyer.getByLabel(/Karim Benali/).check();
-    await Promise.all([buyer.waitForURL(/evaluateurs=1/), buyer.getByRole("button", { name: "Enregistrer les évaluateurs" }).click()]);
+    await buyer.getByRole("button", { name: "Enregistrer les évaluateurs" }).click();
+    await buyer.getByRole("status").filter({ hasText: "Évaluateurs enregistrés." }).waitFor();
     await buyer.getByRole("link", { name: "Publier…" }).click();
     await buyer.getByLabel(/Je confirme la publication/).check();
-    await Promise.all([buyer.waitForURL(/publie=1/), buyer.getByRole("button", { name: "Publier définitivement" }).click()]);
+    await Promise.all([buyer.waitForURL(new RegExp(`/appels-d-offres/${tenderId}$`)), buyer.getByRole("button", { name: "Publier définitivement" }).click()]);
+    await buyer.getByRole("status").filter({ hasText: "Appel d'offres publié" }).waitFor();
     await buyer.getByText("Empreinte de la méthode publiée").waitFor();
 
     // 3. Invite both suppliers: each link is shown once.
@@ -103,7 +106,8 @@ describe("buyer journey", () => {
       const form = buyer.getByRole("form", { name: `Prix et note technique de ${s.name}` });
       await form.getByLabel("Prix (€ HT)").fill(s.price);
       await form.getByLabel("Note technique").fill(s.technical);
-      await Promise.all([buyer.waitForURL(/note=\d+/), form.getByRole("button", { name: "Enregistrer" }).click()]);
+      await Promise.all([buyer.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/evaluation")), form.getByRole("button", { name: "Enregistrer" }).click()]);
+      await buyer.getByRole("status").filter({ hasText: "Prix et note technique enregistrés." }).waitFor();
     }
 
     // 6. The evaluator lowers one level; a justification is required.
@@ -115,7 +119,8 @@ describe("buyer journey", () => {
     await save.click();
     await evaluator.getByText("Justifiez en quelques mots").first().waitFor();
     await evaluator.locator('textarea[name="justification[GOUV-01]"]').fill("Politique annoncée mais aucune preuve jointe.");
-    await Promise.all([evaluator.waitForURL(/enregistre=gouvernance/), save.click()]);
+    await save.click();
+    await evaluator.locator("#critere-gouvernance").getByRole("status").filter({ hasText: "Évaluation du critère enregistrée." }).waitFor();
 
     // 7. The comparison shows the ranking the scoring library gives for the same input.
     const expected = score({

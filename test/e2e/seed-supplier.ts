@@ -4,7 +4,7 @@
  * e2e data folder; prints the tender ids and tokens as JSON.
  */
 import path from "node:path";
-import { openDatabase } from "../../db/connection";
+import { openDatabase } from "#db/connection";
 import { createInvitation, createPublishedTender } from "../support/fixtures-tenders";
 
 const dataDir = process.env.DATA_DIR;

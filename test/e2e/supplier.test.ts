@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { currentGuide } from "../../questionnaires/guide";
+import { currentGuide } from "#questionnaires/guide";
 import { baseUrl, launchBrowser } from "./browser";
 
 let browser: Browser;

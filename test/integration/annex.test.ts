@@ -5,8 +5,8 @@ import { db } from "~/lib/db.server";
 import { loader as annexDocx } from "~/routes/acheteur_.appels-d-offres_.$id_.annexe[.]docx";
 import { loader as annexPage } from "~/routes/acheteur_.appels-d-offres_.$id_.annexe";
 import type { TenderMethod } from "~/tenders/method";
-import { currentGuide } from "../../questionnaires/guide";
-import { auditLog, organisations, tenders, users } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { auditLog, organisations, tenders, users } from "#db/schema";
 import { seed, signedInClient } from "../support/client";
 
 let tenderId: number;
@@ -115,5 +115,19 @@ describe("NR annex export", () => {
     expect(model.clauseErrors).toBe(1);
     expect(model.clauses[2]?.text).toBeNull();
     expect(model.clauses[2]?.errors[0]?.message).toMatch(/^Période couverte par les éléments demandés \(années\) : /);
+  });
+
+  it("shows the annex of a draft whose shares do not add up yet (a draft is read leniently)", async () => {
+    const draft = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
+    const method = draft.draftMethod as TenderMethod;
+    db()
+      .update(tenders)
+      .set({ draftMethod: { ...method, shares: { price: 50, technical: 20, rse: 20 } } })
+      .where(eq(tenders.id, tenderId))
+      .run();
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const page = await buyer.get(annexPage, `/acheteur/appels-d-offres/${tenderId}/annexe`, { id: String(tenderId) });
+    expect(page.status).toBe(200);
+    expect((page.body as { shares: { rse: number } }).shares.rse).toBe(20);
   });
 });

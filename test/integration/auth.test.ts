@@ -7,7 +7,7 @@ import { action as signOutAction } from "~/routes/deconnexion";
 import { loader as buyerHome } from "~/routes/acheteur._index";
 import { loader as supplierHome } from "~/routes/fournisseur._index";
 import { loader as adminHome } from "~/routes/admin._index";
-import { auditLog, users } from "../../db/schema";
+import { auditLog, users } from "#db/schema";
 import { seed, signedInClient, TestClient } from "../support/client";
 
 beforeAll(async () => {
@@ -154,7 +154,7 @@ describe("sign-up", () => {
 describe("platform administration", () => {
   it("lets an admin change a role within what the organisation kind allows, and records it", async () => {
     const { action: adminAction } = await import("~/routes/admin._index");
-    const { memberships } = await import("../../db/schema");
+    const { memberships } = await import("#db/schema");
     const admin = await signedInClient("admin@nr-procure.example");
     const evaluator = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!;
     const membership = db().select().from(memberships).where(eq(memberships.userId, evaluator.id)).get()!;

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BackupError, backupDatabase, tableCounts } from "../../db/backup";
-import { openDatabase, type Db } from "../../db/connection";
+import { BackupError, backupDatabase, tableCounts } from "#db/backup";
+import { openDatabase, type Db } from "#db/connection";
 import { seedDemoData } from "~/demo/seed.server";
 
 /**

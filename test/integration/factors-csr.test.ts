@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, factorSets, organisations, referenceRatios, users } from "../../db/schema";
+import { auditLog, factorSets, organisations, referenceRatios, users } from "#db/schema";
 import { storeFromPath } from "~/carbon/blob-store.server";
 import { validateAndRecordCsv } from "~/carbon/factor-store.server";
 import { config } from "~/config.server";

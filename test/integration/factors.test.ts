@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, factorSets, factorUploads, factors, files } from "../../db/schema";
+import { auditLog, factorSets, factorUploads, factors, files } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { storagePath } from "~/lib/files.server";
 import { loader as templateLoader } from "~/routes/facteurs.modele[.]csv";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { currentGuide } from "../../questionnaires/guide";
-import { answerFiles, responseAnswers, tenderEvaluators, tenders, users } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { answerFiles, responseAnswers, tenderEvaluators, tenders, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { loader as qLoader, action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as fileLoader } from "~/routes/fichiers.$fileId";
@@ -44,7 +44,7 @@ function download(client: TestClient, fileId: number) {
   return client.get(fileLoader, `/fichiers/${fileId}`, { fileId: String(fileId) });
 }
 
-function fill(tenderId: number) {
+function fill(_tenderId: number) {
   const fields: Record<string, string> = { intent: "save", version: "0" };
   for (const q of currentGuide.questions) {
     fields[`answers.${q.id}.level`] = "2";

@@ -5,7 +5,7 @@ import { loader as guideCsvLoader } from "~/routes/guide[.]csv";
 import { loader as guideIndexLoader } from "~/routes/guide._index";
 import { loader as guideCriterionLoader } from "~/routes/guide.$criterion";
 import { loader as guideChangesLoader } from "~/routes/guide.changements";
-import { CURRENT_GUIDE_VERSION } from "../../questionnaires/guide";
+import { CURRENT_GUIDE_VERSION } from "#questionnaires/guide";
 
 const args = (path: string, params: Record<string, string> = {}) => ({ request: new Request(`http://localhost${path}`), params, context: {} });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { currentGuide } from "../../questionnaires/guide";
-import { debriefShares, offerScores, organisations, tenders, users } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { debriefShares, offerScores, organisations, tenders, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as debriefLoader } from "~/routes/fournisseur.consultations.$tenderId.restitution";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { currentGuide } from "../../questionnaires/guide";
-import { answerLibrary, auditLog } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { answerLibrary, auditLog } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as libraryLoader, action as libraryAction } from "~/routes/fournisseur.bibliotheque";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { currentGuide } from "../../questionnaires/guide";
-import { answerLibrary, auditLog, invitations, membershipRequests, memberships, outbox, responseAnswers, responses, submissions, users } from "../../db/schema";
+import { currentGuide } from "#questionnaires/guide";
+import { answerLibrary, auditLog, invitations, membershipRequests, memberships, outbox, responseAnswers, responses, submissions, users } from "#db/schema";
 import { db } from "~/lib/db.server";
-import { canonicalJson, submissionContentSchema } from "~/responses/submission-content";
+import { canonicalJson, submissionContentSchema } from "~/lib/submission-content";
 import { sha256 } from "~/lib/files.server";
 import { loader as homeLoader, action as homeAction } from "~/routes/fournisseur._index";
 import { loader as inviteLoader, action as inviteAction } from "~/routes/invitation.$token";
@@ -306,7 +306,7 @@ describe("submission", () => {
     q = await load(s2, tenderId);
     expect((await s2.post(qAction, qPath(tenderId), { intent: "submit", version: String(q.version) }, { tenderId: String(tenderId) })).status).toBe(302);
     // The deadline passes.
-    db().update((await import("../../db/schema")).tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq((await import("../../db/schema")).tenders.id, tenderId)).run();
+    db().update((await import("#db/schema")).tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq((await import("#db/schema")).tenders.id, tenderId)).run();
     const w = await s2.post(qAction, qPath(tenderId), { intent: "withdraw" }, { tenderId: String(tenderId) });
     expect(w.status).toBe(409);
     expect((w.body as { error: string }).error).toContain("date limite");

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityData, auditLog, organisations } from "../../db/schema";
+import { activityData, auditLog, organisations } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { action as uploadAction } from "~/routes/fournisseur.facteurs._index";
 import { action as scopeAction, loader as scopeLoader } from "~/routes/rse.scope3._index";
@@ -14,7 +14,6 @@ const RSE = "rse@metropole.example";
 const HEADER = "libelle;segment;categorie_ghg;valeur;unite;incertitude_pct;methode;comptabilisation;annee_reference;verifie_par;source";
 
 let s1Org: number;
-let s2Org: number;
 
 async function uploadFactors(client: TestClient, lines: string[]) {
   const fd = new FormData();
@@ -43,7 +42,6 @@ beforeAll(async () => {
   await seed();
   const org = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
   s1Org = org(DEMO_SUPPLIER1_ORG);
-  s2Org = org(DEMO_SUPPLIER2_ORG);
   const s1 = await signedInClient(S1);
   // Version 1 (superseded): must not be used.
   await uploadFactors(s1, ["Ordinateur portable 14 pouces (neuf);postes-de-travail;2;999;kgCO2e/unité;;lca-iso14040;;2024;;"]);

@@ -4,7 +4,7 @@ import { db } from "~/lib/db.server";
 import { action, loader } from "~/routes/acheteur_.appels-d-offres_.$id_.clauses";
 import type { TenderMethod } from "~/tenders/method";
 import { defaultMethod } from "~/tenders/builder";
-import { auditLog, organisations, tenders, users } from "../../db/schema";
+import { auditLog, organisations, tenders, users } from "#db/schema";
 import { seed, signedInClient, type TestClient } from "../support/client";
 
 let tenderId: number;

@@ -13,11 +13,12 @@ import { loader as compareLoader } from "~/routes/acheteur.appels-d-offres.$id.c
 import { loader as csvLoader } from "~/routes/acheteur.appels-d-offres.$id.classement[.]csv";
 import { loader as reportLoader } from "~/routes/acheteur.appels-d-offres.$id.rapport";
 import { loader as supplierLoader, action as shareAction } from "~/routes/acheteur.appels-d-offres.$id.fournisseurs.$supplierId";
+import { loader as debriefLoader } from "~/routes/fournisseur.consultations.$tenderId.restitution";
 import { getCurrentUser } from "~/auth/session.server";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
 import { buildScoringInput } from "~/tenders/scoring-input.server";
-import { hashToken } from "~/tenders/invitations.server";
-import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "../../db/schema";
+import { hashToken } from "~/lib/tokens.server";
+import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "#db/schema";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { otherBuyer, seededTenderIds } from "../support/tenders";
 
@@ -227,11 +228,9 @@ describe("debrief", () => {
     const supplierUser = await userOf(supplier);
     const rivalUser = await userOf(rival);
     expect(() => getDebriefForSupplier({ tenderId, user: supplierUser })).toThrow();
-    try {
-      getDebriefForSupplier({ tenderId, user: supplierUser });
-    } catch (e) {
-      expect((e as Response).status).toBe(404);
-    }
+    // What the supplier sees: the debrief page is "not found" until it is shared.
+    const restitution = `/fournisseur/consultations/${tenderId}/restitution`;
+    expect((await supplier.get(debriefLoader, restitution, { tenderId: String(tenderId) })).status).toBe(404);
     const unconfirmed = await buyer.post(shareAction, p(`/fournisseurs/${org.id}`), {}, { id: String(tenderId), supplierId: String(org.id) });
     expect(unconfirmed.status).toBe(400);
     const shared = await buyer.post(shareAction, p(`/fournisseurs/${org.id}`), { confirm: "yes" }, { id: String(tenderId), supplierId: String(org.id) });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { currentGuide } from "../../questionnaires/guide";
+import crypto from "node:crypto";
+import { currentGuide } from "#questionnaires/guide";
 import { db } from "~/lib/db.server";
 import { loader as homeLoader } from "~/routes/acheteur._index";
 import { action as newAction, loader as newLoader } from "~/routes/acheteur.appels-d-offres.nouveau";
@@ -9,11 +10,10 @@ import { action as overviewAction, loader as overviewLoader } from "~/routes/ach
 import { action as publishAction, loader as publishLoader } from "~/routes/acheteur.appels-d-offres.$id.publier";
 import { action as cancelAction } from "~/routes/acheteur.appels-d-offres.$id.annuler";
 import { action as closeAction } from "~/routes/acheteur.appels-d-offres.$id.cloturer";
-import { auditLog, tenderEvaluators, tenders, users } from "../../db/schema";
+import { auditLog, tenderEvaluators, tenders, users } from "#db/schema";
+import { canonicalJson } from "~/lib/submission-content";
 import { seed, signedInClient } from "../support/client";
 import { builderFields, otherBuyer, seededTenderIds, tenderRow } from "../support/tenders";
-import { canonicalJson } from "~/responses/submission-content";
-import crypto from "node:crypto";
 
 beforeAll(async () => {
   await seed();

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import { currentGuide } from "../../questionnaires/guide";
-import type { Db } from "../../db/connection";
-import { invitations, memberships, organisations, tenders, users } from "../../db/schema";
-import { canonicalJson } from "~/responses/submission-content";
+import { currentGuide } from "#questionnaires/guide";
+import type { Db } from "#db/connection";
+import { invitations, memberships, organisations, tenders, users } from "#db/schema";
+import { canonicalJson } from "~/lib/submission-content";
 import type { TenderMethod } from "~/tenders/method";
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { action as signUpAction } from "~/routes/inscription";
-import { tenders } from "../../db/schema";
+import { tenders } from "#db/schema";
 import { TestClient, signedInClient } from "./client";
 
 /** A second buying organisation with its own buyer, for tenancy tests. */

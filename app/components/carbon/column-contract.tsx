@@ -1,37 +1,16 @@
-import { activityUnits, methods, accountingBases } from "../../../questionnaires/emission-factors";
-import { factorColumnSpecs } from "~/emission-factors";
+import { activityUnits, methods, accountingBases } from "#questionnaires/emission-factors";
+import { factorColumnSpecs } from "#emission-factors";
+import { ColumnsTable } from "./columns-table";
 
 /** The column contract of the emission-factor file, as published with the template. */
 export function ColumnContract() {
   return (
     <>
-      <table className="data">
-        <caption className="muted small" style={{ textAlign: "left" }}>
-          Une ligne par facteur. Chaque colonne est reconnue sous son nom français ou anglais (majuscules et accents ignorés).
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Colonne</th>
-            <th scope="col">Nom anglais</th>
-            <th scope="col">Obligatoire</th>
-            <th scope="col">Contenu</th>
-          </tr>
-        </thead>
-        <tbody>
-          {factorColumnSpecs.map((c) => (
-            <tr key={c.name}>
-              <td>
-                <code>{c.french}</code>
-              </td>
-              <td>
-                <code>{c.name}</code>
-              </td>
-              <td>{c.required ? "oui" : "non"}</td>
-              <td>{c.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ColumnsTable
+        columns={factorColumnSpecs}
+        englishNames
+        caption="Une ligne par facteur. Chaque colonne est reconnue sous son nom français ou anglais (majuscules et accents ignorés)."
+      />
       <details>
         <summary>Unités, méthodes et conventions acceptées</summary>
         <p>

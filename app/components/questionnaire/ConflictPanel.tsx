@@ -1,11 +1,6 @@
 import type { AnswerDraft } from "~/responses/schemas";
-import { formatParisTime } from "~/responses/dates";
-import { levelLabel } from "./levels";
-
-export type ConflictView = {
-  currentVersion: number;
-  items: { questionId: string; theirs: AnswerDraft; mine: AnswerDraft; mineChanged: boolean; by: string; at: string }[];
-};
+import { formatParis } from "~/lib/dates";
+import { levelLabel, type ConflictView } from "~/responses/questionnaire-view";
 
 function Value({ a }: { a: AnswerDraft }) {
   if (a.notApplicable)
@@ -44,7 +39,7 @@ export function ConflictPanel({ conflict, questionText, onApply, readOnly }: { c
             {questionText(item.questionId)}
             <br />
             <span className="muted small">
-              Modifiée par {item.by} à {formatParisTime(item.at)}
+              Modifiée par {item.by} à {formatParis(item.at, "time")}
             </span>
           </p>
           <div className="q-conflict__cols">

@@ -3,20 +3,9 @@ import { memo } from "react";
 import { useFormContext, useWatch, type FieldErrors } from "react-hook-form";
 import { CsrfInput } from "~/components/csrf";
 import type { AnswerFormValues, QuestionnaireFormValues } from "~/responses/schemas";
-import { ACCEPT_ATTRIBUTE, formatBytes } from "~/responses/uploads";
-import type { LevelOption } from "./levels";
-
-export type QuestionView = {
-  id: string;
-  topic: string;
-  text: string;
-  guidance: string;
-  evidenceExamples: string[];
-  levels: LevelOption[];
-  allowNotApplicable: boolean;
-};
-
-export type FileView = { answerFileId: number; fileId: number; originalName: string; size: number };
+import { ACCEPT_ATTRIBUTE } from "~/responses/uploads";
+import { formatBytes } from "~/lib/format";
+import type { FileView, QuestionView } from "~/responses/questionnaire-view";
 
 type FilesActionData = { intent?: string; ok?: boolean; error?: string; questionId?: string };
 
@@ -177,4 +166,3 @@ export function FilesForm({ questionId }: { questionId: string }) {
   );
 }
 
-export const formatSize = formatBytes;

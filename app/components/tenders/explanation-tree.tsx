@@ -1,5 +1,5 @@
-import type { SupplierExplanation } from "../../../scoring";
-import { frNum } from "~/tenders/dates";
+import type { SupplierExplanation } from "#scoring";
+import { frNum } from "~/lib/format";
 
 const statusLabel = { answered: "", unanswered: "sans réponse", "not-applicable": "sans objet" } as const;
 

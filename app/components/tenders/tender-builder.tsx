@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
-import { markShares } from "../../../scoring";
+import { markShares } from "#scoring";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import {
@@ -11,6 +11,7 @@ import {
   RSE_WARNING_SHARE,
   sharesWarnings,
   toScoringMethod,
+  type BuilderFormValues,
   type BuilderInput,
   type BuilderValues,
 } from "~/tenders/builder";
@@ -19,8 +20,6 @@ import { RSE_MAX_SHARE, type TenderMethod } from "~/tenders/method";
 export type BuilderGuide = {
   criteria: { id: string; title: string; questions: { id: string; topic: string }[] }[];
 };
-
-export type BuilderFormValues = ReturnType<typeof import("~/tenders/builder").builderValuesOf>;
 
 type Props = {
   defaultValues: BuilderFormValues;

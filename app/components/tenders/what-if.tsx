@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { parseScoringInput, scoreParsed, type ScoringInput } from "../../../scoring";
+import { parseScoringInput, scoreParsed, type ScoringInput } from "#scoring";
 import { stabilitySentence } from "~/tenders/labels";
 
 export type Simulation = { price: number; technical: number; rse: number; weights: Record<string, number> };

@@ -6,7 +6,7 @@
  * Provenance, field by field (see `GUIDE_FIELD_PROVENANCE` in ../schema.ts): criterion titles and order, the
  * 10-criteria / 47-questions shape and the usage rules come from the INR/ISIT 2024 guide (via the project's source
  * documents and INR's BP-AIR digest, shared/reference/inr-maturity-guide.md §1–3); everything else is our edition.
- * What changed since 2024.1 and why: `changesFromPrevious` in ./index.ts and docs/decisions/009-guide-2026-edition.md.
+ * What changed since 2024.1 and why: `changesFromPrevious` in ./index.ts and docs/decisions/012-guide-2026-edition.md.
  */
 import type { GuideInput } from "../schema";
 

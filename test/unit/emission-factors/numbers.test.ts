@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseDecimalDetailed } from "~/emission-factors/numbers";
+import { parseDecimal, parseDecimalDetailed } from "#emission-factors/numbers";
 
 describe("parseDecimal — accepted forms", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { factorsToPact, pactToFactors, pactV2FootprintSchema, pactV3FootprintSchema, toDecimalString } from "~/emission-factors/pact";
-import { normalisedFactorSchema, type NormalisedFactor } from "~/emission-factors/schema";
+import { factorsToPact, pactToFactors, pactV2FootprintSchema, pactV3FootprintSchema, toDecimalString } from "#emission-factors/pact";
+import { normalisedFactorSchema, type NormalisedFactor } from "#emission-factors/schema";
 
 const v2 = (pcf: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   id: "3893bb5d-da16-4dc1-9185-11d97476c254",

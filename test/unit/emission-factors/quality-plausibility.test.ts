@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultReferenceRatios } from "../../../questionnaires/emission-factors/reference-ratios";
-import { findReferenceRatio, plausibilityOf } from "~/emission-factors/plausibility";
-import { qualityOf } from "~/emission-factors/quality";
+import { defaultReferenceRatios } from "#questionnaires/emission-factors/reference-ratios";
+import { findReferenceRatio, plausibilityOf } from "#emission-factors/plausibility";
+import { qualityOf } from "#emission-factors/quality";
 
 describe("qualityOf", () => {
   it("a verified, recent ISO 14067 footprint at ± 10 % scores 100 (A)", () => {

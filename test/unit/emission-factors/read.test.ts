@@ -1,10 +1,10 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CsvUnreadableError } from "~/emission-factors/errors";
-import { readFactorsCsv } from "~/emission-factors/read.server";
-import { formatIssue } from "~/emission-factors/report";
-import { normalisedFactorSchema } from "~/emission-factors/schema";
+import { CsvUnreadableError } from "#emission-factors/errors";
+import { readFactorsCsv } from "#emission-factors";
+import { formatIssue } from "#emission-factors/report";
+import { normalisedFactorSchema } from "#emission-factors/schema";
 import { BASE_FACTORS, fixture, fixturePath } from "./helpers";
 
 const YEAR = { currentYear: 2026 };

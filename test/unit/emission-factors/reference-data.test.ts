@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as data from "../../../questionnaires/emission-factors";
-import { segmentIds } from "../../../questionnaires/segments";
+import * as data from "#questionnaires/emission-factors";
+import { segmentIds } from "#questionnaires/segments";
 
 describe("questionnaires/emission-factors — reference data (validated by zod at load)", () => {
   it("has the 10 activity units of the contract, with unique aliases", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFactorRowSchema, factorRowSchema, normalisedFactorSchema, resolveSegmentId } from "~/emission-factors/schema";
+import { createFactorRowSchema, factorRowSchema, normalisedFactorSchema, resolveSegmentId } from "#emission-factors/schema";
 
 const row = {
   item: "Ordinateur portable",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUnit, parseUnit } from "~/emission-factors/units";
+import { formatUnit, parseUnit } from "#emission-factors/units";
 
 describe("parseUnit", () => {
   it.each([

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { computeProgress } from "~/responses/progress";
-import { answerProblems, MESSAGES, questionnaireSchema, saveRequestSchema, unflattenForm } from "~/responses/schemas";
-import { checkEvidence, cleanFileName } from "~/responses/uploads";
-import { countdown } from "~/responses/dates";
+import { formDataToNested } from "~/lib/forms";
+import { answerProblems, MESSAGES, questionnaireSchema, saveRequestSchema } from "~/responses/schemas";
+import { cleanFileName } from "~/lib/format";
+import { checkEvidence } from "~/responses/uploads";
+import { countdown } from "~/lib/dates";
 
 const a = (over: Partial<{ level: number | null; text: string; notApplicable: boolean; notApplicableReason: string; reused: boolean }> = {}) => ({
   level: null,
@@ -53,11 +55,11 @@ describe("form parsing", () => {
     fd.set("answers.GOUV-01.notApplicable", "on");
     fd.set("answers.__proto__.polluted", "x");
     fd.set("orig.GOUV-01", "abc");
-    const parsed = saveRequestSchema.parse(unflattenForm(fd.entries()));
+    const parsed = saveRequestSchema.parse(formDataToNested(fd));
     expect(parsed.version).toBe(3);
     expect(parsed.answers["GOUV-01"]).toEqual({ level: 2, text: "a\nb", notApplicable: true, notApplicableReason: "", reused: false });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(saveRequestSchema.safeParse(unflattenForm([["answers.X.level", "9"], ["version", "0"]])).success).toBe(false);
+    expect(saveRequestSchema.safeParse(formDataToNested([["answers.X.level", "9"], ["version", "0"]])).success).toBe(false);
   });
 });
 
@@ -66,11 +68,11 @@ describe("evidence checks", () => {
   const bytes = (s: string | number[]) => (typeof s === "string" ? new TextEncoder().encode(s) : new Uint8Array(s));
   it("accepts by extension and magic bytes, refuses the rest", () => {
     expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("%PDF-1.4") })).toMatchObject({ ok: true, mime: "application/pdf" });
-    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("<html>") })).toMatchObject({ ok: false, status: 415 });
-    expect(checkEvidence({ ...base, name: "a.html", bytes: bytes("%PDF-1.4") })).toMatchObject({ ok: false, status: 415 });
+    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("<html>") })).toMatchObject({ ok: false, code: "unsupported-type" });
+    expect(checkEvidence({ ...base, name: "a.html", bytes: bytes("%PDF-1.4") })).toMatchObject({ ok: false, code: "unsupported-type" });
     expect(checkEvidence({ ...base, name: "a.xls", bytes: bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) })).toMatchObject({ ok: true });
-    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("%PDF-".padEnd(101, "x")) })).toMatchObject({ ok: false, status: 413 });
-    expect(checkEvidence({ ...base, usedBytes: 100, name: "a.pdf", bytes: bytes("%PDF-".padEnd(60, "x")) })).toMatchObject({ ok: false, status: 413 });
+    expect(checkEvidence({ ...base, name: "a.pdf", bytes: bytes("%PDF-".padEnd(101, "x")) })).toMatchObject({ ok: false, code: "too-large" });
+    expect(checkEvidence({ ...base, usedBytes: 100, name: "a.pdf", bytes: bytes("%PDF-".padEnd(60, "x")) })).toMatchObject({ ok: false, code: "too-large" });
     expect(cleanFileName("..\\..\\etc/passwd\u0000.pdf")).toBe("passwd.pdf");
   });
 });

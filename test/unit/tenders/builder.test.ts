@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { currentGuide } from "../../../questionnaires/guide";
-import { markShares } from "../../../scoring";
-import { builderSchema, defaultMethod, formDataToNested, methodPublishIssues, sharesIssues, sharesWarnings } from "~/tenders/builder";
+import { currentGuide } from "#questionnaires/guide";
+import { markShares } from "#scoring";
+import { formDataToNested } from "~/lib/forms";
+import { builderSchema, defaultMethod, methodPublishIssues, sharesIssues, sharesWarnings } from "~/tenders/builder";
 import { toScoringMethod } from "~/tenders/method";
 import { stabilitySentence } from "~/tenders/labels";
 

@@ -1,0 +1,260 @@
+/**
+ * The zod schemas of one emission-factor row — shared by the web upload, the CLI
+ * (`scripts/factors-check.ts`) and the PACT import, so that every entry point says the same thing.
+ *
+ * - `factorRowSchema` / `createFactorRowSchema(options)`: input = the row's cells as text, keyed by
+ *   canonical column name (missing column = `undefined`); output = the normalised factor without
+ *   `line` and `extra`. Every problem is a zod issue whose `path[0]` is the canonical column and
+ *   whose message is French, e.g. `« -3 » n'est pas un nombre positif`.
+ * - `normalisedFactorSchema`: the normalised factor itself (what the reader returns and the
+ *   database import stores), for re-validation at the database edge.
+ */
+import { z } from "zod";
+import { segments } from "#questionnaires/segments";
+import { activityUnitIdSchema, massUnitIdSchema } from "#questionnaires/emission-factors/units";
+import { accountingIdSchema, accountingIds, methodIdSchema, methodIds } from "#questionnaires/emission-factors/methods";
+import type { FactorColumn } from "./columns";
+import { parseDecimalDetailed, type DecimalSeparator } from "./numbers";
+import { parseUnit } from "./units";
+
+export const MIN_REFERENCE_YEAR = 2000;
+
+/** Longest text accepted per column (database and display guard). */
+export const TEXT_MAX_LENGTH = { item: 300, segment: 200, verified_by: 200, source: 2000 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The normalised factor
+
+export const normalisedFactorSchema = z.strictObject({
+  /** Physical line of the file where the row starts (1 = header). */
+  line: z.number().int().min(1),
+  item: z.string().min(1),
+  /** Segment id when the cell names a known purchasing segment (id or label), else the text as written. */
+  segment: z.string().min(1),
+  ghgCategory: z.number().int().min(1).max(15).nullable(),
+  /** The value as written in the file, in `unit`. */
+  value: z.number().finite().min(0),
+  /** The unit as written in the file. */
+  unit: z.string().min(1),
+  massUnit: massUnitIdSchema,
+  activityUnit: activityUnitIdSchema,
+  /** kgCO2e per activity unit: `value` with the mass converted to kg. */
+  valueKgPerUnit: z.number().finite().min(0),
+  uncertaintyPct: z.number().min(0).max(100).nullable(),
+  method: methodIdSchema,
+  accounting: accountingIdSchema.nullable(),
+  referenceYear: z.number().int().min(MIN_REFERENCE_YEAR),
+  verifiedBy: z.string().min(1).nullable(),
+  source: z.string().min(1).nullable(),
+  /**
+   * Cells of columns the contract does not know, keyed by header as written. When the file has no
+   * such column, the reader gives every factor the same frozen empty object: copy before mutating.
+   */
+  extra: z.record(z.string(), z.string()),
+});
+export type NormalisedFactor = z.infer<typeof normalisedFactorSchema>;
+
+/** What `factorRowSchema` returns: the normalised factor before the reader adds `line` and `extra`. */
+export type FactorRowOutput = Omit<NormalisedFactor, "line" | "extra">;
+
+/** Cells of one row, by canonical column; `undefined` when the file has no such column. */
+export type FactorRowInput = Partial<Record<FactorColumn, string>>;
+
+// ---------------------------------------------------------------------------------------------
+// French messages
+
+/** `« text »`, shortened to 80 characters. */
+export function quoted(text: string): string {
+  const t = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return `« ${t} »`;
+}
+
+export const messages = {
+  required: "champ obligatoire vide",
+  notANumber: (v: string) => `${quoted(v)} n'est pas un nombre (ex. 1234,5 ou 1 234,5 ou 1234.5)`,
+  ambiguousNumber: (v: string) =>
+    `${quoted(v)} est ambigu (virgule décimale ou séparateur de milliers ?) : écrivez ${v.trim().replace(",", ".")} pour un nombre décimal, ou ${v.trim().replace(",", "")} sans séparateur de milliers`,
+  notPositive: (v: string) => `${quoted(v)} n'est pas un nombre positif`,
+  unknownUnit: (v: string) =>
+    `${quoted(v)} n'est pas une unité reconnue (attendu : <masse>CO2e/<unité d'activité>, ex. kgCO2e/kWh)`,
+  unknownMethod: (v: string) =>
+    `${quoted(v)} n'est pas une méthode reconnue (attendu : ${methodIds.slice(0, -1).join(", ")} ou ${methodIds.at(-1)})`,
+  unknownAccounting: (v: string) =>
+    `${quoted(v)} n'est pas une base de comptabilisation reconnue (attendu : ${accountingIds.join(" ou ")})`,
+  notAYear: (v: string) => `${quoted(v)} n'est pas une année (attendu : 4 chiffres, ex. 2024)`,
+  yearOutOfRange: (v: string, max: number) =>
+    `${quoted(v)} : l'année de référence doit être comprise entre ${MIN_REFERENCE_YEAR} et ${max}`,
+  uncertaintyOutOfRange: (v: string) => `${quoted(v)} : l'incertitude doit être comprise entre 0 et 100 %`,
+  categoryOutOfRange: (v: string) => `${quoted(v)} : la catégorie GHG Protocol doit être un nombre entier de 1 à 15`,
+  tooLong: (length: number, max: number) => `texte trop long (${length} caractères, ${max} au plus)`,
+  unreadableCharacter: (v: string) =>
+    `${quoted(v)} contient un caractère illisible (« \uFFFD ») : le fichier mélange plusieurs encodages ; enregistrez-le au format « CSV UTF-8 »`,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Cell parsers
+
+/**
+ * A cell parser returns the value, or a `CellError`. No wrapper object on success: the hot path of
+ * a 200,000-row file allocates as little as possible (and mixing long-lived cached results with
+ * short-lived ones at one allocation site makes V8 pretenure that site — measured: +150 MB).
+ */
+class CellError {
+  constructor(readonly message: string) {}
+}
+type CellResult<T> = T | CellError;
+const ok = <T>(value: T): CellResult<T> => value;
+const fail = (message: string): CellError => new CellError(message);
+
+/** Distinct cells remembered per cached column (units, segments, methods repeat across rows). */
+const CACHE_LIMIT = 4096;
+
+function cell<T>(required: true, parse: (text: string) => CellResult<T>, cached?: boolean): z.ZodType<T, string | undefined>;
+function cell<T>(required: false, parse: (text: string) => CellResult<T>, cached?: boolean): z.ZodType<T | null, string | undefined>;
+function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cached = false) {
+  const cache = cached ? new Map<string, CellResult<T>>() : null;
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const text = raw === undefined ? "" : raw.trim();
+      if (text === "") {
+        if (!required) return null;
+        ctx.issues.push({ code: "custom", message: messages.required, input: raw ?? "" });
+        return z.NEVER;
+      }
+      let result = cache?.get(text);
+      if (result === undefined) {
+        result = parse(text);
+        if (cache && cache.size < CACHE_LIMIT) cache.set(text, result);
+      }
+      if (result instanceof CellError) {
+        ctx.issues.push({ code: "custom", message: result.message, input: raw ?? "" });
+        return z.NEVER;
+      }
+      return result;
+    });
+}
+
+// eslint-disable-next-line no-control-regex -- "is it plain ASCII?" is a test on code points 0–127
+const accentless = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFD").replace(/\p{M}/gu, "")).toLowerCase();
+
+const segmentByKey = new Map<string, string>(
+  segments.flatMap((s) => [
+    [s.id, s.id],
+    [accentless(s.label), s.id],
+  ]),
+);
+
+/** The purchasing-segment id named by `text` (id or French label, case and accents ignored), or `null`. */
+export function resolveSegmentId(text: string): string | null {
+  return segmentByKey.get(accentless(text.trim()).replace(/\s+/g, " ")) ?? null;
+}
+
+/**
+ * A copy of `s` that does not keep its source alive. Cells are slices of the parser's text chunks,
+ * and V8 keeps a whole chunk in memory as long as one slice of it lives: without this, keeping
+ * 200,000 factors would keep the whole decoded file too. (`" " + s` then `slice(1)` makes V8 copy
+ * the characters — about 0.1 µs.)
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+function text(max: number) {
+  return (s: string): CellResult<string> => (s.length > max ? fail(messages.tooLong(s.length, max)) : ok(detach(s)));
+}
+
+function slugKey(s: string): string {
+  return s.toLowerCase().replace(/[\s_]+/g, "-");
+}
+const methodByKey = new Map<string, (typeof methodIds)[number]>(methodIds.map((m) => [m, m]));
+const accountingByKey = new Map<string, (typeof accountingIds)[number]>(accountingIds.map((a) => [a, a]));
+
+export interface FactorRowSchemaOptions {
+  /** Latest accepted reference year; by default the current year at the time of parsing. */
+  currentYear?: number;
+  /** The file's decimal convention, to read `1,234` (see `parseDecimal`); unknown by default. */
+  decimalSeparator?: DecimalSeparator;
+}
+
+/** Build the row schema for one file (its decimal convention and the current year). */
+export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
+  const { decimalSeparator } = options;
+  const maxYear = () => options.currentYear ?? new Date().getFullYear();
+
+  const nonNegative = (s: string): CellResult<number> => {
+    const n = parseDecimalDetailed(s, { decimalSeparator });
+    if (!n.ok) return fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
+    return n.value < 0 ? fail(messages.notPositive(s)) : ok(n.value);
+  };
+
+  return z
+    .object({
+      item: cell(true, text(TEXT_MAX_LENGTH.item)),
+      segment: cell(
+        true,
+        (s) => {
+          const t = text(TEXT_MAX_LENGTH.segment)(s);
+          return t instanceof CellError ? t : resolveSegmentId(s) ?? detach(s);
+        },
+        true,
+      ),
+      ghg_category: cell(false, (s) => {
+        const m = /^(?:cat(?:egorie|\.)?\s*|c)?(\d{1,2})$/.exec(accentless(s));
+        const n = m ? Number(m[1]) : NaN;
+        return Number.isInteger(n) && n >= 1 && n <= 15 ? ok(n) : fail(messages.categoryOutOfRange(s));
+      }, true),
+      value: cell(true, nonNegative),
+      unit: cell(true, (s) => {
+        const parsed = parseUnit(s);
+        return parsed ? ok({ text: detach(s), ...parsed }) : fail(messages.unknownUnit(s));
+      }, true),
+      uncertainty_pct: cell(false, (s) => {
+        const bare = s.replace(/^(?:±|\+\/-|\+-)\s*/, "").replace(/\s*%$/, "");
+        const n = parseDecimalDetailed(bare, { decimalSeparator });
+        if (!n.ok) return fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
+        return n.value >= 0 && n.value <= 100 ? ok(n.value) : fail(messages.uncertaintyOutOfRange(s));
+      }, true),
+      method: cell(true, (s) => {
+        const id = methodByKey.get(slugKey(s));
+        return id ? ok(id) : fail(messages.unknownMethod(s));
+      }, true),
+      accounting: cell(false, (s) => {
+        const id = accountingByKey.get(slugKey(s));
+        return id ? ok(id) : fail(messages.unknownAccounting(s));
+      }, true),
+      reference_year: cell(true, (s) => {
+        if (!/^\d{4}$/.test(s)) return fail(messages.notAYear(s));
+        const year = Number(s);
+        const max = maxYear();
+        return year >= MIN_REFERENCE_YEAR && year <= max ? ok(year) : fail(messages.yearOutOfRange(s, max));
+      }),
+      verified_by: cell(false, text(TEXT_MAX_LENGTH.verified_by), true),
+      source: cell(false, text(TEXT_MAX_LENGTH.source)),
+    })
+    .transform(
+      (r): FactorRowOutput => ({
+        item: r.item,
+        segment: r.segment,
+        ghgCategory: r.ghg_category,
+        value: r.value,
+        unit: r.unit.text,
+        massUnit: r.unit.mass,
+        activityUnit: r.unit.activity,
+        // Divide for grams (156.3 / 1000 is exact to the last digit, 156.3 * 0.001 is not).
+        valueKgPerUnit: r.unit.factorToKg >= 1 ? r.value * r.unit.factorToKg : r.value / Math.round(1 / r.unit.factorToKg),
+        uncertaintyPct: r.uncertainty_pct,
+        method: r.method,
+        accounting: r.accounting,
+        referenceYear: r.reference_year,
+        verifiedBy: r.verified_by,
+        source: r.source,
+      }),
+    );
+}
+
+export type FactorRowSchema = ReturnType<typeof createFactorRowSchema>;
+
+/** The row schema with no file-specific options: the current year is read at parse time. */
+export const factorRowSchema: FactorRowSchema = createFactorRowSchema();
