@@ -15,6 +15,9 @@ import type { Answer, Level, ScoringInput, Shares } from "./schema";
 import { findWinnerChange, nonRseScore, type StabilityLine } from "./stability";
 import { CODE_NA, compileMethod, tableFromParsed, type CompiledMethod, type SupplierTable } from "./table";
 
+// Module-local copy: once transpiled, an imported binding may be a getter, read in the hot loop.
+const NA = CODE_NA;
+
 export { compileMethod, type CompiledMethod, type CompiledQuestion, type MethodStructure } from "./table";
 
 // ---------------------------------------------------------------------------------------------
@@ -268,7 +271,7 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
     for (let k = 0; k < nq; k++) {
       let code = codes[base + k]!;
       if (countOnlyReviewed && reviewedAnswers[base + k] !== 1) code = 0; // not reviewed: as if not given
-      if (code === CODE_NA) continue;
+      if (code === NA) continue;
       const question = questions[k]!;
       if (code === 0) missing.push(question.id);
       const c = question.criterion;
@@ -377,62 +380,75 @@ export function winnerChangesAtRseShare(input: ScoringInput): number | null {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-/** Builds objects keyed by a fixed list of ids (criteria, offer criteria), ids checked once. */
-function recordFiller(ids: readonly string[]): <T>(values: (k: number) => T) => Record<string, T> {
-  const safe = !ids.includes("__proto__");
-  return <T>(value: (k: number) => T) => {
-    const out: Record<string, T> = {};
-    for (let k = 0; k < ids.length; k++) {
-      const v = value(k);
-      // Plain assignment is the fast path; "__proto__" (rejected by validation) would hit the setter.
-      if (safe || ids[k] !== "__proto__") out[ids[k]!] = v;
-      else Object.defineProperty(out, ids[k]!, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  };
+/** Own enumerable data property, even for "__proto__" (rejected by validation) which would hit the setter. */
+function defineKey<T>(out: Record<string, T>, id: string, value: T): void {
+  Object.defineProperty(out, id, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The result of an evaluation, in rank order, rounded unless `round: false`. */
 export function resultOf(ev: Evaluation, warnings: readonly FormattedIssue[], options: ScoreOptions = {}): ScoringResult {
   const exact = options.round === false;
-  const r = exact ? (x: number) => x : round2;
-  const nc = ev.method.criteria.length;
-  const no = ev.method.offers.length;
-  const criteriaOf = recordFiller(ev.method.criteria.map((c) => c.id));
-  const offersOf = recordFiller(ev.method.offers.map((c) => c.id));
-  const suppliers = ev.order.map((i): SupplierScore => {
-    const criteria = criteriaOf((c) => {
-      const v = ev.criterionScores[i * nc + c]!;
-      return Number.isNaN(v) ? null : r(v);
-    });
+  const criterionIds = ev.method.criteria.map((c) => c.id);
+  const offerIds = ev.method.offers.map((c) => c.id);
+  // Plain assignment is the fast path; only a "__proto__" id needs defineProperty.
+  const plainKeys = !criterionIds.includes("__proto__") && !offerIds.includes("__proto__");
+  const nc = criterionIds.length;
+  const no = offerIds.length;
+  const { order, ranks, totals, priceScores, rseScores, criterionScores, table } = ev;
+  const technical = table.technical;
+  const n = order.length;
+  const suppliers = new Array<SupplierScore>(n);
+  // No closure per supplier: this loop builds 10,000 objects on a large tender.
+  for (let j = 0; j < n; j++) {
+    const i = order[j]!;
+    const criteria: Record<string, number | null> = {};
+    for (let c = 0; c < nc; c++) {
+      const v = criterionScores[i * nc + c]!;
+      const value = Number.isNaN(v) ? null : exact ? v : round2(v);
+      if (plainKeys) criteria[criterionIds[c]!] = value;
+      else defineKey(criteria, criterionIds[c]!, value);
+    }
+    const total = totals[i]!;
+    const price = priceScores[i]!;
+    const tech = technical[i]!;
+    const rse = rseScores[i]!;
     if (!ev.lawful) {
-      return {
-        id: ev.table.ids[i]!,
-        rank: ev.ranks[i]!,
-        total: r(ev.totals[i]!),
-        priceScore: r(ev.priceScores[i]!),
-        technicalScore: r(ev.table.technical[i]!),
-        rseScore: r(ev.rseScores[i]!),
+      suppliers[j] = {
+        id: table.ids[i]!,
+        rank: ranks[i]!,
+        total: exact ? total : round2(total),
+        priceScore: exact ? price : round2(price),
+        technicalScore: exact ? tech : round2(tech),
+        rseScore: exact ? rse : round2(rse),
         criteria,
         unanswered: ev.unanswered[i]!,
       };
+      continue;
     }
+    const offerScores: Record<string, number> = {};
+    for (let k = 0; k < no; k++) {
+      const v = ev.offerScores[i * no + k]!;
+      const value = exact ? v : round2(v);
+      if (plainKeys) offerScores[offerIds[k]!] = value;
+      else defineKey(offerScores, offerIds[k]!, value);
+    }
+    const questionnaire = ev.questionnaireScores[i]!;
     const unreviewed = ev.unreviewed[i]!;
-    return {
-      id: ev.table.ids[i]!,
-      rank: ev.ranks[i]!,
-      total: r(ev.totals[i]!),
-      priceScore: r(ev.priceScores[i]!),
-      technicalScore: r(ev.table.technical[i]!),
-      rseScore: r(ev.rseScores[i]!),
-      questionnaireScore: r(ev.questionnaireScores[i]!),
-      offerScores: offersOf((k) => r(ev.offerScores[i * no + k]!)),
+    suppliers[j] = {
+      id: table.ids[i]!,
+      rank: ranks[i]!,
+      total: exact ? total : round2(total),
+      priceScore: exact ? price : round2(price),
+      technicalScore: exact ? tech : round2(tech),
+      rseScore: exact ? rse : round2(rse),
+      questionnaireScore: exact ? questionnaire : round2(questionnaire),
+      offerScores,
       criteria,
       unanswered: ev.unanswered[i]!,
       missingOfferValues: ev.missingOfferValues[i]!,
       unreviewed: { answers: [...unreviewed.answers], offerValues: [...unreviewed.offerValues] },
     };
-  });
+  }
   const winner = exact ? ev.winnerChangesAtRseShare : round2OrNull(ev.winnerChangesAtRseShare);
   if (!ev.lawful) return { suppliers, winnerChangesAtRseShare: winner };
   return {

@@ -16,6 +16,9 @@ import { CODE_NA, emptyTable, type SupplierTable } from "./table";
 import { isPlainObject, scoringMethodSchema, type Review, type ScoringMethod, type Supplier } from "./schema";
 import type { z } from "zod";
 
+// Module-local copy: once transpiled, an imported binding may be a getter, read in the hot loop.
+const NA = CODE_NA;
+
 export interface FastValidated {
   method: ScoringMethod;
   table: SupplierTable;
@@ -131,7 +134,7 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
         const a = answers[key];
         if (a === null) continue;
         if (isLevel(a)) codes[base + k] = a;
-        else if (a === "na" && allowNa[k] === 1) codes[base + k] = CODE_NA;
+        else if (a === "na" && allowNa[k] === 1) codes[base + k] = NA;
         else return undefined;
       }
     }

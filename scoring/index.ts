@@ -100,3 +100,26 @@ export {
 } from "./mark-shares";
 export { findWinnerChange, nonRseScore, totalAtRseShare, type StabilityLine } from "./stability";
 export { round2 } from "./round";
+export {
+  billLineSchema,
+  billOffer,
+  BillOfQuantitiesError,
+  billResponseLineSchema,
+  billResponseSchema,
+  billSchema,
+  compileBill,
+  factorReplacementSchema,
+  footprintOfferCriterion,
+  formatCents,
+  formatGrams,
+  parseBill,
+  parseBillResponse,
+  type Bill,
+  type BillLine,
+  type BillLineResult,
+  type BillOffer,
+  type BillResponse,
+  type BillResponseLine,
+  type CompiledBill,
+} from "./bill-of-quantities";
+export { MAX_DECIMALS, MAX_INTEGER_DIGITS, multiplyRounded, parseDecimal, type Decimal } from "./decimal";

@@ -32,7 +32,7 @@ function nonNegative(label: string) {
 }
 
 /** Ids are used as object keys in the output; "__proto__" would silently vanish there. */
-function idField(label: string) {
+export function idField(label: string) {
   return z
     .string({ error: typeError(label, "une chaîne de caractères") })
     .min(1, { error: `${label} ne doit pas être vide.` })
