@@ -12,11 +12,13 @@ import { offerScore, type OfferRange } from "./offer";
 import { methodWarnings, validateForScoring, type FormattedIssue } from "./parse";
 import { round2, round2OrNull } from "./round";
 import type { Answer, Level, ScoringInput, Shares } from "./schema";
-import { findWinnerChange, nonRseScore, type StabilityLine } from "./stability";
-import { CODE_NA, compileMethod, tableFromParsed, type CompiledMethod, type SupplierTable } from "./table";
+import { findWinnerChangeOf, nonRseScore } from "./stability";
+import { CODE_NA, compileMethod, readRow, tableFromParsed, type CompiledMethod, type SupplierTable } from "./table";
 
 // Module-local copy: once transpiled, an imported binding may be a getter, read in the hot loop.
 const NA = CODE_NA;
+/** Shared empty list for internal fields that do not reach the output. */
+const NONE: string[] = [];
 
 export { compileMethod, type CompiledMethod, type CompiledQuestion, type MethodStructure } from "./table";
 
@@ -132,27 +134,23 @@ export function compareIds(a: string, b: string): number {
  * Rule 8: indices in rank order and the rank of each index. Totals within TIE_TOLERANCE of a group's
  * best total share its rank (competition ranking 1, 2, 2, 4); a group is listed by id.
  */
-export function rankTotals(totals: ArrayLike<number>, ids: readonly string[]): { order: number[]; ranks: number[] } {
-  const byTotal = Array.from({ length: totals.length }, (_, i) => i).sort(
-    (a, b) => totals[b]! - totals[a]! || compareIds(ids[a]!, ids[b]!),
-  );
-  const order: number[] = [];
-  const ranks = new Array<number>(totals.length);
+export function rankTotals(totals: ArrayLike<number>, ids: readonly string[]): { order: Uint32Array; ranks: Uint32Array } {
+  const n = totals.length;
+  const byTotal = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byTotal[i] = i;
+  byTotal.sort((a, b) => totals[b]! - totals[a]! || compareIds(ids[a]!, ids[b]!));
+  const order = new Uint32Array(n);
+  const ranks = new Uint32Array(n);
   let start = 0;
-  while (start < byTotal.length) {
+  while (start < n) {
     const leader = totals[byTotal[start]!]!;
     let end = start + 1;
-    while (end < byTotal.length && leader - totals[byTotal[end]!]! <= TIE_TOLERANCE) end++;
-    if (end - start > 1) {
-      const group = byTotal.slice(start, end).sort((a, b) => compareIds(ids[a]!, ids[b]!));
-      for (const i of group) {
-        ranks[i] = start + 1;
-        order.push(i);
-      }
-    } else {
-      const i = byTotal[start]!;
+    while (end < n && leader - totals[byTotal[end]!]! <= TIE_TOLERANCE) end++;
+    if (end - start > 1) byTotal.subarray(start, end).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+    for (let j = start; j < end; j++) {
+      const i = byTotal[j]!;
       ranks[i] = start + 1;
-      order.push(i);
+      order[j] = i;
     }
     start = end;
   }
@@ -195,8 +193,10 @@ export interface Evaluation {
   unanswered: string[][];
   missingOfferValues: string[][];
   unreviewed: Unreviewed[];
-  order: number[];
-  ranks: number[];
+  /** Indices in rank order. */
+  order: Uint32Array;
+  /** Rank of each index. */
+  ranks: Uint32Array;
   /** Full precision, or null. */
   winnerChangesAtRseShare: number | null;
 }
@@ -221,7 +221,10 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
   const offers = method.offers;
   const no = offers.length;
   const countOnlyReviewed = input.procurement?.countOnlyReviewed === true;
-  const { codes, offerValues, reviewedAnswers, reviewedOffers, tracked } = table;
+  const { offerValues, reviewedAnswers, reviewedOffers, tracked } = table;
+  // Answer codes: the table's (fast validation path), or one row at a time from the answers objects.
+  const fromAnswers = table.answers;
+  const codes = fromAnswers === undefined ? table.codes : new Uint8Array(nq);
 
   let offerShareSum = 0;
   for (const c of offers) offerShareSum += c.share;
@@ -258,6 +261,7 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
   const unreviewed: Unreviewed[] = new Array<Unreviewed>(n);
   const weightSum = new Float64Array(nc);
   const weightedScore = new Float64Array(nc);
+  const lawful = usesLawfulAwardContract(input);
   const noReview: Unreviewed = { answers: [], offerValues: [] };
 
   for (let i = 0; i < n; i++) {
@@ -268,8 +272,13 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
     weightedScore.fill(0);
     const missing: string[] = [];
     const base = i * nq;
+    let row = base;
+    if (fromAnswers !== undefined) {
+      readRow(method, fromAnswers[i]!, codes);
+      row = 0;
+    }
     for (let k = 0; k < nq; k++) {
-      let code = codes[base + k]!;
+      let code = codes[row + k]!;
       if (countOnlyReviewed && reviewedAnswers[base + k] !== 1) code = 0; // not reviewed: as if not given
       if (code === NA) continue;
       const question = questions[k]!;
@@ -312,7 +321,7 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
       }
       missingOfferValues[i] = missingOffers;
       if (offerShareSum !== 0 && shares.rse > 0) rse = (offerPoints + q * questionnaire) / shares.rse;
-    } else missingOfferValues[i] = [];
+    } else missingOfferValues[i] = lawful ? [] : NONE; // only the contract's output shows it
     rseScores[i] = rse;
 
     if (tracked[i] === 1) {
@@ -330,20 +339,15 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
   }
 
   const { order, ranks } = rankTotals(totals, table.ids);
-  const lines = new Array<StabilityLine>(n);
-  for (let i = 0; i < n; i++) {
-    lines[i] = {
-      id: table.ids[i]!,
-      nonRseScore: nonRseScore(shares.price, shares.technical, priceScores[i]!, table.technical[i]!),
-      rseScore: rseScores[i]!,
-    };
-  }
-  const winnerChangesAtRseShare = findWinnerChange(lines, order[0] ?? -1, shares.rse);
+  // Rule 9 on columns: A (price and technical alone) and R per supplier.
+  const nonRse = new Float64Array(n);
+  for (let i = 0; i < n; i++) nonRse[i] = nonRseScore(shares.price, shares.technical, priceScores[i]!, table.technical[i]!);
+  const winnerChangesAtRseShare = findWinnerChangeOf(nonRse, rseScores, n > 0 ? order[0]! : -1, shares.rse);
   return {
     method,
     shares,
     priceMethod: input.priceMethod,
-    lawful: usesLawfulAwardContract(input),
+    lawful,
     countOnlyReviewed,
     questionnaireShare: q,
     offerShareSum,
@@ -394,6 +398,10 @@ export function resultOf(ev: Evaluation, warnings: readonly FormattedIssue[], op
   const plainKeys = !criterionIds.includes("__proto__") && !offerIds.includes("__proto__");
   const nc = criterionIds.length;
   const no = offerIds.length;
+  // Each record starts as a copy of a template with every key (one shape for all suppliers: cheaper
+  // than adding the keys one by one), then gets its values.
+  const criteriaTemplate: Record<string, number | null> = {};
+  for (const id of criterionIds) defineKey(criteriaTemplate, id, null);
   const { order, ranks, totals, priceScores, rseScores, criterionScores, table } = ev;
   const technical = table.technical;
   const n = order.length;
@@ -401,12 +409,11 @@ export function resultOf(ev: Evaluation, warnings: readonly FormattedIssue[], op
   // No closure per supplier: this loop builds 10,000 objects on a large tender.
   for (let j = 0; j < n; j++) {
     const i = order[j]!;
-    const criteria: Record<string, number | null> = {};
+    const criteria = { ...criteriaTemplate };
     for (let c = 0; c < nc; c++) {
       const v = criterionScores[i * nc + c]!;
-      const value = Number.isNaN(v) ? null : exact ? v : round2(v);
-      if (plainKeys) criteria[criterionIds[c]!] = value;
-      else defineKey(criteria, criterionIds[c]!, value);
+      // An own data property is overwritten in place, even one named "__proto__".
+      criteria[criterionIds[c]!] = Number.isNaN(v) ? null : exact ? v : round2(v);
     }
     const total = totals[i]!;
     const price = priceScores[i]!;

@@ -12,7 +12,7 @@ import { answerCounts, evaluate, offerValueCounts, questionScore, type Evaluatio
 import { validated } from "./parse";
 import { round2, round2OrNull } from "./round";
 import type { Level, ScoringInput } from "./schema";
-import { CODE_NA } from "./table";
+import { CODE_NA, rowOf } from "./table";
 
 export type AnswerStatus = "answered" | "unanswered" | "not-applicable";
 
@@ -112,14 +112,14 @@ export function explainEvaluation(ev: Evaluation, index: number, options: ScoreO
   const rn = options.round === false ? (x: number | null) => x : round2OrNull;
   const { shares } = ev;
   const questions = ev.method.questions;
-  const nq = questions.length;
   const nc = ev.method.criteria.length;
   const q = ev.questionnaireShare;
   const pending = new Set(ev.unreviewed[index]!.answers);
 
   // The answer as counted: 0 unanswered, 1–5, 6 N/A (an unreviewed answer counts as unanswered
   // while only reviewed answers count).
-  const code = (k: number): number => (answerCounts(ev, index, k) ? ev.table.codes[index * nq + k]! : 0);
+  const row = rowOf(ev.method, ev.table, index);
+  const code = (k: number): number => (answerCounts(ev, index, k) ? row[k]! : 0);
   const criterionScore = (c: number): number | null => {
     const v = ev.criterionScores[index * nc + c]!;
     return Number.isNaN(v) ? null : v;

@@ -83,8 +83,13 @@ export interface SupplierTable {
   ids: string[];
   prices: Float64Array;
   technical: Float64Array;
-  /** n × questions, row-major: 0 unanswered (absent or null), 1–5 the level, 6 not applicable. */
+  /**
+   * n × questions, row-major: 0 unanswered (absent or null), 1–5 the level, 6 not applicable.
+   * Empty when `answers` is given instead (the engine then reads one row at a time: `readRow`).
+   */
   codes: Uint8Array;
+  /** The validated answers objects, when `codes` is not filled. */
+  answers: readonly Readonly<Record<string, unknown>>[] | undefined;
   /** n × offer criteria: the value, NaN when absent or null. */
   offerValues: Float64Array;
   /** Per supplier: 1 when its review status is known (it has `review`, or only reviewed items count). */
@@ -95,7 +100,7 @@ export interface SupplierTable {
   reviewedOffers: Uint8Array;
 }
 
-export function emptyTable(n: number, nQuestions: number, nOffers: number, reviews: boolean): SupplierTable {
+export function emptyTable(n: number, nQuestions: number, nOffers: number, reviews: boolean, withCodes = true): SupplierTable {
   const offerValues = new Float64Array(n * nOffers);
   offerValues.fill(NaN);
   return {
@@ -103,7 +108,8 @@ export function emptyTable(n: number, nQuestions: number, nOffers: number, revie
     ids: new Array<string>(n),
     prices: new Float64Array(n),
     technical: new Float64Array(n),
-    codes: new Uint8Array(n * nQuestions),
+    codes: new Uint8Array(withCodes ? n * nQuestions : 0),
+    answers: undefined,
     offerValues,
     tracked: new Uint8Array(n),
     reviewedAnswers: new Uint8Array(reviews ? n * nQuestions : 0),
@@ -120,8 +126,22 @@ function own(values: Readonly<Record<string, unknown>>, id: string): unknown {
 }
 
 /**
- * The table of already validated suppliers (the `*Parsed` path). One keyed read per question and
- * supplier, in tender order.
+ * One supplier's answer codes into `row` (length = questions), from its validated answers object:
+ * one keyed read per question, in tender order.
+ */
+export function readRow(method: CompiledMethod, answers: Readonly<Record<string, unknown>>, row: Uint8Array): void {
+  const questions = method.questions;
+  for (let k = 0; k < questions.length; k++) {
+    const q = questions[k]!;
+    // One keyed load on the common path; the own-property check only where the prototype could answer.
+    const a = q.inherited ? own(answers, q.id) : answers[q.id];
+    row[k] = a === undefined || a === null ? 0 : a === NA ? CODE_NA : (a as number);
+  }
+}
+
+/**
+ * The table of already validated suppliers (the `*Parsed` path). The answers are not copied into
+ * codes: the engine reads them row by row (`readRow`), once, while it scores.
  */
 export function tableFromParsed(
   method: CompiledMethod,
@@ -134,8 +154,9 @@ export function tableFromParsed(
   const offers = method.offers;
   const no = offers.length;
   const reviews = countOnlyReviewed || suppliers.some((s) => s.review !== undefined);
-  const t = emptyTable(n, nq, no, reviews);
-  const { codes, offerValues } = t;
+  const t = emptyTable(n, nq, no, reviews, false);
+  const answers = new Array<Readonly<Record<string, unknown>>>(n);
+  const { offerValues } = t;
   const questionIndex = reviews ? new Map(questions.map((q, k) => [q.id, k])) : undefined;
   const offerIndex = reviews ? new Map(offers.map((c, k) => [c.id, k])) : undefined;
   for (let i = 0; i < n; i++) {
@@ -143,15 +164,7 @@ export function tableFromParsed(
     t.ids[i] = s.id;
     t.prices[i] = s.price;
     t.technical[i] = s.technical;
-    const answers = s.answers as Readonly<Record<string, unknown>>;
-    const base = i * nq;
-    for (let k = 0; k < nq; k++) {
-      const q = questions[k]!;
-      // One keyed load on the common path; the own-property check only where the prototype could answer.
-      const a = q.inherited ? own(answers, q.id) : answers[q.id];
-      if (a === undefined || a === null) continue;
-      codes[base + k] = a === NA ? CODE_NA : (a as number);
-    }
+    answers[i] = s.answers;
     const values = s.offerValues as Readonly<Record<string, unknown>> | undefined;
     if (values !== undefined) {
       for (let k = 0; k < no; k++) {
@@ -164,7 +177,7 @@ export function tableFromParsed(
       if (countOnlyReviewed || review !== undefined) t.tracked[i] = 1;
       for (const id of review?.answers ?? []) {
         const k = questionIndex!.get(id);
-        if (k !== undefined) t.reviewedAnswers[base + k] = 1;
+        if (k !== undefined) t.reviewedAnswers[i * nq + k] = 1;
       }
       for (const id of review?.offerValues ?? []) {
         const k = offerIndex!.get(id);
@@ -172,9 +185,15 @@ export function tableFromParsed(
       }
     }
   }
+  t.answers = answers;
   return t;
 }
 
-export function compileOffers(list: readonly OfferCriterion[] | undefined): CompiledOffer[] {
-  return (list ?? []).map((c) => ({ id: c.id, share: c.share, direction: c.direction, method: c.method, environmental: c.environmental }));
+/** Supplier i's answer codes: a view of the table's codes, or read from its answers object. */
+export function rowOf(method: CompiledMethod, table: SupplierTable, i: number): Uint8Array {
+  const nq = method.questions.length;
+  if (table.answers === undefined) return table.codes.subarray(i * nq, (i + 1) * nq);
+  const row = new Uint8Array(nq);
+  readRow(method, table.answers[i]!, row);
+  return row;
 }
