@@ -6,7 +6,7 @@
  * the same order, as before the contract was added, and get exactly the same output (the regression
  * test holds the library to it).
  */
-import { TIE_TOLERANCE, type OfferDirection, type OfferMethod, type PriceMethod } from "./constants";
+import { SHARE_SUM_TOLERANCE, TIE_TOLERANCE, type OfferDirection, type OfferMethod, type PriceMethod } from "./constants";
 import { questionnaireShare } from "./lawful-award";
 import { offerScore, type OfferRange } from "./offer";
 import { methodWarnings, validateForScoring, type FormattedIssue } from "./parse";
@@ -230,11 +230,12 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
   for (const c of offers) offerShareSum += c.share;
   const q = questionnaireShare(shares.rse, offerShareSum);
 
-  // What counts in the mark (for `unreviewed`): Q > 0, weighted question in a weighted criterion; offer share > 0.
+  // What counts in the mark (for `unreviewed`): Q > 0 (beyond float noise), weighted question in a weighted
+  // criterion; offer share > 0.
   const questionCounts = new Uint8Array(nq);
   for (let k = 0; k < nq; k++) {
     const c = questions[k]!.criterion;
-    questionCounts[k] = q > 0 && questions[k]!.weight > 0 && c >= 0 && criteria[c]!.weight > 0 ? 1 : 0;
+    questionCounts[k] = q > SHARE_SUM_TOLERANCE && questions[k]!.weight > 0 && c >= 0 && criteria[c]!.weight > 0 ? 1 : 0;
   }
 
   const range = priceRange(table.prices);

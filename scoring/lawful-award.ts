@@ -61,14 +61,13 @@ function offerShares(offerCriteria: unknown): { readable: boolean; total: number
 }
 
 /**
- * Q, the questionnaire's share of the mark (issue 11 §1.2): rse − Σ offer shares. Without offer
- * shares it is the RSE share itself (old-style inputs score exactly as before); a remainder within
- * the share-sum tolerance is float noise and counts as 0.
+ * Q, the questionnaire's share of the mark (issue 11 §1.2): rse − Σ offer shares, never negative
+ * (validation allows Σ to exceed rse by the share-sum tolerance, for float noise). Without offer
+ * shares it is the RSE share itself: old-style inputs score exactly as before.
  */
 export function questionnaireShare(rse: number, offerShareSum: number): number {
   if (offerShareSum === 0) return rse;
-  const q = rse - offerShareSum;
-  return q <= SHARE_SUM_TOLERANCE ? 0 : q;
+  return Math.max(0, rse - offerShareSum);
 }
 
 /** Errors of the public regime; none for a private (or unreadable) regime. */
@@ -131,7 +130,8 @@ export function publicRegimeIssues(method: Record<string, unknown>): RuleIssue[]
       const cw = criterionWeight.get(question.criterion);
       return typeof weight === "number" && weight > 0 && typeof cw === "number" && cw > 0;
     });
-    if (q > 0 && !weighted) {
+    // A remainder within the share-sum tolerance is float noise (e.g. 0.1 + 0.2 against 0.3), not a share.
+    if (q > SHARE_SUM_TOLERANCE && !weighted) {
       issues.push({
         path: ["questions"],
         message:
