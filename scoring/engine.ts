@@ -321,7 +321,10 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
         offerPoints += c.share * s;
       }
       missingOfferValues[i] = missingOffers;
-      if (offerShareSum !== 0 && shares.rse > 0) rse = (offerPoints + q * questionnaire) / shares.rse;
+      // Σ shares may exceed rse by float noise (within the share-sum tolerance): then Q = 0 and the
+      // weighted mean is taken over Σ shares, so that the RSE score never exceeds 100.
+      const denominator = offerShareSum > shares.rse ? offerShareSum : shares.rse;
+      if (offerShareSum !== 0 && denominator > 0) rse = (offerPoints + q * questionnaire) / denominator;
     } else missingOfferValues[i] = lawful ? [] : NONE; // only the contract's output shows it
     rseScores[i] = rse;
 
