@@ -8,7 +8,7 @@
  * - line footprint = estimated quantity × emission factor (kgCO2e per unit), rounded half up to the
  *   gram; when an evaluator replaces the factor by the conservative reference, line footprint =
  *   line amount in k€ × monetary ratio (kgCO2e per k€ HT), rounded half up to the gram
- *   (shared/reference/emission-factors.md §1: monetary factors, kgCO2e/k€ HT);
+ *   (shared/reference/emission-factors.md §1.3: monetary ratios, kgCO2e per k€ HT);
  * - offer price = Σ line amounts, offer footprint = Σ line footprints: the displayed lines add up
  *   exactly to the displayed totals;
  * - each line's share of the footprint = line footprint / offer footprint × 100 (0 when the
