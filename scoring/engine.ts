@@ -6,17 +6,22 @@
  * the same order, as before the contract was added, and get exactly the same output (the regression
  * test holds the library to it).
  */
-import { SHARE_SUM_TOLERANCE, TIE_TOLERANCE, type OfferDirection, type OfferMethod, type PriceMethod } from "./constants";
+import { NOT_APPLICABLE, SHARE_SUM_TOLERANCE, TIE_TOLERANCE, type OfferDirection, type OfferMethod, type PriceMethod } from "./constants";
 import { questionnaireShare } from "./lawful-award";
 import { offerScore, type OfferRange } from "./offer";
 import { methodWarnings, validateForScoring, type FormattedIssue } from "./parse";
 import { round2, round2OrNull } from "./round";
 import type { Answer, Level, ScoringInput, Shares } from "./schema";
 import { findWinnerChangeOf, nonRseScore } from "./stability";
-import { CODE_NA, compileMethod, readRow, tableFromParsed, type CompiledMethod, type SupplierTable } from "./table";
+import { CODE_NA, compileMethod, tableFromParsed, type CompiledMethod, type SupplierTable } from "./table";
 
-// Module-local copy: once transpiled, an imported binding may be a getter, read in the hot loop.
+// Module-local copies: once transpiled, an imported binding may be a getter, read in the hot loop.
 const NA = CODE_NA;
+const NA_TEXT = NOT_APPLICABLE;
+
+function ownAnswer(answers: Readonly<Record<string, unknown>>, id: string): unknown {
+  return Object.hasOwn(answers, id) ? answers[id] : undefined;
+}
 /** Shared empty list for internal fields that do not reach the output. */
 const NONE: string[] = [];
 
@@ -222,9 +227,15 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
   const no = offers.length;
   const countOnlyReviewed = input.procurement?.countOnlyReviewed === true;
   const { offerValues, reviewedAnswers, reviewedOffers, tracked } = table;
-  // Answer codes: the table's (fast validation path), or one row at a time from the answers objects.
+  // Answer codes come from the table (fast validation path), or are read from the answers objects
+  // (parsed input) in the same loop that scores them: one keyed read per answer, nothing stored.
   const fromAnswers = table.answers;
-  const codes = fromAnswers === undefined ? table.codes : new Uint8Array(nq);
+  const codes = table.codes;
+  // The questions as columns: the inner loop runs 10,000 × 47 times on a large tender.
+  const qIds = questions.map((question) => question.id);
+  const qWeight = Float64Array.from(questions, (question) => question.weight);
+  const qCriterion = Int32Array.from(questions, (question) => question.criterion);
+  const qInherited = Uint8Array.from(questions, (question) => (question.inherited ? 1 : 0));
 
   let offerShareSum = 0;
   for (const c of offers) offerShareSum += c.share;
@@ -260,6 +271,7 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
   const unanswered: string[][] = new Array<string[]>(n);
   const missingOfferValues: string[][] = new Array<string[]>(n);
   const unreviewed: Unreviewed[] = new Array<Unreviewed>(n);
+  const missingAt = new Int32Array(nq);
   const weightSum = new Float64Array(nc);
   const weightedScore = new Float64Array(nc);
   const lawful = usesLawfulAwardContract(input);
@@ -271,24 +283,28 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
     // criteria weigh 0 in total, there is no RSE evidence that carries weight and the score is 0.
     weightSum.fill(0);
     weightedScore.fill(0);
-    const missing: string[] = [];
+    let missingCount = 0;
     const base = i * nq;
-    let row = base;
-    if (fromAnswers !== undefined) {
-      readRow(method, fromAnswers[i]!, codes);
-      row = 0;
-    }
+    const answers = fromAnswers === undefined ? undefined : fromAnswers[i]!;
     for (let k = 0; k < nq; k++) {
-      let code = codes[row + k]!;
+      let code: number;
+      if (answers !== undefined) {
+        // One keyed load on the common path; the own-property check only where the prototype could answer.
+        const a = qInherited[k] === 1 ? ownAnswer(answers, qIds[k]!) : answers[qIds[k]!];
+        code = a === undefined || a === null ? 0 : a === NA_TEXT ? NA : (a as number);
+      } else code = codes[base + k]!;
       if (countOnlyReviewed && reviewedAnswers[base + k] !== 1) code = 0; // not reviewed: as if not given
       if (code === NA) continue;
-      const question = questions[k]!;
-      if (code === 0) missing.push(question.id);
-      const c = question.criterion;
+      if (code === 0) missingAt[missingCount++] = k;
+      const c = qCriterion[k]!;
       if (c < 0) continue;
-      weightSum[c]! += question.weight;
-      if (code !== 0) weightedScore[c]! += question.weight * ((code - 1) * 25); // questionScore, inlined
+      const w = qWeight[k]!;
+      weightSum[c]! += w;
+      if (code !== 0) weightedScore[c]! += w * ((code - 1) * 25); // questionScore, inlined
     }
+    // An array of the exact size (push would reserve 17 slots: 10,000 suppliers' worth of garbage).
+    const missing = new Array<string>(missingCount);
+    for (let m = 0; m < missingCount; m++) missing[m] = qIds[missingAt[m]!]!;
     unanswered[i] = missing;
     let criteriaWeight = 0;
     let criteriaWeighted = 0;

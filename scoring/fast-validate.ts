@@ -57,6 +57,7 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
   const questions = method.questions;
   const nq = questions.length;
   const questionIndex = new Map<string, number>();
+  const questionIds = questions.map((q) => q.id);
   const allowNa = new Uint8Array(nq);
   for (let k = 0; k < nq; k++) {
     questionIndex.set(questions[k]!.id, k);
@@ -119,8 +120,9 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
           return undefined;
       }
     }
-    if (typeof id !== "string" || id === "" || id === "__proto__" || ids.has(id)) return undefined;
-    ids.add(id);
+    if (typeof id !== "string" || id === "" || id === "__proto__") return undefined;
+    const known = ids.size;
+    if (ids.add(id).size === known) return undefined; // duplicate id: one hash operation, not two
     // z.number() refuses NaN and ±Infinity.
     if (typeof price !== "number" || !(price > 0) || price === Infinity) return undefined;
     if (typeof technical !== "number" || !(technical >= 0 && technical <= 100)) return undefined;
@@ -128,9 +130,13 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
     const base = i * nq;
     if (hasAnswers) {
       if (!isPlainObject(answers)) return undefined;
+      // Answers are usually written in tender order: try the question after the previous one before
+      // the map (comparing two interned strings is one pointer comparison).
+      let next = 0;
       for (const key in answers) {
-        const k = questionIndex.get(key);
+        const k = next < nq && questionIds[next] === key ? next : questionIndex.get(key);
         if (k === undefined) return undefined;
+        next = k + 1;
         const a = answers[key];
         if (a === null) continue;
         if (isLevel(a)) codes[base + k] = a;

@@ -52,6 +52,30 @@ describe("decimals (exact, no binary float)", () => {
     for (const bad of [-1, "-1", "1 000", "1e3", "abc", "", NaN, Infinity, null, "0.1234567890123"]) expect(parseDecimal(bad)).toBeUndefined();
   });
 
+  it("reads any text like a reference parser (digits, one separator, spaces around, limits)", () => {
+    const reference = (text: string): { units: bigint; scale: number } | undefined => {
+      const m = /^\s*(\d+)(?:[.,](\d+))?\s*$/.exec(text);
+      if (!m) return undefined;
+      const frac = m[2] ?? "";
+      const digits = (m[1]! + frac).replace(/^0+(?=\d)/, "");
+      if (frac.length > 12 || digits.length - frac.length > 15) return undefined;
+      return { units: BigInt(digits), scale: frac.length };
+    };
+    const text = fc.oneof(
+      fc.stringMatching(/^[ 0-9.,a\u2003-]{0,22}$/),
+      fc.stringMatching(/^ ?0{0,3}[0-9]{1,17}([.,][0-9]{1,14})? ?$/),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const d = parseDecimal(t);
+        const r = reference(t);
+        expect(d === undefined).toBe(r === undefined);
+        if (d && r) expect([BigInt(d.mantissa), d.scale]).toEqual([r.units, r.scale]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("multiplies exactly and rounds half up once", () => {
     // 0.1 × 3 is 0.30000000000000004 in binary; here 30 cents.
     expect(multiplyRounded(parseDecimal(0.1)!, parseDecimal(3)!, 2)).toBe(30);
