@@ -291,7 +291,8 @@ export function evaluateTable(input: EvaluationMethod, method: CompiledMethod, t
       if (answers !== undefined) {
         // One keyed load on the common path; the own-property check only where the prototype could answer.
         const a = qInherited[k] === 1 ? ownAnswer(answers, qIds[k]!) : answers[qIds[k]!];
-        code = a === undefined || a === null ? 0 : a === NA_TEXT ? NA : (a as number);
+        // typeof first: comparing a value that may be a number, a string or null with === is slower.
+        code = typeof a === "number" ? a : a === NA_TEXT ? NA : 0;
       } else code = codes[base + k]!;
       if (countOnlyReviewed && reviewedAnswers[base + k] !== 1) code = 0; // not reviewed: as if not given
       if (code === NA) continue;

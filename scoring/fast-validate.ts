@@ -32,8 +32,9 @@ function prototypeIsClean(): boolean {
   return true;
 }
 
-function isLevel(a: unknown): a is 1 | 2 | 3 | 4 | 5 {
-  return a === 1 || a === 2 || a === 3 || a === 4 || a === 5;
+/** The interned copy of a string: the engine interns every property key. */
+function internalized(id: string): string {
+  return Object.keys({ [id]: 0 })[0]!;
 }
 
 /**
@@ -57,7 +58,9 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
   const questions = method.questions;
   const nq = questions.length;
   const questionIndex = new Map<string, number>();
-  const questionIds = questions.map((q) => q.id);
+  // Property keys are interned strings: interning the ids too makes `questionIds[next] === key` one
+  // pointer comparison (ids built at run time, e.g. by a template string, are not interned).
+  const questionIds = questions.map((q) => internalized(q.id));
   const allowNa = new Uint8Array(nq);
   for (let k = 0; k < nq; k++) {
     questionIndex.set(questions[k]!.id, k);
@@ -138,8 +141,11 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
         if (k === undefined) return undefined;
         next = k + 1;
         const a = answers[key];
-        if (a === null) continue;
-        if (isLevel(a)) codes[base + k] = a;
+        // typeof first: a chain of === on a value that may be a number, a string or null is much slower.
+        if (typeof a === "number") {
+          if (a >= 1 && a <= 5 && (a | 0) === a) codes[base + k] = a; // a level 1–5
+          else return undefined;
+        } else if (a === null) continue;
         else if (a === "na" && allowNa[k] === 1) codes[base + k] = NA;
         else return undefined;
       }
