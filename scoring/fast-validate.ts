@@ -8,9 +8,10 @@
  * parsed by the schema itself; only the suppliers, 10,000 × 47 answers on a large tender, are
  * checked here by hand, in one pass that also fills the engine's table (table.ts).
  *
- * Reading an answers object with `for…in` visits each own key once and gives its value: that
- * detects unknown keys without `Object.keys` (which sorts the keys of dictionary-mode objects on
- * every call) and reads the values without a hash lookup per question.
+ * Each answers object is read key by key (`Object.keys`, then one read per key): that detects
+ * unknown keys and reads the values in one pass. Objects built key by key are in V8's dictionary
+ * mode, where listing the keys sorts them on every call: still cheaper than a keyed read per question
+ * plus a key count, and cheaper than `for…in`, which also re-checks each key.
  */
 import { CODE_NA, emptyTable, type SupplierTable } from "./table";
 import { isPlainObject, scoringMethodSchema, type Review, type ScoringMethod, type Supplier } from "./schema";
@@ -136,7 +137,9 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
       // Answers are usually written in tender order: try the question after the previous one before
       // the map (comparing two interned strings is one pointer comparison).
       let next = 0;
-      for (const key in answers) {
+      const keys = Object.keys(answers);
+      for (let j = 0; j < keys.length; j++) {
+        const key = keys[j]!;
         const k = next < nq && questionIds[next] === key ? next : questionIndex.get(key);
         if (k === undefined) return undefined;
         next = k + 1;
