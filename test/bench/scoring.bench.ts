@@ -198,10 +198,12 @@ function bareTotals(input: ScoringInput): Float64Array {
     sc.fill(0);
     for (let k = 0; k < nq; k++) {
       const a = answers[qId[k]!];
-      if (a === "na") continue;
       const c = qCriterion[k]!;
-      ws[c]! += qWeight[k]!;
-      if (typeof a === "number") sc[c]! += qWeight[k]! * ((a - 1) * 25);
+      // typeof first (cheaper than === on a value that may be a number, a string or null).
+      if (typeof a === "number") {
+        ws[c]! += qWeight[k]!;
+        sc[c]! += qWeight[k]! * ((a - 1) * 25);
+      } else if (a !== "na") ws[c]! += qWeight[k]!; // unanswered: counts, scores 0
     }
     let cw = 0;
     let cs = 0;
