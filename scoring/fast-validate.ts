@@ -79,6 +79,7 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
 
   const n = suppliers.length;
   let table = emptyTable(n, nq, no, countOnlyReviewed);
+  let reviewsAllocated = countOnlyReviewed; // otherwise allocated at the first supplier with `review`
   const { codes, offerValues } = table;
   const ids = new Set<string>();
   const out: Supplier[] | undefined = buildSuppliers ? new Array<Supplier>(n) : undefined;
@@ -167,8 +168,9 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
     let reviewOut: Review | undefined;
     if (hasReview) {
       if (!isPlainObject(review)) return undefined;
-      if (table.reviewedAnswers.length === 0 && n * (nq + no) > 0) {
+      if (!reviewsAllocated) {
         table = { ...table, reviewedAnswers: new Uint8Array(n * nq), reviewedOffers: new Uint8Array(n * no) };
+        reviewsAllocated = true;
       }
       const reviewedAnswers = table.reviewedAnswers;
       const reviewedOffers = table.reviewedOffers;

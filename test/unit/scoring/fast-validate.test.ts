@@ -59,6 +59,15 @@ const mutations: Mutation[] = [
   (_x, s) => (s.review = { answers: [1] }),
   (_x, s) => (s.review = { answers: undefined }),
   (_x, s) => (s.review = undefined),
+  (x) => {
+    // Every supplier reviewed in part (the review arrays are shared by all suppliers).
+    for (const s of x.suppliers) s.review = { offerValues: Object.keys(s.offerValues ?? {}).slice(0, 1), answers: Object.keys(s.answers ?? {}).slice(1) };
+  },
+  (x) => {
+    // No question at all.
+    x.questions = [];
+    for (const s of x.suppliers) delete s.answers;
+  },
   (x) => (x.extra = true),
   (x) => Object.defineProperty(x, "__proto__", { value: { a: 1 }, enumerable: true, configurable: true, writable: true }),
   (x) => (x.suppliers = []),
@@ -131,6 +140,33 @@ describe("fast validation path", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("keeps every supplier's review, with or without questions, with or without countOnlyReviewed", () => {
+    for (const questions of [[], [{ id: "Q1", criterion: "c" }]]) {
+      for (const countOnlyReviewed of [true, false]) {
+        const raw = {
+          procurement: { regime: "private", countOnlyReviewed },
+          shares: { price: 60, technical: 20, rse: 20 },
+          priceMethod: "linear",
+          offerCriteria: [{ id: "e", share: 10, direction: "lower-is-better", method: "linear", environmental: true }],
+          criteria: [{ id: "c", weight: 1 }],
+          questions,
+          suppliers: ["a", "b", "c"].map((id, i) => ({
+            id,
+            price: 10 + i,
+            technical: 50,
+            offerValues: { e: 100 - 10 * i },
+            review: { offerValues: i < 2 ? ["e"] : [] },
+          })),
+        };
+        expect(fastValidate(raw, false, locale)).toBeDefined();
+        const r = score(raw);
+        expect(r).toEqual(scoreParsed(valid(raw)));
+        expect(r.suppliers.find((s) => s.id === "a")!.unreviewed!.offerValues).toEqual([]);
+        expect(r.suppliers.find((s) => s.id === "c")!.unreviewed!.offerValues).toEqual(["e"]);
+      }
+    }
   });
 
   it("reads answers objects in V8 dictionary mode, and objects without prototype", () => {
