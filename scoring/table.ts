@@ -2,10 +2,11 @@
  * The method compiled for the engine, and the suppliers as a table of typed arrays.
  *
  * Why a table: reading 10,000 suppliers × 47 answers is the cost of scoring (answer objects built
- * key by key are in V8's dictionary mode: every read is a hash lookup). The answers are read once,
- * into one byte per answer; the engine then works on typed arrays, with no per-supplier allocation
- * besides its output. The fast validation path (fast-validate.ts) fills the same table while it
- * checks the input, so `score()` reads each answer exactly once.
+ * key by key are in V8's dictionary mode: every read is a hash lookup), so each answer is read once.
+ * The fast validation path (fast-validate.ts) stores the answers it checks as one byte each
+ * (`codes`), so `score()` does not read them again; for already validated input (`*Parsed`) the
+ * table keeps the answers objects and the engine reads them in its scoring loop. Everything else
+ * the engine needs per supplier is a column (typed arrays): no per-supplier object besides the output.
  */
 import { NOT_APPLICABLE, type OfferDirection, type OfferMethod } from "./constants";
 import type { OfferCriterion, Supplier } from "./schema";
@@ -74,8 +75,7 @@ export function compileMethod(method: MethodStructure): CompiledMethod {
   };
 }
 
-/** Answer codes in `SupplierTable.codes`. */
-export const CODE_UNANSWERED = 0;
+/** Answer code of "na" in `SupplierTable.codes` (0 = unanswered, 1–5 = the level). */
 export const CODE_NA = 6;
 
 export interface SupplierTable {
