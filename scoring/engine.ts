@@ -141,9 +141,7 @@ export function compareIds(a: string, b: string): number {
  */
 export function rankTotals(totals: ArrayLike<number>, ids: readonly string[]): { order: Uint32Array; ranks: Uint32Array } {
   const n = totals.length;
-  const byTotal = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byTotal[i] = i;
-  byTotal.sort((a, b) => totals[b]! - totals[a]! || compareIds(ids[a]!, ids[b]!));
+  const byTotal = indicesByTotalDescending(totals);
   const order = new Uint32Array(n);
   const ranks = new Uint32Array(n);
   let start = 0;
@@ -160,6 +158,42 @@ export function rankTotals(totals: ArrayLike<number>, ids: readonly string[]): {
     start = end;
   }
   return { order, ranks };
+}
+
+/**
+ * Indices sorted by total, highest first. The order among equal totals does not matter: rankTotals
+ * lists every tie group by id. Sorting the numbers natively and placing each index by binary search
+ * avoids 130,000 calls of a comparison function on 10,000 suppliers.
+ */
+function indicesByTotalDescending(totals: ArrayLike<number>): Uint32Array {
+  const n = totals.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = totals[i]!;
+    if (Number.isNaN(t)) return indicesByComparison(totals); // only with unvalidated input
+    keys[i] = -t;
+  }
+  const sorted = keys.slice().sort(); // ascending −total, i.e. descending total
+  const placed = new Uint32Array(n); // per run of equal values (keyed by its first position): how many placed
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    out[lo + placed[lo]!++] = i;
+  }
+  return out;
+}
+
+function indicesByComparison(totals: ArrayLike<number>): Uint32Array {
+  const byTotal = new Uint32Array(totals.length);
+  for (let i = 0; i < totals.length; i++) byTotal[i] = i;
+  return byTotal.sort((a, b) => totals[b]! - totals[a]!);
 }
 
 // ---------------------------------------------------------------------------------------------
