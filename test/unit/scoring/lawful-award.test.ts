@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   explain,
   markShares,
+  offerRange,
   offerScore,
   parseScoringInput,
   parseScoringMethod,
@@ -79,6 +80,11 @@ describe("issue 11 §1.3 — offer score formulas", () => {
     expect(offerScore(80, range, "higher-is-better", "linear")).toBe(100);
     expect(offerScore(50, range, "higher-is-better", "linear")).toBe(25);
     expect(offerScore(40, range, "higher-is-better", "linear")).toBe(0);
+  });
+
+  it("the range is taken over the values given (missing and null left out)", () => {
+    expect(offerRange([48_200, null, 39_800, undefined, 61_500])).toEqual({ lowest: 39_800, highest: 61_500 });
+    expect(offerRange([null])).toEqual({ lowest: Infinity, highest: -Infinity });
   });
 
   it("edge: 100 for everyone when max = min (linear), or max = 0 (higher ratio)", () => {
