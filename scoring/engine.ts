@@ -470,21 +470,16 @@ export function resultOf(ev: Evaluation, warnings: readonly FormattedIssue[], op
       // An own data property is overwritten in place, even one named "__proto__".
       criteria[criterionIds[c]!] = Number.isNaN(v) ? null : exact ? v : round2(v);
     }
-    const total = totals[i]!;
-    const price = priceScores[i]!;
-    const tech = technical[i]!;
-    const rse = rseScores[i]!;
+    const total = exact ? totals[i]! : round2(totals[i]!);
+    const priceScore = exact ? priceScores[i]! : round2(priceScores[i]!);
+    const technicalScore = exact ? technical[i]! : round2(technical[i]!);
+    const rseScore = exact ? rseScores[i]! : round2(rseScores[i]!);
+    const id = table.ids[i]!;
+    const rank = ranks[i]!;
+    const unanswered = ev.unanswered[i]!;
     if (!ev.lawful) {
-      suppliers[j] = {
-        id: table.ids[i]!,
-        rank: ranks[i]!,
-        total: exact ? total : round2(total),
-        priceScore: exact ? price : round2(price),
-        technicalScore: exact ? tech : round2(tech),
-        rseScore: exact ? rse : round2(rse),
-        criteria,
-        unanswered: ev.unanswered[i]!,
-      };
+      // Old-style input: exactly the fields, in the order, of the output before the contract.
+      suppliers[j] = { id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered };
       continue;
     }
     const offerScores: Record<string, number> = {};
@@ -497,16 +492,16 @@ export function resultOf(ev: Evaluation, warnings: readonly FormattedIssue[], op
     const questionnaire = ev.questionnaireScores[i]!;
     const unreviewed = ev.unreviewed[i]!;
     suppliers[j] = {
-      id: table.ids[i]!,
-      rank: ranks[i]!,
-      total: exact ? total : round2(total),
-      priceScore: exact ? price : round2(price),
-      technicalScore: exact ? tech : round2(tech),
-      rseScore: exact ? rse : round2(rse),
+      id,
+      rank,
+      total,
+      priceScore,
+      technicalScore,
+      rseScore,
       questionnaireScore: exact ? questionnaire : round2(questionnaire),
       offerScores,
       criteria,
-      unanswered: ev.unanswered[i]!,
+      unanswered,
       missingOfferValues: ev.missingOfferValues[i]!,
       unreviewed: { answers: [...unreviewed.answers], offerValues: [...unreviewed.offerValues] },
     };
