@@ -81,7 +81,7 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
   let table = emptyTable(n, nq, no, countOnlyReviewed);
   let reviewsAllocated = countOnlyReviewed; // otherwise allocated at the first supplier with `review`
   const { codes, offerValues } = table;
-  const ids = new Set<string>();
+  let ids: Set<string> | undefined;
   const out: Supplier[] | undefined = buildSuppliers ? new Array<Supplier>(n) : undefined;
 
   for (let i = 0; i < n; i++) {
@@ -126,8 +126,13 @@ export function fastValidate(input: unknown, buildSuppliers: boolean, locale: z.
       }
     }
     if (typeof id !== "string" || id === "" || id === "__proto__") return undefined;
-    const known = ids.size;
-    if (ids.add(id).size === known) return undefined; // duplicate id: one hash operation, not two
+    // Duplicate ids: while the ids come in increasing order they are distinct (one comparison each,
+    // cheaper than a hash set of 10,000 strings); from the first id out of order, a set decides.
+    if (ids === undefined && i > 0 && !(id > table.ids[i - 1]!)) ids = new Set(table.ids.slice(0, i));
+    if (ids !== undefined) {
+      const known = ids.size;
+      if (ids.add(id).size === known) return undefined; // one hash operation, not two
+    }
     // z.number() refuses NaN and ±Infinity.
     if (typeof price !== "number" || !(price > 0) || price === Infinity) return undefined;
     if (typeof technical !== "number" || !(technical >= 0 && technical <= 100)) return undefined;

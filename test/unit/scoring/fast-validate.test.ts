@@ -169,6 +169,21 @@ describe("fast validation path", () => {
     }
   });
 
+  it("finds duplicate supplier ids in sorted and unsorted lists", () => {
+    const withIds = (ids: string[]) => ({
+      shares: { price: 60, technical: 20, rse: 20 },
+      priceMethod: "linear",
+      criteria: [{ id: "c", weight: 1 }],
+      questions: [],
+      suppliers: ids.map((id, i) => ({ id, price: 10 + i, technical: 50 })),
+    });
+    for (const ids of [["a", "b", "c"], ["c", "a", "b"], ["a", "c", "b", "d"]]) expect(fastValidate(withIds(ids), false, locale)).toBeDefined();
+    for (const ids of [["a", "a"], ["a", "b", "a"], ["b", "c", "a", "d", "c"], ["a", "b", "c", "b"]]) {
+      expect(fastValidate(withIds(ids), false, locale)).toBeUndefined();
+      expect(parseScoringInput(withIds(ids)).success).toBe(false);
+    }
+  });
+
   it("reads answers objects in V8 dictionary mode, and objects without prototype", () => {
     const questions = Array.from({ length: 47 }, (_, k) => ({ id: `Q${k}`, criterion: "c", allowNotApplicable: k % 5 === 0 }));
     const answers: Record<string, unknown> = {};
