@@ -3,9 +3,11 @@
  * answered (no N/A) — for the tender builder's live display. No validation: it is called on a form
  * being edited; pass the output of `parseScoringMethod` when guarantees are needed.
  */
-import { compileMethod, type MethodStructure, type ScoreOptions } from "./engine";
+import type { ScoreOptions } from "./engine";
+import { questionnaireShare } from "./lawful-award";
 import { round2 } from "./round";
 import type { Shares } from "./schema";
+import { compileMethod, type MethodStructure } from "./table";
 
 export interface MarkSharesInput extends MethodStructure {
   shares: Shares;
@@ -28,13 +30,20 @@ export interface MarkShares {
   technical: number;
   rse: number;
   /**
-   * Method order. Σ markShare = rse, except when no criterion can carry weight (every criterion has
+   * Method order. Σ markShare = rse (the questionnaire share Q with offer criteria), except when no criterion can carry weight (every criterion has
    * no question, only weight-0 questions, or weight 0): then all are 0, as every RSE score is 0.
    * A criterion without questions (or with only weight-0 questions) carries 0.
    */
   criteria: CriterionMarkShare[];
   /** Method order. Σ over a criterion's questions = that criterion's markShare. */
   questions: QuestionMarkShare[];
+  /**
+   * Lawful-award contract only (the method has `offerCriteria`): the questionnaire's share
+   * Q = rse − Σ offer shares, which the criteria and questions above share out instead of `rse`.
+   */
+  questionnaire?: number;
+  /** Lawful-award contract only, method order: each offer criterion's share of the final mark. */
+  offerCriteria?: { id: string; markShare: number; environmental: boolean }[];
 }
 
 export function markShares(method: MarkSharesInput, options: ScoreOptions = {}): MarkShares {
@@ -50,15 +59,18 @@ export function markShares(method: MarkSharesInput, options: ScoreOptions = {}):
   const criterionWeightShare = compiled.criteria.map((c, k) =>
     questionWeight[k]! > 0 && includedWeight > 0 ? (100 * c.weight) / includedWeight : 0,
   );
-  const rse = method.shares.rse;
-  return {
+  let offerShareSum = 0;
+  for (const c of compiled.offers) offerShareSum += c.share;
+  // The questionnaire's points (the RSE share itself without offer criteria, as before).
+  const qShare = questionnaireShare(method.shares.rse, offerShareSum);
+  const result: MarkShares = {
     price: r(method.shares.price),
     technical: r(method.shares.technical),
-    rse: r(rse),
+    rse: r(method.shares.rse),
     criteria: compiled.criteria.map((c, k) => ({
       id: c.id,
       weightShare: r(criterionWeightShare[k]!),
-      markShare: r((rse * criterionWeightShare[k]!) / 100),
+      markShare: r((qShare * criterionWeightShare[k]!) / 100),
     })),
     questions: compiled.questions.map((q, i) => {
       const cShare = q.criterion >= 0 ? criterionWeightShare[q.criterion]! : 0;
@@ -67,8 +79,13 @@ export function markShares(method: MarkSharesInput, options: ScoreOptions = {}):
         id: q.id,
         criterion: method.questions[i]!.criterion,
         weightShare: r(weightShare),
-        markShare: r((((rse * cShare) / 100) * weightShare) / 100),
+        markShare: r((((qShare * cShare) / 100) * weightShare) / 100),
       };
     }),
   };
+  if (method.offerCriteria !== undefined) {
+    result.questionnaire = r(qShare);
+    result.offerCriteria = compiled.offers.map((c) => ({ id: c.id, markShare: r(c.share), environmental: c.environmental }));
+  }
+  return result;
 }

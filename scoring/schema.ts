@@ -11,53 +11,17 @@ import {
   MAX_RSE_SHARE,
   MIN_LEVEL,
   NOT_APPLICABLE,
+  OFFER_DIRECTIONS,
+  OFFER_METHODS,
   PRICE_METHODS,
+  QUESTION_SCOPES,
+  REGIMES,
   SHARE_SUM_TOLERANCE,
 } from "./constants";
+import { publicRegimeIssues } from "./lawful-award";
+import { frNumber, objectError, show, typeError } from "./messages";
 
-// ---------------------------------------------------------------------------------------------
-// Message helpers
-
-/** French rendering of a number: decimal comma, full precision (a sum of 99.99999 must not read "100"). */
-export function frNumber(n: number): string {
-  return String(n).replace(".", ",");
-}
-
-/** Short French description of an offending value, for "reçu …" in messages. */
-function show(input: unknown): string {
-  if (input === undefined) return "rien";
-  if (input === null) return "null";
-  if (typeof input === "number") return Number.isFinite(input) ? frNumber(input) : String(input);
-  if (typeof input === "string") return `« ${input.length > 40 ? `${input.slice(0, 40)}…` : input} »`;
-  if (typeof input === "boolean") return String(input);
-  if (Array.isArray(input)) return "un tableau";
-  if (typeof input === "object") return "un objet";
-  return typeof input;
-}
-
-type Issue = z.core.$ZodRawIssue;
-
-/**
- * Message for a wrong or missing type: `label` is the subject ("Le prix"), `expected` what it must
- * be; `plural` agrees the verb with plural subjects ("Les réponses doivent…").
- */
-function typeError(label: string, expected: string, plural = false) {
-  const [must, required] = plural ? ["doivent", "sont obligatoires"] : ["doit", "est obligatoire"];
-  return (iss: Issue): string =>
-    iss.input === undefined ? `${label} ${required} (${expected}).` : `${label} ${must} être ${expected} ; reçu ${show(iss.input)}.`;
-}
-
-/** Object schemas: French message for wrong type and for unknown keys (typos such as "weigth"). */
-function objectError(label: string, plural = false) {
-  return (iss: Issue): string | undefined => {
-    if (iss.code === "unrecognized_keys") {
-      const keys = (iss.keys as string[]).map((k) => `« ${k} »`).join(", ");
-      return iss.keys.length > 1 ? `Champs inconnus : ${keys}.` : `Champ inconnu : ${keys}.`;
-    }
-    if (iss.code === "invalid_type") return typeError(label, "un objet", plural)(iss);
-    return undefined;
-  };
-}
+export { frNumber } from "./messages";
 
 function numberField(label: string) {
   return z.number({ error: typeError(label, "un nombre") });
@@ -68,7 +32,7 @@ function nonNegative(label: string) {
 }
 
 /** Ids are used as object keys in the output; "__proto__" would silently vanish there. */
-function idField(label: string) {
+export function idField(label: string) {
   return z
     .string({ error: typeError(label, "une chaîne de caractères") })
     .min(1, { error: `${label} ne doit pas être vide.` })
@@ -121,8 +85,64 @@ export const questionSchema = z.strictObject(
     allowNotApplicable: z
       .boolean({ error: typeError("« allowNotApplicable »", "true ou false") })
       .default(false),
+    /**
+     * Absent = "organisation" for the public-regime rules; kept absent in the output, so that
+     * old-style inputs parse exactly as before.
+     */
+    scope: z
+      .enum(QUESTION_SCOPES, {
+        error: (iss) =>
+          `Portée de la question inconnue : ${show(iss.input)}. Valeurs admises : "contract" (exécution du présent marché) ` +
+          `ou "organisation" (politique générale de l'entreprise).`,
+      })
+      .optional(),
   },
   { error: objectError("La question") },
+);
+
+/** Issue 11 §1.2–3: a measurable characteristic of each offer, with its own share of the mark. */
+export const offerCriterionSchema = z.strictObject(
+  {
+    id: idField("L'identifiant du critère d'offre"),
+    share: nonNegative("La part du critère d'offre"),
+    direction: z.enum(OFFER_DIRECTIONS, {
+      error: (iss) =>
+        `${iss.input === undefined ? "Le sens du critère d'offre (direction) est obligatoire" : `Sens du critère d'offre inconnu : ${show(iss.input)}`}. ` +
+        `Valeurs admises : "lower-is-better" (plus bas est meilleur) ou "higher-is-better" (plus haut est meilleur).`,
+    }),
+    method: z.enum(OFFER_METHODS, {
+      error: (iss) =>
+        `${iss.input === undefined ? "La méthode de notation du critère d'offre (method) est obligatoire" : `Méthode de notation du critère d'offre inconnue : ${show(iss.input)}`}. ` +
+        `Valeurs admises : "ratio" (méthode proportionnelle) ou "linear" (méthode linéaire).`,
+    }),
+    environmental: z
+      .boolean({ error: typeError("« environmental »", "true ou false") })
+      .default(false),
+  },
+  { error: objectError("Le critère d'offre") },
+);
+
+/** Who buys: a public buyer follows the lawful-award rules (lawful-award.ts); a private one is free. */
+export const procurementSchema = z.strictObject(
+  {
+    regime: z
+      .enum(REGIMES, {
+        error: (iss) => `Régime d'achat inconnu : ${show(iss.input)}. Valeurs admises : "public" ou "private".`,
+      })
+      .default("private"),
+    launchDate: z
+      .iso.date({
+        error: (iss) =>
+          `La date de lancement de la consultation doit être une date réelle au format AAAA-MM-JJ ; reçu ${show(iss.input)}.`,
+      })
+      .optional(),
+    /**
+     * Evaluated levels only (issue 11 §2): when true, an answer or offer value counts only once an
+     * evaluator has reviewed it (listed in the supplier's `review`); the others count as not given.
+     */
+    countOnlyReviewed: z.boolean({ error: typeError("« countOnlyReviewed »", "true ou false") }).optional(),
+  },
+  { error: objectError("Le régime d'achat (procurement)") },
 );
 
 const LEVELS = [1, 2, 3, 4, 5] as const satisfies readonly number[];
@@ -144,7 +164,7 @@ function isAnswer(v: unknown): v is Answer {
   return v === null || v === NA || v === 1 || v === 2 || v === 3 || v === 4 || v === 5;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== "object" || v === null) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
@@ -172,7 +192,45 @@ export const answersSchema = answersObjectSchema.check((payload) => {
   }
 });
 
-function supplierShape(answers: typeof answersObjectSchema) {
+function offerValueMessage(id: string, input: unknown): string {
+  return `La valeur de l'offre pour le critère « ${id} » doit être un nombre ≥ 0, ou null si elle n'est pas fournie ; reçu ${show(input)}.`;
+}
+
+function isOfferValue(v: unknown): v is number | null {
+  return v === null || (typeof v === "number" && Number.isFinite(v) && v >= 0);
+}
+
+/** Offer values as a plain object { criterion id: value | null }; checked against the tender in `crossCheck`. */
+const offerValuesObjectSchema = z.custom<Record<string, number | null>>(isPlainObject, {
+  error: typeError("Les valeurs de l'offre (offerValues)", "un objet { identifiant de critère d'offre : valeur }", true),
+});
+
+/** Standalone offer values schema (e.g. a form): every value must be a number ≥ 0 or null. */
+export const offerValuesSchema = offerValuesObjectSchema.check((payload) => {
+  const values: unknown = payload.value;
+  if (!isPlainObject(values)) return;
+  for (const key of Object.keys(values)) {
+    const v = values[key];
+    if (!isOfferValue(v)) payload.issues.push({ code: "custom", path: [key], input: v, message: offerValueMessage(key, v), continue: true });
+  }
+});
+
+/** Which answers and offer values of this supplier an evaluator has reviewed (ids). */
+export const reviewSchema = z.strictObject(
+  {
+    answers: z
+      .array(idField("L'identifiant de question relue"), { error: typeError("La liste des réponses relues (answers)", "un tableau") })
+      .optional(),
+    offerValues: z
+      .array(idField("L'identifiant de critère d'offre relu"), {
+        error: typeError("La liste des valeurs d'offre relues (offerValues)", "un tableau"),
+      })
+      .optional(),
+  },
+  { error: objectError("L'état de relecture (review)") },
+);
+
+function supplierShape(answers: typeof answersObjectSchema, offerValues: typeof offerValuesObjectSchema) {
   return z.strictObject(
     {
       id: idField("L'identifiant du fournisseur"),
@@ -183,13 +241,15 @@ function supplierShape(answers: typeof answersObjectSchema) {
         .min(0, { error: (iss) => `La note technique doit être comprise entre 0 et 100 ; reçu ${show(iss.input)}.` })
         .max(100, { error: (iss) => `La note technique doit être comprise entre 0 et 100 ; reçu ${show(iss.input)}.` }),
       answers: answers.default({}),
+      offerValues: offerValues.optional(),
+      review: reviewSchema.optional(),
     },
     { error: objectError("Le fournisseur") },
   );
 }
 
-/** Standalone supplier schema: answer values checked, answer keys not (they need the tender). */
-export const supplierSchema = supplierShape(answersSchema);
+/** Standalone supplier schema: answer and offer values checked, their keys not (they need the tender). */
+export const supplierSchema = supplierShape(answersSchema, offerValuesSchema);
 
 const methodShape = {
   shares: sharesSchema,
@@ -198,6 +258,10 @@ const methodShape = {
     .array(criterionSchema, { error: typeError("La liste des critères (criteria)", "un tableau") })
     .min(1, { error: "Au moins un critère RSE est requis." }),
   questions: z.array(questionSchema, { error: typeError("La liste des questions (questions)", "un tableau") }),
+  procurement: procurementSchema.optional(),
+  offerCriteria: z
+    .array(offerCriterionSchema, { error: typeError("La liste des critères d'offre (offerCriteria)", "un tableau") })
+    .optional(),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +339,10 @@ function crossCheck(value: unknown, ctx: Ctx): void {
     });
   }
 
+  const offers = checkOfferCriteria(value, ctx);
+  checkProcurement(value, ctx);
+  for (const issue of publicRegimeIssues(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+
   if (!Array.isArray(suppliers)) return;
   const questionList = questionsReadable
     ? [...questionsById].map(([id, q]): TenderQuestion => ({
@@ -286,7 +354,107 @@ function crossCheck(value: unknown, ctx: Ctx): void {
   for (let i = 0; i < suppliers.length; i++) {
     const s: unknown = suppliers[i];
     if (isRecord(s) && isPlainObject(s.answers)) checkAnswers(s.answers, i, questionList, ctx);
+    if (isRecord(s) && isPlainObject(s.offerValues)) checkOfferValues(s.offerValues, i, offers, ctx);
+    if (isRecord(s) && isRecord(s.review)) checkReview(s.review, i, questionsReadable ? questionsById : undefined, offers, ctx);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lawful-award contract (issue 11 §1): offer criteria, procurement, offer values, review
+
+interface TenderOffer {
+  direction: unknown;
+  method: unknown;
+}
+
+/** Ids unique, Σ offer shares ≤ RSE share. Returns the offer criteria by id when the list is readable. */
+function checkOfferCriteria(value: Record<string, unknown>, ctx: Ctx): Map<string, TenderOffer> | undefined {
+  const { offerCriteria, shares } = value;
+  if (offerCriteria === undefined) return new Map();
+  if (!Array.isArray(offerCriteria)) return undefined;
+  checkUniqueIds(offerCriteria, "offerCriteria", "de critère d'offre", ctx);
+  const byId = new Map<string, TenderOffer>();
+  let readable = true;
+  let sum = 0;
+  let sharesReadable = true;
+  for (const c of offerCriteria) {
+    const id = idOf(c);
+    if (id === undefined || !isRecord(c)) readable = false;
+    else if (!byId.has(id)) byId.set(id, { direction: c.direction, method: c.method });
+    if (isRecord(c) && typeof c.share === "number" && Number.isFinite(c.share) && c.share >= 0) sum += c.share;
+    else sharesReadable = false;
+  }
+  const rse = isRecord(shares) ? shares.rse : undefined;
+  if (sharesReadable && typeof rse === "number" && Number.isFinite(rse) && sum - rse > SHARE_SUM_TOLERANCE) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["offerCriteria"],
+      message:
+        `La somme des parts des critères d'offre (${frNumber(sum)}) dépasse la part RSE (${frNumber(rse)}) : ` +
+        `les critères d'offre sont pris sur la part RSE et le questionnaire reçoit le reste ` +
+        `(part du questionnaire = part RSE − somme des parts des critères d'offre).`,
+    });
+  }
+  return readable ? byId : undefined;
+}
+
+function checkProcurement(value: Record<string, unknown>, ctx: Ctx): void {
+  const p = value.procurement;
+  if (isRecord(p) && p.regime === "public" && p.launchDate === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["procurement", "launchDate"],
+      message:
+        "La date de lancement de la consultation (launchDate, AAAA-MM-JJ) est obligatoire pour un marché public : " +
+        "elle détermine si un critère environnemental est obligatoire (consultations lancées à partir du 21/08/2026).",
+    });
+  }
+}
+
+/** Keys must be offer criteria of the tender; values ≥ 0 or null; > 0 where the ratio of the lowest is used. */
+function checkOfferValues(values: Record<string, unknown>, i: number, offers: Map<string, TenderOffer> | undefined, ctx: Ctx): void {
+  for (const key of Object.keys(values)) {
+    const v = values[key];
+    const path = ["suppliers", i, "offerValues", key];
+    if (offers !== undefined && !offers.has(key)) {
+      ctx.addIssue({ code: "custom", path, message: `Le critère d'offre « ${key} » n'existe pas dans l'appel d'offres.` });
+    } else if (typeof v === "number" && Number.isFinite(v) && v < 0) {
+      ctx.addIssue({ code: "custom", path, message: `La valeur de l'offre pour le critère « ${key} » ne peut pas être négative ; reçu ${show(v)}.` });
+    } else if (!isOfferValue(v)) {
+      ctx.addIssue({ code: "custom", path, input: v, message: offerValueMessage(key, v) });
+    } else if (v === 0) {
+      const offer = offers?.get(key);
+      if (offer?.direction === "lower-is-better" && offer.method === "ratio") {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message:
+            `La valeur de l'offre pour le critère « ${key} » doit être strictement positive : ce critère est noté ` +
+            `par la méthode proportionnelle, plus bas est meilleur (note = 100 × plus petite valeur / valeur) ; reçu 0.`,
+        });
+      }
+    }
+  }
+}
+
+/** Reviewed ids must name questions / offer criteria of the tender. */
+function checkReview(
+  review: Record<string, unknown>,
+  i: number,
+  questions: Map<string, unknown> | undefined,
+  offers: Map<string, TenderOffer> | undefined,
+  ctx: Ctx,
+): void {
+  const check = (list: unknown, key: string, known: Map<string, unknown> | undefined, what: string) => {
+    if (!Array.isArray(list) || known === undefined) return;
+    list.forEach((id, j) => {
+      if (typeof id === "string" && id !== "" && !known.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["suppliers", i, "review", key, j], message: `${what} « ${id} » n'existe pas dans l'appel d'offres.` });
+      }
+    });
+  };
+  check(review.answers, "answers", questions, "La question relue");
+  check(review.offerValues, "offerValues", offers, "Le critère d'offre relu");
 }
 
 interface TenderQuestion {
@@ -356,7 +524,7 @@ export const scoringInputSchema = z
     {
       ...methodShape,
       suppliers: z
-        .array(supplierShape(answersObjectSchema), {
+        .array(supplierShape(answersObjectSchema, offerValuesObjectSchema), {
           error: typeError("La liste des fournisseurs (suppliers)", "un tableau"),
         })
         .min(1, { error: "Au moins un fournisseur est requis." }),
@@ -377,59 +545,9 @@ export type Question = z.output<typeof questionSchema>;
 export type Supplier = z.output<typeof supplierSchema>;
 export type Answer = z.output<typeof answerSchema>;
 export type Level = (typeof LEVELS)[number];
-
-// ---------------------------------------------------------------------------------------------
-// Parsing and French issue formatting
-
-export interface FormattedIssue {
-  /** JSON path such as `suppliers[0].answers.G1`; "" for the root. */
-  path: string;
-  message: string;
-}
-
-export type ParseResult<T> = { success: true; data: T } | { success: false; issues: FormattedIssue[] };
-
-/** zod's French locale as a per-parse fallback; never installed globally. */
-const frenchFallback = z.locales.fr().localeError;
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** `["suppliers", 0, "answers", "G1"]` → `suppliers[0].answers.G1`; odd keys are quoted: `answers["gouv-1"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else {
-      const key = typeof seg === "symbol" ? (seg.description ?? "") : seg;
-      out += IDENTIFIER.test(key) ? (out === "" ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
-    }
-  }
-  return out;
-}
-
-/** French, path-addressed list of problems, in the order zod found them. */
-export function formatIssues(error: z.ZodError | readonly z.core.$ZodIssue[]): FormattedIssue[] {
-  const issues = error instanceof z.ZodError ? error.issues : error;
-  return issues.map((iss) => ({ path: formatPath(iss.path), message: iss.message }));
-}
-
-export function parseScoringInput(input: unknown): ParseResult<ScoringInput> {
-  const r = scoringInputSchema.safeParse(input, { error: frenchFallback });
-  return r.success ? { success: true, data: r.data } : { success: false, issues: formatIssues(r.error) };
-}
-
-export function parseScoringMethod(input: unknown): ParseResult<ScoringMethod> {
-  const r = scoringMethodSchema.safeParse(input, { error: frenchFallback });
-  return r.success ? { success: true, data: r.data } : { success: false, issues: formatIssues(r.error) };
-}
-
-/** Thrown by `score` / `explain` on invalid input; carries every problem. */
-export class ScoringInputError extends Error {
-  readonly issues: FormattedIssue[];
-  constructor(issues: FormattedIssue[]) {
-    const lines = issues.map((i) => `${i.path || "(racine)"} : ${i.message}`);
-    super(`Données de notation invalides (${issues.length} problème${issues.length > 1 ? "s" : ""}) :\n${lines.join("\n")}`);
-    this.name = "ScoringInputError";
-    this.issues = issues;
-  }
-}
+export type OfferCriterion = z.output<typeof offerCriterionSchema>;
+export type OfferCriterionRaw = z.input<typeof offerCriterionSchema>;
+export type Procurement = z.output<typeof procurementSchema>;
+export type Review = z.output<typeof reviewSchema>;
+/** Offer criterion id → value (in the criterion's unit), null when not given. */
+export type OfferValues = Record<string, number | null>;

@@ -49,17 +49,36 @@ export function findWinnerChange(
   rseShare: number,
   maxRseShare: number = MAX_RSE_SHARE,
 ): number | null {
-  const winner = lines[winnerIndex];
-  if (winner === undefined) return null;
-  const winnerTotal = totalAtRseShare(winner, rseShare);
-  const winnerSlope = (winner.rseScore - winner.nonRseScore) / 100;
+  const nonRse = new Float64Array(lines.length);
+  const rse = new Float64Array(lines.length);
+  lines.forEach((line, i) => {
+    nonRse[i] = line.nonRseScore;
+    rse[i] = line.rseScore;
+  });
+  return findWinnerChangeOf(nonRse, rse, winnerIndex, rseShare, maxRseShare);
+}
+
+/** `findWinnerChange` on columns (A and R per supplier), as the engine holds them: no object per supplier. */
+export function findWinnerChangeOf(
+  nonRse: ArrayLike<number>,
+  rse: ArrayLike<number>,
+  winnerIndex: number,
+  rseShare: number,
+  maxRseShare: number = MAX_RSE_SHARE,
+): number | null {
+  if (winnerIndex < 0 || winnerIndex >= nonRse.length) return null;
+  const wA = nonRse[winnerIndex]!;
+  const wR = rse[winnerIndex]!;
+  const winnerTotal = wA + (rseShare * (wR - wA)) / 100; // totalAtRseShare
+  const winnerSlope = (wR - wA) / 100;
   let best: number | null = null;
   let bestDistance = Infinity;
-  for (let j = 0; j < lines.length; j++) {
-    const line = lines[j];
-    if (j === winnerIndex || line === undefined) continue;
-    const gap = totalAtRseShare(line, rseShare) - winnerTotal; // ≤ TIE_TOLERANCE: the winner leads
-    const slope = (line.rseScore - line.nonRseScore) / 100 - winnerSlope;
+  for (let j = 0; j < nonRse.length; j++) {
+    if (j === winnerIndex) continue;
+    const a = nonRse[j]!;
+    const r = rse[j]!;
+    const gap = a + (rseShare * (r - a)) / 100 - winnerTotal; // ≤ TIE_TOLERANCE: the winner leads
+    const slope = (r - a) / 100 - winnerSlope;
     if (slope === 0) continue;
     const end = slope > 0 ? maxRseShare : 0;
     if (!(gap + slope * (end - rseShare) > TIE_TOLERANCE)) continue; // never clearly ahead in range

@@ -1,10 +1,12 @@
 /**
  * `npm run score -- path/to/input.json`: scores a tender with the NR Procure method (scoring/).
- * Prints the result JSON on stdout (exit 0). Invalid input, unreadable file or invalid JSON: every
+ * Prints the result JSON on stdout (exit 0); advice that does not block (e.g. an environmental
+ * criterion below 10 % of the mark in a public tender) also goes to stderr, prefixed "Avertissement".
+ * Invalid input (including the public-regime rules of law), unreadable file or invalid JSON: every
  * problem in French on stderr, with its JSON path (exit 2).
  */
 import { readFileSync } from "node:fs";
-import { parseScoringInput, scoreParsed } from "../scoring";
+import { score, ScoringInputError } from "#scoring";
 
 const EXIT_INVALID = 2;
 
@@ -36,16 +38,21 @@ function main(args: string[]): void {
     fail([`Le fichier « ${path} » n'est pas un JSON valide (détail technique : ${(e as Error).message}).`]);
     return;
   }
-  const parsed = parseScoringInput(json);
-  if (!parsed.success) {
-    const n = parsed.issues.length;
+  let result;
+  try {
+    // One call validates and scores, reading each answer once.
+    result = score(json);
+  } catch (e) {
+    if (!(e instanceof ScoringInputError)) throw e;
+    const n = e.issues.length;
     fail([
       `Données de notation invalides dans « ${path} » (${n} problème${n > 1 ? "s" : ""}) :`,
-      ...parsed.issues.map((i) => `- ${i.path || "(racine)"} : ${i.message}`),
+      ...e.issues.map((i) => `- ${i.path || "(racine)"} : ${i.message}`),
     ]);
     return;
   }
-  process.stdout.write(`${JSON.stringify(scoreParsed(parsed.data), null, 2)}\n`);
+  for (const w of result.warnings ?? []) process.stderr.write(`Avertissement — ${w.path || "(racine)"} : ${w.message}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
 main(process.argv.slice(2));

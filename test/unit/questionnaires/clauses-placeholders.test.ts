@@ -12,8 +12,8 @@ import {
   sanitizeValue,
   type FillResult,
   type PlaceholderDeclaration,
-} from "../../../questionnaires/clauses";
-import { findMalformedPlaceholders, formatNumberFr } from "../../../questionnaires/clauses/placeholders";
+} from "#questionnaires/clauses";
+import { findMalformedPlaceholders, formatNumberFr } from "#questionnaires/clauses/placeholders";
 
 /** Expectations are written with « ~ » where the output has a no-break space. */
 const n = (s: string) => s.replace(/~/g, NBSP);

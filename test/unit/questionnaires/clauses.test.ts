@@ -19,10 +19,10 @@ import {
   type Clause,
   type ClauseInput,
   type PlaceholderDeclaration,
-} from "../../../questionnaires/clauses";
-import { checkPlaceholderValue } from "../../../questionnaires/clauses/placeholders";
-import { activityUnits, normaliseUnitToken } from "../../../questionnaires/emission-factors";
-import { getSegment, segmentIds } from "../../../questionnaires/segments";
+} from "#questionnaires/clauses";
+import { checkPlaceholderValue } from "#questionnaires/clauses/placeholders";
+import { activityUnits, normaliseUnitToken } from "#questionnaires/emission-factors";
+import { getSegment, segmentIds } from "#questionnaires/segments";
 
 function sampleValue(p: PlaceholderDeclaration): string {
   switch (p.type) {

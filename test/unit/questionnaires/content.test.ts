@@ -5,19 +5,19 @@
  * question. « Legal reference » is defined in questionnaires/legal-references/detect.ts.
  */
 import { describe, expect, it } from "vitest";
-import { allClauses, clauses } from "../../../questionnaires/clauses";
-import { activityUnits } from "../../../questionnaires/emission-factors";
-import { currentGuide, guideVersions, type Guide } from "../../../questionnaires/guide";
+import { allClauses, clauses } from "#questionnaires/clauses";
+import { activityUnits } from "#questionnaires/emission-factors";
+import { currentGuide, guideVersions, type Guide } from "#questionnaires/guide";
 import {
   findLegalReferences,
   getLegalText,
   legalReferenceProblems,
   legalTexts,
   repealedLegalTextKeys,
-} from "../../../questionnaires/legal-references";
-import { maturityScale } from "../../../questionnaires/maturity-scale";
-import { offerCriteria } from "../../../questionnaires/offer-criteria";
-import { segments } from "../../../questionnaires/segments";
+} from "#questionnaires/legal-references";
+import { maturityScale } from "#questionnaires/maturity-scale";
+import { offerCriteria } from "#questionnaires/offer-criteria";
+import { segments } from "#questionnaires/segments";
 
 /** Every French text of the content offered today, with a label saying where it is. */
 function contentTexts(): [string, string][] {

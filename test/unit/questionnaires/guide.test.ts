@@ -27,10 +27,10 @@ import {
   questionsOf,
   searchQuestions,
   type GuideInput,
-} from "../../../questionnaires/guide";
-import { guideV2024_1 } from "../../../questionnaires/guide/v2024-1";
-import { guideV2026_1 } from "../../../questionnaires/guide/v2026-1";
-import { MATURITY_LEVELS, getMaturityLevel, maturityScale, maturityScaleSchema } from "../../../questionnaires/maturity-scale";
+} from "#questionnaires/guide";
+import { guideV2024_1 } from "#questionnaires/guide/v2024-1";
+import { guideV2026_1 } from "#questionnaires/guide/v2026-1/index";
+import { MATURITY_LEVELS, getMaturityLevel, maturityScale, maturityScaleSchema } from "#questionnaires/maturity-scale";
 
 const EXPECTED_CRITERIA = [
   ["gouvernance", "GOUV", 6],

@@ -2,7 +2,7 @@
  * The definition of a legal reference (questionnaires/legal-references/detect.ts), case by case.
  */
 import { describe, expect, it } from "vitest";
-import { eurLexUrl, findLegalReferences, legalReferenceProblems, legalSourcesOf } from "../../../questionnaires/legal-references";
+import { eurLexUrl, findLegalReferences, legalReferenceProblems, legalSourcesOf } from "#questionnaires/legal-references";
 
 const keys = (text: string) => findLegalReferences(text).map((r) => r.key);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityUnitByToken, normaliseUnitToken } from "../../../questionnaires/emission-factors";
+import { activityUnitByToken, normaliseUnitToken } from "#questionnaires/emission-factors";
 import {
   OFFER_FOOTPRINT_CRITERION_ID,
   formatOfferUnit,
@@ -11,9 +11,9 @@ import {
   offerCriterionSchema,
   scoringDefaults,
   type OfferCriterionInput,
-} from "../../../questionnaires/offer-criteria";
-import { offerCriteriaData } from "../../../questionnaires/offer-criteria/data";
-import { segmentIds } from "../../../questionnaires/segments";
+} from "#questionnaires/offer-criteria";
+import { offerCriteriaData } from "#questionnaires/offer-criteria/data";
+import { segmentIds } from "#questionnaires/segments";
 
 /** Reference notes that exist in shared/reference/ (see its README). */
 const REFERENCE_FILES = [

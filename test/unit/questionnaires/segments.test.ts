@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getSegment, isSegmentId, segmentIds, segmentSchema, segments } from "../../../questionnaires/segments";
+import { getSegment, isSegmentId, segmentIds, segmentSchema, segments } from "#questionnaires/segments";
 
 describe("segments d'achat", () => {
   it("contient au moins les neuf segments attendus, dans l'ordre de segmentIds", () => {

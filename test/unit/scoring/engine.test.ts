@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { priceScore, questionScore, round2, score, scoreParsed, type ScoringInputRaw } from "../../../scoring";
+import { priceScore, questionScore, round2, score, scoreParsed, type ScoringInputRaw } from "#scoring";
 import { baseInput, readFixture, valid } from "./helpers";
 
 /** One supplier, answers given; everything else from baseInput. */

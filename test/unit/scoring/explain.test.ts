@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explain, explainParsed, markShares, scoreParsed, type SupplierExplanation } from "../../../scoring";
+import { explain, explainParsed, markShares, scoreParsed, type SupplierExplanation } from "#scoring";
 import { baseInput, readFixture, valid } from "./helpers";
 
 function pointsSum(e: SupplierExplanation): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { parseScoringInput, type Answer, type ScoringInput, type ScoringInputRaw } from "../../../scoring";
+import { parseScoringInput, type Answer, type ScoringInput, type ScoringInputRaw } from "#scoring";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const FIXTURES = `${ROOT}test/fixtures/scoring/`;
@@ -89,6 +89,72 @@ export const scoringInputArb: fc.Arbitrary<ScoringInput> = fc
           answers[`q${k}`] = a === "na" && !questions[k]!.allowNotApplicable ? null : a;
         });
         return { id: `s${i}`, price: s.price, technical: s.technical, answers };
+      }),
+    };
+    return valid(raw);
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Lawful-award contract (issue 11): inputs with offer criteria, private regime (free), valid.
+
+export const OFFER_KINDS = [
+  { direction: "lower-is-better", method: "ratio" },
+  { direction: "lower-is-better", method: "linear" },
+  { direction: "higher-is-better", method: "ratio" },
+  { direction: "higher-is-better", method: "linear" },
+] as const;
+
+type ValueChoice = number | null | "missing";
+
+/** Valid private-regime inputs with 0–4 offer criteria (Σ offer shares ≤ RSE share) and offer values. */
+export const lawfulInputArb: fc.Arbitrary<ScoringInput> = scoringInputArb
+  .chain((input) =>
+    fc.record({
+      input: fc.constant(input),
+      offers: fc.array(
+        fc.record({
+          kind: fc.nat(3),
+          weight: fc.constantFrom(0, 1, 1, 2, 3.5),
+          environmental: fc.boolean(),
+        }),
+        { minLength: 0, maxLength: 4 },
+      ),
+      slack: fc.constantFrom(0, 0, 0.5, 1, 3),
+      values: fc.array(
+        fc.array(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0.5, max: 1e5, noNaN: true })) },
+            { weight: 1, arbitrary: fc.constant<ValueChoice>(0) },
+            { weight: 1, arbitrary: fc.constant<ValueChoice>(null) },
+            { weight: 1, arbitrary: fc.constant<ValueChoice>("missing") },
+          ),
+          { minLength: 4, maxLength: 4 },
+        ),
+        { minLength: input.suppliers.length, maxLength: input.suppliers.length },
+      ),
+    }),
+  )
+  .map(({ input, offers, slack, values }) => {
+    const weightSum = offers.reduce((a, o) => a + o.weight, 0) + slack;
+    const offerCriteria = offers.map((o, k) => ({
+      id: `o${k}`,
+      share: weightSum > 0 ? (input.shares.rse * o.weight) / weightSum : 0,
+      ...OFFER_KINDS[o.kind]!,
+      environmental: o.environmental,
+    }));
+    const raw: ScoringInputRaw = {
+      ...input,
+      procurement: { regime: "private" },
+      offerCriteria,
+      suppliers: input.suppliers.map((s, i) => {
+        const offerValues: Record<string, number | null> = {};
+        offerCriteria.forEach((c, k) => {
+          const v = values[i]![k]!;
+          if (v === "missing") return;
+          // The ratio of the lowest needs values > 0.
+          offerValues[c.id] = v === 0 && c.direction === "lower-is-better" && c.method === "ratio" ? 1 : v;
+        });
+        return { ...s, offerValues };
       }),
     };
     return valid(raw);

@@ -8,7 +8,7 @@ import {
   type Level,
   type ScoringInput,
   type ScoringResult,
-} from "../../../scoring";
+} from "#scoring";
 import { rescaledShares, scoringInputArb } from "./helpers";
 
 const RUNS = { numRuns: 300 };

@@ -12,7 +12,7 @@ import {
   supplierSchema,
   type FormattedIssue,
   type ScoringInputRaw,
-} from "../../../scoring";
+} from "#scoring";
 import { baseInput, readFixture } from "./helpers";
 
 function issuesOf(raw: unknown): FormattedIssue[] {

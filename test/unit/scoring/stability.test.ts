@@ -6,7 +6,7 @@ import {
   totalAtRseShare,
   winnerChangesAtRseShare,
   type StabilityLine,
-} from "../../../scoring";
+} from "#scoring";
 import { baseInput, readFixture, rescaledShares, valid } from "./helpers";
 
 /** A line from its two ends: total at RSE share 0 is A, at share 100 it would be R. */
