@@ -7,8 +7,10 @@ import { signIn } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { safeRedirect, signInSchema, type SignInInput } from "~/auth/schemas";
 import { createSession, getCurrentUser, homeFor } from "~/auth/session.server";
+import { rateLimitedInit, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
+import { FlashMessage } from "~/components/flash";
 import { parseForm } from "~/lib/forms";
 import { defineAction, defineLoader } from "~/lib/route.server";
 
@@ -20,24 +22,19 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return null;
 });
 
-export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+export const action = defineAction(async ({ request, context }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const parsed = parseForm(signInSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });
-  const result = await signIn(parsed.data.email, parsed.data.password);
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, clientAddress: context.clientAddress });
   if (!result.ok) {
-    const formError =
-      result.reason === "rate-limited"
-        ? `Trop de tentatives de connexion échouées pour cette adresse. Réessayez dans ${result.retryInMinutes} minutes.`
-        : "Adresse e-mail ou mot de passe incorrect.";
-    return data(
-      { fieldErrors: {}, formError, values: { email: parsed.data.email } },
-      { status: result.reason === "rate-limited" ? 429 : 401 },
-    );
+    const values = { email: parsed.data.email };
+    if (result.reason === "rate-limited") return data({ fieldErrors: {}, formError: tooManyAttemptsMessage(result.retryAfterMs), values }, rateLimitedInit(result.retryAfterMs));
+    return data({ fieldErrors: {}, formError: "Adresse e-mail ou mot de passe incorrect.", values }, { status: 401 });
   }
-  const cookie = await createSession(result.userId, result.membershipId);
-  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
+  const headers = await createSession({ userId: result.userId, membershipId: result.membershipId, request, clientAddress: context.clientAddress });
+  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.role)), { headers });
 });
 
 export default function SignIn() {
@@ -59,6 +56,7 @@ export default function SignIn() {
   return (
     <section className="card" style={{ maxWidth: "34rem" }}>
       <h1>Connexion</h1>
+      <FlashMessage />
       {actionData?.formError ? (
         <p className="alert alert--error" role="alert">
           {actionData.formError}
@@ -85,6 +83,7 @@ export default function SignIn() {
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Connexion…" : "Se connecter"}
           </button>
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
           <Link to="/inscription">Créer un compte</Link>
         </div>
       </Form>

@@ -29,7 +29,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   };
 });
 
-export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+export const action = defineAction(async ({ request, params, context }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const token = params.token ?? "";
@@ -37,19 +37,19 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const intent = formData.get("intent");
   if (intent === "accept") {
     if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`);
-    const { tenderId } = acceptInvitation({ token, user });
+    const { tenderId } = acceptInvitation({ token, user, clientAddress: context.clientAddress });
     return redirect(questionnairePath(tenderId));
   }
   if (user) return data({ fieldErrors: {}, values: {}, pending: null, formError: "Vous êtes déjà connecté : acceptez l'invitation pour votre organisation ou déconnectez-vous." }, { status: 400 });
   const parsed = parseForm(joinSignUpSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, pending: null, formError: null }, { status: 400 });
-  const result = await joinWithNewAccount({ token, input: parsed.data });
+  const result = await joinWithNewAccount({ token, input: parsed.data, clientAddress: context.clientAddress });
   if (result.kind === "error") {
     return data({ fieldErrors: result.fieldErrors, values: { name: parsed.data.name, email: parsed.data.email }, pending: null, formError: null }, { status: 400 });
   }
   if (result.kind === "pending") return data({ fieldErrors: {}, values: {}, pending: result.organisationName, formError: null }, { status: 202 });
-  const cookie = await createSession(result.userId, result.membershipId);
-  return redirect(questionnairePath(result.tenderId), { headers: { "Set-Cookie": cookie } });
+  const headers = await createSession({ userId: result.userId, membershipId: result.membershipId, request, clientAddress: context.clientAddress });
+  return redirect(questionnairePath(result.tenderId), { headers });
 });
 
 export default function Invitation() {
@@ -65,7 +65,7 @@ export default function Invitation() {
   } = useForm<JoinSignUpInput>({
     resolver: zodResolver(joinSignUpSchema),
     mode: "onBlur",
-    defaultValues: { name: values.name ?? "", email: values.email ?? view.invitedEmail },
+    defaultValues: { name: values.name ?? "", email: view.invitedEmail },
   });
   const serverErrors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
   const busy = navigation.state !== "idle";
@@ -100,7 +100,13 @@ export default function Invitation() {
       ) : null}
 
       {user ? (
-        user.isSupplier ? (
+        user.isSupplier && view.acceptableByUser === false ? (
+          <p className="alert alert--warn" role="alert">
+            Vous êtes connecté en tant que {user.name} ({user.organisationName}). Cette invitation est adressée à {view.invitedEmail} : elle ne
+            peut être acceptée qu'avec le compte de cette adresse, ou par un membre de son organisation. Déconnectez-vous et connectez-vous avec
+            ce compte, ou demandez à l'acheteur une invitation à votre adresse.
+          </p>
+        ) : user.isSupplier ? (
           <Form method="post" className="stack">
             <CsrfInput />
             <p>
@@ -151,10 +157,20 @@ export default function Invitation() {
             <Field id="name" label="Nom et prénom" error={errors.name?.message ?? serverErrors.name}>
               <input id="name" autoComplete="name" {...register("name")} />
             </Field>
-            <Field id="email" label="Adresse e-mail professionnelle" error={errors.email?.message ?? serverErrors.email}>
-              <input id="email" type="email" autoComplete="email" {...register("email")} />
+            <Field
+              id="email"
+              label="Adresse e-mail professionnelle"
+              hint="L'invitation est liée à cette adresse : le compte est créé avec elle."
+              error={errors.email?.message ?? serverErrors.email}
+            >
+              <input id="email" type="email" autoComplete="email" readOnly aria-describedby="email-hint" {...register("email")} />
             </Field>
-            <Field id="password" label="Mot de passe" hint="12 caractères au moins." error={errors.password?.message ?? serverErrors.password}>
+            <Field
+              id="password"
+              label="Mot de passe"
+              hint="12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien."
+              error={errors.password?.message ?? serverErrors.password}
+            >
               <input id="password" type="password" autoComplete="new-password" {...register("password")} />
             </Field>
             <div className="actions">
