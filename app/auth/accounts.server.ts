@@ -108,6 +108,7 @@ export async function requestSignUp({ input, clientAddress, request }: { input: 
       return;
     }
     const token = newToken();
+    const now = Date.now();
     tx.insert(signUpRequests)
       .values({
         email: input.email,
@@ -116,7 +117,8 @@ export async function requestSignUp({ input, clientAddress, request }: { input: 
         organisationKind: input.organisationKind,
         passwordHash,
         tokenSha256: hashToken(token),
-        expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3600_000).toISOString(),
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + SIGN_UP_LINK_HOURS * 3600_000).toISOString(),
       })
       .run();
     queueAccountMail(tx, {

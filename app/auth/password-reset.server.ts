@@ -35,11 +35,13 @@ export function requestPasswordReset({ email, clientAddress, request }: { email:
     const user = tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).get();
     if (!user) return;
     const token = newToken();
+    const now = Date.now();
     tx.insert(passwordResets)
       .values({
         userId: user.id,
         tokenSha256: hashToken(token),
-        expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000).toISOString(),
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + RESET_LINK_MINUTES * 60_000).toISOString(),
         requestedFrom: clientOf(clientAddress).slice(0, 64),
       })
       .run();

@@ -20,6 +20,14 @@ export type FilePart = { name: string; filename: string; contentType: string; da
 /** Takes a file part (consuming `data`) and returns the form value to keep for it, or `undefined` to leave it to memory. */
 export type FileHandler = (part: FilePart) => Promise<string | undefined>;
 
+/**
+ * Browsers escape `"` as `%22` (and line breaks as `%0A`/`%0D`) in multipart file names (HTML
+ * standard, "multipart/form-data encoding algorithm"); the name the user chose had a quote there.
+ */
+function unescapeFileName(name: string): string {
+  return name.replace(/%22/g, '"').replace(/%0[ad]/gi, " ");
+}
+
 const UNREADABLE = "Le formulaire envoyé est illisible (envoi interrompu ?). Rechargez la page et recommencez.";
 
 export async function readForm(
@@ -74,7 +82,7 @@ export async function readForm(
       pending.push(
         (async () => {
           try {
-            const part = { name, filename: info.filename ?? "", contentType: info.mimeType, data: stream };
+            const part = { name, filename: unescapeFileName(info.filename ?? ""), contentType: info.mimeType, data: stream };
             const taken = options.fileHandler ? await options.fileHandler(part) : undefined;
             if (taken !== undefined) {
               form.append(name, taken);
