@@ -33,9 +33,13 @@ function userWords(inputs: (string | undefined)[]): string[] {
   const words = new Set<string>(["nrprocure", "nr-procure", "procure"]);
   for (const input of inputs) {
     if (!input) continue;
-    const lower = input.toLowerCase();
-    words.add(lower);
-    for (const part of lower.split(/[^\p{L}\p{N}]+/u)) if (part.length >= 3) words.add(part);
+    // With and without accents: "NumeriqueDurable" must match "Numérique Durable SAS".
+    for (const form of new Set([input.toLowerCase(), input.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")])) {
+      const parts = form.split(/[^\p{L}\p{N}]+/u).filter((p) => p.length >= 3);
+      words.add(form);
+      // Each part, and runs of consecutive parts written together ("numeriquedurable").
+      for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= Math.min(parts.length, i + 4); j++) words.add(parts.slice(i, j).join(""));
+    }
   }
   return [...words];
 }
