@@ -57,7 +57,7 @@ export default function Sessions() {
       </p>
       <FlashMessage />
       {toRevoke ? (
-        <Form method="post" action={PATH} className="card stack" aria-labelledby="revoke-title">
+        <Form method="post" className="card stack" aria-labelledby="revoke-title">
           <h2 id="revoke-title">Fermer la session « {toRevoke.device} » ?</h2>
           <CsrfInput />
           <input type="hidden" name="intent" value="revoke" />
@@ -75,7 +75,7 @@ export default function Sessions() {
         </Form>
       ) : null}
       {asked === "autres" && others > 0 ? (
-        <Form method="post" action={PATH} className="card stack" aria-labelledby="revoke-others-title">
+        <Form method="post" className="card stack" aria-labelledby="revoke-others-title">
           <h2 id="revoke-others-title">Fermer les {others} autres sessions ?</h2>
           <CsrfInput />
           <input type="hidden" name="intent" value="revoke-others" />

@@ -106,6 +106,8 @@ describe("account security pages", () => {
 
     await page.goto(`${baseUrl()}/connexion`);
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    // Client-side navigation: wait for the new page, the sign-in page has an e-mail field too.
+    await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
     await page.getByLabel("Adresse e-mail").fill(email);
     await page.getByRole("button", { name: "Envoyer le lien" }).click();
     await page.getByRole("heading", { level: 1, name: "Vérifiez votre messagerie" }).waitFor();
