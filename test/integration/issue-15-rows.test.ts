@@ -143,7 +143,24 @@ describe("row: invitation links are bearer tokens", () => {
   });
 });
 
-describe("row: factor upload after the deadline", () => {
+describe("row: factor upload after the deadline (every write tied to a tender obeys its deadline)", () => {
+  it("a membership confirmed after the deadline does not accept the invitation it came with", async () => {
+    const { tenderId } = createPublishedTender(db(), { title: "Consultation close pendant la demande" });
+    const newcomer = "retardataire@numerique-durable.example";
+    const { token, invitationId } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: newcomer });
+    const anon = await new TestClient().init();
+    expect((await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Rémi Retard", email: newcomer, password: STRONG }, { token })).status).toBe(202);
+    db().update(tenders).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(tenders.id, tenderId)).run();
+    const { membershipRequests } = await import("#db/schema");
+    const requestId = db().select().from(membershipRequests).where(eq(membershipRequests.invitationId, invitationId)).get()!.id;
+    const s1 = await signedInClient(S1);
+    const { action: homeAction } = await import("~/routes/fournisseur._index");
+    expect((await s1.post(homeAction, "/fournisseur", { requestId: String(requestId), decision: "confirmed" })).status).toBe(200);
+    expect(db().select().from(invitations).where(eq(invitations.id, invitationId)).get()!.acceptedAt).toBeNull();
+    const member = db().select().from(users).where(eq(users.email, newcomer)).get()!;
+    expect(db().select().from(memberships).where(eq(memberships.userId, member.id)).all()).toHaveLength(1);
+  });
+
   it("a factor CSV linked to a tender after its deadline is refused with 409, in French, and nothing is recorded", async () => {
     const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation échue" });
     db().update(tenders).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(tenders.id, tenderId)).run();

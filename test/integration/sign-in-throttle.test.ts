@@ -133,11 +133,14 @@ describe("same protection for the other account forms", () => {
     const { tenderId } = createPublishedTender(db());
     const { token } = createInvitation(db(), { tenderId, supplierName: "Cible SA", email: "contact@cible.example" });
     const client = await new TestClient().init();
-    const statuses: number[] = [];
+    const outcomes = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await client.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Intrus", email: `intrus-${i}@x.example`, password: "Chevaux-Mauves-Sous-La-Pluie" }, { token })).status);
+      outcomes.push(await client.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Intrus", email: `intrus-${i}@x.example`, password: "Chevaux-Mauves-Sous-La-Pluie" }, { token }));
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
-    expect(statuses.slice(10)).toEqual([429, 429]);
+    expect(outcomes.slice(0, 10).map((o) => o.status)).toEqual(Array(10).fill(400));
+    expect(outcomes.slice(10).map((o) => o.status)).toEqual([429, 429]);
+    // Shown on the error page: the French wait, and Retry-After for clients.
+    expect(String(outcomes[11]!.body)).toMatch(/^Trop de tentatives\. Par sécurité, réessayez dans \d+ (secondes?|minutes?)\.$/);
+    expect(Number(outcomes[11]!.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 });
