@@ -2,7 +2,7 @@
  * Accounts: sign-in (throttled), sign-up confirmed by e-mail, password change. Password reset is in
  * password-reset.server.ts. Decision record: docs/decisions/014-account-security.md.
  */
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
 import { memberships, organisations, signUpRequests, users, type Role } from "#db/schema";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
@@ -86,6 +86,8 @@ export async function requestSignUp({ input, clientAddress, request }: { input: 
   const passwordHash = await hashPassword(input.password);
   const base = linkBase(request);
   db().transaction((tx) => {
+    // Requests past their link's validity hold a password hash for nothing: they go.
+    tx.delete(signUpRequests).where(lt(signUpRequests.expiresAt, new Date().toISOString())).run();
     const existing = tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email)).get();
     if (existing) {
       queueAccountMail(tx, {

@@ -25,43 +25,48 @@ export const RESET_LINK_MINUTES = 60;
  */
 export function requestPasswordReset({ email, clientAddress, request }: { email: string; clientAddress?: string; request: Request }): { ok: true } | RateLimited {
   const p = policies();
-  const reservation = reserve([
-    { policy: p.resetRequestClient, subject: clientOf(clientAddress) },
-    { policy: p.mailTo, subject: email },
-  ]);
-  if (!reservation.ok) return { ok: false, reason: "rate-limited", retryAfterMs: reservation.retryAfterMs };
   const base = linkBase(request);
-  db().transaction((tx) => {
-    const user = tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).get();
-    if (!user) return;
-    const token = newToken();
-    const now = Date.now();
-    tx.insert(passwordResets)
-      .values({
-        userId: user.id,
-        tokenSha256: hashToken(token),
-        createdAt: new Date(now).toISOString(),
-        expiresAt: new Date(now + RESET_LINK_MINUTES * 60_000).toISOString(),
-        requestedFrom: clientOf(clientAddress).slice(0, 64),
-      })
-      .run();
-    queueAccountMail(tx, {
-      toEmail: email,
-      kind: "account.password-reset",
-      subject: "Réinitialisation de votre mot de passe NR Procure",
-      body: [
-        `Bonjour ${user.name},`,
-        "",
-        `Pour choisir un nouveau mot de passe, ouvrez ce lien personnel (valable ${RESET_LINK_MINUTES} minutes, utilisable une seule fois) :`,
-        `${base}/mot-de-passe/nouveau/${token}`,
-        "",
-        "Toutes les sessions ouvertes sur votre compte seront fermées.",
-        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
-        "",
-        MAIL_SIGNATURE,
-      ].join("\n"),
-    });
-  });
+  // The lookup and the link are written in the reservation's transaction: one commit whether or not
+  // the address has an account, so the answer takes as long either way.
+  const reservation = reserve(
+    [
+      { policy: p.resetRequestClient, subject: clientOf(clientAddress) },
+      { policy: p.mailTo, subject: email },
+    ],
+    Date.now(),
+    (tx) => {
+      const user = tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).get();
+      if (!user) return;
+      const token = newToken();
+      const now = Date.now();
+      tx.insert(passwordResets)
+        .values({
+          userId: user.id,
+          tokenSha256: hashToken(token),
+          createdAt: new Date(now).toISOString(),
+          expiresAt: new Date(now + RESET_LINK_MINUTES * 60_000).toISOString(),
+          requestedFrom: clientOf(clientAddress).slice(0, 64),
+        })
+        .run();
+      queueAccountMail(tx, {
+        toEmail: email,
+        kind: "account.password-reset",
+        subject: "Réinitialisation de votre mot de passe NR Procure",
+        body: [
+          `Bonjour ${user.name},`,
+          "",
+          `Pour choisir un nouveau mot de passe, ouvrez ce lien personnel (valable ${RESET_LINK_MINUTES} minutes, utilisable une seule fois) :`,
+          `${base}/mot-de-passe/nouveau/${token}`,
+          "",
+          "Toutes les sessions ouvertes sur votre compte seront fermées.",
+          "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+          "",
+          MAIL_SIGNATURE,
+        ].join("\n"),
+      });
+    },
+  );
+  if (!reservation.ok) return { ok: false, reason: "rate-limited", retryAfterMs: reservation.retryAfterMs };
   return { ok: true };
 }
 

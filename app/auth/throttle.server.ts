@@ -104,13 +104,15 @@ class Refused extends Error {}
 
 /**
  * Counts one attempt on every key, all or none: when one key must wait, nothing is counted and the
- * longest wait is returned.
+ * longest wait is returned. `work`, when given, runs in the same transaction once the attempt is
+ * counted (one commit whatever it writes: the answer takes as long whether or not it writes).
  */
-export function reserve(keys: ThrottleKey[], now = Date.now()): Reservation {
+export function reserve(keys: ThrottleKey[], now = Date.now(), work?: (tx: Tx) => void): Reservation {
   purgeExpired(now);
   try {
     db().transaction((tx) => {
       for (const key of keys) if (!reserveOne(tx, key, now)) throw new Refused();
+      work?.(tx);
     });
     return { ok: true };
   } catch (error) {
