@@ -426,3 +426,46 @@ describe("password reset (issue 10 §4)", () => {
     expect((await signIn(await new TestClient().init(), S2, DEMO)).status).toBe(302);
   });
 });
+
+describe("password change and link pages", () => {
+  it("checks the current password, refuses a weak new one in French, then ends the other sessions and keeps this one", async () => {
+    const { action: changeAction } = await import("~/routes/compte.mot-de-passe");
+    const email = "change@numerique-durable.example";
+    addColleague(email);
+    const here = await signedInClient(email);
+    const elsewhere = await signedInClient(email);
+
+    const wrong = await here.post(changeAction, "/compte/mot-de-passe", { currentPassword: "pas-le-bon", newPassword: STRONG });
+    expect(wrong.status).toBe(400);
+    expect((wrong.body as { fieldErrors: Record<string, string[]> }).fieldErrors.currentPassword?.[0]).toBe("Mot de passe actuel incorrect.");
+    const weak = await here.post(changeAction, "/compte/mot-de-passe", { currentPassword: DEMO, newPassword: "azertyuiop12" });
+    expect(weak.status).toBe(400);
+    expect((weak.body as { fieldErrors: Record<string, string[]> }).fieldErrors.newPassword?.[0]).toContain("trop facile à deviner");
+
+    const done = await here.post(changeAction, "/compte/mot-de-passe", { currentPassword: DEMO, newPassword: STRONG });
+    expect(done.status).toBe(302);
+    expect((await here.get(supplierHome, "/fournisseur")).status).toBe(200);
+    expect((await elsewhere.get(supplierHome, "/fournisseur")).status).toBe(302);
+    expect((await signIn(await new TestClient().init(), email, STRONG)).status).toBe(302);
+  });
+
+  it("throttles wrong current passwords like sign-ins", async () => {
+    const { action: changeAction } = await import("~/routes/compte.mot-de-passe");
+    const email = "devine@numerique-durable.example";
+    addColleague(email);
+    const client = await signedInClient(email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await client.post(changeAction, "/compte/mot-de-passe", { currentPassword: `essai-${i}`, newPassword: STRONG })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+  });
+
+  it("answers 404 for unknown activation and reset links", async () => {
+    const { loader: confirmLoader } = await import("~/routes/inscription_.confirmer.$token");
+    const { loader: resetLoader } = await import("~/routes/mot-de-passe.nouveau.$token");
+    const anon = await new TestClient().init();
+    for (const token of ["inconnu-0123456789abcdef", "x"]) {
+      expect((await anon.get(confirmLoader, `/inscription/confirmer/${token}`, { token })).status).toBe(404);
+      expect((await anon.get(resetLoader, `/mot-de-passe/nouveau/${token}`, { token })).status).toBe(404);
+    }
+  });
+});
