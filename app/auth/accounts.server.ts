@@ -75,20 +75,21 @@ export type SignUpRequestResult = { ok: true } | { ok: false; reason: "weak-pass
  * password-reset links. No account is revealed to whoever fills the form.
  */
 export async function requestSignUp({ input, clientAddress, request }: { input: SignUpInput; clientAddress?: string; request: Request }): Promise<SignUpRequestResult> {
+  const p = policies();
+  // Every form counts for its client (the strength check and the hash cost CPU); only one that
+  // will send a mail counts for the address.
+  const attempt = reserve([{ policy: p.signUpClient, subject: clientOf(clientAddress) }]);
+  if (!attempt.ok) return { ok: false, reason: "rate-limited", retryAfterMs: attempt.retryAfterMs };
   const weak = weakPasswordMessage(input.password, { email: input.email, name: input.name, organisationName: input.organisationName });
   if (weak) return { ok: false, reason: "weak-password", fieldErrors: { password: [weak] } };
-  const p = policies();
-  const reservation = reserve([
-    { policy: p.signUpClient, subject: clientOf(clientAddress) },
-    { policy: p.mailTo, subject: input.email },
-  ]);
-  if (!reservation.ok) return { ok: false, reason: "rate-limited", retryAfterMs: reservation.retryAfterMs };
+  const mail = reserve([{ policy: p.mailTo, subject: input.email }]);
+  if (!mail.ok) return { ok: false, reason: "rate-limited", retryAfterMs: mail.retryAfterMs };
   const passwordHash = await hashPassword(input.password);
   const base = linkBase(request);
   db().transaction((tx) => {
     // Requests past their link's validity hold a password hash for nothing: they go.
     tx.delete(signUpRequests).where(lt(signUpRequests.expiresAt, new Date().toISOString())).run();
-    const existing = tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email)).get();
+    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
     if (existing) {
       queueAccountMail(tx, {
         toEmail: input.email,
