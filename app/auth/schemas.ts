@@ -52,3 +52,6 @@ export const passwordChangeSchema = z.object({
   newPassword: newPasswordField,
 });
 export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
+/** What the new-password fields say (the strength rule itself is checked on the server). */
+export const PASSWORD_HINT = "12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien.";

@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { changePassword } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
-import { passwordChangeSchema, type PasswordChangeInput } from "~/auth/schemas";
+import { passwordChangeSchema, type PasswordChangeInput, PASSWORD_HINT } from "~/auth/schemas";
 import { requireUser } from "~/auth/session.server";
 import { rateLimitedInit, tooManyAttemptsMessage } from "~/auth/throttle.server";
-import { CsrfInput } from "~/components/csrf";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { Field } from "~/components/field";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
@@ -40,7 +40,6 @@ export default function ChangePassword() {
   const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const submit = useSubmit();
   const {
     register,
     handleSubmit,
@@ -54,21 +53,8 @@ export default function ChangePassword() {
       </p>
       <h1>Changer de mot de passe</h1>
       <p className="muted">Les autres sessions de votre compte seront fermées ; celle-ci reste ouverte.</p>
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
-      <Form
-        method="post"
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
-        <CsrfInput />
+      <FormError message={actionData?.formError} />
+      <CheckedForm handleSubmit={handleSubmit}>
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field id="currentPassword" label="Mot de passe actuel" error={errors.currentPassword?.message ?? server.currentPassword}>
           <input id="currentPassword" type="password" autoComplete="current-password" {...register("currentPassword")} />
@@ -76,7 +62,7 @@ export default function ChangePassword() {
         <Field
           id="newPassword"
           label="Nouveau mot de passe"
-          hint="12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien."
+          hint={PASSWORD_HINT}
           error={errors.newPassword?.message ?? server.newPassword}
         >
           <input id="newPassword" type="password" autoComplete="new-password" {...register("newPassword")} />
@@ -86,7 +72,7 @@ export default function ChangePassword() {
             Changer le mot de passe
           </button>
         </div>
-      </Form>
+      </CheckedForm>
     </section>
   );
 }

@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { signIn } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { safeRedirect, signInSchema, type SignInInput } from "~/auth/schemas";
 import { createSession, getCurrentUser, homeFor } from "~/auth/session.server";
 import { rateLimitedInit, tooManyAttemptsMessage } from "~/auth/throttle.server";
-import { CsrfInput } from "~/components/csrf";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { Field } from "~/components/field";
 import { FlashMessage } from "~/components/flash";
 import { parseForm } from "~/lib/forms";
@@ -41,7 +41,6 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const {
     register,
     handleSubmit,
@@ -57,21 +56,8 @@ export default function SignIn() {
     <section className="card" style={{ maxWidth: "34rem" }}>
       <h1>Connexion</h1>
       <FlashMessage />
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
-      <Form
-        method="post"
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
-        <CsrfInput />
+      <FormError message={actionData?.formError} />
+      <CheckedForm handleSubmit={handleSubmit}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field id="email" label="Adresse e-mail" error={errors.email?.message ?? serverErrors.email}>
           <input id="email" type="email" autoComplete="email" {...register("email")} aria-invalid={Boolean(errors.email)} />
@@ -86,7 +72,7 @@ export default function SignIn() {
           <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
           <Link to="/inscription">Créer un compte</Link>
         </div>
-      </Form>
+      </CheckedForm>
     </section>
   );
 }

@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { requestSignUp } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
-import { signUpSchema, type SignUpInput } from "~/auth/schemas";
+import { signUpSchema, type SignUpInput, PASSWORD_HINT } from "~/auth/schemas";
 import { getCurrentUser, homeFor } from "~/auth/session.server";
 import { rateLimitedInit, tooManyAttemptsMessage } from "~/auth/throttle.server";
-import { CsrfInput } from "~/components/csrf";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
 import { defineAction, defineLoader } from "~/lib/route.server";
@@ -40,7 +40,6 @@ export const action = defineAction(async ({ request, context }: ActionFunctionAr
 export default function SignUp() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const values = actionData?.values ?? {};
   const {
     register,
@@ -83,28 +82,15 @@ export default function SignUp() {
         Le compte crée aussi votre organisation. Pour rejoindre une organisation déjà inscrite, utilisez le lien
         d'invitation reçu. Un e-mail de confirmation vous sera envoyé pour activer le compte.
       </p>
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
-      <Form
-        method="post"
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
-        <CsrfInput />
+      <FormError message={actionData?.formError} />
+      <CheckedForm handleSubmit={handleSubmit}>
         <Field id="name" label="Nom et prénom" error={err("name")}>
           <input id="name" autoComplete="name" {...register("name")} />
         </Field>
         <Field id="email" label="Adresse e-mail professionnelle" error={err("email")}>
           <input id="email" type="email" autoComplete="email" {...register("email")} />
         </Field>
-        <Field id="password" label="Mot de passe" hint="12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien." error={err("password")}>
+        <Field id="password" label="Mot de passe" hint={PASSWORD_HINT} error={err("password")}>
           <input id="password" type="password" autoComplete="new-password" {...register("password")} />
         </Field>
         <Field id="organisationName" label="Nom de l'organisation" error={err("organisationName")}>
@@ -128,7 +114,7 @@ export default function SignUp() {
             Créer le compte
           </button>
         </div>
-      </Form>
+      </CheckedForm>
     </section>
   );
 }

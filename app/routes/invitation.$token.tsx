@@ -1,11 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { requireCsrf } from "~/auth/csrf.server";
 import { isSupplier } from "~/auth/permissions.server";
 import { createSession, getCurrentUser } from "~/auth/session.server";
+import { PASSWORD_HINT } from "~/auth/schemas";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
@@ -56,7 +58,6 @@ export default function Invitation() {
   const { state, view, user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const values: Record<string, string> = actionData?.values ?? {};
   const {
     register,
@@ -93,11 +94,7 @@ export default function Invitation() {
       <p>
         Date limite de remise : <strong>{view.deadlineLabel}</strong> (heure de Paris).
       </p>
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
+      <FormError message={actionData?.formError} />
 
       {user ? (
         user.isSupplier && view.acceptableByUser === false ? (
@@ -143,16 +140,7 @@ export default function Invitation() {
           ) : (
             <p className="muted">Le compte crée aussi l'organisation « {view.supplierName} » sur NR Procure.</p>
           )}
-          <Form
-            method="post"
-            className="stack"
-            noValidate
-            onSubmit={(event) => {
-              const form = event.currentTarget;
-              void handleSubmit(() => submit(form))(event);
-            }}
-          >
-            <CsrfInput />
+          <CheckedForm handleSubmit={handleSubmit}>
             <input type="hidden" name="intent" value="join" />
             <Field id="name" label="Nom et prénom" error={errors.name?.message ?? serverErrors.name}>
               <input id="name" autoComplete="name" {...register("name")} />
@@ -168,7 +156,7 @@ export default function Invitation() {
             <Field
               id="password"
               label="Mot de passe"
-              hint="12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien."
+              hint={PASSWORD_HINT}
               error={errors.password?.message ?? serverErrors.password}
             >
               <input id="password" type="password" autoComplete="new-password" {...register("password")} />
@@ -178,7 +166,7 @@ export default function Invitation() {
                 Créer mon compte et accepter
               </button>
             </div>
-          </Form>
+          </CheckedForm>
         </>
       )}
     </section>

@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requestPasswordReset } from "~/auth/password-reset.server";
 import { passwordResetRequestSchema } from "~/auth/schemas";
 import { rateLimitedInit, tooManyAttemptsMessage } from "~/auth/throttle.server";
-import { CsrfInput } from "~/components/csrf";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
 import { defineAction } from "~/lib/route.server";
@@ -31,7 +31,6 @@ export const action = defineAction(async ({ request, context }: ActionFunctionAr
 export default function ForgottenPassword() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const submit = useSubmit();
   const {
     register,
     handleSubmit,
@@ -57,21 +56,8 @@ export default function ForgottenPassword() {
     <section className="card" style={{ maxWidth: "34rem" }}>
       <h1>Mot de passe oublié</h1>
       <p className="muted">Indiquez l'adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
-      <Form
-        method="post"
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
-        <CsrfInput />
+      <FormError message={actionData?.formError} />
+      <CheckedForm handleSubmit={handleSubmit}>
         <Field id="email" label="Adresse e-mail" error={errors.email?.message ?? actionData?.fieldErrors.email}>
           <input id="email" type="email" autoComplete="email" {...register("email")} />
         </Field>
@@ -81,7 +67,7 @@ export default function ForgottenPassword() {
           </button>
           <Link to="/connexion">Retour à la connexion</Link>
         </div>
-      </Form>
+      </CheckedForm>
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { openPasswordReset, resetPassword } from "~/auth/password-reset.server";
-import { passwordResetSchema } from "~/auth/schemas";
-import { CsrfInput } from "~/components/csrf";
+import { passwordResetSchema, PASSWORD_HINT } from "~/auth/schemas";
+import { CheckedForm } from "~/components/checked-form";
 import { Field } from "~/components/field";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
@@ -34,7 +34,6 @@ export default function NewPassword() {
   const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const submit = useSubmit();
   const {
     register,
     handleSubmit,
@@ -46,22 +45,13 @@ export default function NewPassword() {
       <p>
         Compte : <strong>{email}</strong>. Toutes les sessions ouvertes sur ce compte seront fermées.
       </p>
-      <Form
-        method="post"
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
-        <CsrfInput />
+      <CheckedForm handleSubmit={handleSubmit}>
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="password"
           label="Nouveau mot de passe"
-          hint="12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien."
+          hint={PASSWORD_HINT}
           error={errors.password?.message ?? actionData?.fieldErrors.password}
         >
           <input id="password" type="password" autoComplete="new-password" {...register("password")} />
@@ -71,7 +61,7 @@ export default function NewPassword() {
             Enregistrer le mot de passe
           </button>
         </div>
-      </Form>
+      </CheckedForm>
     </section>
   );
 }
