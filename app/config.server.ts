@@ -68,6 +68,20 @@ const envSchema = z
     FACTORS_MAX_FILE_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Failed sign-ins from one client address, any account, before back-off (password spraying). */
+    LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(10),
+    /**
+     * The portal's public address (https://achats.example.org), used in the links of account e-mails
+     * (activation, password reset). Unset: the address the request came to, which a forged Host
+     * header could change — set it in production (README, "Deploying to production").
+     */
+    PUBLIC_URL: z
+      .string()
+      .trim()
+      .url("PUBLIC_URL doit être une adresse complète, par exemple https://achats.example.org")
+      .refine((v) => /^https?:\/\//.test(v), "PUBLIC_URL doit commencer par http:// ou https://")
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
     SEED_DEMO: bool.default(true),
     /** Listen address; all interfaces when unset (as remix-serve did). */
     HOST: z.string().trim().min(1).optional(),
@@ -100,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     factorsMaxFileBytes: e.FACTORS_MAX_FILE_BYTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    loginMaxFailuresPerClient: e.LOGIN_MAX_FAILURES_PER_CLIENT,
+    publicUrl: e.PUBLIC_URL,
     seedDemo: e.SEED_DEMO,
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,

@@ -68,6 +68,7 @@ function Header() {
               <span className="who">
                 {user.name} · {user.roleLabel} · {user.organisationName}
               </span>
+              <NavLink to="/compte/sessions">Mon compte</NavLink>
               <Form method="post" action="/deconnexion">
                 <CsrfInput />
                 <button type="submit" className="button button--link">

@@ -19,12 +19,25 @@ function csrfCookie() {
   });
 }
 
+function newToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
 /** Returns the visitor's token, and a Set-Cookie header when a new one had to be issued. */
 export async function getCsrfToken(request: Request): Promise<{ token: string; setCookie?: string }> {
   const existing = await csrfCookie().parse(request.headers.get("Cookie"));
   if (typeof existing === "string" && existing.length >= 32) return { token: existing };
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   return { token, setCookie: await csrfCookie().serialize(token) };
+}
+
+/**
+ * A Set-Cookie header replacing the visitor's token, sent at sign-in and sign-out (issue 15): a
+ * token planted or read before the session changed is worth nothing after it. The page the
+ * redirect leads to renders the new token (root loader).
+ */
+export async function newCsrfTokenCookie(): Promise<string> {
+  return csrfCookie().serialize(newToken());
 }
 
 /** Refused (403) when the form's token does not match the cookie's. */

@@ -39,3 +39,19 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+/** « Mot de passe oublié ? » */
+export const passwordResetRequestSchema = z.object({ email: emailField });
+
+/** The new password chosen through a reset link. */
+export const passwordResetSchema = z.object({ password: newPasswordField });
+
+/** Password change while signed in. */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string({ error: "Mot de passe actuel obligatoire" }).min(1, "Mot de passe actuel obligatoire").max(200),
+  newPassword: newPasswordField,
+});
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
+/** What the new-password fields say (the strength rule itself is checked on the server). */
+export const PASSWORD_HINT = "12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans rapport entre eux convient bien.";

@@ -1,12 +1,19 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, notInArray, sql } from "drizzle-orm";
 import { memberships, organisations, sessions, users, type Role } from "#db/schema";
 import { config } from "~/config.server";
-import { db } from "~/lib/db.server";
-import { AppError } from "~/lib/errors";
+import { audit } from "~/lib/audit.server";
+import { db, type Tx } from "~/lib/db.server";
+import { AppError, notFound } from "~/lib/errors";
+import { newCsrfTokenCookie } from "./csrf.server";
+import { deviceLabel } from "./device";
 
 const SESSION_DAYS = 7;
+/** Sessions an account may hold at once; signing in an 11th time ends the oldest (issue 15). */
+export const MAX_SESSIONS_PER_USER = 10;
+/** `lastSeenAt` is written at most this often per session, not on every request. */
+export const LAST_SEEN_EVERY_MS = 60_000;
 
 /** The cookie holds only a random session id; the session row can be revoked on sign-out. */
 function sessionCookie() {
@@ -32,11 +39,54 @@ export type CurrentUser = {
   organisationKind: "buyer" | "supplier" | "platform";
 };
 
-export async function createSession(userId: number, membershipId: number): Promise<string> {
+/**
+ * Signs a user in: a new session row (device and client address kept for the sessions page), the
+ * oldest sessions beyond MAX_SESSIONS_PER_USER ended in the same transaction, and a fresh CSRF token
+ * (a token known before sign-in is worthless after it). Returns the Set-Cookie headers to send.
+ */
+export async function createSession({
+  userId,
+  membershipId,
+  request,
+  clientAddress,
+}: {
+  userId: number;
+  membershipId: number;
+  request: Request;
+  clientAddress?: string;
+}): Promise<Headers> {
   const id = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
-  db().insert(sessions).values({ id, userId, membershipId, expiresAt }).run();
-  return sessionCookie().serialize(id);
+  db().transaction((tx) => {
+    tx.insert(sessions)
+      .values({
+        id,
+        publicId: crypto.randomBytes(12).toString("base64url"),
+        userId,
+        membershipId,
+        expiresAt,
+        userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 512),
+        clientAddress: (clientAddress ?? "").slice(0, 64),
+      })
+      .run();
+    capSessions(tx, userId);
+  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie().serialize(id));
+  headers.append("Set-Cookie", await newCsrfTokenCookie());
+  return headers;
+}
+
+/** Expired sessions of the user go, then all but the MAX_SESSIONS_PER_USER most recent. */
+function capSessions(tx: Tx, userId: number): void {
+  tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date().toISOString()))).run();
+  const kept = tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.createdAt), desc(sql`rowid`))
+    .limit(MAX_SESSIONS_PER_USER);
+  tx.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, kept))).run();
 }
 
 async function sessionId(request: Request): Promise<string | null> {
@@ -44,10 +94,14 @@ async function sessionId(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-export async function destroySession(request: Request): Promise<string> {
+/** Signs out: the session row goes, the cookie is cleared and the CSRF token replaced. */
+export async function destroySession(request: Request): Promise<Headers> {
   const id = await sessionId(request);
   if (id) db().delete(sessions).where(eq(sessions.id, id)).run();
-  return sessionCookie().serialize("", { maxAge: 0 });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie().serialize("", { maxAge: 0 }));
+  headers.append("Set-Cookie", await newCsrfTokenCookie());
+  return headers;
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
@@ -63,6 +117,7 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationKind: organisations.kind,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -78,7 +133,18 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
       ),
     )
     .get();
-  return row ?? null;
+  if (!row) return null;
+  const { lastSeenAt, ...user } = row;
+  touch(id, lastSeenAt);
+  return user;
+}
+
+/** Last seen, written at most once a minute per session (a read-only request stays read-only). */
+function touch(id: string, lastSeenAt: string): void {
+  const now = Date.now();
+  if (now - Date.parse(lastSeenAt) < LAST_SEEN_EVERY_MS) return;
+  const threshold = new Date(now - LAST_SEEN_EVERY_MS).toISOString();
+  db().update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, threshold))).run();
 }
 
 /** Anonymous visitors are sent to the sign-in page and brought back afterwards. */
@@ -121,4 +187,73 @@ export function homeFor(role: Role): string {
     case "admin":
       return "/admin";
   }
+}
+
+// ------------------------------------------------------------------------------------------------
+// The account's sessions page (/compte/sessions)
+
+export type SessionView = {
+  publicId: string;
+  device: string;
+  clientAddress: string;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+};
+
+/** The acting user's live sessions, most recently seen first; the one making the request is marked. */
+export async function listSessions({ user, request }: { user: CurrentUser; request: Request }): Promise<SessionView[]> {
+  const current = await sessionId(request);
+  return db()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date().toISOString())))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt))
+    .all()
+    .map((s) => ({
+      publicId: s.publicId,
+      device: deviceLabel(s.userAgent),
+      clientAddress: s.clientAddress,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      current: s.id === current,
+    }));
+}
+
+const SESSION_NOT_FOUND = "Cette session n'existe pas ou n'est plus active.";
+
+/** Ends one of the acting user's other sessions; someone else's (or an unknown id) is "not found". */
+export async function revokeSession({ user, request, publicId }: { user: CurrentUser; request: Request; publicId: string }): Promise<void> {
+  const current = await sessionId(request);
+  db().transaction((tx) => {
+    const target = tx
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.publicId, publicId), eq(sessions.userId, user.id)))
+      .get();
+    if (!target) throw notFound(SESSION_NOT_FOUND);
+    if (target.id === current) throw new AppError("invalid", "C'est la session que vous utilisez : pour la fermer, utilisez « Se déconnecter ».");
+    tx.delete(sessions).where(eq(sessions.id, target.id)).run();
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke", targetType: "session", targetId: publicId });
+  });
+}
+
+/** Ends every session of the acting user but the one making the request; returns how many. */
+export async function revokeOtherSessions({ user, request }: { user: CurrentUser; request: Request }): Promise<number> {
+  const current = (await sessionId(request)) ?? "";
+  return db().transaction((tx) => {
+    const done = tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, current))).run();
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke-others", targetType: "user", targetId: user.id, details: { count: done.changes } });
+    return done.changes;
+  });
+}
+
+/** Ends every session of a user (password reset), inside the caller's transaction. */
+export function unsafeRevokeAllSessions(tx: Tx, userId: number, { except }: { except?: string } = {}): number {
+  return tx.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId)).run().changes;
+}
+
+/** The id of the session the request carries, for callers that keep it while ending the others. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  return sessionId(request);
 }

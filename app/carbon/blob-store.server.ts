@@ -61,7 +61,11 @@ export async function spoolToTemp(
     out.end();
     await finished(out);
   } catch (error) {
+    // Wait for the stream to close: destroyed before its (asynchronous) open completed, it would
+    // create the file after the removal below and leave it behind.
+    const closed = once(out, "close").catch(() => undefined);
     out.destroy();
+    await closed;
     fs.rmSync(tmpPath, { force: true });
     throw error;
   }

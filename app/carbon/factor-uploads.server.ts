@@ -12,7 +12,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { factorsToPact, pactToFactors, type FactorIssue } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
-import { formatParis } from "~/lib/dates";
+import { formatParis, isPast } from "~/lib/dates";
 import { formatBytes } from "~/lib/format";
 import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
@@ -48,11 +48,23 @@ export function listTendersForFactors({ user }: { user: CurrentUser }) {
     .all();
 }
 
-/** `null`, or a tender the supplier's organisation has access to (else 400: nothing is recorded). */
-function checkTender(user: CurrentUser, tenderId: number | null): number | null {
+/**
+ * `null`, or a tender the supplier's organisation has access to (else 400) and that still accepts
+ * writes: like every write tied to a tender, a factor file linked to it obeys its deadline (409
+ * after it, or once the tender is closed or cancelled; issue 15). Nothing is recorded when refused.
+ */
+function checkTender(user: CurrentUser, tenderId: number | null, now = new Date()): number | null {
   if (tenderId === null) return null;
-  const visible = db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).get();
+  const visible = db()
+    .select({ id: tenders.id, title: tenders.title, status: tenders.status, deadline: tenders.deadline })
+    .from(tenders)
+    .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
+    .get();
   if (!visible) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
+  if (visible.status !== "published" || isPast(visible.deadline, now)) {
+    const why = visible.status === "cancelled" ? "a été annulée" : visible.status === "closed" ? "est close" : `a dépassé sa date limite (${formatParis(visible.deadline, "full")})`;
+    throw new AppError("conflict", `La consultation « ${visible.title} » ${why} : un fichier de facteurs ne peut plus lui être rattaché. Rien n'a été enregistré ; déposez-le sans consultation si besoin.`);
+  }
   return tenderId;
 }
 

@@ -11,12 +11,16 @@ export type AppErrorCode = (typeof appErrorCodes)[number];
 /** What the user reads when something does not exist or is not theirs: both look the same (design.md). */
 export const NOT_FOUND_MESSAGE = "Cette page n'existe pas ou vous n'y avez pas accès.";
 
+/** What some refusals tell beyond their message: how long to wait before trying again (429). */
+export type AppErrorDetails = { retryAfterSeconds?: number };
+
 export class AppError extends Error {
   override readonly name = "AppError";
 
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    readonly details: AppErrorDetails = {},
   ) {
     super(message);
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { files } from "#db/schema";
 import { config } from "~/config.server";
+import { attachmentDisposition } from "./content-disposition";
 import { db } from "./db.server";
 import { notFound } from "./errors";
 
@@ -73,12 +74,11 @@ export function readBlob(hash: string): Buffer {
 export function downloadResponse(file: { sha256: string; originalName: string; size: number }, contentType: string): Response {
   const target = storagePath(file.sha256);
   if (!fs.existsSync(target)) throw notFound("Fichier introuvable dans le stockage.");
-  const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(Readable.toWeb(fs.createReadStream(target)) as ReadableStream, {
     headers: {
       "Content-Type": contentType,
       "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      "Content-Disposition": attachmentDisposition(file.originalName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; sandbox",

@@ -15,10 +15,22 @@ export function frEuros(n: number | null | undefined): string {
 /** A size in bytes: « 10 Mo », « 512 Ko », « 12 octets » (one implementation, in the pure emission-factor library). */
 export { formatBytes } from "#emission-factors";
 
-/** An uploaded file's name kept readable but harmless: no path, no control characters. */
+/** Longest name kept for an uploaded file (characters); longer names keep their end (the extension). */
+export const MAX_FILE_NAME = 200;
+
+/**
+ * An uploaded file's name kept readable but harmless — its display name: no path, no control or
+ * bidirectional-override characters (which can disguise `fdp.exe` as `exe.pdf`), Unicode in NFC,
+ * at most MAX_FILE_NAME characters with the extension kept. Any other character (`=`, `;`, quotes,
+ * accents) stays: pages escape it and downloads encode it (`attachmentDisposition`).
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (cleaned || "fichier").slice(0, 200);
+  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
+  const chars = [...(cleaned || "fichier")];
+  if (chars.length <= MAX_FILE_NAME) return chars.join("");
+  const dot = cleaned.lastIndexOf(".");
+  const ext = dot > 0 && cleaned.length - dot <= 10 ? [...cleaned.slice(dot)] : [];
+  return [...chars.slice(0, MAX_FILE_NAME - ext.length - 1), "…", ...ext].join("");
 }

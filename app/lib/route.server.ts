@@ -22,9 +22,15 @@ export function httpStatus(code: AppErrorCode): number {
   return statusOf[code].status;
 }
 
+/** Headers a refusal carries: `Retry-After` (seconds) when it says how long to wait. */
+export function refusalHeaders(error: AppError): HeadersInit {
+  const wait = error.details.retryAfterSeconds;
+  return wait === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(wait))) };
+}
+
 function toResponse(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
-  return new Response(error.message, statusOf[error.code]);
+  return new Response(error.message, { ...statusOf[error.code], headers: refusalHeaders(error) });
 }
 
 /** `export const loader = defineLoader(async ({ request, params }) => { … })` */
@@ -65,7 +71,7 @@ export async function refusalsAsData<T, D>(run: () => T | Promise<T>, body: (mes
     return await run();
   } catch (error) {
     if (!(error instanceof AppError) || error.code === "not-found" || error.code === "forbidden") throw error;
-    return data(body(error.message, error.code), { status: httpStatus(error.code) });
+    return data(body(error.message, error.code), { status: httpStatus(error.code), headers: refusalHeaders(error) });
   }
 }
 

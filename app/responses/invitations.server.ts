@@ -2,8 +2,11 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { invitations, membershipRequests, memberships, organisations, outbox, tenders, users } from "#db/schema";
 import { acceptedInvitationsOf, isSupplier } from "~/auth/permissions.server";
+import { clientOf } from "~/auth/accounts.server";
 import { hashPassword } from "~/auth/password.server";
+import { weakPasswordMessage } from "~/auth/password-strength.server";
 import type { CurrentUser } from "~/auth/session.server";
+import { policies, requireAttempt } from "~/auth/throttle.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { hashToken } from "~/lib/tokens.server";
@@ -23,6 +26,8 @@ type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationView = {
   supplierName: string;
   invitedEmail: string;
+  /** The signed-in visitor may accept it (the invited address, or a colleague of its account); null when anonymous. */
+  acceptableByUser: boolean | null;
   tender: { id: number; title: string; reference: string; deadline: string; buyerName: string };
   /** A supplier organisation with exactly this name is already on the portal. */
   organisationExists: boolean;
@@ -62,7 +67,28 @@ function unusableReason(row: { invitation: InvitationRow; tender: typeof tenders
   return null;
 }
 
-function viewOf(tx: Tx, row: ReturnType<typeof loadInvitation>): InvitationView {
+/**
+ * An invitation is bound to the address it was sent to (issue 15): it may be accepted by the
+ * account with that address, or by a member of a supplier organisation that account belongs to
+ * (a colleague answering for the invited organisation). Anyone else holding the link is refused
+ * and the link stays usable by its recipient. Decision record: docs/decisions/014-account-security.md.
+ */
+function mayAccept(tx: Tx, invitation: InvitationRow, user: CurrentUser): boolean {
+  if (user.email === invitation.email) return true;
+  const colleague = tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.email, invitation.email), isNull(users.deletedAt), eq(memberships.organisationId, user.organisationId), isNull(memberships.deletedAt)))
+    .get();
+  return Boolean(colleague);
+}
+
+export function notInvitedMessage(invitedEmail: string): string {
+  return `Cette invitation est adressée à ${invitedEmail} : elle ne peut être acceptée qu'avec le compte de cette adresse, ou par un membre de son organisation. Déconnectez-vous et connectez-vous avec ce compte, ou demandez à l'acheteur une invitation à votre adresse. Le lien reste valable pour son destinataire.`;
+}
+
+function viewOf(tx: Tx, row: ReturnType<typeof loadInvitation>, user: CurrentUser | null): InvitationView {
   const existing = tx
     .select({ id: organisations.id })
     .from(organisations)
@@ -71,6 +97,7 @@ function viewOf(tx: Tx, row: ReturnType<typeof loadInvitation>): InvitationView 
   return {
     supplierName: row.invitation.supplierName,
     invitedEmail: row.invitation.email,
+    acceptableByUser: user ? mayAccept(tx, row.invitation, user) : null,
     tender: { id: row.tender.id, title: row.tender.title, reference: row.tender.reference, deadline: row.tender.deadline, buyerName: row.buyerName },
     organisationExists: Boolean(existing),
   };
@@ -91,8 +118,8 @@ export function openInvitation({ token, user }: { token: string; user: CurrentUs
       return { state: "mine" as const, tenderId: row.tender.id };
     const reason = unusableReason(row);
     if (reason) throw new AppError("gone", reason);
-    if (openRequestFor(tx, row.invitation.id)) return { state: "pending" as const, view: viewOf(tx, row) };
-    return { state: "open" as const, view: viewOf(tx, row) };
+    if (openRequestFor(tx, row.invitation.id)) return { state: "pending" as const, view: viewOf(tx, row, user) };
+    return { state: "open" as const, view: viewOf(tx, row, user) };
   });
 }
 
@@ -120,12 +147,22 @@ function startResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId
   ensureResponse(tx, { user, t });
 }
 
-/** A signed-in supplier accepts the invitation for their own organisation. */
-export function acceptInvitation({ token, user }: { token: string; user: CurrentUser }): { tenderId: number } {
+/** Invitation acceptances (with or without account creation) are throttled per client address. */
+function requireInvitationAttempt(clientAddress: string | undefined): void {
+  requireAttempt([{ policy: policies().linkClient, subject: clientOf(clientAddress) }]);
+}
+
+/**
+ * A signed-in supplier accepts the invitation for their own organisation: only the invited
+ * address's account or a member of its organisation may (403 for anyone else, nothing written).
+ */
+export function acceptInvitation({ token, user, clientAddress }: { token: string; user: CurrentUser; clientAddress?: string }): { tenderId: number } {
   if (!isSupplier(user))
     throw new AppError("forbidden", "Vous êtes connecté avec un compte qui n'est pas un compte fournisseur. Déconnectez-vous pour accepter cette invitation.");
+  requireInvitationAttempt(clientAddress);
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
+    if (!mayAccept(tx, row.invitation, user)) throw new AppError("forbidden", notInvitedMessage(row.invitation.email));
     const already = tx
       .select({ id: invitations.id })
       .from(invitations)
@@ -148,7 +185,18 @@ export type JoinResult =
  * the membership are created and the invitation accepted. Existing supplier organisation with
  * that exact name → the user is created without membership and a request waits for a member.
  */
-export async function joinWithNewAccount({ token, input }: { token: string; input: JoinSignUpInput }): Promise<JoinResult> {
+export async function joinWithNewAccount({ token, input, clientAddress }: { token: string; input: JoinSignUpInput; clientAddress?: string }): Promise<JoinResult> {
+  requireInvitationAttempt(clientAddress);
+  // The account must be created with the invited address (the link, sent there, proves the mailbox:
+  // no activation e-mail is needed on this path).
+  const invitation = db().transaction((tx) => requireUsable(tx, token)).invitation;
+  if (input.email !== invitation.email)
+    return {
+      kind: "error",
+      fieldErrors: { email: [`Cette invitation est adressée à ${invitation.email} : créez le compte avec cette adresse, ou demandez à l'acheteur une invitation à la vôtre.`] },
+    };
+  const weak = weakPasswordMessage(input.password, { email: input.email, name: input.name, organisationName: invitation.supplierName });
+  if (weak) return { kind: "error", fieldErrors: { password: [weak] } };
   const passwordHash = await hashPassword(input.password);
   return db().transaction((tx) => {
     const row = requireUsable(tx, token);
@@ -205,8 +253,16 @@ export function decideRequest({ user, requestId, decision }: { user: CurrentUser
     const requester = tx.select().from(users).where(eq(users.id, request.userId)).get()!;
     if (decision === "confirmed") {
       tx.insert(memberships).values({ userId: request.userId, organisationId: user.organisationId, role: "supplier" }).onConflictDoNothing().run();
-      const invitation = tx.select().from(invitations).where(eq(invitations.id, request.invitationId)).get();
-      if (invitation && !invitation.acceptedAt && !invitation.revokedAt) {
+      const held = tx
+        .select({ invitation: invitations, tender: tenders })
+        .from(invitations)
+        .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+        .where(eq(invitations.id, request.invitationId))
+        .get();
+      // The membership is confirmed in any case; the invitation only while it can still be used
+      // (a write tied to a tender obeys its deadline).
+      const invitation = held && !unusableReason(held) ? held.invitation : null;
+      if (invitation) {
         tx.update(invitations).set({ acceptedAt: at, acceptedBy: request.userId, supplierOrganisationId: user.organisationId }).where(eq(invitations.id, invitation.id)).run();
         startResponse(tx, { user, tenderId: invitation.tenderId });
       }

@@ -156,6 +156,8 @@ export type SaveResult =
   | { ok: true; version: number; savedAt: string; saved: string[]; fingerprints: Record<string, string> }
   | { ok: false; conflict: { currentVersion: number; items: ConflictItem[]; fingerprints: Record<string, string>; myChanges: Record<string, AnswerDraft> } };
 
+const VERSION_MISMATCH = "La version envoyée ne correspond pas à celle du brouillon : rechargez la page, vos dernières modifications n'ont pas été enregistrées.";
+
 /** Response must exist, belong to the user's organisation and be editable (before deadline, not submitted). */
 function requireEditable(tx: Tx, user: CurrentUser, tenderId: number) {
   const t = requireSupplierTender(tx, { user, tenderId });
@@ -208,6 +210,9 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
       return out;
     };
 
+    // The version must be one this draft had: a page cannot have loaded a version from the future
+    // (`current + 1000` used to skip the check and overwrite a colleague's answers, issue 15).
+    if (input.version > response.version) throw new AppError("conflict", VERSION_MISMATCH);
     if (response.version !== input.version) {
       const changedByOthers = [...stored.values()].filter((r) => r.revision > input.version && allowed.has(r.questionId));
       if (changedByOthers.length > 0) {
@@ -233,6 +238,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
         const myChanges = Object.fromEntries(changes.map((c) => [c.questionId, c.next]));
         return { ok: false as const, conflict: { currentVersion: response.version, items, fingerprints: currentFingerprints(), myChanges } };
       }
+      throw new AppError("conflict", VERSION_MISMATCH);
     }
 
     const savedAt = new Date().toISOString();

@@ -1,14 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { signIn } from "~/auth/accounts.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { safeRedirect, signInSchema, type SignInInput } from "~/auth/schemas";
 import { createSession, getCurrentUser, homeFor } from "~/auth/session.server";
-import { CsrfInput } from "~/components/csrf";
+import { rateLimitedInit, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { Field } from "~/components/field";
+import { FlashMessage } from "~/components/flash";
 import { parseForm } from "~/lib/forms";
 import { defineAction, defineLoader } from "~/lib/route.server";
 
@@ -20,31 +22,25 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return null;
 });
 
-export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
+export const action = defineAction(async ({ request, context }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const parsed = parseForm(signInSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });
-  const result = await signIn(parsed.data.email, parsed.data.password);
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, clientAddress: context.clientAddress });
   if (!result.ok) {
-    const formError =
-      result.reason === "rate-limited"
-        ? `Trop de tentatives de connexion échouées pour cette adresse. Réessayez dans ${result.retryInMinutes} minutes.`
-        : "Adresse e-mail ou mot de passe incorrect.";
-    return data(
-      { fieldErrors: {}, formError, values: { email: parsed.data.email } },
-      { status: result.reason === "rate-limited" ? 429 : 401 },
-    );
+    const values = { email: parsed.data.email };
+    if (result.reason === "rate-limited") return data({ fieldErrors: {}, formError: tooManyAttemptsMessage(result.retryAfterMs), values }, rateLimitedInit(result.retryAfterMs));
+    return data({ fieldErrors: {}, formError: "Adresse e-mail ou mot de passe incorrect.", values }, { status: 401 });
   }
-  const cookie = await createSession(result.userId, result.membershipId);
-  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
+  const headers = await createSession({ userId: result.userId, membershipId: result.membershipId, request, clientAddress: context.clientAddress });
+  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.role)), { headers });
 });
 
 export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const {
     register,
     handleSubmit,
@@ -59,21 +55,9 @@ export default function SignIn() {
   return (
     <section className="card" style={{ maxWidth: "34rem" }}>
       <h1>Connexion</h1>
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
-      <Form
-        method="post"
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
-        <CsrfInput />
+      <FlashMessage />
+      <FormError message={actionData?.formError} />
+      <CheckedForm handleSubmit={handleSubmit}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field id="email" label="Adresse e-mail" error={errors.email?.message ?? serverErrors.email}>
           <input id="email" type="email" autoComplete="email" {...register("email")} aria-invalid={Boolean(errors.email)} />
@@ -85,9 +69,10 @@ export default function SignIn() {
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Connexion…" : "Se connecter"}
           </button>
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
           <Link to="/inscription">Créer un compte</Link>
         </div>
-      </Form>
+      </CheckedForm>
     </section>
   );
 }

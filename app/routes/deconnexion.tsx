@@ -7,7 +7,7 @@ import { defineAction, defineLoader } from "~/lib/route.server";
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
-  return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
+  return redirect("/", { headers: await destroySession(request) });
 });
 
 export const loader = defineLoader(async () => {

@@ -1,11 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { requireCsrf } from "~/auth/csrf.server";
 import { isSupplier } from "~/auth/permissions.server";
 import { createSession, getCurrentUser } from "~/auth/session.server";
+import { PASSWORD_HINT } from "~/auth/schemas";
+import { CheckedForm, FormError } from "~/components/checked-form";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
@@ -29,7 +31,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   };
 });
 
-export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
+export const action = defineAction(async ({ request, params, context }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const token = params.token ?? "";
@@ -37,26 +39,25 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const intent = formData.get("intent");
   if (intent === "accept") {
     if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`);
-    const { tenderId } = acceptInvitation({ token, user });
+    const { tenderId } = acceptInvitation({ token, user, clientAddress: context.clientAddress });
     return redirect(questionnairePath(tenderId));
   }
   if (user) return data({ fieldErrors: {}, values: {}, pending: null, formError: "Vous êtes déjà connecté : acceptez l'invitation pour votre organisation ou déconnectez-vous." }, { status: 400 });
   const parsed = parseForm(joinSignUpSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, pending: null, formError: null }, { status: 400 });
-  const result = await joinWithNewAccount({ token, input: parsed.data });
+  const result = await joinWithNewAccount({ token, input: parsed.data, clientAddress: context.clientAddress });
   if (result.kind === "error") {
     return data({ fieldErrors: result.fieldErrors, values: { name: parsed.data.name, email: parsed.data.email }, pending: null, formError: null }, { status: 400 });
   }
   if (result.kind === "pending") return data({ fieldErrors: {}, values: {}, pending: result.organisationName, formError: null }, { status: 202 });
-  const cookie = await createSession(result.userId, result.membershipId);
-  return redirect(questionnairePath(result.tenderId), { headers: { "Set-Cookie": cookie } });
+  const headers = await createSession({ userId: result.userId, membershipId: result.membershipId, request, clientAddress: context.clientAddress });
+  return redirect(questionnairePath(result.tenderId), { headers });
 });
 
 export default function Invitation() {
   const { state, view, user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const values: Record<string, string> = actionData?.values ?? {};
   const {
     register,
@@ -65,7 +66,7 @@ export default function Invitation() {
   } = useForm<JoinSignUpInput>({
     resolver: zodResolver(joinSignUpSchema),
     mode: "onBlur",
-    defaultValues: { name: values.name ?? "", email: values.email ?? view.invitedEmail },
+    defaultValues: { name: values.name ?? "", email: view.invitedEmail },
   });
   const serverErrors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
   const busy = navigation.state !== "idle";
@@ -93,14 +94,16 @@ export default function Invitation() {
       <p>
         Date limite de remise : <strong>{view.deadlineLabel}</strong> (heure de Paris).
       </p>
-      {actionData?.formError ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.formError}
-        </p>
-      ) : null}
+      <FormError message={actionData?.formError} />
 
       {user ? (
-        user.isSupplier ? (
+        user.isSupplier && view.acceptableByUser === false ? (
+          <p className="alert alert--warn" role="alert">
+            Vous êtes connecté en tant que {user.name} ({user.organisationName}). Cette invitation est adressée à {view.invitedEmail} : elle ne
+            peut être acceptée qu'avec le compte de cette adresse, ou par un membre de son organisation. Déconnectez-vous et connectez-vous avec
+            ce compte, ou demandez à l'acheteur une invitation à votre adresse.
+          </p>
+        ) : user.isSupplier ? (
           <Form method="post" className="stack">
             <CsrfInput />
             <p>
@@ -137,24 +140,25 @@ export default function Invitation() {
           ) : (
             <p className="muted">Le compte crée aussi l'organisation « {view.supplierName} » sur NR Procure.</p>
           )}
-          <Form
-            method="post"
-            className="stack"
-            noValidate
-            onSubmit={(event) => {
-              const form = event.currentTarget;
-              void handleSubmit(() => submit(form))(event);
-            }}
-          >
-            <CsrfInput />
+          <CheckedForm handleSubmit={handleSubmit}>
             <input type="hidden" name="intent" value="join" />
             <Field id="name" label="Nom et prénom" error={errors.name?.message ?? serverErrors.name}>
               <input id="name" autoComplete="name" {...register("name")} />
             </Field>
-            <Field id="email" label="Adresse e-mail professionnelle" error={errors.email?.message ?? serverErrors.email}>
-              <input id="email" type="email" autoComplete="email" {...register("email")} />
+            <Field
+              id="email"
+              label="Adresse e-mail professionnelle"
+              hint="L'invitation est liée à cette adresse : le compte est créé avec elle."
+              error={errors.email?.message ?? serverErrors.email}
+            >
+              <input id="email" type="email" autoComplete="email" readOnly aria-describedby="email-hint" {...register("email")} />
             </Field>
-            <Field id="password" label="Mot de passe" hint="12 caractères au moins." error={errors.password?.message ?? serverErrors.password}>
+            <Field
+              id="password"
+              label="Mot de passe"
+              hint={PASSWORD_HINT}
+              error={errors.password?.message ?? serverErrors.password}
+            >
               <input id="password" type="password" autoComplete="new-password" {...register("password")} />
             </Field>
             <div className="actions">
@@ -162,7 +166,7 @@ export default function Invitation() {
                 Créer mon compte et accepter
               </button>
             </div>
-          </Form>
+          </CheckedForm>
         </>
       )}
     </section>

@@ -49,28 +49,27 @@ export const memberships = sqliteTable(
   (t) => [uniqueIndex("memberships_user_org_role").on(t.userId, t.organisationId, t.role)],
 );
 
+/**
+ * A signed-in browser. `id` is the secret the cookie carries and never leaves the server;
+ * `publicId` names the session on the account's sessions page (revoking one posts it).
+ * `lastSeenAt` is refreshed at most once a minute (app/auth/session.server.ts).
+ */
 export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
+    publicId: text("public_id").notNull(),
     userId: integer("user_id").notNull().references(() => users.id),
     membershipId: integer("membership_id").notNull().references(() => memberships.id),
     expiresAt: text("expires_at").notNull(),
     createdAt: text("created_at").notNull().default(now),
+    lastSeenAt: text("last_seen_at").notNull().default(now),
+    /** As the browser sent it at sign-in (cut to 512 characters); shown as a device label. */
+    userAgent: text("user_agent").notNull().default(""),
+    /** The client address at sign-in (server/app.ts, TRUST_PROXY). */
+    clientAddress: text("client_address").notNull().default(""),
   },
-  (t) => [index("sessions_user").on(t.userId)],
-);
-
-/** Failed and successful sign-ins, for rate limiting and for the account owner's history. */
-export const loginAttempts = sqliteTable(
-  "login_attempts",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    email: text("email").notNull(),
-    success: integer("success", { mode: "boolean" }).notNull(),
-    at: text("at").notNull().default(now),
-  },
-  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+  (t) => [index("sessions_user").on(t.userId), uniqueIndex("sessions_public_id").on(t.publicId)],
 );
 
 /** Append-only: who, organisation, what, target, when (design.md, "Nothing is lost"). */

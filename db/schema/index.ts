@@ -4,3 +4,4 @@ export * from "./tenders";
 export * from "./responses";
 export * from "./factors";
 export * from "./membership-requests";
+export * from "./account-security";

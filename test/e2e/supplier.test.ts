@@ -36,7 +36,8 @@ describe("supplier journey", () => {
     await page.goto(`${baseUrl()}/invitation/${token}`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Invitation à répondre");
     await page.getByLabel("Nom et prénom").fill("Inès Verte");
-    await page.getByLabel("Adresse e-mail professionnelle").fill("ines@green-it.example");
+    // The invitation is bound to the address it was sent to: the field holds it, read-only.
+    await expect(page.getByLabel("Adresse e-mail professionnelle").inputValue()).resolves.toBe("contact@green-it.example");
     await page.getByLabel("Mot de passe").fill("un-mot-de-passe-solide");
     await Promise.all([page.waitForURL(`${baseUrl()}/fournisseur/consultations/${tenderId}`), page.getByRole("button", { name: "Créer mon compte et accepter" }).click()]);
     await page.getByRole("heading", { level: 1, name: "Ordinateurs portables reconditionnés" }).waitFor();

@@ -37,9 +37,27 @@ async function toOutcome(result: unknown): Promise<Outcome> {
  * A browser stand-in: keeps cookies, fetches a CSRF token like the root loader gives pages, and
  * calls route loaders and actions with real Request objects.
  */
+let clients = 0;
+
+/**
+ * The token inside a `__csrf` cookie value, as the root loader would read it: Remix signs
+ * `base64(JSON)` and URI-encodes it (`@remix-run/server-runtime` cookies). The signature is not
+ * checked here: the server checks it on every post.
+ */
+function csrfFromCookie(value: string): string {
+  const signed = decodeURIComponent(value);
+  const payload = signed.slice(0, signed.lastIndexOf("."));
+  return JSON.parse(decodeURIComponent(escape(atob(payload)))) as string;
+}
+
 export class TestClient {
   private cookies = new Map<string, string>();
   csrf = "";
+  /**
+   * The client address the server would give loaders and actions (`context.clientAddress`, set by
+   * server/app.ts): each client has its own (documentation range, RFC 3849) unless a test sets one.
+   */
+  address = `2001:db8::${(++clients).toString(16)}`;
 
   private cookieHeader(): string {
     return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -53,6 +71,8 @@ export class TestClient {
       const value = pair!.slice(idx + 1);
       if (/max-age=0/i.test(setCookie) || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
+      // A new CSRF token (sign-in, sign-out): the next page would render it in its forms.
+      if (name === "__csrf" && value) this.csrf = csrfFromCookie(value);
     }
   }
 
@@ -77,13 +97,13 @@ export class TestClient {
   }
 
   async init(): Promise<this> {
-    const outcome = await this.run(() => rootLoader({ request: this.request("/"), params: {}, context: {} }));
+    const outcome = await this.run(() => rootLoader({ request: this.request("/"), params: {}, context: { clientAddress: this.address } }));
     this.csrf = (outcome.body as { csrf: string }).csrf;
     return this;
   }
 
   get(loader: Loader, path: string, params: Record<string, string> = {}): Promise<Outcome> {
-    return this.run(() => loader({ request: this.request(path), params, context: {} }));
+    return this.run(() => loader({ request: this.request(path), params, context: { clientAddress: this.address } }));
   }
 
   post(action: Action, path: string, fields: Record<string, string | string[] | Blob> | FormData, params: Record<string, string> = {}, { csrf = true } = {}): Promise<Outcome> {
@@ -97,7 +117,7 @@ export class TestClient {
       }
     }
     if (csrf && !body.has("csrf")) body.set("csrf", this.csrf);
-    return this.run(() => action({ request: this.request(path, { method: "POST", body }), params, context: {} }));
+    return this.run(() => action({ request: this.request(path, { method: "POST", body }), params, context: { clientAddress: this.address } }));
   }
 }
 

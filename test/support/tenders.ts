@@ -1,20 +1,19 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { action as signUpAction } from "~/routes/inscription";
 import { tenders } from "#db/schema";
+import { signUpAndActivate } from "./accounts";
 import { TestClient, signedInClient } from "./client";
 
 /** A second buying organisation with its own buyer, for tenancy tests. */
 export async function otherBuyer(email = "acheteur@autre-collectivite.example"): Promise<TestClient> {
   const client = await new TestClient().init();
-  const out = await client.post(signUpAction, "/inscription", {
+  await signUpAndActivate(client, {
     name: "Autre Acheteur",
     email,
     password: "un-mot-de-passe-long",
     organisationName: "Autre Collectivité",
     organisationKind: "buyer",
   });
-  if (out.status !== 302) throw new Error(`sign-up failed: ${JSON.stringify(out.body)}`);
   return signedInClient(email, "un-mot-de-passe-long");
 }
 

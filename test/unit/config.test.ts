@@ -86,3 +86,18 @@ describe("server settings", () => {
     expect(c.shutdownGraceMs).toBe(10_000);
   });
 });
+
+describe("account security settings", () => {
+  const base = () => ({ DATA_DIR: tempDir(), SESSION_SECRET: "s".repeat(40) });
+
+  it("defaults: 5 failures per account and client, 10 per client, no public address", () => {
+    const c = loadConfig(base());
+    expect(c).toMatchObject({ loginMaxFailures: 5, loginMaxFailuresPerClient: 10, loginWindowMinutes: 15, publicUrl: undefined });
+  });
+
+  it("takes PUBLIC_URL without its trailing slash, and refuses what is not an http(s) address, in French", () => {
+    expect(loadConfig({ ...base(), PUBLIC_URL: "https://achats.example.org/" }).publicUrl).toBe("https://achats.example.org");
+    expect(() => loadConfig({ ...base(), PUBLIC_URL: "achats.example.org" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ ...base(), PUBLIC_URL: "javascript:alert(1)" })).toThrow(/PUBLIC_URL doit commencer par http/);
+  });
+});
