@@ -55,6 +55,17 @@ const trustProxy = z
     return entries;
   });
 
+/**
+ * SMTP_URL, handed to nodemailer: `smtp://user:password@host:587` (STARTTLS when the server offers
+ * it) or `smtps://user:password@host:465` (TLS from the start). Unset: no e-mail leaves the portal,
+ * messages stay in the outbox page to copy by hand (docs/decisions/015-email-delivery-and-answer-library.md).
+ */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), "attendu smtp://utilisateur:motdepasse@hôte:port ou smtps://…")
+  .optional();
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -72,8 +83,9 @@ const envSchema = z
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(10),
     /**
      * The portal's public address (https://achats.example.org), used in the links of account e-mails
-     * (activation, password reset). Unset: the address the request came to, which a forged Host
-     * header could change — set it in production (README, "Deploying to production").
+     * (activation, password reset) and of e-mails sent by the mail job (reminders). Unset: account
+     * e-mails use the address the request came to, which a forged Host header could change, and
+     * job e-mails carry no link — set it in production (README, "Deploying to production").
      */
     PUBLIC_URL: z
       .string()
@@ -88,6 +100,11 @@ const envSchema = z
     TRUST_PROXY: trustProxy.default(false),
     /** How long a SIGTERM/SIGINT waits for in-flight requests before closing them. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Outgoing e-mail (off when unset) and its sender. */
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: z.string().trim().min(3).default("NR Procure <ne-pas-repondre@nr-procure.invalid>"),
+    /** How often the mail job runs (deadline reminders, sending, retries). */
+    MAIL_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -120,6 +137,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailIntervalMs: e.MAIL_INTERVAL_MS,
   };
 }
 

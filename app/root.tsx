@@ -1,5 +1,5 @@
 import "~/lib/zod-csp";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfInput } from "~/components/csrf";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { getCsrfToken } from "~/auth/csrf.server";
 import { getCurrentUser, homeFor, roleLabels } from "~/auth/session.server";
@@ -23,6 +23,12 @@ import { defineLoader } from "~/lib/route.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+/**
+ * The title of pages whose route has none — above all the error pages (an unknown URL matches only
+ * the root): « Page introuvable — NR Procure » rather than an empty title.
+ */
+export const meta: MetaFunction = ({ error }) => [{ title: error ? `${errorPageTitle(error)} — NR Procure` : "NR Procure" }];
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const [{ token, setCookie }, user, { flash, setCookie: consumeFlash }] = await Promise.all([getCsrfToken(request), getCurrentUser(request), readFlash(request)]);
@@ -65,7 +71,7 @@ function Header() {
         <div className="site-header__account">
           {user ? (
             <>
-              <span className="who">
+              <span className="who" title={`${user.name} · ${user.roleLabel} · ${user.organisationName}`}>
                 {user.name} · {user.roleLabel} · {user.organisationName}
               </span>
               <NavLink to="/compte/sessions">Mon compte</NavLink>

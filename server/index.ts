@@ -15,6 +15,7 @@ const { loadConfig } = await import("../app/config.server");
 const { closeDb } = await import("../app/lib/db.server");
 const { createPortalApp } = await import("./app");
 const { installGracefulShutdown } = await import("./shutdown");
+const { startMailWorker } = await import("../app/mail/worker.server");
 
 const root = path.resolve(import.meta.dirname, "..");
 const config = loadConfig();
@@ -39,6 +40,10 @@ function onListening() {
   const shown = config.host && config.host !== "0.0.0.0" && config.host !== "::" ? config.host : "localhost";
   console.log(`NR Procure à l'écoute sur http://${shown}:${config.port} (${development ? "développement" : "production"})`);
 }
+// Deadline reminders and e-mail delivery (docs/decisions/015-email-delivery-and-answer-library.md): in this process,
+// on an interval; safe with several processes on the same database.
+const mailWorker = startMailWorker({ config });
+
 server.on("error", (error) => {
   console.error(`Impossible d'écouter sur le port ${config.port} :`, error.message);
   process.exit(1);
@@ -47,6 +52,7 @@ server.on("error", (error) => {
 installGracefulShutdown(server, {
   graceMs: config.shutdownGraceMs,
   onClosed: async () => {
+    await mailWorker.stop();
     await vite?.close();
     closeDb();
   },

@@ -25,9 +25,18 @@ export function accountingLabel(id: string | null): string {
   return accountingBases.find((a) => a.id === id)?.label ?? id;
 }
 
+/**
+ * The French spelling of an activity unit id (`GB.month` → `Go.mois`, `unit` → `unité`), as the
+ * template and the pages write it; "" when there is none. Exports and pages never show the codes.
+ */
+export function unitLabel(activityUnit: string | null): string {
+  if (activityUnit === null) return "";
+  return getActivityUnit(activityUnit)?.canonical ?? activityUnit;
+}
+
 /** `kgCO2e/Go.mois` for an activity unit id. */
 export function kgUnit(activityUnit: string): string {
-  return `kgCO2e/${getActivityUnit(activityUnit)?.canonical ?? activityUnit}`;
+  return `kgCO2e/${unitLabel(activityUnit)}`;
 }
 
 /** A number the French way, up to 4 significant digits for small values. */

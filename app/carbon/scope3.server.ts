@@ -9,13 +9,13 @@ import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
-import { toCsv } from "~/lib/csv";
-import { formatBytes } from "~/lib/format";
+import { csvNumber, toCsv } from "~/lib/csv";
+import { formatBytes, frCount } from "~/lib/format";
 import { db, type Tx } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers } from "./csr.server";
-import { ghgCategoryLabel, segmentLabel } from "./labels";
+import { ghgCategoryLabel, segmentLabel, unitLabel } from "./labels";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
 import { computeScope3, type ActivityLine, type Scope3Result, type SupplierFactor } from "./scope3";
@@ -195,6 +195,7 @@ export function scope3Page({ user, year }: { user: CurrentUser; year: number | n
       spendKEur: e.line.spendKEur,
       quantity: e.line.quantity,
       activityUnit: e.line.activityUnit,
+      unitLabel: unitLabel(e.line.activityUnit),
       specificKg: e.specificKg,
       basis: e.basis,
       basisLabel: basisLabels[e.basis],
@@ -206,10 +207,14 @@ export function scope3Page({ user, year }: { user: CurrentUser; year: number | n
 }
 export type Scope3Page = ReturnType<typeof scope3Page>;
 
-/** The estimate as CSV (numbers with decimal commas for French Excel; every cell formula-safe). */
+/**
+ * The estimate as CSV: numbers as a French spreadsheet reads them (`csvNumber`: decimal comma, no
+ * thousands separator, negative differences stay numbers), units in French (`Go.mois`, not
+ * `GB.month`), every text cell formula-safe (app/lib/csv.ts).
+ */
 export function scope3Csv({ user, year }: { user: CurrentUser; year: number | null }): string {
   const result = scope3Estimate({ user, year });
-  const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 1000) / 1000).replace(".", ","));
+  const num = (n: number | null) => csvNumber(n, 3);
   const rows: unknown[][] = [
     [
       "annee",
@@ -237,7 +242,7 @@ export function scope3Csv({ user, year }: { user: CurrentUser; year: number | nu
       l.item,
       num(l.spendKEur),
       num(l.quantity),
-      l.activityUnit ?? "",
+      unitLabel(l.activityUnit),
       num(e.specificKg),
       basisLabels[e.basis],
       num(e.monetaryKg),
@@ -248,9 +253,9 @@ export function scope3Csv({ user, year }: { user: CurrentUser; year: number | nu
   rows.push([]);
   rows.push(["total par catégorie", "", "categorie_ghg", "", "", "", "", "", "kgco2e_facteurs_fournisseurs", "", "kgco2e_ratios_monetaires", "difference_kgco2e", ""]);
   for (const c of result.byCategory) {
-    rows.push(["", "", ghgCategoryLabel(c.ghgCategory), "", "", "", "", "", num(c.specificKg), "", num(c.monetaryKg), num(c.differenceKg), `${c.lines} lignes`]);
+    rows.push(["", "", ghgCategoryLabel(c.ghgCategory), "", "", "", "", "", num(c.specificKg), "", num(c.monetaryKg), num(c.differenceKg), frCount(c.lines, "ligne")]);
   }
-  rows.push(["total", "", "", "", "", "", "", "", num(result.total.specificKg), "", num(result.total.monetaryKg), num(result.total.differenceKg), `${result.total.lines} lignes`]);
+  rows.push(["total", "", "", "", "", "", "", "", num(result.total.specificKg), "", num(result.total.monetaryKg), num(result.total.differenceKg), frCount(result.total.lines, "ligne")]);
   audit(db(), { userId: user.id, organisationId: user.organisationId, action: "scope3.export", details: { year, lines: result.lines.length } });
   return toCsv(rows, { delimiter: ";", bom: true });
 }

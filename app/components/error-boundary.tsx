@@ -6,7 +6,7 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
  * turned into a status by app/lib/route.server.ts) shows its French message; anything else is an
  * unexpected error, logged, with a reassuring message. Pattern: Epic Stack's GeneralErrorBoundary.
  */
-const statusTitles: Record<number, string> = {
+export const statusTitles: Record<number, string> = {
   400: "Requête invalide",
   403: "Accès refusé",
   404: "Page introuvable",
@@ -18,10 +18,16 @@ const statusTitles: Record<number, string> = {
   429: "Trop de tentatives",
 };
 
+/** The page title of an error page: the status's French title, or the unexpected-error title. */
+export function errorPageTitle(error: unknown): string {
+  if (isRouteErrorResponse(error)) return statusTitles[error.status] ?? `Erreur ${error.status}`;
+  return "Une erreur inattendue est survenue";
+}
+
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
-    const title = statusTitles[error.status] ?? `Erreur ${error.status}`;
+    const title = errorPageTitle(error);
     const message =
       typeof error.data === "string" && error.data
         ? error.data

@@ -14,6 +14,7 @@ import { currentGuide } from "#questionnaires/guide";
 import { defaultMethod } from "~/tenders/builder";
 import { includedQuestions, type TenderMethod } from "~/tenders/method";
 import { canonicalJson, type SubmissionContent } from "~/lib/submission-content";
+import { fillLibraryFromSubmission } from "~/responses/library.server";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
 
@@ -88,19 +89,30 @@ export function seedSubmission(
       })
       .run();
   }
-  return tx
+  const submittedAt = args.submittedAt ?? new Date().toISOString();
+  const submissionId = tx
     .insert(submissions)
     .values({
       responseId: response.id,
       tenderId: args.tenderId,
       supplierOrganisationId: args.supplierOrganisationId,
       submittedBy: args.submittedBy,
-      submittedAt: args.submittedAt ?? new Date().toISOString(),
+      submittedAt,
       contentSha256: sha256(canonicalJson(content)),
       content,
     })
     .returning({ id: submissions.id })
     .get().id;
+  // As the portal does at submission: the answers land in the supplier's library.
+  fillLibraryFromSubmission(tx, {
+    user: { id: args.submittedBy, organisationId: args.supplierOrganisationId },
+    tenderId: args.tenderId,
+    submissionId,
+    guideVersion: content.guideVersion,
+    answers: content.answers,
+    at: submittedAt,
+  });
+  return submissionId;
 }
 
 /** Deterministic demo maturity levels: supplier 1 is more mature than supplier 2. */

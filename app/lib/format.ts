@@ -34,3 +34,11 @@ export function cleanFileName(name: string): string {
   const ext = dot > 0 && cleaned.length - dot <= 10 ? [...cleaned.slice(dot)] : [];
   return [...chars.slice(0, MAX_FILE_NAME - ext.length - 1), "…", ...ext].join("");
 }
+
+/**
+ * A count with its noun, agreed the French way: singular for 0 and 1 (« 0 ligne », « 1 ligne »),
+ * plural from 2 (« 2 lignes »). `plural` defaults to the singular with an s.
+ */
+export function frCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${frNum(n, 0)} ${Math.abs(n) < 2 ? singular : plural}`;
+}

@@ -1,39 +1,77 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
 import { getGuide, getQuestion } from "#questionnaires/guide";
-import { answerLibrary, responseAnswers } from "#db/schema";
+import { answerLibrary, responseAnswers, tenders, type LibrarySource } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db, type Tx } from "~/lib/db.server";
+import type { SubmittedAnswer } from "~/lib/submission-content";
 import { REASON_MAX, TEXT_MAX, type AnswerDraft } from "./schemas";
 
 /**
- * The answer library: the organisation's latest answer to each guide question, per guide version.
- * Every saved answer lands here; new questionnaires are pre-filled from it.
+ * The answer library: the organisation's latest *submitted* answer to each guide question, per
+ * guide version, with where it came from (decision 015, issue 20). It is filled at submission, in
+ * the transaction that writes the immutable copy, and by imports; draft saves no longer write it
+ * (a half-written draft is not an answer to reuse). New questionnaires are pre-filled from it.
+ * The submissions made before this rule were copied in by migration 0004 (custom SQL).
  */
 function hasContent(a: Pick<AnswerDraft, "level" | "text" | "notApplicable" | "notApplicableReason">): boolean {
   return a.level !== null || a.notApplicable || a.text.trim() !== "" || a.notApplicableReason.trim() !== "";
 }
 
-export function upsertLibrary(
-  tx: Tx,
-  { user, ...input }: { user: CurrentUser; guideVersion: string; questionId: string; answer: AnswerDraft; at: string },
+type Origin = { source: "import" } | { source: "submission"; tenderId: number; submissionId: number };
+
+/** Writes one entry unless the library already holds a later version of that answer. */
+function upsertLibrary(
+  tx: Pick<Tx, "insert">,
+  { user, ...input }: { user: Pick<CurrentUser, "id" | "organisationId">; guideVersion: string; questionId: string; answer: Omit<AnswerDraft, "reused">; at: string; origin: Origin },
 ): void {
   if (!hasContent(input.answer)) return;
   const values = {
-    level: input.answer.level,
+    level: input.answer.notApplicable ? null : input.answer.level,
     text: input.answer.text,
     notApplicable: input.answer.notApplicable,
-    notApplicableReason: input.answer.notApplicableReason,
+    notApplicableReason: input.answer.notApplicable ? input.answer.notApplicableReason : "",
     updatedBy: user.id,
     updatedAt: input.at,
+    source: input.origin.source,
+    sourceTenderId: input.origin.source === "submission" ? input.origin.tenderId : null,
+    sourceSubmissionId: input.origin.source === "submission" ? input.origin.submissionId : null,
   };
   tx.insert(answerLibrary)
     .values({ supplierOrganisationId: user.organisationId, guideVersion: input.guideVersion, questionId: input.questionId, ...values })
-    .onConflictDoUpdate({ target: [answerLibrary.supplierOrganisationId, answerLibrary.guideVersion, answerLibrary.questionId], set: values })
+    .onConflictDoUpdate({
+      target: [answerLibrary.supplierOrganisationId, answerLibrary.guideVersion, answerLibrary.questionId],
+      set: values,
+      setWhere: lte(answerLibrary.updatedAt, input.at),
+    })
     .run();
+}
+
+/**
+ * At submission, inside its transaction: every answered question of the submitted copy becomes the
+ * library's latest version of that answer, pointing at the tender and the submission.
+ */
+export function fillLibraryFromSubmission(
+  tx: Pick<Tx, "insert">,
+  input: { user: Pick<CurrentUser, "id" | "organisationId">; tenderId: number; submissionId: number; guideVersion: string; answers: readonly SubmittedAnswer[]; at: string },
+): number {
+  let written = 0;
+  for (const a of input.answers) {
+    if (!hasContent(a)) continue;
+    upsertLibrary(tx, {
+      user: input.user,
+      guideVersion: input.guideVersion,
+      questionId: a.questionId,
+      answer: a,
+      at: input.at,
+      origin: { source: "submission", tenderId: input.tenderId, submissionId: input.submissionId },
+    });
+    written += 1;
+  }
+  return written;
 }
 
 /** Copies library answers into a new draft, flagged « reprise — à vérifier ». */
@@ -78,7 +116,25 @@ export type LibraryEntry = {
   updatedAt?: string;
 };
 
-export function listLibrary({ user }: { user: CurrentUser }): LibraryEntry[] {
+/** Where an entry came from, as the library page and the exports say it. */
+export type LibraryOrigin = { source: LibrarySource; tenderId: number | null; tenderTitle: string | null; tenderReference: string | null };
+
+export function originLabel(o: LibraryOrigin): string {
+  switch (o.source) {
+    case "submission":
+      return `Réponse déposée — ${o.tenderTitle ?? "consultation"}${o.tenderReference ? ` (${o.tenderReference})` : ""}`;
+    case "import":
+      return "Importée d'un fichier";
+    case "draft":
+      return "Enregistrée dans un brouillon (avant le remplissage au dépôt)";
+  }
+}
+
+/**
+ * The organisation's entries, in guide order, each with its origin. The tender of a submission is
+ * one the organisation answered (the entry is its own), so showing its title reveals nothing.
+ */
+export function listLibrary({ user }: { user: CurrentUser }): (LibraryEntry & { updatedAt: string; origin: LibraryOrigin })[] {
   return db()
     .select({
       guideVersion: answerLibrary.guideVersion,
@@ -88,12 +144,18 @@ export function listLibrary({ user }: { user: CurrentUser }): LibraryEntry[] {
       notApplicable: answerLibrary.notApplicable,
       notApplicableReason: answerLibrary.notApplicableReason,
       updatedAt: answerLibrary.updatedAt,
+      source: answerLibrary.source,
+      tenderId: answerLibrary.sourceTenderId,
+      tenderTitle: tenders.title,
+      tenderReference: tenders.reference,
     })
     .from(answerLibrary)
+    .leftJoin(tenders, eq(tenders.id, answerLibrary.sourceTenderId))
     .where(eq(answerLibrary.supplierOrganisationId, user.organisationId))
     .orderBy(asc(answerLibrary.guideVersion), asc(answerLibrary.id))
     .all()
-    .sort((a, b) => (a.guideVersion === b.guideVersion ? questionOrder(a) - questionOrder(b) : a.guideVersion < b.guideVersion ? -1 : 1));
+    .sort((a, b) => (a.guideVersion === b.guideVersion ? questionOrder(a) - questionOrder(b) : a.guideVersion < b.guideVersion ? -1 : 1))
+    .map(({ source, tenderId, tenderTitle, tenderReference, ...e }) => ({ ...e, origin: { source, tenderId, tenderTitle, tenderReference } }));
 }
 
 function questionOrder(e: { guideVersion: string; questionId: string }): number {
@@ -104,19 +166,19 @@ function questionOrder(e: { guideVersion: string; questionId: string }): number 
 export const LIBRARY_FORMAT = "nr-procure/bibliotheque-reponses";
 
 export function exportLibraryJson({ user }: { user: CurrentUser }) {
-  const answers = listLibrary({ user });
+  const answers = listLibrary({ user }).map(({ origin, ...e }) => ({ ...e, origin: originLabel(origin) }));
   db().transaction((tx) => audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "json", count: answers.length } }));
   return { format: LIBRARY_FORMAT, formatVersion: 1, organisation: user.organisationName, exportedAt: new Date().toISOString(), answers };
 }
 
-export const CSV_HEADER = ["version du guide", "question", "niveau", "non applicable", "justification non applicable", "réponse", "mise à jour"] as const;
+export const CSV_HEADER = ["version du guide", "question", "niveau", "non applicable", "justification non applicable", "réponse", "mise à jour", "origine"] as const;
 
 export function exportLibraryCsv({ user }: { user: CurrentUser }): string {
   const answers = listLibrary({ user });
   db().transaction((tx) => audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "csv", count: answers.length } }));
   return toCsv([
     [...CSV_HEADER],
-    ...answers.map((a) => [a.guideVersion, a.questionId, a.level ?? "", a.notApplicable ? "oui" : "non", a.notApplicableReason, a.text, a.updatedAt ?? ""]),
+    ...answers.map((a) => [a.guideVersion, a.questionId, a.level ?? "", a.notApplicable ? "oui" : "non", a.notApplicableReason, a.text, a.updatedAt, originLabel(a.origin)]),
   ]);
 }
 
@@ -219,7 +281,7 @@ export function importLibrary({ user, text, kind }: { user: CurrentUser; text: s
   const at = new Date().toISOString();
   db().transaction((tx) => {
     for (const e of valid) {
-      upsertLibrary(tx, { user, guideVersion: e.guideVersion, questionId: e.questionId, answer: { ...e, reused: false }, at });
+      upsertLibrary(tx, { user, guideVersion: e.guideVersion, questionId: e.questionId, answer: e, at, origin: { source: "import" } });
     }
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.import", details: { format: kind, count: valid.length } });
   });

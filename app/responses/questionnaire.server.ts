@@ -7,7 +7,7 @@ import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError } from "~/lib/errors";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
-import { prefillFromLibrary, upsertLibrary } from "./library.server";
+import { prefillFromLibrary } from "./library.server";
 import { levelOptions, type QuestionView } from "./questionnaire-view";
 import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
 
@@ -260,7 +260,6 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
           .values({ responseId: response.id, questionId: c.questionId, ...values })
           .onConflictDoUpdate({ target: [responseAnswers.responseId, responseAnswers.questionId], set: values })
           .run();
-        if (!c.next.reused) upsertLibrary(tx, { user, guideVersion: response.guideVersion, questionId: c.questionId, answer: c.next, at: savedAt });
       }
       // Guarded update: a concurrent writer between our read and this write is impossible inside
       // the SQLite write transaction, but the condition documents the rule.

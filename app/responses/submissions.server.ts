@@ -1,13 +1,17 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { outbox, responses, submissions, type tenders, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
+import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
 import { formatParis } from "~/lib/dates";
 import { canonicalJson, submissionContentSchema, type SubmissionContent } from "~/lib/submission-content";
 import { AppError } from "~/lib/errors";
+import { submissionReceipt, withdrawalNotice } from "~/mail/messages";
+import { queueEmail } from "~/mail/outbox.server";
 import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
+import { fillLibraryFromSubmission } from "./library.server";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 
@@ -68,10 +72,26 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
       .returning({ id: submissions.id })
       .get();
     tx.update(responses).set({ status: "submitted", updatedAt: submittedAt }).where(eq(responses.id, response.id)).run();
+    // The library keeps the latest submitted version of each answer, written with the copy (issue 20).
+    fillLibraryFromSubmission(tx, { user, tenderId, submissionId: row.id, guideVersion: content.guideVersion, answers: content.answers, at: submittedAt });
     notifyBuyer(tx, t.tender, {
       kind: "response.submitted",
       subject: `Réponse déposée — ${t.tender.reference} ${t.tender.title}`,
       body: `${user.organisationName} a déposé sa réponse à la consultation « ${t.tender.title} » (${t.tender.reference}) le ${formatParis(submittedAt, "seconds")} (heure de Paris).\nEmpreinte SHA-256 du contenu déposé : ${contentSha256}`,
+    });
+    // The supplier's receipt by e-mail, with the hash that proves what was submitted (issue 10 §4).
+    queueEmail(tx, {
+      organisationId: user.organisationId,
+      toEmail: user.email,
+      ...submissionReceipt({
+        tender: t.tender,
+        organisationName: user.organisationName,
+        buyerName: t.buyerName,
+        submittedAt,
+        contentSha256,
+        answerCount: content.answers.length,
+        publicUrl: config().publicUrl,
+      }),
     });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.submit", targetType: "submission", targetId: row.id, details: { tenderId, contentSha256 } });
     audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.received", targetType: "submission", targetId: row.id, details: { tenderId, supplier: user.organisationName, contentSha256 } });
@@ -101,6 +121,11 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
       kind: "response.withdrawn",
       subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,
       body: `${user.organisationName} a retiré sa réponse à la consultation « ${t.tender.title} » le ${formatParis(at, "seconds")} (heure de Paris). Elle pourra la déposer à nouveau avant la date limite.`,
+    });
+    queueEmail(tx, {
+      organisationId: user.organisationId,
+      toEmail: user.email,
+      ...withdrawalNotice({ tender: t.tender, organisationName: user.organisationName, userName: user.name, withdrawnAt: at, publicUrl: config().publicUrl }),
     });
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.withdraw", targetType: "submission", targetId: current.id, details: { tenderId } });
     audit(tx, { userId: user.id, organisationId: t.tender.organisationId, action: "response.withdrawn", targetType: "submission", targetId: current.id, details: { tenderId, supplier: user.organisationName } });

@@ -16,16 +16,22 @@ export default function Index() {
         chaque fournisseur pour le scope 3.
       </p>
       <div className="grid">
-        <div className="card">
-          <h2>Acheteurs</h2>
+        <div className="card card--link">
+          <h2>
+            <Link to="/acheteur">Acheteurs</Link>
+          </h2>
           <p>Construisez vos consultations : segment d'achat, clauses, questions du guide, pondérations (RSE jusqu'à 30 % de la note), invitations, évaluation et comparaison des offres.</p>
         </div>
-        <div className="card">
-          <h2>Fournisseurs</h2>
+        <div className="card card--link">
+          <h2>
+            <Link to="/fournisseur">Fournisseurs</Link>
+          </h2>
           <p>Répondez en ligne, joignez vos preuves, réutilisez vos réponses d'une consultation à l'autre et déposez vos facteurs d'émission.</p>
         </div>
-        <div className="card">
-          <h2>Équipes RSE</h2>
+        <div className="card card--link">
+          <h2>
+            <Link to="/rse">Équipes RSE</Link>
+          </h2>
           <p>Vérifiez les facteurs d'émission des fournisseurs et mesurez ce qu'ils changent dans votre scope 3 par rapport aux ratios monétaires.</p>
         </div>
       </div>

@@ -58,14 +58,21 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const id = idParam(params.id);
   const parsed = evaluatorsSchema.safeParse({ intent: formData.get("intent"), evaluators: formData.getAll("evaluators") });
   if (!parsed.success) throw new AppError("invalid", "Requête invalide");
-  setEvaluators({ id, user, userIds: parsed.data.evaluators });
-  return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, { message: "Évaluateurs enregistrés." });
+  const assigned = setEvaluators({ id, user, userIds: parsed.data.evaluators });
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, {
+    message: assigned.length > 0 ? `Évaluateurs enregistrés : ${assigned.join(", ")}.` : "Évaluateurs enregistrés : aucun évaluateur affecté.",
+  });
 });
 
 export default function TenderOverview() {
   const { tender, isBuyer, method, publishIssues, evaluators } = useLoaderData<typeof loader>();
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   const published = tender.status === "published" || tender.status === "closed";
+  const assignedNames = evaluators.filter((e) => e.assigned).map((e) => e.name);
+  const assignedKey = evaluators
+    .filter((e) => e.assigned)
+    .map((e) => e.id)
+    .join(",");
   return (
     <>
       <p className="no-print">
@@ -173,28 +180,37 @@ export default function TenderOverview() {
       </section>
 
       {isBuyer ? (
-        <section className="card">
-          <h2>Évaluateurs</h2>
+        <section className="card" id="evaluateurs" aria-labelledby="evaluateurs-titre">
+          <h2 id="evaluateurs-titre">Évaluateurs</h2>
           {evaluators.length === 0 ? (
             <p className="muted">Aucun évaluateur dans votre organisation.</p>
           ) : (
-            <Form method="post">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="evaluators" />
-              <fieldset>
-                <legend>Évaluateurs affectés à cet appel d'offres</legend>
-                {evaluators.map((e) => (
-                  <label key={e.id} className="check">
-                    <input type="checkbox" name="evaluators" value={e.id} defaultChecked={e.assigned} /> {e.name} ({e.email})
-                  </label>
-                ))}
-              </fieldset>
-              <div className="actions">
-                <button type="submit" className="button button--secondary">
-                  Enregistrer les évaluateurs
-                </button>
-              </div>
-            </Form>
+            <>
+              <p data-testid="assigned-evaluators">
+                {assignedNames.length > 0
+                  ? `Affectés à cet appel d'offres : ${assignedNames.join(", ")}. Eux seuls, parmi les évaluateurs, le voient et peuvent évaluer.`
+                  : "Aucun évaluateur n'est affecté à cet appel d'offres : les évaluateurs de votre organisation ne le voient pas."}
+              </p>
+              {/* Keyed by the saved assignment, and without form restoration, so that a checkbox always shows what is saved. */}
+              <Form method="post" key={assignedKey} autoComplete="off">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="evaluators" />
+                <fieldset>
+                  <legend>Cochez les évaluateurs à affecter, puis enregistrez</legend>
+                  {evaluators.map((e) => (
+                    <label key={e.id} className="check">
+                      <input type="checkbox" name="evaluators" value={e.id} defaultChecked={e.assigned} autoComplete="off" /> {e.name} ({e.email}){" "}
+                      <span className={e.assigned ? "badge" : "badge badge--warn"}>{e.assigned ? "affecté" : "non affecté"}</span>
+                    </label>
+                  ))}
+                </fieldset>
+                <div className="actions">
+                  <button type="submit" className="button button--secondary">
+                    Enregistrer les évaluateurs
+                  </button>
+                </div>
+              </Form>
+            </>
           )}
         </section>
       ) : null}

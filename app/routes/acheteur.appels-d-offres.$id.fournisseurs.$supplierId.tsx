@@ -9,6 +9,7 @@ import { ExplanationTree } from "~/components/tenders/explanation-tree";
 import { formatParis } from "~/lib/dates";
 import { frEuros, frNum } from "~/lib/format";
 import { getSupplierExplanation, shareDebrief } from "~/tenders/compare.server";
+import { DEBRIEF_NEVER, debriefContents } from "~/tenders/labels";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 
@@ -28,6 +29,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     rankedCount: r.rankedCount,
     shared: r.shared,
     justifications: r.justifications,
+    debriefContents: debriefContents(r.rankedCount),
     isBuyer: isBuyer(user),
   };
 });
@@ -42,6 +44,19 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   shareDebrief({ tenderId, supplierOrganisationId, user });
   return redirect(`/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierOrganisationId}`);
 });
+
+function DebriefContents({ items }: { items: string[] }) {
+  return (
+    <>
+      <ul data-testid="debrief-contents">
+        {items.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <p className="small">Et {DEBRIEF_NEVER}.</p>
+    </>
+  );
+}
 
 export default function SupplierExplanationPage() {
   const d = useLoaderData<typeof loader>();
@@ -79,17 +94,15 @@ export default function SupplierExplanationPage() {
         <section className="card">
           <h2>Bilan pour le fournisseur</h2>
           {d.shared ? (
-            <p className="alert alert--info">
-              Bilan partagé : {d.supplier.name} voit dans son espace sa note, son rang sur {d.rankedCount}, ce détail et les justifications — jamais
-              les réponses, noms ou prix des autres fournisseurs.
-            </p>
+            <div className="alert alert--info">
+              <p style={{ marginTop: 0 }}>Bilan partagé : {d.supplier.name} voit dans son espace</p>
+              <DebriefContents items={d.debriefContents} />
+            </div>
           ) : (
             <Form method="post" className="stack">
               <CsrfInput />
-              <p>
-                Le bilan montre au fournisseur ses propres notes (total {frNum(d.explanation.total)}), son rang sur {d.rankedCount}, le détail
-                ci-dessus et les justifications des évaluateurs. Rien des autres fournisseurs.
-              </p>
+              <p style={{ marginBottom: 0 }}>Le bilan montre à {d.supplier.name} (note totale {frNum(d.explanation.total)}) :</p>
+              <DebriefContents items={d.debriefContents} />
               {actionData?.error ? (
                 <p className="field__error" role="alert">
                   {actionData.error}

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
+import { config } from "~/config.server";
+import { CopyLink } from "~/components/copy-link";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm } from "~/lib/forms";
@@ -58,7 +60,12 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const result = createInvitation({ tenderId: id, user, email: parsed.data.email, supplierName: parsed.data.supplierName, origin });
   if (!result.ok) return data({ kind: "invite" as const, fieldErrors: result.fieldErrors, values: { email: parsed.data.email, supplierName: parsed.data.supplierName } as Record<string, string>, link: null }, { status: 400 });
   // The link is shown once, in this response only.
-  return data({ kind: "invite" as const, fieldErrors: {} as Record<string, string[]>, values: {} as Record<string, string>, link: { url: result.link, email: parsed.data.email, supplierName: parsed.data.supplierName } });
+  return data({
+    kind: "invite" as const,
+    fieldErrors: {} as Record<string, string[]>,
+    values: {} as Record<string, string>,
+    link: { url: result.link, email: parsed.data.email, supplierName: parsed.data.supplierName, emailed: Boolean(config().smtpUrl) },
+  });
 });
 
 export default function Invitations() {
@@ -81,12 +88,13 @@ export default function Invitations() {
       {actionData?.link ? (
         <div className="alert alert--info" role="status" data-testid="invitation-link">
           <p>
-            Invitation créée pour {actionData.link.supplierName} ({actionData.link.email}). Copiez ce lien personnel et transmettez-le au
-            fournisseur — <strong>il ne sera plus affiché ici</strong> (il reste dans la <Link to="/acheteur/boite-d-envoi">boîte d'envoi</Link>) :
+            Invitation créée pour {actionData.link.supplierName} ({actionData.link.email}).{" "}
+            {actionData.link.emailed
+              ? "Elle part par e-mail ; vous pouvez aussi transmettre vous-même ce lien personnel."
+              : "Copiez ce lien personnel et transmettez-le au fournisseur (aucun serveur de messagerie n'est configuré)."}{" "}
+            <strong>Il ne sera plus affiché ici</strong> : il reste dans la <Link to="/acheteur/boite-d-envoi">boîte d'envoi</Link>.
           </p>
-          <p>
-            <input className="copy-link" readOnly value={actionData.link.url} aria-label="Lien d'invitation" onFocus={(e) => e.currentTarget.select()} />
-          </p>
+          <CopyLink url={actionData.link.url} label={`Lien d'invitation de ${actionData.link.supplierName}`} testId="invitation-url" />
         </div>
       ) : null}
       {toRevoke && isBuyer ? (

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
+import { EvaluationOpensChoice, PublishChecklist } from "~/components/tenders/publish-checklist";
 import { loadTenderAsBuyer } from "~/tenders/access.server";
 import { methodOf, priceMethodLabels } from "~/tenders/builder";
 import { formatParis } from "~/lib/dates";
 import { frNum } from "~/lib/format";
 import { includedQuestions } from "~/tenders/method";
+import { publishChecklist } from "~/tenders/publish-checklist.server";
 import { publishIssues, publishTender } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -28,7 +31,18 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     priceMethod: priceMethodLabels[method.priceMethod].label,
     questionCount: includedQuestions(method).length,
     issues: tender.status === "draft" ? publishIssues(tender) : ["Cet appel d'offres est déjà publié."],
+    checklist: publishChecklist({ tender, user }),
   };
+});
+
+/**
+ * The confirmation and the explicit choice of when evaluation opens (issue 10 §2). The page always
+ * posts the choice (a required radio, the draft's setting checked); a post without it keeps the
+ * draft's setting.
+ */
+const publishFormSchema = z.object({
+  confirm: z.literal("yes", { error: "Confirmez la publication." }),
+  evaluationOpens: z.enum(["deadline", "on-submission"], { error: "Choisissez quand l'évaluation s'ouvre." }).optional(),
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -36,16 +50,21 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const id = idParam(params.id);
-  if (formData.get("confirm") !== "yes") return data({ issues: ["Confirmez la publication."] }, { status: 400 });
-  const result = publishTender({ id, user });
+  const parsed = publishFormSchema.safeParse({ confirm: formData.get("confirm"), evaluationOpens: formData.get("evaluationOpens") ?? undefined });
+  if (!parsed.success) return data({ issues: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
+  const opens = parsed.data.evaluationOpens;
+  const result = publishTender({ id, user, allowEarlyEvaluation: opens === undefined ? undefined : opens === "on-submission" });
   if (!result.ok) return data({ issues: result.issues }, { status: 400 });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, { message: "Appel d'offres publié : sa méthode de notation est désormais figée. Invitez les fournisseurs." });
 });
 
 export default function PublishTender() {
-  const { tender, shares, priceMethod, questionCount, issues } = useLoaderData<typeof loader>();
+  const { tender, shares, priceMethod, questionCount, issues, checklist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const shown = actionData?.issues ?? issues;
+  // Blocking issues come from the loader (the draft cannot be published as it is: no form); the
+  // action's issues (confirmation missing, or the draft changed meanwhile) are shown in the form.
+  const blocking = issues;
+  const formErrors = actionData?.issues ?? [];
   return (
     <>
       <p className="no-print">
@@ -67,11 +86,12 @@ export default function PublishTender() {
           règles avant de répondre (article R2152-11 du code de la commande publique).
         </p>
       </section>
-      {shown.length > 0 ? (
+      <PublishChecklist items={checklist.items} />
+      {blocking.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>Publication impossible :</p>
           <ul>
-            {shown.map((i) => (
+            {blocking.map((i) => (
               <li key={i}>{i}</li>
             ))}
           </ul>
@@ -82,6 +102,17 @@ export default function PublishTender() {
       ) : (
         <Form method="post" className="stack">
           <CsrfInput />
+          <h2>Publier</h2>
+          {formErrors.length > 0 ? (
+            <div className="alert alert--error" role="alert">
+              <ul>
+                {formErrors.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <EvaluationOpensChoice early={checklist.allowEarlyEvaluation} deadlineLabel={formatParis(tender.deadline, "numeric", { withZone: true })} />
           <label className="check">
             <input type="checkbox" name="confirm" value="yes" required /> Je confirme la publication et le gel de la méthode de notation
           </label>

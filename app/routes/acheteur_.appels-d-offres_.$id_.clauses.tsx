@@ -150,10 +150,10 @@ export default function TenderClauses() {
             )}
             {editable ? (
               <div className="actions">
-                <button type="submit" name="intent" value={`up:${i}`} className="button button--secondary" disabled={i === 0 || busy} aria-label={`Monter la clause ${i + 1}`}>
+                <button type="submit" name="intent" value={`up:${i}`} className="button button--secondary" disabled={i === 0 || busy} aria-label={`Monter la clause « ${c.clause?.title ?? c.clauseId} »`}>
                   ↑ Monter
                 </button>
-                <button type="submit" name="intent" value={`down:${i}`} className="button button--secondary" disabled={i === chosen.length - 1 || busy} aria-label={`Descendre la clause ${i + 1}`}>
+                <button type="submit" name="intent" value={`down:${i}`} className="button button--secondary" disabled={i === chosen.length - 1 || busy} aria-label={`Descendre la clause « ${c.clause?.title ?? c.clauseId} »`}>
                   ↓ Descendre
                 </button>
                 <button
@@ -161,8 +161,9 @@ export default function TenderClauses() {
                   name="intent"
                   value={`remove:${i}`}
                   className="button button--danger"
+                  aria-label={`Retirer la clause « ${c.clause?.title ?? c.clauseId} »`}
                   onClick={(e) => {
-                    if (!window.confirm("Retirer cette clause de l'annexe ? Les valeurs saisies pour elle seront perdues.")) e.preventDefault();
+                    if (!window.confirm(`Retirer la clause « ${c.clause?.title ?? c.clauseId} » de l'annexe ? Les valeurs saisies pour elle seront perdues.`)) e.preventDefault();
                   }}
                 >
                   Retirer

@@ -7,7 +7,8 @@ import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { levelLabel } from "~/responses/questionnaire-view";
 import { formatParis } from "~/lib/dates";
-import { importLibrary, listLibrary } from "~/responses/library.server";
+import { frCount } from "~/lib/format";
+import { importLibrary, listLibrary, originLabel } from "~/responses/library.server";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, refusalsAsData } from "~/lib/route.server";
 
@@ -21,7 +22,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
     entries: listLibrary({ user }).map((e) => {
       const guide = getGuide(e.guideVersion);
       const q = guide ? getQuestion(guide, e.questionId) : undefined;
-      return { ...e, questionText: q?.text ?? "", updatedAtLabel: e.updatedAt ? formatParis(e.updatedAt, "short") : "" };
+      return { ...e, questionText: q?.text ?? "", updatedAtLabel: formatParis(e.updatedAt, "short"), originLabel: originLabel(e.origin) };
     }),
   };
 });
@@ -61,8 +62,8 @@ export default function Library() {
       </p>
       <h1>Bibliothèque de réponses</h1>
       <p className="lead">
-        Chaque réponse enregistrée est conservée ici, par question du guide et par version. Les nouvelles consultations sont pré-remplies avec ces réponses, à vérifier
-        avant le dépôt.
+        Chaque réponse que vous déposez est conservée ici dans sa dernière version, par question du guide et par version du guide, avec la consultation et
+        la date dont elle vient. Les nouvelles consultations sont pré-remplies avec ces réponses, à vérifier avant le dépôt.
       </p>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Exporter</h2>
@@ -82,7 +83,7 @@ export default function Library() {
         {result ? (
           result.ok ? (
             <p className="alert alert--info" role="status">
-              {result.count} réponse(s) importée(s).
+              {frCount(result.count, "réponse importée", "réponses importées")}.
             </p>
           ) : (
             <div className="alert alert--error" role="alert">
@@ -107,7 +108,7 @@ export default function Library() {
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Réponses ({entries.length})</h2>
         {entries.length === 0 ? (
-          <p className="muted">Aucune réponse pour l'instant : elles s'ajoutent dès que vous enregistrez un questionnaire.</p>
+          <p className="muted">Aucune réponse pour l'instant : elles s'ajoutent dès que vous déposez une réponse à une consultation.</p>
         ) : (
           <table className="data">
             <thead>
@@ -115,7 +116,7 @@ export default function Library() {
                 <th scope="col">Question</th>
                 <th scope="col">Niveau</th>
                 <th scope="col">Réponse</th>
-                <th scope="col">Mise à jour</th>
+                <th scope="col">Origine</th>
               </tr>
             </thead>
             <tbody>
@@ -128,7 +129,15 @@ export default function Library() {
                   </td>
                   <td>{e.notApplicable ? "Non applicable" : levelLabel(e.level)}</td>
                   <td style={{ whiteSpace: "pre-wrap" }}>{e.notApplicable ? e.notApplicableReason : e.text.length > 400 ? `${e.text.slice(0, 400)}…` : e.text}</td>
-                  <td>{e.updatedAtLabel}</td>
+                  <td data-testid="library-origin">
+                    {e.origin.source === "submission" && e.origin.tenderId !== null ? (
+                      <Link to={`/fournisseur/consultations/${e.origin.tenderId}/recepisse`}>{e.originLabel}</Link>
+                    ) : (
+                      e.originLabel
+                    )}
+                    <br />
+                    <span className="muted small">{e.updatedAtLabel}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
+import { ExplanationTree } from "~/components/tenders/explanation-tree";
 import { formatParis } from "~/lib/dates";
+import { frCount } from "~/lib/format";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
+import { DEBRIEF_NEVER, debriefContents } from "~/tenders/labels";
 import { defineLoader, idParam } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Restitution — NR Procure" }];
@@ -18,14 +21,17 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     rankedCount: d.rankedCount,
     score: d.score,
     criteria: d.criteria,
+    explanation: d.explanation,
+    questionTopics: d.questionTopics,
     justifications: d.justifications,
+    contents: debriefContents(d.rankedCount),
   };
 });
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("fr-FR", { maximumFractionDigits: 2 }));
 
 export default function Debrief() {
-  const { tender, sharedAtLabel, rank, rankedCount, score, criteria, justifications } = useLoaderData<typeof loader>();
+  const { tender, sharedAtLabel, rank, rankedCount, score, criteria, explanation, questionTopics, justifications, contents } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="muted">
@@ -35,10 +41,19 @@ export default function Debrief() {
       <p className="lead">
         {tender.title} ({tender.reference}) — partagée le {sharedAtLabel}. Vous ne voyez que vos propres résultats.
       </p>
+      <div className="card">
+        <p style={{ marginTop: 0 }}>L'acheteur partage avec vous :</p>
+        <ul data-testid="debrief-contents">
+          {contents.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+        <p className="muted small">Et {DEBRIEF_NEVER}.</p>
+      </div>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Classement</h2>
         <p>
-          Rang <strong>{rank}</strong> sur {rankedCount} offre(s) classée(s).
+          Rang <strong>{rank}</strong> sur {frCount(rankedCount, "offre classée", "offres classées")}.
         </p>
         <table className="data">
           <tbody>
@@ -74,6 +89,10 @@ export default function Debrief() {
           </tbody>
         </table>
         {score.unanswered.length ? <p className="muted">Questions comptées sans réponse : {score.unanswered.join(", ")}</p> : null}
+      </section>
+      <section className="card" data-testid="debrief-detail">
+        <h2 style={{ marginTop: 0 }}>Détail de vos points</h2>
+        <ExplanationTree explanation={explanation} criteria={criteria} topics={questionTopics} />
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Justifications des évaluateurs</h2>

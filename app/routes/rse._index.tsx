@@ -29,19 +29,19 @@ export default function RseHome() {
       <p className="lead">{organisationName}</p>
 
       <div className="grid">
-        <section className="card">
+        <section className="card card--link">
           <h2 style={{ marginTop: 0 }}>
             <Link to="/rse/facteurs">Facteurs des fournisseurs</Link>
           </h2>
           <p>Facteurs d'émission déclarés par vos fournisseurs : valeurs normalisées, qualité, plausibilité.</p>
         </section>
-        <section className="card">
+        <section className="card card--link">
           <h2 style={{ marginTop: 0 }}>
             <Link to="/rse/scope3">Estimation du scope 3</Link>
           </h2>
           <p>Vos dépenses et quantités par fournisseur, estimées avec les facteurs fournisseurs et comparées aux seuls ratios monétaires.</p>
         </section>
-        <section className="card">
+        <section className="card card--link">
           <h2 style={{ marginTop: 0 }}>
             <Link to="/rse/ratios">Ratios monétaires de référence</Link>
           </h2>

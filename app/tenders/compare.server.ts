@@ -1,13 +1,15 @@
-import { and, eq } from "drizzle-orm";
-import { debriefShares } from "#db/schema";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { debriefShares, invitations, submissions, users } from "#db/schema";
 import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
 import { explainParsed, parseScoringInput, scoreParsed, type ScoringInput, type ScoringResult, type SupplierExplanation } from "#scoring";
 import type { CurrentUser } from "~/auth/session.server";
+import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
-import { toCsv } from "~/lib/csv";
-import { db } from "~/lib/db.server";
-import { frNum } from "~/lib/format";
+import { csvNumber, toCsv } from "~/lib/csv";
+import { db, type Tx } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
+import { debriefAvailable } from "~/mail/messages";
+import { queueEmail } from "~/mail/outbox.server";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
@@ -107,7 +109,11 @@ export function sortRows<T extends { rank: number; total: number; priceScore: nu
   return [...rows].sort((a, b) => sign * (value(a) - value(b)) || a.rank - b.rank);
 }
 
-/** The ranking as CSV (BOM, `;`, formula-safe). Recorded in the audit log. */
+/**
+ * The ranking as CSV (BOM, `;`, formula-safe). Scores and prices are plain numbers with a decimal
+ * comma (`csvNumber`), so that a spreadsheet can sort and sum them; a criterion the method leaves
+ * out says « sans objet » rather than an empty cell. Recorded in the audit log.
+ */
 export function exportRankingCsv({ tenderId, user }: { tenderId: number; user: CurrentUser }): { csv: string; filename: string } {
   const c = getComparison({ tenderId, user });
   const header = [
@@ -119,6 +125,7 @@ export function exportRankingCsv({ tenderId, user }: { tenderId: number; user: C
     "Note technique /100",
     "Note RSE /100",
     ...c.criteria.map((k) => `${k.shortTitle} /100`),
+    "Nombre de questions sans réponse",
     "Questions sans réponse",
   ];
   const rows = (c.result?.suppliers ?? []).map((s) => {
@@ -126,12 +133,13 @@ export function exportRankingCsv({ tenderId, user }: { tenderId: number; user: C
     return [
       s.rank,
       c.names[s.id] ?? s.id,
-      frNum(s.total),
-      info ? frNum(info.price) : "",
-      frNum(s.priceScore),
-      frNum(s.technicalScore),
-      frNum(s.rseScore),
-      ...c.criteria.map((k) => (s.criteria[k.id] === null || s.criteria[k.id] === undefined ? "sans objet" : frNum(s.criteria[k.id]!))),
+      csvNumber(s.total),
+      csvNumber(info?.price),
+      csvNumber(s.priceScore),
+      csvNumber(s.technicalScore),
+      csvNumber(s.rseScore),
+      ...c.criteria.map((k) => (s.criteria[k.id] === null || s.criteria[k.id] === undefined ? "sans objet" : csvNumber(s.criteria[k.id]))),
+      s.unanswered.length,
       s.unanswered.join(", "),
     ];
   });
@@ -156,7 +164,8 @@ export function getReport({ tenderId, user }: { tenderId: number; user: CurrentU
 export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): void {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   const c = comparisonForTender(tender);
-  if (!c.built.suppliers.some((s) => s.organisationId === supplierOrganisationId)) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
+  const supplier = c.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
+  if (!supplier) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   db().transaction((tx) => {
     const res = tx
       .insert(debriefShares)
@@ -165,7 +174,28 @@ export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tende
       .run();
     if (res.changes > 0) {
       audit(tx, { userId: user.id, organisationId: user.organisationId, action: "debrief.share", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId } });
+      // « Restitution disponible »: to whoever submitted and to the invited contacts of that supplier.
+      const message = debriefAvailable({ tender, buyerName: user.organisationName, supplierName: supplier.name, publicUrl: config().publicUrl });
+      for (const toEmail of debriefRecipients(tx, { tenderId: tender.id, supplierOrganisationId, submissionId: supplier.submissionId })) {
+        queueEmail(tx, { organisationId: user.organisationId, toEmail, ...message });
+      }
     }
   });
 }
 
+
+/** The supplier's people for a debrief notice: the submitter of the counted response and its accepted invitations' contacts. */
+function debriefRecipients(tx: Tx, { tenderId, supplierOrganisationId, submissionId }: { tenderId: number; supplierOrganisationId: number; submissionId: number }): string[] {
+  const submitter = tx
+    .select({ email: users.email })
+    .from(submissions)
+    .innerJoin(users, eq(users.id, submissions.submittedBy))
+    .where(and(eq(submissions.id, submissionId), eq(submissions.supplierOrganisationId, supplierOrganisationId)))
+    .get();
+  const invited = tx
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(and(eq(invitations.tenderId, tenderId), eq(invitations.supplierOrganisationId, supplierOrganisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .all();
+  return [...new Set([submitter?.email, ...invited.map((i) => i.email)].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
+}

@@ -25,3 +25,20 @@ export function stabilitySentence(changeAt: number | null, rseShare: number, ran
   }
   return `Le classement changerait de vainqueur si la part RSE était de ${fr(changeAt)} % au lieu de ${fr(rseShare)} %.`;
 }
+
+/**
+ * What a shared debrief shows the supplier, said once: the buyer's confirmation and the supplier's
+ * debrief page both print this list, so the promise and the page agree (issue 20 §2). Neutral
+ * wording (« la note », not « sa » / « votre »): it reads right on both pages.
+ */
+export function debriefContents(rankedCount: number): string[] {
+  return [
+    "la note totale, les notes par partie (prix, valeur technique, RSE) et par critère",
+    `le rang sur ${rankedCount} ${rankedCount < 2 ? "offre classée" : "offres classées"}`,
+    "le détail des points RSE par critère et par réponse (points obtenus, sur combien, points perdus), avec le niveau retenu",
+    "les justifications des évaluateurs lorsqu'ils ont changé un niveau",
+  ];
+}
+
+/** Never in a debrief: said next to the list above. */
+export const DEBRIEF_NEVER = "jamais les réponses, les noms, les notes ni les prix des autres fournisseurs (ni le prix le plus bas)";

@@ -120,18 +120,30 @@ export function methodSha256(method: TenderMethod): string {
   return crypto.createHash("sha256").update(canonicalJson(method)).digest("hex");
 }
 
-/** Copies the draft method into the immutable published snapshot with its SHA-256. */
-export function publishTender({ id, user }: { id: number; user: CurrentUser }): { ok: true; sha256: string } | { ok: false; issues: string[] } {
+/**
+ * Copies the draft method into the immutable published snapshot with its SHA-256. When the publish
+ * page posts the buyer's explicit choice of when evaluation opens, it is saved in the same update.
+ */
+export function publishTender({
+  id,
+  user,
+  allowEarlyEvaluation,
+}: {
+  id: number;
+  user: CurrentUser;
+  allowEarlyEvaluation?: boolean;
+}): { ok: true; sha256: string } | { ok: false; issues: string[] } {
   const tender = loadTenderAsBuyer({ id, user });
   const issues = publishIssues(tender);
   if (issues.length > 0) return { ok: false, issues };
   const method = tenderMethodSchema.parse(readDraftMethod(tender.draftMethod));
   const sha256 = methodSha256(method);
   const at = new Date().toISOString();
+  const early = allowEarlyEvaluation ?? tender.allowEarlyEvaluation;
   db().transaction((tx) => {
     const res = tx
       .update(tenders)
-      .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at })
+      .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at, allowEarlyEvaluation: early })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
       .run();
     if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
@@ -141,7 +153,7 @@ export function publishTender({ id, user }: { id: number; user: CurrentUser }): 
       action: "tender.publish",
       targetType: "tender",
       targetId: tender.id,
-      details: { methodSha256: sha256, shares: method.shares, priceMethod: method.priceMethod, deadline: tender.deadline },
+      details: { methodSha256: sha256, shares: method.shares, priceMethod: method.priceMethod, deadline: tender.deadline, allowEarlyEvaluation: early },
     });
   });
   return { ok: true, sha256 };
@@ -182,10 +194,14 @@ export function listEvaluators({ tender, user }: { tender: TenderRow; user: Curr
     .map((u) => ({ ...u, assigned: assigned.has(u.id) }));
 }
 
-/** Replaces the tender's evaluators; every id must be an evaluator of the buyer's organisation (else 404). */
-export function setEvaluators({ id, user, userIds }: { id: number; user: CurrentUser; userIds: number[] }): void {
+/**
+ * Replaces the tender's evaluators; every id must be an evaluator of the buyer's organisation (else
+ * 404). Returns the names now assigned, for the confirmation.
+ */
+export function setEvaluators({ id, user, userIds }: { id: number; user: CurrentUser; userIds: number[] }): string[] {
   const tender = loadTenderAsBuyer({ id, user });
-  const allowed = new Set(listEvaluators({ tender, user }).map((e) => e.id));
+  const evaluators = listEvaluators({ tender, user });
+  const allowed = new Set(evaluators.map((e) => e.id));
   const wanted = [...new Set(userIds)];
   if (wanted.some((u) => !allowed.has(u))) throw notFound("Cet évaluateur n'existe pas dans votre organisation.");
   db().transaction((tx) => {
@@ -194,6 +210,7 @@ export function setEvaluators({ id, user, userIds }: { id: number; user: Current
     for (const userId of wanted) tx.insert(tenderEvaluators).values({ tenderId: tender.id, userId, assignedBy: user.id }).run();
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: "tender", targetId: tender.id, details: { before, after: wanted } });
   });
+  return evaluators.filter((e) => wanted.includes(e.id)).map((e) => e.name);
 }
 
 /** Builder values for the edit form. */

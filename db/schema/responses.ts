@@ -96,7 +96,15 @@ export const submissions = sqliteTable(
   (t) => [index("submissions_tender").on(t.tenderId)],
 );
 
-/** The supplier organisation's reusable answers, keyed by guide version and question id. */
+export const librarySources = ["submission", "import", "draft"] as const;
+export type LibrarySource = (typeof librarySources)[number];
+
+/**
+ * The supplier organisation's reusable answers, keyed by guide version and question id: the latest
+ * submitted (or imported) version of each answer, with where it came from — `submission` (the tender
+ * and submission; `updatedAt` is the submission time), `import` (a library file), or `draft` (rows
+ * written by draft saves before decision 015; no tender recorded).
+ */
 export const answerLibrary = sqliteTable(
   "answer_library",
   {
@@ -110,6 +118,9 @@ export const answerLibrary = sqliteTable(
     notApplicableReason: text("not_applicable_reason").notNull().default(""),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
+    source: text("source", { enum: librarySources }).notNull().default("draft"),
+    sourceTenderId: integer("source_tender_id").references(() => tenders.id),
+    sourceSubmissionId: integer("source_submission_id").references(() => submissions.id),
   },
   (t) => [uniqueIndex("answer_library_unique").on(t.supplierOrganisationId, t.guideVersion, t.questionId)],
 );

@@ -84,17 +84,61 @@ export const invitations = sqliteTable(
   (t) => [uniqueIndex("invitations_token").on(t.tokenSha256), index("invitations_tender").on(t.tenderId)],
 );
 
-/** Messages the portal would send; shown on the outbox page when no SMTP transport is configured. */
-export const outbox = sqliteTable("outbox", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  organisationId: integer("organisation_id").notNull().references(() => organisations.id),
-  toEmail: text("to_email").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  kind: text("kind").notNull(),
-  createdAt: text("created_at").notNull().default(now),
-  sentAt: text("sent_at"),
-});
+export const outboxStatuses = ["pending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/**
+ * Every e-mail the portal sends, kept with its delivery status (docs/decisions/015-email-delivery-and-answer-library.md).
+ * A row is written in the transaction of the action that causes it; the mail worker sends it when
+ * an SMTP transport is configured (`SMTP_URL`), else it stays `pending` and the outbox page shows
+ * it to copy by hand. `failed` with a `nextAttemptAt` will be retried; without one, it was given up.
+ * `claimedBy`/`claimedUntil`: the worker that took the row for sending (atomic claim, so two
+ * processes never send the same message); the lease expires if that worker dies.
+ * New columns all have defaults: `insert(outbox).values({ organisationId, toEmail, kind, subject,
+ * body })` queues a message as before.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    kind: text("kind").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    sentAt: text("sent_at"),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastAttemptAt: text("last_attempt_at"),
+    /** When the next attempt may happen; null = as soon as possible (pending) or never (failed, given up). */
+    nextAttemptAt: text("next_attempt_at"),
+    claimedBy: text("claimed_by"),
+    claimedUntil: text("claimed_until"),
+  },
+  (t) => [index("outbox_org").on(t.organisationId, t.id), index("outbox_status").on(t.status, t.nextAttemptAt)],
+);
+
+export const reminderKinds = ["deadline-7d", "deadline-1d"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/**
+ * Deadline reminders already queued, one row per invitation and kind: the unique index is what
+ * makes a reminder go out once, across restarts and when two processes run the job (the insert
+ * that loses the race changes nothing and queues nothing).
+ */
+export const deadlineReminders = sqliteTable(
+  "deadline_reminders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    invitationId: integer("invitation_id").notNull().references(() => invitations.id),
+    kind: text("kind", { enum: reminderKinds }).notNull(),
+    outboxId: integer("outbox_id").references(() => outbox.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("deadline_reminders_unique").on(t.invitationId, t.kind)],
+);
 
 /** Price and technical score entered by the buyer for one supplier of one tender. */
 export const offerScores = sqliteTable(

@@ -77,8 +77,12 @@ describe("buyer journey", () => {
     await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}`);
     await buyer.getByLabel(/Karim Benali/).check();
     await buyer.getByRole("button", { name: "Enregistrer les évaluateurs" }).click();
-    await buyer.getByRole("status").filter({ hasText: "Évaluateurs enregistrés." }).waitFor();
+    await buyer.getByRole("status").filter({ hasText: "Évaluateurs enregistrés : Karim Benali." }).waitFor();
+    await expect(buyer.getByTestId("assigned-evaluators").textContent()).resolves.toContain("Affectés à cet appel d'offres : Karim Benali.");
     await buyer.getByRole("link", { name: "Publier…" }).click();
+    // The checklist says who evaluates; the evaluation choice is explicit (the draft allowed early evaluation).
+    await expect(buyer.locator('[data-item="evaluators"]').textContent()).resolves.toContain("Karim Benali");
+    await expect(buyer.getByRole("radio", { name: /Dès le dépôt de chaque réponse/ }).isChecked()).resolves.toBe(true);
     await buyer.getByLabel(/Je confirme la publication/).check();
     await Promise.all([buyer.waitForURL(new RegExp(`/appels-d-offres/${tenderId}$`)), buyer.getByRole("button", { name: "Publier définitivement" }).click()]);
     await buyer.getByRole("status").filter({ hasText: "Appel d'offres publié" }).waitFor();
@@ -91,8 +95,13 @@ describe("buyer journey", () => {
       await buyer.getByLabel("Adresse e-mail du contact").fill(s.email);
       await buyer.getByRole("button", { name: "Créer l'invitation" }).click();
       await buyer.getByTestId("invitation-link").getByText(s.email, { exact: false }).waitFor();
-      await expect(buyer.getByLabel("Lien d'invitation").inputValue()).resolves.toMatch(/\/invitation\/[\w-]{40,}$/);
+      await expect(buyer.getByTestId("invitation-url").textContent()).resolves.toMatch(/\/invitation\/[\w-]{40,}$/);
     }
+    // The copy button (JavaScript) puts the link in the clipboard.
+    await buyer.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl() });
+    await buyer.getByRole("button", { name: "Copier le lien" }).click();
+    await buyer.getByText("Lien copié dans le presse-papiers.").waitFor();
+    await expect(buyer.evaluate(() => navigator.clipboard.readText())).resolves.toBe(await buyer.getByTestId("invitation-url").textContent());
 
     // 4. The suppliers answer (seeded submissions for this tender).
     const { method, sha } = await publishedMethodOf(tenderId);

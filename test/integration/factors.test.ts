@@ -94,7 +94,8 @@ describe("supplier upload", () => {
     const csv = await s1.get(errorsLoader, `/fournisseur/facteurs/depots/${uploadId}/erreurs.csv`, { uploadId: String(uploadId) });
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain("ligne;colonne;valeur;message");
-    expect(String(csv.body)).toMatch(/\n3;valeur;'-1,5;/);
+    // A negative number is a number in the spreadsheet (issue 20): no apostrophe in front.
+    expect(String(csv.body)).toMatch(/\n3;valeur;-1,5;/);
 
     // The original file can be downloaded back by its organisation.
     const original = await s1.run(() =>

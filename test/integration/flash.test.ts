@@ -25,7 +25,7 @@ describe("flash messages", () => {
     expect(saved.headers.getSetCookie().some((c) => c.startsWith("__flash="))).toBe(true);
 
     const first = await buyer.get(rootLoader, path);
-    expect((first.body as RootBody).flash).toMatchObject({ message: "Évaluateurs enregistrés.", path });
+    expect((first.body as RootBody).flash).toMatchObject({ message: "Évaluateurs enregistrés : aucun évaluateur affecté.", path });
     const again = await buyer.get(rootLoader, path);
     expect((again.body as RootBody).flash).toBeNull();
   });

@@ -5,6 +5,7 @@ import { debriefShares, offerScores, organisations, tenders, users } from "#db/s
 import { db } from "~/lib/db.server";
 import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as debriefLoader } from "~/routes/fournisseur.consultations.$tenderId.restitution";
+import { loader as buyerDetailLoader } from "~/routes/acheteur.appels-d-offres.$id.fournisseurs.$supplierId";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { acceptInvitationDirectly, createInvitation, createPublishedTender, DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG } from "../support/fixtures-tenders";
 
@@ -59,6 +60,30 @@ describe("supplier debrief", () => {
     const text = JSON.stringify(mine.body);
     expect(text).not.toContain(DEMO_SUPPLIER2_ORG);
     expect(text).not.toContain("87654");
+    expect(text).not.toContain("Réponse de niveau 2"); // the rival's answers
+
+    // Its own per-answer detail, as the buyer sees it: points, out of, lost, for every question.
+    type Detail = { explanation: { supplierId: string; price: Record<string, unknown>; rse: { criteria: { questions: { id: string; level: number | null; points: number; markShare: number; pointsLost: number }[] }[] } }; contents: string[] };
+    const detail = mine.body as Detail;
+    const perAnswer = detail.explanation.rse.criteria.flatMap((c) => c.questions);
+    expect(perAnswer.map((q) => q.id).sort()).toEqual([...questions].sort());
+    for (const q of perAnswer) {
+      expect(q.level).toBe(4);
+      expect(q.points + q.pointsLost).toBeCloseTo(q.markShare, 2);
+      expect(q.markShare).toBeGreaterThan(0);
+    }
+    expect(detail.explanation.supplierId).toBe("vous");
+    expect(detail.explanation.price).not.toHaveProperty("lowestPrice");
+    expect(detail.explanation.price).not.toHaveProperty("highestPrice");
+
+    // The buyer's confirmation promises exactly what the supplier's page shows, and the buyer's
+    // full detail agrees with the supplier's points.
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const buyerPage = await buyer.get(buyerDetailLoader, `/acheteur/appels-d-offres/${tenderId}/fournisseurs/${orgId(DEMO_SUPPLIER1_ORG)}`, { id: String(tenderId), supplierId: String(orgId(DEMO_SUPPLIER1_ORG)) });
+    const buyerBody = buyerPage.body as Detail & { debriefContents: string[] };
+    expect(buyerBody.debriefContents).toEqual(detail.contents);
+    expect(detail.contents.join(" ")).toContain("par réponse (points obtenus, sur combien, points perdus)");
+    expect(buyerBody.explanation.rse.criteria.flatMap((c) => c.questions).map((q) => [q.id, q.points, q.markShare, q.pointsLost])).toEqual(perAnswer.map((q) => [q.id, q.points, q.markShare, q.pointsLost]));
 
     const theirs = await s2.get(debriefLoader, `${path(tenderId)}/restitution`, { tenderId: String(tenderId) });
     expect(theirs.status).toBe(404);

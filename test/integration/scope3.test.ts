@@ -107,7 +107,12 @@ describe("scope 3 estimate", () => {
     const text = String(csv.body);
     expect(text).toContain("kgco2e_facteurs_fournisseurs");
     expect(text).toContain("15630");
-    expect(text).toMatch(/total;.*;109667,5;;111877,5;'-2210;/);
+    // Numbers stay numbers for the spreadsheet: no apostrophe before a negative difference, no
+    // thousands separator; units in French; « ligne » agreed with its count.
+    expect(text).toMatch(/total;.*;109667,5;;111877,5;-2210;\d+ lignes?\r\n$/);
+    expect(text).not.toMatch(/'-\d/);
+    expect(text).toContain(";100;unité;");
+    expect(text).not.toMatch(/;unit;/);
     expect(db().select().from(auditLog).where(eq(auditLog.action, "scope3.export")).all().length).toBeGreaterThan(0);
   });
 

@@ -211,6 +211,14 @@ describe("comparison", () => {
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.split("\r\n")[0]).toContain("Rang;Fournisseur;Note totale /100");
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // Spreadsheet-friendly numbers: the price as plain digits (no narrow no-break space), scores
+    // with a decimal comma, and the count of unanswered questions written even when it is 0.
+    const header = text.split("\r\n")[0]!.split(";");
+    const line = text.split("\r\n").find((l) => l.includes("104500"))!.split(";");
+    expect(line[header.indexOf("Prix (€ HT)")]).toBe("104500");
+    expect(line[header.indexOf("Note totale /100")]).toMatch(/^\d+(,\d{1,2})?$/);
+    expect(line[header.indexOf("Nombre de questions sans réponse")]).toMatch(/^\d+$/);
+    expect(text).not.toMatch(/\u202f|\u00a0/);
     expect(db().select().from(auditLog).where(eq(auditLog.action, "export.ranking-csv")).all()).toHaveLength(2);
     const report = await buyer.get(reportLoader, p("/rapport"), params());
     expect(report.status).toBe(200);

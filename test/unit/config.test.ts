@@ -101,3 +101,27 @@ describe("account security settings", () => {
     expect(() => loadConfig({ ...base(), PUBLIC_URL: "javascript:alert(1)" })).toThrow(/PUBLIC_URL doit commencer par http/);
   });
 });
+
+describe("e-mail settings", () => {
+  const mail = (env: Record<string, string>) => loadConfig({ DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40), ...env });
+
+  it("send nothing by default: no SMTP URL, a 30 s job interval, no public address", () => {
+    const c = mail({});
+    expect(c.smtpUrl).toBeUndefined();
+    expect(c.mailIntervalMs).toBe(30_000);
+    expect(c.publicUrl).toBeUndefined();
+    expect(c.mailFrom).toContain("NR Procure");
+  });
+
+  it("accept smtp:// and smtps:// URLs, and a public address without its trailing slash", () => {
+    expect(mail({ SMTP_URL: "smtps://portail:secret@smtp.example.org:465" }).smtpUrl).toBe("smtps://portail:secret@smtp.example.org:465");
+    expect(mail({ SMTP_URL: "smtp://127.0.0.1:2525" }).smtpUrl).toBe("smtp://127.0.0.1:2525");
+    expect(mail({ PUBLIC_URL: "https://achats.example.org/" }).publicUrl).toBe("https://achats.example.org");
+  });
+
+  it("refuse anything else with a French message", () => {
+    expect(() => mail({ SMTP_URL: "http://smtp.example.org" })).toThrow(/SMTP_URL: attendu smtp:\/\//);
+    expect(() => mail({ PUBLIC_URL: "achats.example.org" })).toThrow(/PUBLIC_URL: PUBLIC_URL doit être une adresse/);
+    expect(() => mail({ MAIL_INTERVAL_MS: "10" })).toThrow(/MAIL_INTERVAL_MS/);
+  });
+});

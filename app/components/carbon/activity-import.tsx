@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { activityColumnSpecs } from "~/carbon/activity-csv";
 import { CsrfInput } from "~/components/csrf";
+import { frCount } from "~/lib/format";
 import { ColumnsTable } from "./columns-table";
 
 export type ActivityImportResult =
@@ -27,7 +28,7 @@ export function ActivityImport({ maxBytesLabel, result }: { maxBytesLabel: strin
       {result && result.intent === "import" ? (
         result.ok ? (
           <p className="alert alert--info" role="status">
-            {result.imported} ligne(s) importée(s).
+            {frCount(result.imported, "ligne importée", "lignes importées")}.
           </p>
         ) : result.errors.length > 0 ? (
           <div className="alert alert--error" role="alert">

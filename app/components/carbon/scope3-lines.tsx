@@ -50,7 +50,7 @@ export function Scope3Lines({ lines, yearQuery }: { lines: Scope3Page["lines"]; 
                   <div className="small muted">{l.note}</div>
                 </td>
                 <td className="num">{n(l.spendKEur)}</td>
-                <td className="num">{l.quantity === null ? "—" : `${formatNumber(l.quantity)} ${l.activityUnit ?? ""}`}</td>
+                <td className="num">{l.quantity === null ? "—" : `${formatNumber(l.quantity)} ${l.unitLabel}`}</td>
                 <td className="num">
                   {kg(l.specificKg)}
                   <div className="small muted">{l.basisLabel}</div>

@@ -1,4 +1,5 @@
 import { formatTonnes } from "~/carbon/labels";
+import { frCount } from "~/lib/format";
 import type { Scope3Page } from "~/carbon/scope3.server";
 
 /** Totals per scope 3 category, supplier factors beside monetary ratios, and the matching rule. */
@@ -38,7 +39,7 @@ export function Scope3Totals({ byCategory, total }: Pick<Scope3Page, "byCategory
                 <td className="num">{c.specificKg > 0 ? `${Math.round((100 * c.supplierFactorKg) / c.specificKg)} %` : "—"}</td>
                 <td>
                   {c.lines}
-                  {c.notEstimated ? <div className="small muted">{c.notEstimated} non estimée(s)</div> : null}
+                  {c.notEstimated ? <div className="small muted">{frCount(c.notEstimated, "ligne non estimée", "lignes non estimées")}</div> : null}
                   {c.noMonetary ? <div className="small muted">{c.noMonetary} sans ratio monétaire (pas de dépense)</div> : null}
                 </td>
               </tr>

@@ -18,7 +18,7 @@ export function WhatIfPanel({
 }: {
   input: ScoringInput;
   names: Record<string, string>;
-  criteria: { id: string; shortTitle: string }[];
+  criteria: { id: string; title?: string; shortTitle: string }[];
   initial: Simulation;
   hidden: Record<string, string>;
 }) {
@@ -50,27 +50,28 @@ export function WhatIfPanel({
         ))}
         <div className="builder__shares">
           {(["price", "technical", "rse"] as const).map((k) => (
-            <label key={k} className="field">
-              {k === "price" ? "Prix (%)" : k === "technical" ? "Valeur technique (%)" : "RSE (%)"}
+            <div key={k} className="field">
+              <label htmlFor={`sim-${k}`}>{k === "price" ? "Prix simulé (%)" : k === "technical" ? "Valeur technique simulée (%)" : "RSE simulée (%)"}</label>
               <input
+                id={`sim-${k}`}
                 type="number"
                 step="any"
                 name={`sim.${k}`}
                 value={sim[k]}
                 onChange={(e) => setSim({ ...sim, [k]: num(e.target.value) })}
               />
-            </label>
+            </div>
           ))}
         </div>
-        <label className="field">
-          Part RSE (curseur : prix et technique ajustés en proportion)
+        <div className="field">
+          <label htmlFor="sim-rse-range">Part RSE simulée (curseur : prix et technique ajustés en proportion)</label>
           <input
+            id="sim-rse-range"
             type="range"
             min={0}
             max={30}
             step={0.5}
             value={sim.rse}
-            aria-label="Part RSE simulée"
             onChange={(e) => {
               const rse = num(e.target.value);
               const rest = sim.price + sim.technical;
@@ -78,14 +79,15 @@ export function WhatIfPanel({
               setSim({ ...sim, rse, price: Math.round(sim.price * k * 100) / 100, technical: Math.round((100 - rse - Math.round(sim.price * k * 100) / 100) * 100) / 100 });
             }}
           />
-        </label>
+        </div>
         <details>
           <summary>Poids des critères</summary>
           <div className="builder__grid">
             {criteria.map((c) => (
-              <label key={c.id} className="field">
-                {c.shortTitle}
+              <div key={c.id} className="field">
+                <label htmlFor={`sim-w-${c.id}`}>Poids simulé — {c.title ?? c.shortTitle}</label>
                 <input
+                  id={`sim-w-${c.id}`}
                   type="number"
                   step="any"
                   min={0}
@@ -93,7 +95,7 @@ export function WhatIfPanel({
                   value={sim.weights[c.id] ?? 1}
                   onChange={(e) => setSim({ ...sim, weights: { ...sim.weights, [c.id]: num(e.target.value) } })}
                 />
-              </label>
+              </div>
             ))}
           </div>
         </details>

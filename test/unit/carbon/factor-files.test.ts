@@ -32,7 +32,8 @@ describe("errorsReportCsv", () => {
     });
     expect(csv).toBe(
       "\uFEFFligne;colonne;valeur;message\r\n" +
-        "14;valeur;'-3;« -3 » n'est pas un nombre positif\r\n" +
+        // A plain negative number stays a number for the spreadsheet (issue 20); formulas are neutralised.
+        "14;valeur;-3;« -3 » n'est pas un nombre positif\r\n" +
         '15;libelle;"\'=HYPERLINK(""http://x"";""clic"")";exemple\r\n' +
         "16;;;la ligne compte 12 champs\r\n",
     );
@@ -45,7 +46,7 @@ describe("errorsReportCsv", () => {
 });
 
 describe("csv-escape (escapeCsvCell, toCsv)", () => {
-  it.each(["=1+1", "+33", "-3", "@SUM(A1)", "\tx", "\rx"])("prefixes %j with an apostrophe", (cell) => {
+  it.each(["=1+1", "+33", "-3+1", "-A1", "@SUM(A1)", "\tx", "\rx"])("prefixes %j with an apostrophe", (cell) => {
     expect(escapeCsvCell(cell, ";").replace(/^"/, "")).toMatch(/^'/);
   });
 
