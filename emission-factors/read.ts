@@ -562,6 +562,8 @@ class RowValidator {
       source: d.source,
       extra,
     };
+    // Optional product-footprint data (PACT export): only on the rows that give some.
+    if (d.pcf) factor.pcf = d.pcf;
     if (!isSegmentId(factor.segment) && !this.freeSegments.has(factor.segment)) {
       this.freeSegments.add(factor.segment);
       this.warn({

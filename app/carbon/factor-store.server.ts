@@ -44,9 +44,9 @@ export interface UploadContext {
 }
 
 const FACTOR_COLUMNS = `set_id, line, item, segment, ghg_category, value, unit, mass_unit, activity_unit,
-  value_kg_per_unit, uncertainty_pct, method, accounting, reference_year, verified_by, source, extra`;
-const WIDTH = 17;
-/** Rows per INSERT statement: fewer calls into SQLite (64 × 17 = 1,088 parameters, well under the limit). */
+  value_kg_per_unit, uncertainty_pct, method, accounting, reference_year, verified_by, source, extra, pcf_data`;
+const WIDTH = 18;
+/** Rows per INSERT statement: fewer calls into SQLite (64 × 18 = 1,152 parameters, well under the limit). */
 const BATCH = 64;
 const TUPLE = `(${Array.from({ length: WIDTH }, () => "?").join(", ")})`;
 
@@ -87,6 +87,7 @@ function put(params: unknown[], offset: number, setId: number, f: NormalisedFact
   params[offset + 14] = f.verifiedBy;
   params[offset + 15] = f.source;
   params[offset + 16] = extra;
+  params[offset + 17] = f.pcf ? JSON.stringify(f.pcf) : null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { activityUnitByToken, ghgCategoryNumbers, normaliseUnitToken } from "#questionnaires/emission-factors";
 import { segmentIds } from "#questionnaires/segments";
-import { parseDecimal, resolveSegmentId } from "#emission-factors";
+import { pactExportVersions, parseDecimal, resolveSegmentId } from "#emission-factors";
 
 const frenchDecimal = (message: string) =>
   z
@@ -190,3 +190,8 @@ export const uploadFieldsSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 export type UploadFields = z.output<typeof uploadFieldsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// PACT export: one spec version per export (`?version=2.3` or `?version=3.0`)
+
+export const pactVersionSchema = z.enum(pactExportVersions, { error: "Version PACT : 2.3 ou 3.0" });

@@ -62,6 +62,8 @@ export const factors = sqliteTable(
     verifiedBy: text("verified_by"),
     source: text("source"),
     extra: text("extra", { mode: "json" }).$type<Record<string, string>>(),
+    /** Optional product-footprint data for a PACT export (ProductFootprintData of emission-factors/), JSON. */
+    pcfData: text("pcf_data", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("factors_set").on(t.setId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `factors` ADD `pcf_data` text;
