@@ -46,3 +46,12 @@ export {
   type PactExportVersion,
 } from "./pact-spec";
 export { readFactorsCsv, DEFAULT_MAX_ERRORS, DEFAULT_MAX_LINE_LENGTH, type FactorsCsvInput, type ReadFactorsOptions } from "./read";
+export {
+  readBaseEmpreinte,
+  monetaryMultiplier,
+  baseEmpreinteColumns,
+  type BaseEmpreinteElement,
+  type BaseEmpreinteIssue,
+  type BaseEmpreinteRead,
+  type BaseEmpreinteRefusal,
+} from "./base-empreinte";

@@ -195,3 +195,24 @@ export type UploadFields = z.output<typeof uploadFieldsSchema>;
 // PACT export: one spec version per export (`?version=2.3` or `?version=3.0`)
 
 export const pactVersionSchema = z.enum(pactExportVersions, { error: "Version PACT : 2.3 ou 3.0" });
+
+// ---------------------------------------------------------------------------------------------
+// Price indices (/rse/deflateurs) and Base Empreinte picks (/rse/base-empreinte)
+
+export const deflatorSchema = z.object({
+  year: z
+    .string({ error: "Année obligatoire" })
+    .trim()
+    .regex(/^\d{4}$/, "Année sur 4 chiffres (ex. 2024)")
+    .transform(Number)
+    .refine((y) => y >= 2000 && y <= currentYear() + 1, "Année entre 2000 et l'année prochaine"),
+  index: frenchDecimal("Indice obligatoire (ex. 117,35)").pipe(z.number().positive("L'indice doit être strictement positif").max(100_000, "Indice invraisemblable")),
+  source: z.string({ error: "Source obligatoire" }).trim().min(2, "Indiquez la source (série, base, date de consultation)").max(2000, "Source trop longue"),
+});
+export type DeflatorInput = z.output<typeof deflatorSchema>;
+
+export const pickElementSchema = z.object({
+  elementRowId: z.coerce.number({ error: "Élément inconnu" }).int().positive("Élément inconnu"),
+  key: z.enum(ratioKeys, { error: "Choisissez le segment ou la catégorie où utiliser ce ratio" }),
+});
+export type PickElementInput = z.output<typeof pickElementSchema>;
