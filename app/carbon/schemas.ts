@@ -216,3 +216,70 @@ export const pickElementSchema = z.object({
   key: z.enum(ratioKeys, { error: "Choisissez le segment ou la catégorie où utiliser ce ratio" }),
 });
 export type PickElementInput = z.output<typeof pickElementSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Allocated emissions (/fournisseur/emissions-allouees)
+
+const tonnes = (what: string, required: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): number | null => {
+      const s = (raw ?? "").trim();
+      if (s === "") {
+        if (required) ctx.addIssue({ code: "custom", message: `${what} : valeur obligatoire (tCO2e)` });
+        return required ? z.NEVER : null;
+      }
+      const n = parseDecimal(s);
+      if (n === null || n < 0) {
+        ctx.addIssue({ code: "custom", message: `« ${s} » : ${what} doit être un nombre positif ou nul de tCO2e (ex. 12,5)` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export const allocatedMethods = ["revenue-share", "physical-units", "other"] as const;
+export const verificationLevels = ["none", "limited", "reasonable"] as const;
+
+export const allocatedSchema = z
+  .object({
+    customerOrganisationId: z.coerce.number({ error: "Choisissez l'organisation cliente" }).int("Choisissez l'organisation cliente").positive("Choisissez l'organisation cliente"),
+    year: z
+      .string({ error: "Année obligatoire" })
+      .trim()
+      .regex(/^\d{4}$/, "Année sur 4 chiffres (ex. 2025)")
+      .transform(Number)
+      .refine((y) => y >= 2000 && y <= currentYear(), "Année de déclaration entre 2000 et l'année en cours"),
+    scope12T: tonnes("Scopes 1 et 2", true).pipe(z.number()),
+    scope3UpstreamT: tonnes("Scope 3 amont", false),
+    method: z.enum(allocatedMethods, { error: "Choisissez la méthode d'allocation" }),
+    methodDescription: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim() || null)
+      .pipe(z.string().max(2000, "Description trop longue (2 000 caractères au plus)").nullable()),
+    verification: z.enum(verificationLevels, { error: "Indiquez le niveau de vérification" }),
+    verifiedBy: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim() || null)
+      .pipe(z.string().max(200, "Nom trop long (200 caractères au plus)").nullable()),
+    uncertaintyPct: z
+      .string()
+      .optional()
+      .transform((raw, ctx): number | null => {
+        const s = (raw ?? "").trim().replace(/\s*%$/, "");
+        if (s === "") return null;
+        const n = parseDecimal(s);
+        if (n === null || n < 0 || n > 100) {
+          ctx.addIssue({ code: "custom", message: "Incertitude : un pourcentage entre 0 et 100" });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === "other" && !v.methodDescription) ctx.addIssue({ code: "custom", path: ["methodDescription"], message: "Décrivez la méthode d'allocation utilisée" });
+    if (v.verification !== "none" && !v.verifiedBy) ctx.addIssue({ code: "custom", path: ["verifiedBy"], message: "Nommez le vérificateur tiers" });
+  });
+export type AllocatedInput = z.output<typeof allocatedSchema>;

@@ -16,6 +16,7 @@ import { AppError } from "~/lib/errors";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel, unitLabel } from "./labels";
+import { declarationsToOrganisation, supplierFiguresOf } from "./allocated.server";
 import { priceIndexOf } from "./deflators.server";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
@@ -81,6 +82,7 @@ function latestFactors(supplierIds: number[], segmentsInUse: string[]): Map<numb
       activityUnit: factors.activityUnit,
       valueKgPerUnit: factors.valueKgPerUnit,
       referenceYear: factors.referenceYear,
+      verifiedBy: factors.verifiedBy,
     })
     .from(factors)
     .where(and(inArray(factors.setId, [...setInfo.keys()]), inArray(factors.segment, segmentsInUse)))
@@ -180,6 +182,8 @@ const basisLabels = {
 export function scope3Page({ user, year }: { user: CurrentUser; year: number | null }) {
   const result = scope3Estimate({ user, year });
   return {
+    /** Per supplier and year: spend × ratio, Σ activity × supplier factors, allocated emissions, and the one the inventory uses. */
+    supplierFigures: supplierFiguresOf(result, declarationsToOrganisation({ user, year })),
     year,
     years: activityYears({ user }),
     suppliers: linkedSuppliers({ user }),

@@ -59,6 +59,8 @@ export interface SupplierFactor {
   activityUnit: string;
   valueKgPerUnit: number;
   referenceYear: number;
+  /** Third-party verifier named by the supplier, if any. */
+  verifiedBy?: string | null;
 }
 
 /** A spend converted from the euros of one year to those of another (`factor` null: no index, not converted). */

@@ -169,6 +169,9 @@ export default function SupplierHome() {
         <p>
           <Link to="/fournisseur/facteurs">Facteurs d'émission</Link> — déposez vos facteurs d'émission propres (CSV ou PACT) pour le scope 3 de vos clients.
         </p>
+        <p>
+          <Link to="/fournisseur/emissions-allouees">Émissions allouées</Link> — déclarez à chaque client qui vous a invité la part de vos émissions qui lui revient.
+        </p>
       </section>
 
       <section className="card">
