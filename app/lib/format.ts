@@ -41,7 +41,7 @@ export function frEuros(n: number | null | undefined): string {
 }
 
 /** A size in bytes: « 10 Mo », « 512 Ko », « 12 octets » (one implementation, in the pure emission-factor library). */
-export { formatBytes } from "#emission-factors";
+export { formatBytes } from "#emission-factors/numbers";
 
 /** Longest name kept for an uploaded file (characters); longer names keep their end (the extension). */
 export const MAX_FILE_NAME = 200;
