@@ -10,9 +10,9 @@ import { canonicalJson, submissionContentSchema, type SubmissionContent } from "
 import { AppError } from "~/lib/errors";
 import { submissionReceipt, withdrawalNotice } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
+import { bumpTenderData } from "~/tenders/data-version.server";
 import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { fillLibraryFromSubmission } from "./library.server";
-import { bumpTenderData } from "~/tenders/data-version.server";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 

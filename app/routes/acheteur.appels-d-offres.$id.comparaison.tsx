@@ -55,7 +55,6 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     winnerChangesAtRseShare: c.result?.winnerChangesAtRseShare ?? null,
     incomplete: c.built.incomplete,
     issues: c.issues,
-    input: c.input,
     names: c.names,
     sort,
     dir,
@@ -78,6 +77,8 @@ export default function Comparison() {
       </Link>
     );
   };
+  // The chart keeps the ranking's order (and colours) whatever the table's sort.
+  const chartSeries = [...d.rows].sort((a, b) => a.rank - b.rank).map((r) => ({ name: r.name, values: r.criteria }));
   const ariaSort = (key: string) => (d.sort === key ? (d.dir === "desc" ? "descending" : "ascending") : undefined);
   return (
     <>
@@ -129,6 +130,9 @@ export default function Comparison() {
             </p>
             <div className="table-scroll">
               <table className="data ranking" data-testid="ranking">
+                <caption id="ranking-caption" className="muted">
+                  Classement des offres : note totale, notes prix, technique et RSE, puis note de chaque critère RSE sur 100 (les valeurs du graphique).
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col" aria-sort={ariaSort("rank")}>
@@ -189,12 +193,12 @@ export default function Comparison() {
           </section>
           <section className="card">
             <h2>Notes par critère RSE (sur 100)</h2>
-            <CriterionChart criteria={d.criteria} series={d.rows.map((r) => ({ name: r.name, values: r.criteria }))} />
+            <CriterionChart criteria={d.criteria} series={chartSeries} describedBy="ranking-caption" />
           </section>
-          {d.input && d.initialOutcome ? (
+          {d.initialOutcome ? (
             <div className="no-print">
               <WhatIfPanel
-                input={d.input}
+                inputUrl={`${base}/simulation.json`}
                 names={d.names}
                 criteria={d.criteria}
                 initial={d.simulation}

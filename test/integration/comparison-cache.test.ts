@@ -12,10 +12,11 @@ import { action as submissionAction } from "~/routes/acheteur.appels-d-offres.$i
 import { action as evalOverviewAction } from "~/routes/acheteur.appels-d-offres.$id.evaluation._index";
 import { loader as compareLoader } from "~/routes/acheteur.appels-d-offres.$id.comparaison";
 import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { loader as simulationLoader } from "~/routes/acheteur.appels-d-offres.$id.simulation[.]json";
 import { getComparison } from "~/tenders/compare.server";
 import { tenderCache } from "~/tenders/data-version.server";
 import { seed, signedInClient, type TestClient } from "../support/client";
-import { seededTenderIds } from "../support/tenders";
+import { otherBuyer, seededTenderIds } from "../support/tenders";
 
 let tenderId: number;
 const p = (rest = "") => `/acheteur/appels-d-offres/${tenderId}${rest}`;
@@ -37,6 +38,40 @@ async function userOf(client: TestClient) {
   if (!user) throw new Error("not signed in");
   return user;
 }
+
+describe("what-if panel", () => {
+  it("the page carries the first simulated outcome, not the scoring input; the input comes from its own route", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const page = (await buyer.get(compareLoader, p("/comparaison"), params())).body as Record<string, unknown> & { initialOutcome: { ok: boolean; suppliers: { id: string; rank: number }[] }; rows: { id: string; rank: number }[] };
+    expect(page).not.toHaveProperty("input");
+    expect(page.initialOutcome.ok).toBe(true);
+    expect(page.initialOutcome.suppliers.map((s) => [s.id, s.rank])).toEqual([...page.rows].sort((a, b) => a.rank - b.rank).map((r) => [r.id, r.rank]));
+    const out = await buyer.get(simulationLoader, p("/simulation.json"), params());
+    expect(out.status).toBe(200);
+    const input = (out.body as { input: { suppliers: { id: string; answers: Record<string, unknown> }[] } }).input;
+    expect(input.suppliers.map((s) => s.id).sort()).toEqual(page.rows.map((r) => r.id).sort());
+    expect(Object.keys(input.suppliers[0]!.answers).length).toBeGreaterThan(40);
+    // Simulated settings in the URL (no JavaScript): computed by the loader.
+    const simulated = (await buyer.get(compareLoader, p("/comparaison?sim.price=100&sim.technical=0&sim.rse=0"), params())).body as { initialOutcome: { ok: boolean; suppliers: { id: string; rank: number }[] } };
+    expect(simulated.initialOutcome.ok).toBe(true);
+    const invalid = (await buyer.get(compareLoader, p("/comparaison?sim.price=10&sim.technical=0&sim.rse=0"), params())).body as { initialOutcome: { ok: boolean; issues: string[] } };
+    expect(invalid.initialOutcome.ok).toBe(false);
+    expect(invalid.initialOutcome.issues.length).toBeGreaterThan(0);
+  });
+
+  it("the input route is the comparison's access: 404 for another organisation's buyer, refused to a supplier", async () => {
+    const other = await otherBuyer("acheteur5@autre-collectivite.example");
+    const foreign = await other.get(simulationLoader, p("/simulation.json"), params());
+    expect(foreign.status).toBe(404);
+    expect(JSON.stringify(foreign.body)).not.toContain("answers");
+    const supplier = await signedInClient("fournisseur@numerique-durable.example");
+    const denied = await supplier.get(simulationLoader, p("/simulation.json"), params());
+    expect([403, 404]).toContain(denied.status);
+    expect(JSON.stringify(denied.body)).not.toContain("answers");
+    const buyer = await signedInClient("acheteur@metropole.example");
+    expect((await buyer.get(simulationLoader, "/acheteur/appels-d-offres/999999/simulation.json", { id: "999999" })).status).toBe(404);
+  });
+});
 
 describe("comparison cache", () => {
   it("computes once per data version: a second view of an unchanged tender reuses the computation", async () => {

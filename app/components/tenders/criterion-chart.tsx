@@ -3,15 +3,15 @@
  * so it is in the server HTML and readable without JavaScript (issue 16: recharts shipped 230 KB
  * of gzipped JavaScript for this one chart and drew nothing on the server). No library, no state.
  *
- * Accessibility: the SVG is an image with a French label; each bar carries a <title> (shown on
- * hover, read by screen readers); the numbers are given in a table under the chart (and in the
- * ranking table beside it). The legend is HTML, so long supplier names wrap.
+ * Accessibility: the SVG is an image with a French label, described by the page's ranking table
+ * (`describedBy`), which gives every number of the chart (one column per criterion); each
+ * supplier's bars carry its name as <title> (shown on hover). The legend is HTML, so long
+ * supplier names wrap.
  */
 const palette = ["#1f6f50", "#b25e09", "#3b5ba5", "#8a3b8f", "#5a6272", "#a3292e"];
 const TICKS = [0, 25, 50, 75, 100];
 const HEIGHT = 360;
 const MARGIN = { top: 10, right: 10, bottom: 90, left: 50 };
-const score = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 
 /** One decimal is enough for pixels and keeps the HTML short. */
 const px = (n: number) => Math.round(n * 10) / 10;
@@ -25,22 +25,26 @@ export function criterionChartLayout(criteria: readonly { id: string }[], series
   const group = plotWidth / Math.max(1, criteria.length);
   const gap = Math.min(20, group * 0.1);
   const bar = (group - 2 * gap) / Math.max(1, series.length);
+  const barWidth = px(Math.max(1, bar - 1));
   const y = (v: number) => MARGIN.top + plotHeight * (1 - Math.min(100, Math.max(0, v)) / 100);
-  const bars = criteria.flatMap((c, ci) =>
-    series.flatMap((s, si) => {
+  const baseline = MARGIN.top + plotHeight;
+  // One <path> per supplier (its bars, one closed rectangle per criterion) rather than one <rect>
+  // per bar: 50 suppliers × 10 criteria is 50 elements instead of 500 (issue 16: server CPU and HTML).
+  const paths = series.map((s, si) => {
+    const bars = criteria.flatMap((c, ci) => {
       const v = s.values[c.id];
       if (v === null || v === undefined || !Number.isFinite(v)) return [];
-      const top = y(v);
-      return [{ criterion: c.id, supplier: s.name, value: v, colour: palette[si % palette.length]!, x: px(MARGIN.left + ci * group + gap + si * bar), y: px(top), width: px(Math.max(1, bar - 1)), height: px(MARGIN.top + plotHeight - top) }];
-    }),
-  );
-  return { width, height: HEIGHT, plotWidth, plotHeight, group, y, bars };
+      const height = px(baseline - y(v));
+      return height > 0 ? [{ x: px(MARGIN.left + ci * group + gap + si * bar), height }] : [];
+    });
+    const d = bars.map((b) => `M${b.x} ${baseline}v${-b.height}h${barWidth}v${b.height}z`).join("");
+    return { supplier: s.name, colour: palette[si % palette.length]!, d, bars: bars.length };
+  });
+  return { width, height: HEIGHT, plotWidth, plotHeight, group, baseline, y, paths };
 }
 
-export function CriterionChart({ criteria, series }: { criteria: { id: string; shortTitle: string }[]; series: ChartSeries[] }) {
-  const { width, height, plotHeight, group, y, bars } = criterionChartLayout(criteria, series);
-  const titles = new Map(criteria.map((c) => [c.id, c.shortTitle]));
-  const baseline = MARGIN.top + plotHeight;
+export function CriterionChart({ criteria, series, describedBy }: { criteria: { id: string; shortTitle: string }[]; series: ChartSeries[]; describedBy?: string }) {
+  const { width, height, group, baseline, y, paths } = criterionChartLayout(criteria, series);
   return (
     <figure className="chart">
       <div className="table-scroll">
@@ -50,7 +54,8 @@ export function CriterionChart({ criteria, series }: { criteria: { id: string; s
           height={height}
           viewBox={`0 0 ${width} ${height}`}
           role="img"
-          aria-label={`Notes par critère RSE et par fournisseur, sur 100 : ${criteria.length} critères, ${series.length} fournisseurs. Les valeurs sont dans le tableau qui suit.`}
+          aria-label={`Notes par critère RSE et par fournisseur, sur 100 : ${criteria.length} critères, ${series.length} fournisseurs.`}
+          aria-describedby={describedBy}
           xmlns="http://www.w3.org/2000/svg"
         >
           {TICKS.map((t) => (
@@ -61,11 +66,13 @@ export function CriterionChart({ criteria, series }: { criteria: { id: string; s
               </text>
             </g>
           ))}
-          {bars.map((b) => (
-            <rect key={`${b.criterion}\u0000${b.supplier}`} x={b.x} y={b.y} width={b.width} height={b.height} fill={b.colour}>
-              <title>{`${b.supplier} — ${titles.get(b.criterion) ?? b.criterion} : ${score.format(b.value)} / 100`}</title>
-            </rect>
-          ))}
+          {paths.map((p) =>
+            p.d ? (
+              <path key={p.supplier} d={p.d} fill={p.colour}>
+                <title>{p.supplier}</title>
+              </path>
+            ) : null,
+          )}
           {criteria.map((c, ci) => {
             const x = px(MARGIN.left + ci * group + group / 2);
             return (
@@ -86,39 +93,6 @@ export function CriterionChart({ criteria, series }: { criteria: { id: string; s
           </span>
         ))}
       </figcaption>
-      <details className="chart__data">
-        <summary>Valeurs du graphique (tableau)</summary>
-        <div className="table-scroll">
-          <table className="data">
-            <caption className="muted">Notes par critère RSE, sur 100 (« sans objet » : critère hors méthode pour ce fournisseur)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Fournisseur</th>
-                {criteria.map((c) => (
-                  <th key={c.id} scope="col" className="num">
-                    {c.shortTitle}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row">{s.name}</th>
-                  {criteria.map((c) => {
-                    const v = s.values[c.id];
-                    return (
-                      <td key={c.id} className="num">
-                        {v === null || v === undefined ? "sans objet" : score.format(v)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
     </figure>
   );
 }

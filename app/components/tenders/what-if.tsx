@@ -12,7 +12,7 @@ export type { Simulation, SimulationOutcome } from "./simulation";
  * page renders the same computation server-side. The published method never changes.
  */
 export function WhatIfPanel({
-  input,
+  inputUrl,
   names,
   criteria,
   initial,
@@ -20,7 +20,8 @@ export function WhatIfPanel({
   publishedRanks,
   hidden,
 }: {
-  input: ScoringInput;
+  /** Where the published scoring input is fetched from, on the first change (resource route). */
+  inputUrl: string;
   names: Record<string, string>;
   criteria: { id: string; title?: string; shortTitle: string }[];
   initial: Simulation;
@@ -31,16 +32,31 @@ export function WhatIfPanel({
   const [sim, setSim] = useState<Simulation>(initial);
   const [outcome, setOutcome] = useState<SimulationOutcome>(initialOutcome);
   const changed = useRef(false);
+  // The scoring library and the published input, loaded together on the first change and kept.
+  const engine = useRef<Promise<{ simulate: (input: ScoringInput, sim: Simulation) => SimulationOutcome; input: ScoringInput }> | null>(null);
   useEffect(() => {
     if (!changed.current) return;
     let current = true;
-    void import("./simulation").then(({ simulate }) => {
-      if (current) setOutcome(simulate(input, sim));
-    });
+    engine.current ??= Promise.all([
+      import("./simulation"),
+      fetch(inputUrl, { headers: { Accept: "application/json" } }).then(async (r) => {
+        if (!r.ok) throw new Error(`simulation input: ${r.status}`);
+        return ((await r.json()) as { input: ScoringInput }).input;
+      }),
+    ]).then(([m, input]) => ({ simulate: m.simulate, input }));
+    engine.current.then(
+      ({ simulate, input }) => {
+        if (current) setOutcome(simulate(input, sim));
+      },
+      () => {
+        engine.current = null;
+        if (current) setOutcome({ ok: false, issues: ["La simulation n'a pas pu être chargée : rechargez la page."] });
+      },
+    );
     return () => {
       current = false;
     };
-  }, [input, sim]);
+  }, [inputUrl, sim]);
   const update = (next: Simulation) => {
     changed.current = true;
     setSim(next);
