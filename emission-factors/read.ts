@@ -540,7 +540,7 @@ class RowValidator {
     // An unclosed quote swallowed the rest of the file: the cells mean nothing, say only that.
     if (parseErrors.some((e) => e.code === "MissingQuotes")) return;
 
-    const parsed = this.schema.safeParse(input);
+    const parsed = this.schema.fastSafeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as FactorColumn | undefined;
