@@ -67,6 +67,24 @@ describe("factorRowSchema (shared by the upload, the CLI and the PACT import)", 
       packagingIncluded: true,
       ipccAr: "AR6",
     });
+    // The fast path of the reader (no zod for valid rows) gives the same product data.
+    const fast = schema.fastSafeParse({
+      ...row,
+      unit: "tCO2e/unité",
+      value: "0,2",
+      product_mass_kg: "1,6",
+      cpc_code: "4521",
+      fossil_value: "0,19",
+      value_incl_biogenic: "0,2",
+      fossil_carbon_kgc: "0",
+      biogenic_carbon_kgc: "0,01",
+      boundary: "Berceau-porte",
+      boundary_description: "Extraction, fabrication, transport amont",
+      exempted_pct: "0",
+      packaging_included: "oui",
+      ipcc_ar: "ar6",
+    });
+    expect(fast.success && fast.data.pcf).toEqual(parsed.pcf);
     const bad = schema.safeParse({ ...row, cpc_code: "abc", boundary: "tout", packaging_included: "peut-être", ipcc_ar: "AR3", exempted_pct: "120" });
     expect(bad.success).toBe(false);
     expect(Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]))).toEqual({
