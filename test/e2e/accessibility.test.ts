@@ -145,11 +145,12 @@ describe("axe-core: no serious or critical violation on the main pages", () => {
       `${c}/restitution`,
       "/fournisseur/bibliotheque",
       "/fournisseur/facteurs",
+      "/fournisseur/emissions-allouees",
     ]);
   });
 
-  it("CSR team: home, factors, quality, ratios, scope 3", async () => {
-    await auditAll("rse@metropole.example", ["/rse", "/rse/facteurs", "/rse/facteurs/qualite", "/rse/ratios", "/rse/scope3"]);
+  it("CSR team: home, factors, quality, ratios, Base Empreinte, price indices, scope 3", async () => {
+    await auditAll("rse@metropole.example", ["/rse", "/rse/facteurs", "/rse/facteurs/qualite", "/rse/ratios", "/rse/base-empreinte", "/rse/deflateurs", "/rse/scope3", "/rse/scope3?annee=2025"]);
   });
 
   it("admin", async () => {
