@@ -77,7 +77,13 @@ export default function QuestionnaireOverview() {
         <div className="actions">
           {d.resumeAt ? (
             <Link to={`${base}/sections/${d.resumeAt.id}`} className="button">
-              {readOnly ? "Consulter les réponses" : d.resumeAt.started ? `Reprendre : ${d.resumeAt.title}` : "Commencer le questionnaire"}
+              {readOnly
+                ? "Consulter les réponses"
+                : d.complete === d.total
+                  ? "Revoir les réponses"
+                  : d.resumeAt.started
+                    ? `Reprendre : ${d.resumeAt.title}`
+                    : "Commencer le questionnaire"}
             </Link>
           ) : null}
           <Link to={`${base}/verification`} className="button button--secondary">
