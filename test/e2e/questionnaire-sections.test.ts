@@ -64,6 +64,8 @@ describe("questionnaire in sections", () => {
     await page.locator(`#q-${G1} input[type=radio][value="1"]`).check();
     await page.locator(`#q-${G2} input[type=radio][value="2"]`).check();
     await page.locator(`#q-${G2}-text`).fill("Feuille de route NR validée par le comité de direction.");
+    await page.locator(`#q-${G2}-text`).blur();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshotDir(), "questionnaire-section.png"), fullPage: true });
     // « Suivant » waits for the autosave, then leads to the next section with a message.
     await go(page, q(walk, "/sections/formation"), "Suivant : Formation et compétences →");
