@@ -66,7 +66,8 @@ describe("questionnaire in sections", () => {
     await page.locator(`#q-${G2}-text`).fill("Feuille de route NR validée par le comité de direction.");
     await page.locator(`#q-${G2}-text`).blur();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(screenshotDir(), "questionnaire-section.png"), fullPage: true });
+    // The viewport, as the supplier sees it: navigation with progress, the first question, the sticky button bar.
+    await page.screenshot({ path: path.join(screenshotDir(), "questionnaire-section.png") });
     // « Suivant » waits for the autosave, then leads to the next section with a message.
     await go(page, q(walk, "/sections/formation"), "Suivant : Formation et compétences →");
     await page.getByRole("status").filter({ hasText: "Section « Gouvernance et stratégie » enregistrée." }).waitFor();
