@@ -50,7 +50,8 @@ async function main() {
     // Section pages, when the portal has them (links from the overview), else the single page.
     const sections = [...new Set([...overview.matchAll(new RegExp(`${base}/sections/([a-z0-9-]+)`, "g"))].map((m) => m[0]))];
     // A light page of the same portal, for scale: what every page costs before its own loader and render.
-    const pages = [...(process.env.QUESTIONNAIRE_BENCH_EXTRA?.split(",") ?? []), base, ...sections.slice(0, 3), ...(overview.includes(`${base}/verification`) ? [`${base}/verification`] : [])];
+    // `/compte/sessions` is the portal's floor (session, CSRF, root loader, route manifest, gzip), printed for scale.
+    const pages = [...(process.env.QUESTIONNAIRE_BENCH_EXTRA?.split(",") ?? ["/compte/sessions"]), base, ...sections.slice(0, 3), ...(overview.includes(`${base}/verification`) ? [`${base}/verification`] : [])];
     const pid = portal.child.pid!;
     let failed = false;
     console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
