@@ -6,7 +6,8 @@
  * signs in as the demo supplier and requests each questionnaire page of the demo tender (AO-2026-014)
  * many times in a row. CPU is the server process's own user + system time (/proc/<pid>/stat) over
  * those requests, divided by their number: it includes Express, the loader and the React render,
- * and is not inflated by other processes sharing the cores (wall time would be).
+ * and counts no other process's work (wall time would); contention on shared cores still raises it
+ * (caches, SMT), hence the light page printed first as the portal's floor at the same moment.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
