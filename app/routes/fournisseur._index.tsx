@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
+import { FlashMessage } from "~/components/flash";
 import { MembersTable } from "~/components/members";
 import { parseForm } from "~/lib/forms";
 import { listOwnMembers } from "~/lib/organisations.server";
@@ -49,6 +50,7 @@ export default function SupplierHome() {
     <>
       <h1>Espace fournisseur</h1>
       <p className="lead">{organisationName}</p>
+      <FlashMessage />
       {actionData?.message ? (
         <p className="alert alert--info" role="status">
           {actionData.message}

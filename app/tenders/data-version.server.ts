@@ -2,8 +2,13 @@
  * A tender's data version (`tenders.data_version`): the key of every in-process cache of what is
  * computed from the tender's submissions, evaluations and offer scores (the comparison, the parsed
  * submissions). Each write that changes those inputs calls `bumpTenderData` in ITS transaction, so
- * the new version and the new rows commit together (docs/decisions/0xx-fast-under-load.md).
+ * the new version and the new rows commit together (docs/decisions/016-fast-under-load.md).
  * A new write path on those tables (offer values, reviews, bills of quantities…) must bump too.
+ *
+ * Belt and braces: the key also carries the database's write stamp (`writeStamp`), so ANY committed
+ * write — from this process or another — invalidates every cached comparison. A write path that forgets
+ * to bump can therefore never show a stale ranking; read-only traffic (the case that needs the cache)
+ * still hits. Session "last seen" and limiter purges write at most once a minute.
  */
 import { eq, sql } from "drizzle-orm";
 import { tenders } from "#db/schema";
@@ -29,8 +34,25 @@ export function bumpTenderData(tx: Tx, tenderId: number): void {
  */
 export function tenderDataKey(tender: TenderRow, open: boolean): string {
   const names = supplierNamesStatement().get(tender.id) as { names: string | null } | undefined;
-  return `${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${names?.names ?? ""}`;
+  return `${writeStamp()}|${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${names?.names ?? ""}`;
 }
+
+/**
+ * Changes to the database since this connection opened: `total_changes()` counts this connection's
+ * inserted, updated and deleted rows; `PRAGMA data_version` changes when another connection commits.
+ */
+function writeStamp(): string {
+  const connection = db();
+  let statement = stampStatements.get(connection);
+  if (!statement) {
+    statement = connection.$client.prepare<[], { n: number }>("select total_changes() as n");
+    stampStatements.set(connection, statement);
+  }
+  const changes = (statement.get() as { n: number }).n;
+  const dataVersion = connection.$client.pragma("data_version", { simple: true }) as number;
+  return `${dataVersion}.${changes}`;
+}
+const stampStatements = new WeakMap<Db, { get(): unknown }>();
 
 const statements = new WeakMap<Db, ReturnType<Db["$client"]["prepare"]>>();
 function supplierNamesStatement() {

@@ -45,7 +45,7 @@ export const tenders = sqliteTable(
      * Bumped (+1) in the same transaction as every write that changes what the tender's comparison
      * is computed from: submissions and withdrawals, evaluations, prices and technical scores
      * (`bumpTenderData`, app/tenders/data-version.server.ts). Key of the in-process comparison
-     * cache (docs/decisions/0xx-fast-under-load.md); never shown.
+     * cache (docs/decisions/016-fast-under-load.md); never shown.
      */
     dataVersion: integer("data_version").notNull().default(0),
   },

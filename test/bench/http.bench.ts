@@ -64,7 +64,13 @@ try {
   }
   const pages = [
     { label: "comparaison (acheteur, 50 fournisseurs)", path: `/acheteur/appels-d-offres/${tenderId}/comparaison`, jar: buyer, mustContain: ["<svg", 'data-testid="ranking"'] },
-    { label: "questionnaire (fournisseur, 47 questions)", path: `/fournisseur/consultations/${tenderId}`, jar: supplier, mustContain: ["<form"] },
+    // The questionnaire is one page per criterion (issue 10 §5): its largest section (Gouvernance, 6 of the 47 questions).
+    {
+      label: "questionnaire, section (fournisseur, 6 questions sur 47)",
+      path: `/fournisseur/consultations/${tenderId}/sections/gouvernance`,
+      jar: supplier,
+      mustContain: ['id="questionnaire"', "GOUV-06"],
+    },
   ];
   console.log(`http bench: ${SUPPLIERS} suppliers × 47 questions, tender ${tenderId}; ${SECONDS} s per run, ${PASSES} pass(es); ${os.availableParallelism()} CPUs; node ${process.version}`);
   console.log(`  server RSS at start: ${mb(rss(pid))} MB; load average ${load()}`);

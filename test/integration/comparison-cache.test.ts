@@ -125,6 +125,18 @@ describe("comparison cache", () => {
     expect(after.rseScore).toBeLessThan(before.rseScore);
   });
 
+  it("a write that forgets to bump the tender's version still invalidates (the database write stamp is in the key)", async () => {
+    const buyer = await signedInClient("acheteur@metropole.example");
+    const org = orgId("InfoServices Conseil");
+    const v0 = version();
+    const before = (await rows(buyer)).find((r) => r.organisationId === org)!;
+    // A raw write of the comparison's input, as a future write path might do without calling bumpTenderData.
+    db().$client.prepare("update offer_scores set price_eur_ht = price_eur_ht + 1 where tender_id = ? and supplier_organisation_id = ?").run(tenderId, org);
+    expect(version()).toBe(v0);
+    const after = (await rows(buyer)).find((r) => r.organisationId === org)!;
+    expect(after.price).toBe(before.price + 1);
+  });
+
   it("an organisation renamed outside the tender's writes shows at once (names are part of the key)", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     const org = orgId("InfoServices Conseil");
