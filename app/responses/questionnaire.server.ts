@@ -6,10 +6,10 @@ import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError } from "~/lib/errors";
+import { questionTextFor } from "#questionnaires/guide";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary } from "./library.server";
 import { draftOfferValues, offerValueViews } from "./offer-values.server";
-import { questionTextFor } from "#questionnaires/guide";
 import { levelOptions, type QuestionView } from "./questionnaire-view";
 import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
 

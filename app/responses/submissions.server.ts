@@ -10,10 +10,10 @@ import { canonicalJson, submissionContentSchema, type SubmissionContent } from "
 import { AppError } from "~/lib/errors";
 import { submissionReceipt, withdrawalNotice } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
+import { offerFileKey } from "~/lib/offer-value";
 import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { fillLibraryFromSubmission } from "./library.server";
 import { draftOfferValues } from "./offer-values.server";
-import { offerFileKey } from "~/lib/offer-value";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 

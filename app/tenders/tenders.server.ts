@@ -13,7 +13,9 @@ import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { regimeOfOrganisation } from "~/lib/organisations.server";
 import { regimeLabels } from "~/lib/regime";
+import { parseScoringInput, scoreParsed } from "#scoring";
 import { loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { scoringInputForTender } from "./scoring-input.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, methodPublishWarnings, readDraftMethod, type BuilderValues } from "./builder";
 import { procurementFor, scopeOf, tenderMethodSchema, type MethodProcurement, type TenderMethod } from "./method";
 
@@ -205,9 +207,36 @@ export function cancelTender({ id, user, reason }: { id: number; user: CurrentUs
   });
 }
 
+/**
+ * Evaluated levels only (issue 11 §2): for a tender published with `countOnlyReviewed` (public buyers), the suppliers
+ * whose counted answers or offer values are not all reviewed yet, with how many items remain. Empty otherwise.
+ */
+export function reviewsMissing(tender: TenderRow): { name: string; answers: number; offerValues: number }[] {
+  const method = tenderMethodSchema.safeParse(tender.publishedMethod);
+  if (!method.success || !method.data.procurement?.countOnlyReviewed) return [];
+  const built = scoringInputForTender(tender);
+  if (!built.input) return [];
+  const parsed = parseScoringInput(built.input);
+  if (!parsed.success) return [];
+  const result = scoreParsed(parsed.data);
+  const names = new Map(built.suppliers.map((s) => [s.key, s.name]));
+  return result.suppliers
+    .filter((s) => s.unreviewed && s.unreviewed.answers.length + s.unreviewed.offerValues.length > 0)
+    .map((s) => ({ name: names.get(s.id) ?? s.id, answers: s.unreviewed!.answers.length, offerValues: s.unreviewed!.offerValues.length }));
+}
+
 export function closeTender({ id, user }: { id: number; user: CurrentUser }): void {
   const tender = loadTenderAsBuyer({ id, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
+  const missing = reviewsMissing(tender);
+  if (missing.length > 0) {
+    throw new AppError(
+      "conflict",
+      `Clôture impossible : seuls les niveaux et valeurs relus par un évaluateur comptent, et il en reste à relire — ${missing
+        .map((m) => `${m.name} : ${m.answers} réponse${m.answers > 1 ? "s" : ""}, ${m.offerValues} valeur${m.offerValues > 1 ? "s" : ""} d'offre`)
+        .join(" ; ")}.`,
+    );
+  }
   const at = new Date().toISOString();
   db().transaction((tx) => {
     tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
