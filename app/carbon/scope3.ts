@@ -118,7 +118,8 @@ export function matchFactor(line: Pick<ActivityLine, "segment" | "ghgCategory" |
   return { factor: null, candidates: candidates.length };
 }
 
-const fmt = (n: number) => n.toLocaleString("fr-FR", { maximumSignificantDigits: 4 });
+const significant4 = new Intl.NumberFormat("fr-FR", { maximumSignificantDigits: 4 });
+const fmt = (n: number) => significant4.format(n);
 
 export function estimateLine(line: ActivityLine, supplierFactors: readonly SupplierFactor[], ratios: readonly ReferenceRatioLike[]): LineEstimate {
   const ratio = findReferenceRatio({ segment: line.segment, ghgCategory: line.ghgCategory }, ratios);
