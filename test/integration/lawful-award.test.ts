@@ -3,7 +3,7 @@
  * evaluated levels only, closing, the scoring-input download, and IDOR probes on the new routes and forms.
  */
 import crypto from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { currentGuide } from "#questionnaires/guide";
 import { parseScoringInput, scoreParsed } from "#scoring";
@@ -119,6 +119,8 @@ describe("evaluated levels only (demo public tender)", () => {
     const content = sub.content as { answers: { questionId: string; level: number | null }[] };
     const changed = { ...content, answers: content.answers.map((a) => (a.questionId === "FDV-02" ? { ...a, level: 5 } : a)) };
     db().update(submissions).set({ content: changed, contentSha256: crypto.createHash("sha256").update(canonicalJson(changed)).digest("hex") }).where(eq(submissions.id, sub.id)).run();
+    // As every write of a tender's data does: bump its data version, so that no cached comparison hides the change.
+    db().update(tenders).set({ dataVersion: sql`${tenders.dataVersion} + 1` }).where(eq(tenders.id, demoTender)).run();
     const after = await rows();
     expect(after.rows.map((r) => [r.id, r.rank, r.total, r.rseScore])).toEqual(before.rows.map((r) => [r.id, r.rank, r.total, r.rseScore]));
     // Reviewed (confirmed at level 5 by posting the criterion): now it counts.
