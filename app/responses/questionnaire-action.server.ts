@@ -9,6 +9,7 @@ import { formDataToNested } from "~/lib/forms";
 import { readForm } from "~/lib/multipart.server";
 import { idParam, refusalsAsData } from "~/lib/route.server";
 import { removeEvidence, uploadEvidence } from "./files.server";
+import { saveOfferValues } from "./offer-values.server";
 import type { QuestionnaireActionResult } from "./questionnaire-view";
 import { saveDraft } from "./questionnaire.server";
 import { saveRequestSchema } from "./schemas";
@@ -78,7 +79,8 @@ export async function handleQuestionnairePost({ request, user, tenderId, page }:
           return data<ActionResult>({ intent: "save", ...result });
         }
         case "upload": {
-          const questionId = z.string().max(20).safeParse(formData.get("questionId") ?? "");
+          // A question id, or `offre:<criterion id>` for an offer value's evidence (issue 11 §2).
+          const questionId = z.string().max(80).safeParse(formData.get("questionId") ?? "");
           if (!questionId.success) return data<ActionResult>({ intent: "upload", ok: false, error: "Requête invalide." }, { status: 400 });
           const file = formData.get("file");
           if (!(file instanceof File) || file.size === 0 || !file.name)
@@ -90,6 +92,13 @@ export async function handleQuestionnairePost({ request, user, tenderId, page }:
           const answerFileId = idParam(rawIntent.slice("remove-file:".length));
           removeEvidence({ user, tenderId, answerFileId });
           return data<ActionResult>({ intent: "remove-file", ok: true, questionId: at.questionId ?? "" });
+        }
+        case "offer-values": {
+          const values = formDataToNested(formData, { arrays: false }).values;
+          const result = saveOfferValues({ user, tenderId, values: (values && typeof values === "object" ? values : {}) as Record<string, string> });
+          if (!result.ok)
+            return data<ActionResult>({ intent: "offer-values", ok: false, error: "Valeurs de l'offre non enregistrées : corrigez les champs signalés.", offerErrors: result.fieldErrors }, { status: 400 });
+          return data<ActionResult>({ intent: "offer-values", ok: true, saved: result.saved });
         }
         case "submit": {
           const version = z.coerce.number().int().min(0).safeParse(formData.get("version"));

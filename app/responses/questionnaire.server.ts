@@ -6,8 +6,10 @@ import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
+import { questionTextFor } from "#questionnaires/guide";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary } from "./library.server";
+import { draftOfferValues, offerValueViews } from "./offer-values.server";
 import { computeProgress, questionState, type QuestionState } from "./progress";
 import { levelOptions, type QuestionView, type SectionSummary } from "./questionnaire-view";
 import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
@@ -120,6 +122,12 @@ function loadState(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: nu
   };
 }
 
+function filesByQuestion(rows: ReturnType<typeof loadAnswersAndFiles>["fileRows"]): Record<string, FileInfo[]> {
+  const out: Record<string, FileInfo[]> = {};
+  for (const f of rows) (out[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
+  return out;
+}
+
 /** Overview of the questionnaire: its sections with their progress, where to resume, the instructions. */
 export function getQuestionnaireOverview({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
@@ -133,6 +141,10 @@ export function getQuestionnaireOverview({ user, tenderId }: { user: CurrentUser
       total: s.progress.total,
       complete: s.progress.complete,
       resumeAt: resumeAt ? { id: resumeAt.id, title: resumeAt.title, started: s.progress.complete > 0 } : null,
+      // The offer's measurable values (issue 11 §2), entered on the overview: they are not a criterion's section.
+      offerValues: offerValueViews(s.t, draftOfferValues(tx, s.t, s.response.id)),
+      // Evidence of the offer values (question id `offre:<criterion id>`).
+      offerFiles: filesByQuestion(s.fileRows.filter((f) => f.questionId.startsWith("offre:"))),
     };
   });
 }
@@ -174,7 +186,9 @@ export function getQuestionnaireSection({ user, tenderId, criterionId }: { user:
           (iq): QuestionView => ({
             id: iq.id,
             topic: iq.question.topic,
-            text: iq.question.text,
+            // A contract question is asked about this contract (issue 11 §2: suppliers see the contract wording).
+            text: questionTextFor(iq.question, "contract"),
+            informationOnly: (s.t.method.questions.find((m) => m.id === iq.id)?.weight ?? 1) === 0,
             guidance: iq.question.guidance,
             evidenceExamples: [...iq.question.evidenceExamples],
             levels: levelOptions(iq.question.levels),
@@ -231,7 +245,7 @@ export function getQuestionnaireReview({ user, tenderId }: { user: CurrentUser; 
             const { state, problems: found } = questionState(s.drafts[q.id], q.allowNotApplicable);
             if (state === "complete") return [];
             const message = state === "reused" ? "Réponse reprise de la bibliothèque : vérifiez-la puis confirmez-la." : (found[0]?.message ?? "");
-            return [{ id: q.id, text: q.question.text, state, message }];
+            return [{ id: q.id, text: questionTextFor(q.question, "contract"), state, message }];
           }),
       }))
       .filter((c) => c.items.length > 0);

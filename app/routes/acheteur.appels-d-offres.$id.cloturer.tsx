@@ -5,9 +5,9 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { loadTenderAsBuyer } from "~/tenders/access.server";
-import { closeTender } from "~/tenders/tenders.server";
+import { closeTender, reviewsMissing } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
-import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Clôturer l'appel d'offres �
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
-  return { tender: { id: tender.id, title: tender.title, status: tender.status } };
+  return { tender: { id: tender.id, title: tender.title, status: tender.status }, missing: tender.status === "published" ? reviewsMissing(tender) : [] };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -25,12 +25,18 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   await requireCsrf(request, formData);
   const id = idParam(params.id);
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer la clôture." }, { status: 400 });
-  closeTender({ id, user });
-  return redirect(`/acheteur/appels-d-offres/${id}`);
+  // Reviews still missing (issue 11 §2): the refusal is shown next to the form, as a 409.
+  return refusalsAsData(
+    () => {
+      closeTender({ id, user });
+      return redirect(`/acheteur/appels-d-offres/${id}`);
+    },
+    (error) => ({ error }),
+  );
 });
 
 export default function CloseTender() {
-  const { tender } = useLoaderData<typeof loader>();
+  const { tender, missing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -44,6 +50,21 @@ export default function CloseTender() {
         <Form method="post" className="stack">
           <CsrfInput />
           <p>La clôture marque la fin de la consultation ; l'évaluation et la comparaison restent consultables. Elle est enregistrée au journal.</p>
+          {missing.length > 0 ? (
+            <div className="alert alert--warn" data-testid="reviews-missing">
+              <p>Seuls les niveaux et valeurs relus comptent : la clôture sera refusée tant qu'il en reste à relire.</p>
+              <ul>
+                {missing.map((m) => (
+                  <li key={m.name}>
+                    {m.name} : {m.answers} réponse(s), {m.offerValues} valeur(s) d'offre à relire
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={`/acheteur/appels-d-offres/${tender.id}/evaluation`}>Évaluation</Link>
+              </p>
+            </div>
+          ) : null}
           {actionData?.error ? (
             <p className="field__error" role="alert">
               {actionData.error}

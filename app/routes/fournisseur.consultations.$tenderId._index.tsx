@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { FlashMessage } from "~/components/flash";
 import { Instructions } from "~/components/questionnaire/Instructions";
+import { OfferValuesSection } from "~/components/questionnaire/OfferValuesSection";
 import { StatusNotices } from "~/components/questionnaire/StatusNotices";
 import questionnaireStyles from "~/components/questionnaire/questionnaire.css?url";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -31,6 +32,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 
 export default function QuestionnaireOverview() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const base = `/fournisseur/consultations/${d.tender.id}`;
   const readOnly = d.status === "submitted" || Boolean(d.closedReason);
@@ -91,6 +93,15 @@ export default function QuestionnaireOverview() {
           </Link>
         </div>
       </section>
+
+      {/* The offer's measurable values (issue 11 §2) are not a criterion of the guide: they live here, next to the sections. */}
+      <OfferValuesSection
+        offerValues={d.offerValues}
+        files={d.offerFiles}
+        readOnly={readOnly}
+        errors={actionData && "offerErrors" in actionData ? actionData.offerErrors : undefined}
+        saved={actionData?.intent === "offer-values" && actionData.ok}
+      />
 
       <Instructions instructions={d.instructions} limits={d.limits} usedBytes={d.usedBytes} />
     </>

@@ -10,6 +10,12 @@
  *   "na" only where the method accepts N/A (and, when evaluated, where the evaluator accepted it);
  *   anything else is null (unanswered, 0 points).
  *
+ * Lawful-award contract (issue 11), for snapshots published with a `procurement` block: the regime, launch date
+ * and offer criteria of the method; per supplier the offer values (the evaluator's value when reviewed, else the
+ * submitted one) and `review` (question ids with an evaluation row, offer criteria with a review row). For a public
+ * buyer `countOnlyReviewed` is on: the scoring library counts an unreviewed answer or value as not given, so the
+ * self-assessment passed here can never move the ranking, and the result says `provisional` while any remain.
+ *
  * Supplier ids are `org-<organisation id>`, stable and free of personal data.
  */
 import { eq } from "drizzle-orm";
@@ -20,7 +26,7 @@ import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { loadTender, type TenderRow } from "./access.server";
 import { publishedMethodOf } from "./builder";
-import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
+import { countedOfferValue, evaluableSubmissions, evaluatedValue, selfValue, unsafeEvaluationRows, unsafeOfferReviewRows } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
 
 export const supplierKey = (organisationId: number) => `org-${organisationId}`;
@@ -52,6 +58,9 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
+  const offerRows = unsafeOfferReviewRows(subs.map((s) => s.id));
+  const scoringMethod = toScoringMethod(method);
+  const lawful = scoringMethod.procurement !== undefined || scoringMethod.offerCriteria !== undefined;
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   const suppliers: ScoringSupplierInfo[] = [];
   const incomplete: TenderScoringInput["incomplete"] = [];
@@ -95,9 +104,22 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
       price: score.priceEurHt!,
       technical: score.technicalScore!,
     });
-    entries.push({ id: key, price: score.priceEurHt!, technical: score.technicalScore!, answers });
+    if (!lawful) {
+      entries.push({ id: key, price: score.priceEurHt!, technical: score.technicalScore!, answers });
+      continue;
+    }
+    const offerValues: Record<string, number | null> = {};
+    for (const c of method.offerCriteria) {
+      offerValues[c.id] = countedOfferValue(
+        offerRows.find((r) => r.submissionId === s.id && r.criterionId === c.id),
+        s.offerValues.get(c.id),
+      );
+    }
+    const reviewedAnswers = questions.filter((q) => rows.some((r) => r.submissionId === s.id && r.questionId === q.id)).map((q) => q.id);
+    const reviewedOffers = method.offerCriteria.filter((c) => offerRows.some((r) => r.submissionId === s.id && r.criterionId === c.id)).map((c) => c.id);
+    entries.push({ id: key, price: score.priceEurHt!, technical: score.technicalScore!, answers, offerValues, review: { answers: reviewedAnswers, offerValues: reviewedOffers } });
   }
-  const input: ScoringInputRaw | null = entries.length > 0 ? { ...toScoringMethod(method), suppliers: entries } : null;
+  const input: ScoringInputRaw | null = entries.length > 0 ? { ...scoringMethod, suppliers: entries } : null;
   return { method, input, suppliers, incomplete, notYetEvaluated };
 }
 

@@ -104,6 +104,7 @@ describe("axe-core: no serious or critical violation on the main pages", () => {
       "/guide/changements",
       "/clauses",
       "/clauses/postes-de-travail",
+      "/regles/criteres-attribution",
       "/connexion",
       "/inscription",
       `/invitation/${ids.token}`,

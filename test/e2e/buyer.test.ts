@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
@@ -5,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "#db/connection";
 import { invitations, organisations, users } from "#db/schema";
 import { demoLevel, seedSubmission } from "~/demo/seed-tenders";
-import { score } from "#scoring";
 import { defaultMethod } from "~/tenders/builder";
-import { toScoringMethod, type TenderMethod } from "~/tenders/method";
+import type { TenderMethod } from "~/tenders/method";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 let browser: Browser;
@@ -26,9 +28,10 @@ async function newPage(email: string): Promise<Page> {
   return page;
 }
 
+/** `footprint`: each supplier's value for the carbon footprint of the offer (kgCO2e), the tender's offer criterion. */
 const SUPPLIERS = [
-  { name: "Numérique Durable SAS", email: "fournisseur@numerique-durable.example", n: 1 as const, price: "118000", technical: "78" },
-  { name: "InfoServices Conseil", email: "fournisseur@infoservices.example", n: 2 as const, price: "104500", technical: "74" },
+  { name: "Numérique Durable SAS", email: "fournisseur@numerique-durable.example", n: 1 as const, price: "118000", technical: "78", footprint: 182_000 },
+  { name: "InfoServices Conseil", email: "fournisseur@infoservices.example", n: 2 as const, price: "104500", technical: "74", footprint: 241_500 },
 ];
 
 /** Stands in for the supplier journey: both demo suppliers accept and submit (seeded answers). */
@@ -40,7 +43,15 @@ function seedAnswers(tenderId: number, method: TenderMethod, sha: string) {
         const org = tx.select().from(organisations).where(eq(organisations.name, s.name)).get()!;
         const user = tx.select().from(users).where(eq(users.email, s.email)).get()!;
         tx.update(invitations).set({ supplierOrganisationId: org.id, openedAt: new Date().toISOString(), acceptedAt: new Date().toISOString(), acceptedBy: user.id }).where(eq(invitations.email, s.email)).run();
-        seedSubmission(tx, { tenderId, method, methodSha256: sha, supplierOrganisationId: org.id, submittedBy: user.id, answers: (_id, i) => demoLevel(s.n, i) });
+        seedSubmission(tx, {
+          tenderId,
+          method,
+          methodSha256: sha,
+          supplierOrganisationId: org.id,
+          submittedBy: user.id,
+          answers: (_id, i) => demoLevel(s.n, i),
+          offerValues: { "empreinte-offre": s.footprint },
+        });
       }
     });
   } finally {
@@ -48,8 +59,13 @@ function seedAnswers(tenderId: number, method: TenderMethod, sha: string) {
   }
 }
 
+/**
+ * Issue 11: the demo buyer is public, so this journey is the lawful one — carbon footprint of the offer as an
+ * environmental offer criterion, contract questions weighted, organisation questions for information, evaluated
+ * levels only — and the ranking equals `npm run score` on the buyer's downloaded scoring input.
+ */
 describe("buyer journey", () => {
-  it("creates and publishes a tender with RSE 30 %, invites two suppliers, evaluates and compares", async () => {
+  it("creates and publishes a lawful tender with RSE 30 %, invites two suppliers, evaluates and compares", async () => {
     const buyer = await newPage("acheteur@metropole.example");
 
     // 1. Build the tender; the live total reacts before any request.
@@ -66,8 +82,13 @@ describe("buyer journey", () => {
     await buyer.getByLabel("Valeur technique (%)").fill("30");
     await buyer.getByLabel("RSE (%)").fill("30");
     await expect(buyer.getByTestId("shares-total").textContent()).resolves.toContain("100 %");
-    // Live share of the mark: 10 equal criteria → 3 % each with RSE 30 %.
-    await expect(buyer.getByTestId("criterion-share-gouvernance").textContent()).resolves.toContain("3 %");
+    // Public buyer: the carbon footprint of the offer is retained by default; at 12 % the questionnaire keeps 18 %.
+    await expect(buyer.getByTestId("builder-regime").textContent()).resolves.toContain("acheteur public");
+    await buyer.getByLabel("Part de « Empreinte carbone de l'offre » (%)").fill("12");
+    await expect(buyer.getByTestId("questionnaire-share").textContent()).resolves.toContain("questionnaire : 18 %");
+    // Governance questions assess the company's general policy: asked for information, 0 % of the mark.
+    await expect(buyer.getByTestId("information-only-GOUV-01").count()).resolves.toBe(1);
+    await expect(buyer.getByTestId("criterion-share-gouvernance").textContent()).resolves.toContain("0 %");
     await Promise.all([buyer.waitForURL(/\/modifier$/), buyer.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
     await buyer.getByRole("status").filter({ hasText: "Brouillon enregistré." }).waitFor();
     const tenderId = Number(/appels-d-offres\/(\d+)\//.exec(buyer.url())?.[1]);
@@ -119,39 +140,55 @@ describe("buyer journey", () => {
       await buyer.getByRole("status").filter({ hasText: "Prix et note technique enregistrés." }).waitFor();
     }
 
-    // 6. The evaluator lowers one level; a justification is required.
+    // 6. The evaluator reviews: lowers a contract question (justification required) and corrects an offer value.
     const evaluator = await newPage("evaluateur@metropole.example");
     await evaluator.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/evaluation`);
     await evaluator.getByRole("link", { name: "Numérique Durable SAS" }).click();
-    await evaluator.locator('select[name="level[GOUV-01]"]').selectOption("1");
-    const save = evaluator.getByRole("button", { name: "Enregistrer le critère « Gouvernance et stratégie »" });
+    await evaluator.locator('select[name="level[FORM-03]"]').selectOption("1");
+    const save = evaluator.getByRole("button", { name: "Enregistrer le critère « Formation et compétences »" });
     await save.click();
     await evaluator.getByText("Justifiez en quelques mots").first().waitFor();
-    await evaluator.locator('textarea[name="justification[GOUV-01]"]').fill("Politique annoncée mais aucune preuve jointe.");
+    await evaluator.locator('textarea[name="justification[FORM-03]"]').fill("Aucune preuve de formation de l'équipe affectée au marché.");
     await save.click();
-    await evaluator.locator("#critere-gouvernance").getByRole("status").filter({ hasText: "Évaluation du critère enregistrée." }).waitFor();
+    await evaluator.locator("#critere-formation").getByRole("status").filter({ hasText: "Évaluation du critère enregistrée." }).waitFor();
+    const offer = evaluator.getByRole("form", { name: "Valeur de l'offre : Empreinte carbone de l'offre" });
+    await offer.getByLabel(/Valeur retenue/).fill("190000");
+    await offer.getByLabel(/Justification/).fill("Facteur d'écran corrigé selon la fiche produit jointe.");
+    await offer.getByRole("button", { name: "Enregistrer la valeur « Empreinte carbone de l'offre »" }).click();
+    await evaluator.getByRole("status").filter({ hasText: "Valeur de l'offre enregistrée." }).waitFor();
 
-    // 7. The comparison shows the ranking the scoring library gives for the same input.
-    const expected = score({
-      ...toScoringMethod(method),
-      suppliers: SUPPLIERS.map((s) => ({
-        id: s.name,
-        price: Number(s.price),
-        technical: Number(s.technical),
-        answers: Object.fromEntries(
-          toScoringMethod(method).questions.map((q, i) => [q.id, q.id === "GOUV-01" && s.n === 1 ? 1 : demoLevel(s.n, i).level]),
-        ),
-      })),
-    });
+    // 7. The comparison is provisional (not everything is reviewed) and equals `npm run score` on the downloaded input.
     await buyer.goto(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/comparaison`);
+    await buyer.getByTestId("provisional").waitFor();
+    const download = await buyer.request.get(`${baseUrl()}/acheteur/appels-d-offres/${tenderId}/donnees-notation.json`);
+    expect(download.status()).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-e2e-score-"));
+    const file = path.join(dir, "donnees-notation.json");
+    fs.writeFileSync(file, await download.body());
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/score.ts", file], { encoding: "utf8" });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.status, run.stderr).toBe(0);
+    const cli = JSON.parse(run.stdout) as { suppliers: { id: string; total: number }[]; provisional: boolean };
+    expect(cli.provisional).toBe(true);
+    const names = orgNames();
     const order = await buyer.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-supplier")));
-    expect(order).toEqual(expected.suppliers.map((s) => s.id));
+    expect(order).toEqual(cli.suppliers.map((s) => names.get(s.id)));
     const totals = await buyer.locator('[data-testid="ranking"] tbody tr td strong').allTextContents();
-    expect(totals.map((t) => Number(t.replace(/\s/g, "").replace(",", ".")))).toEqual(expected.suppliers.map((s) => s.total));
+    expect(totals.map((t) => Number(t.replace(/\s/g, "").replace(",", ".")))).toEqual(cli.suppliers.map((s) => s.total));
     await expect(buyer.getByTestId("stability").textContent()).resolves.toMatch(/part RSE/);
     await buyer.getByText("Simulation — la méthode publiée ne change pas").waitFor();
-  });
+  }, 120_000); // two browsers, a CLI run, on shared cores: about a minute
 });
+
+/** `org-<id>` (the scoring input's supplier ids) → organisation name. */
+function orgNames(): Map<string, string> {
+  const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
+  try {
+    return new Map(db.select().from(organisations).all().map((o) => [`org-${o.id}`, o.name]));
+  } finally {
+    db.$client.close();
+  }
+}
 
 /** The published method as the server stored it (read from the same SQLite file). */
 async function publishedMethodOf(tenderId: number): Promise<{ method: TenderMethod; sha: string }> {

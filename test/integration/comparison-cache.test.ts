@@ -51,8 +51,9 @@ describe("what-if panel", () => {
     const input = (out.body as { input: { suppliers: { id: string; answers: Record<string, unknown> }[] } }).input;
     expect(input.suppliers.map((s) => s.id).sort()).toEqual(page.rows.map((r) => r.id).sort());
     expect(Object.keys(input.suppliers[0]!.answers).length).toBeGreaterThan(40);
-    // Simulated settings in the URL (no JavaScript): computed by the loader.
-    const simulated = (await buyer.get(compareLoader, p("/comparaison?sim.price=100&sim.technical=0&sim.rse=0"), params())).body as { initialOutcome: { ok: boolean; suppliers: { id: string; rank: number }[] } };
+    // Simulated settings in the URL (no JavaScript): computed by the loader. (Issue 11: the demo tender's offer
+    // criterion takes 12 % from the RSE share, so the simulated RSE share cannot go below 12.)
+    const simulated = (await buyer.get(compareLoader, p("/comparaison?sim.price=88&sim.technical=0&sim.rse=12"), params())).body as { initialOutcome: { ok: boolean; suppliers: { id: string; rank: number }[] } };
     expect(simulated.initialOutcome.ok).toBe(true);
     const invalid = (await buyer.get(compareLoader, p("/comparaison?sim.price=10&sim.technical=0&sim.rse=0"), params())).body as { initialOutcome: { ok: boolean; issues: string[] } };
     expect(invalid.initialOutcome.ok).toBe(false);
@@ -116,13 +117,15 @@ describe("comparison cache", () => {
     const out = await evaluator.post(
       submissionAction,
       p(`/evaluation/${sub.id}`),
-      { criterion: "gouvernance", "level[GOUV-01]": "1", "justification[GOUV-01]": "Aucune preuve de la politique annoncée." },
+      // Issue 11: the demo tender is public; GOUV-01 is asked for information and only reviewed answers count,
+      // so reviewing the contract question FORM-03 at level 4 raises the RSE score.
+      { criterion: "formation", "level[FORM-03]": "4", "justification[FORM-03]": "Plan de formation de l'équipe affectée joint." },
       { id: String(tenderId), submissionId: String(sub.id) },
     );
     expect(out.status).toBe(302);
     expect(version()).toBe(v0 + 1);
     const after = (await rows(evaluator)).find((r) => r.organisationId === org)!;
-    expect(after.rseScore).toBeLessThan(before.rseScore);
+    expect(after.rseScore).toBeGreaterThan(before.rseScore);
   });
 
   it("a write that forgets to bump the tender's version still invalidates (the database write stamp is in the key)", async () => {
