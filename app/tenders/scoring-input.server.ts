@@ -19,6 +19,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { loadTender, type TenderRow } from "./access.server";
+import { footprintOfferValues, tenderBillOffers } from "./bill.server";
 import { publishedMethodOf } from "./builder";
 import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
@@ -33,6 +34,8 @@ export type ScoringSupplierInfo = {
   submittedAt: string;
   price: number;
   technical: number;
+  /** The bill's computed footprint (kgCO2e) when the tender has a bill; null otherwise. */
+  footprintKg: number | null;
 };
 
 export type TenderScoringInput = {
@@ -53,6 +56,11 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
+  // Issue 12: with a bill of quantities the price is computed from it (Σ quantity × unit price),
+  // never typed; the footprint is the value of the `empreinte-offre` offer criterion.
+  const { bill, offers: billOffers } = tenderBillOffers(tender);
+  const hasBill = bill.length > 0;
+  const footprints = footprintOfferValues(billOffers);
   const suppliers: ScoringSupplierInfo[] = [];
   const incomplete: TenderScoringInput["incomplete"] = [];
   const notYetEvaluated: Record<string, string[]> = {};
@@ -60,9 +68,12 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   for (const s of subs) {
     const score = scores.find((x) => x.supplierOrganisationId === s.supplierOrganisationId);
     const missing: string[] = [];
-    if (score?.priceEurHt == null || !(score.priceEurHt > 0)) missing.push("prix");
+    const billOffer = hasBill ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId)?.offer ?? null) : null;
+    const price = hasBill ? (billOffer ? billOffer.price : null) : (score?.priceEurHt ?? null);
+    if (hasBill && !billOffer) missing.push("bordereau de prix incomplet");
+    else if (price == null || !(price > 0)) missing.push("prix");
     if (score?.technicalScore == null) missing.push("note technique");
-    if (!score || missing.length > 0) {
+    if (!score || missing.length > 0 || price == null) {
       incomplete.push({ organisationId: s.supplierOrganisationId, name: s.supplierName, submissionId: s.id, missing });
       continue;
     }
@@ -82,10 +93,11 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
       name: s.supplierName,
       submissionId: s.id,
       submittedAt: s.submittedAt,
-      price: score.priceEurHt!,
+      price,
       technical: score.technicalScore!,
+      footprintKg: hasBill ? (footprints.get(s.supplierOrganisationId) ?? null) : null,
     });
-    entries.push({ id: key, price: score.priceEurHt!, technical: score.technicalScore!, answers });
+    entries.push({ id: key, price, technical: score.technicalScore!, answers });
   }
   const input: ScoringInputRaw | null = entries.length > 0 ? { ...toScoringMethod(method), suppliers: entries } : null;
   return { method, input, suppliers, incomplete, notYetEvaluated };

@@ -11,6 +11,8 @@ import { canonicalJson } from "~/lib/submission-content";
 import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { carryAwardToScope3, tenderBillOffers, type SupplierBillOffer } from "./bill.server";
+import { evaluableSubmissions } from "./evaluation.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
 import { tenderMethodSchema, type TenderMethod } from "./method";
 
@@ -169,13 +171,35 @@ export function cancelTender({ id, user, reason }: { id: number; user: CurrentUs
   });
 }
 
-export function closeTender({ id, user }: { id: number; user: CurrentUser }): void {
+/**
+ * Closes a published tender, optionally naming the winner (a supplier whose submission counts).
+ * When the tender has a bill of quantities and the winner's bill is complete, its lines become
+ * scope 3 activity data of the buying organisation in the same transaction (`carryAwardToScope3`).
+ */
+export function closeTender({ id, user, winnerOrganisationId = null }: { id: number; user: CurrentUser; winnerOrganisationId?: number | null }): { carried: number } {
   const tender = loadTenderAsBuyer({ id, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
+  let winner: SupplierBillOffer | null = null;
+  if (winnerOrganisationId !== null) {
+    const subs = evaluableSubmissions(tender);
+    if (!subs.some((s) => s.supplierOrganisationId === winnerOrganisationId)) throw new AppError("invalid", "Le titulaire choisi n'a pas d'offre évaluable pour cet appel d'offres.");
+    const { bill, offers } = tenderBillOffers(tender);
+    if (bill.length > 0) {
+      winner = offers.find((o) => o.organisationId === winnerOrganisationId) ?? null;
+      if (!winner?.offer) throw new AppError("invalid", "Le bordereau de prix du titulaire choisi est incomplet : son offre ne peut pas être retenue.");
+    }
+  }
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id });
+  return db().transaction((tx) => {
+    const res = tx
+      .update(tenders)
+      .set({ status: "closed", closedAt: at, updatedAt: at, awardedSupplierOrganisationId: winnerOrganisationId })
+      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "published")))
+      .run();
+    if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été clôturé.");
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id, details: { winnerOrganisationId } });
+    const carried = winner ? carryAwardToScope3(tx, { tender, user, winner }) : 0;
+    return { carried };
   });
 }
 

@@ -1,0 +1,657 @@
+/**
+ * Bill of quantities in the portal (issue 12): the buyer's lines (draft only, frozen with the method
+ * at publication), each supplier's answers per line (own organisation only), the offers computed by
+ * scoring/bill-of-quantities.ts, the evaluator's replacements (audited) and, at award, the winning
+ * lines carried into the CSR team's scope 3 activity data with their provenance.
+ * Access: every function takes the acting user and goes through the access module of its side
+ * (`loadTender*` for the buying side, `requireSupplierTender` for a supplier).
+ */
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { activityData, billReplacements, billResponses, factorSets, factors, tenders } from "#db/schema";
+import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "#emission-factors";
+import { billOffer, compileBill, formatCents, formatGrams, type BillOffer, type CompiledBill } from "#scoring";
+import { isBuyer } from "~/auth/permissions.server";
+import type { CurrentUser } from "~/auth/session.server";
+import { referenceRatiosOfBuyer } from "~/carbon/reference-ratios.server";
+import { requireOpenTender, requireSupplierTender, closedReason } from "~/responses/access.server";
+import { audit } from "~/lib/audit.server";
+import { toCsv } from "~/lib/csv";
+import { db, type Tx } from "~/lib/db.server";
+import { AppError, notFound } from "~/lib/errors";
+import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
+import {
+  answerComplete,
+  answerFromFactor,
+  answerPlausibility,
+  answerQuality,
+  billCsvRows,
+  billTemplateLines,
+  billUnitLabel,
+  filledBillCsvRows,
+  lineReferenceRatio,
+  matchFactors,
+  methodLabelOf,
+  parseBillCsv,
+  parseFilledBillCsv,
+  plainDecimal,
+  scoringBill,
+  scoringResponse,
+  validateAnswer,
+  type AnswerInput,
+  type BillAnswer,
+  type FactorCandidate,
+  type LineReplacement,
+} from "./bill";
+import { methodOf, publishedMethodOf, readDraftMethod } from "./builder";
+import { evaluableSubmissions } from "./evaluation.server";
+import type { MethodBillLine, TenderMethod } from "./method";
+
+export const BILL_MAX_BYTES = 5 * 1024 * 1024;
+
+export const billOf = (method: TenderMethod): MethodBillLine[] => method.bill ?? [];
+
+function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: FactorIssue[] } {
+  try {
+    const decoder = new AutoDecoder();
+    return { ok: true, text: decoder.push(bytes) + decoder.end() };
+  } catch (e) {
+    if (e instanceof CsvUnreadableError) return { ok: false, errors: [{ line: 1, column: "", message: e.message }] };
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Buyer: the bill's lines
+
+/** The bill page of the buying side: lines, and whether they can still change (draft, buyer). */
+export function billPage({ id, user }: { id: number; user: CurrentUser }) {
+  const tender = loadTender({ id, user });
+  const method = methodOf(tender);
+  return {
+    tender: { id: tender.id, title: tender.title, status: tender.status, segment: tender.segment },
+    editable: tender.status === "draft" && isBuyer(user),
+    lines: billOf(method).map((l) => ({ ...l, unitLabel: billUnitLabel(l.unit) })),
+  };
+}
+
+function writeDraftBill(tx: Tx, tender: TenderRow, bill: MethodBillLine[]): void {
+  const method = readDraftMethod(tender.draftMethod);
+  const next: TenderMethod = { ...method, bill };
+  const res = tx
+    .update(tenders)
+    .set({ draftMethod: next, updatedAt: new Date().toISOString() })
+    .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
+    .run();
+  if (res.changes !== 1) throw frozen();
+}
+
+const frozen = () => new AppError("conflict", "Cet appel d'offres est publié : son bordereau est figé avec la méthode de notation et ne peut plus être modifié.");
+
+function draftTender(id: number, user: CurrentUser): TenderRow {
+  const tender = loadTenderAsBuyer({ id, user });
+  if (tender.status !== "draft") throw frozen();
+  return tender;
+}
+
+export function addBillLine({ id, user, line }: { id: number; user: CurrentUser; line: MethodBillLine }): void {
+  const tender = draftTender(id, user);
+  const bill = billOf(readDraftMethod(tender.draftMethod));
+  if (bill.some((l) => l.id === line.id)) throw new AppError("invalid", `L'identifiant « ${line.id} » est déjà utilisé par une ligne du bordereau.`);
+  db().transaction((tx) => {
+    writeDraftBill(tx, tender, [...bill, line]);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-line-add", targetType: "tender", targetId: tender.id, details: { ...line } });
+  });
+}
+
+export function deleteBillLine({ id, user, lineId }: { id: number; user: CurrentUser; lineId: string }): void {
+  const tender = draftTender(id, user);
+  const bill = billOf(readDraftMethod(tender.draftMethod));
+  if (!bill.some((l) => l.id === lineId)) throw notFound("Cette ligne n'existe pas dans le bordereau.");
+  db().transaction((tx) => {
+    writeDraftBill(tx, tender, bill.filter((l) => l.id !== lineId));
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-line-delete", targetType: "tender", targetId: tender.id, details: { lineId } });
+  });
+}
+
+export type BillImportResult = { ok: true; imported: number; warnings: string[] } | { ok: false; errors: FactorIssue[]; warnings: string[] };
+
+/** Replaces the draft's bill with a CSV file's lines: every line valid, or nothing changes. */
+export function importBill({ id, user, bytes, fileName }: { id: number; user: CurrentUser; bytes: Uint8Array; fileName: string }): BillImportResult {
+  const tender = draftTender(id, user);
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return { ok: false, errors: decoded.errors, warnings: [] };
+  const parsed = parseBillCsv(decoded.text);
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
+  db().transaction((tx) => {
+    writeDraftBill(tx, tender, parsed.lines);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-import", targetType: "tender", targetId: tender.id, details: { fileName, lines: parsed.lines.length } });
+  });
+  return { ok: true, imported: parsed.lines.length, warnings: parsed.warnings };
+}
+
+export function billTemplateCsv(): string {
+  return toCsv(billCsvRows(billTemplateLines), { delimiter: ";", bom: true });
+}
+
+export function billCsvForBuyer({ id, user }: { id: number; user: CurrentUser }): { csv: string; filename: string } {
+  const tender = loadTender({ id, user });
+  return { csv: toCsv(billCsvRows(billOf(methodOf(tender))), { delimiter: ";", bom: true }), filename: `bordereau-${tender.reference || tender.id}.csv` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading answers (always scoped by supplier organisation)
+
+type AnswerRow = typeof billResponses.$inferSelect;
+
+function rowToAnswer(r: AnswerRow): BillAnswer {
+  return {
+    lineId: r.lineId,
+    unitPrice: r.unitPrice,
+    factor: r.factor,
+    factorId: r.factorId,
+    method: r.method,
+    source: r.source,
+    referenceYear: r.referenceYear,
+    verifiedBy: r.verifiedBy,
+    uncertaintyPct: r.uncertaintyPct,
+  };
+}
+
+/** One supplier organisation's answers to one tender's bill. */
+function answersOf(tenderId: number, supplierOrganisationId: number): Map<string, BillAnswer> {
+  const rows = db()
+    .select()
+    .from(billResponses)
+    .where(and(eq(billResponses.tenderId, tenderId), eq(billResponses.supplierOrganisationId, supplierOrganisationId)))
+    .all();
+  return new Map(rows.map((r) => [r.lineId, rowToAnswer(r)]));
+}
+
+type ReplacementRow = typeof billReplacements.$inferSelect;
+
+function activeReplacements(tenderId: number, supplierOrganisationIds: number[]): ReplacementRow[] {
+  if (supplierOrganisationIds.length === 0) return [];
+  return db()
+    .select()
+    .from(billReplacements)
+    .where(and(eq(billReplacements.tenderId, tenderId), inArray(billReplacements.supplierOrganisationId, supplierOrganisationIds), isNull(billReplacements.withdrawnAt)))
+    .orderBy(asc(billReplacements.id))
+    .all();
+}
+
+const toLineReplacement = (r: ReplacementRow): LineReplacement => ({ lineId: r.lineId, ratioKgPerKEur: r.ratioKgPerKEur, justification: r.justification });
+
+/** The supplier's factors from its own uploaded versions (every version), for matching. */
+function ownFactorCandidates(supplierOrganisationId: number, units: string[]): FactorCandidate[] {
+  if (units.length === 0) return [];
+  return db()
+    .select({
+      id: factors.id,
+      setId: factors.setId,
+      version: factorSets.version,
+      line: factors.line,
+      item: factors.item,
+      activityUnit: factors.activityUnit,
+      valueKgPerUnit: factors.valueKgPerUnit,
+      method: factors.method,
+      referenceYear: factors.referenceYear,
+      verifiedBy: factors.verifiedBy,
+      source: factors.source,
+      uncertaintyPct: factors.uncertaintyPct,
+    })
+    .from(factors)
+    .innerJoin(factorSets, eq(factorSets.id, factors.setId))
+    .where(and(eq(factorSets.supplierOrganisationId, supplierOrganisationId), inArray(factors.activityUnit, units)))
+    .orderBy(desc(factorSets.version), asc(factors.line))
+    .limit(20000)
+    .all();
+}
+
+/** Computes an offer when every line is answered; the incomplete line ids otherwise. */
+export function offerOf(compiled: CompiledBill, bill: MethodBillLine[], answers: ReadonlyMap<string, BillAnswer>, replacements: ReadonlyMap<string, LineReplacement>) {
+  const r = scoringResponse(bill, answers, replacements);
+  if (!r.ok) return { offer: null, incomplete: r.incomplete };
+  return { offer: billOffer(compiled, r.response), incomplete: [] as string[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supplier: answering
+
+/** The supplier's bill page: lines with its own answers, the matching factors of its own versions, its computed offer. */
+export function supplierBillPage({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  const t = requireSupplierTender(db(), { user, tenderId });
+  const bill = billOf(t.method);
+  if (bill.length === 0) throw notFound("Cette consultation n'a pas de bordereau de prix.");
+  const answers = answersOf(t.tender.id, user.organisationId);
+  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
+  const compiled = compileBill(scoringBill(bill));
+  const { offer, incomplete } = offerOf(compiled, bill, answers, new Map());
+  const year = new Date().getFullYear();
+  return {
+    tender: { id: t.tender.id, title: t.tender.title, buyerName: t.buyerName },
+    closedReason: closedReason(t.tender),
+    totals: offer ? { price: offer.priceText, footprint: offer.footprintText } : null,
+    incomplete: incomplete.length,
+    lines: bill.map((l, i) => {
+      const a = answers.get(l.id) ?? null;
+      const match = matchFactors(l, candidates);
+      const q = a ? answerQuality(a, year) : null;
+      const computed = offer?.lines[i];
+      return {
+        ...l,
+        unitLabel: billUnitLabel(l.unit),
+        answer: a,
+        complete: answerComplete(a ?? undefined),
+        quality: q ? { grade: q.grade, score: q.score } : null,
+        amount: computed ? formatCents(computed.amountCents) : null,
+        footprint: computed ? formatGrams(computed.footprintGrams) : null,
+        options: match.candidates.slice(0, 30).map((f) => ({ id: f.id, label: `${f.item} — ${plainDecimal(f.valueKgPerUnit).replace(".", ",")} kgCO2e/${billUnitLabel(f.activityUnit)} (v${f.version}, ligne ${f.line})` })),
+        exactFactorId: match.exact?.id ?? null,
+      };
+    }),
+  };
+}
+
+export type SupplierLineInput = AnswerInput & { factorChoice?: string };
+
+/** Keeps the answers; a line whose factor is picked from an uploaded version gets that factor's values and link. */
+function writeAnswers(tx: Tx, user: CurrentUser, tenderId: number, answers: BillAnswer[]): void {
+  const at = new Date().toISOString();
+  for (const a of answers) {
+    const values = {
+      unitPrice: a.unitPrice,
+      factor: a.factor,
+      factorId: a.factorId,
+      method: a.method,
+      source: a.source,
+      referenceYear: a.referenceYear,
+      verifiedBy: a.verifiedBy,
+      uncertaintyPct: a.uncertaintyPct,
+      updatedBy: user.id,
+      updatedAt: at,
+    };
+    tx.insert(billResponses)
+      .values({ tenderId, supplierOrganisationId: user.organisationId, lineId: a.lineId, ...values })
+      .onConflictDoUpdate({ target: [billResponses.tenderId, billResponses.supplierOrganisationId, billResponses.lineId], set: values })
+      .run();
+  }
+}
+
+export type SaveAnswersResult = { ok: true; saved: number } | { ok: false; errors: { lineId: string; field: string; message: string }[] };
+
+/**
+ * Saves the form: every line validated, all saved or none. `factorChoice` is the id of a factor of
+ * one of the organisation's own versions (any other id is refused as unknown), or empty when the
+ * factor is typed in.
+ */
+export function saveSupplierAnswers({ user, tenderId, lines }: { user: CurrentUser; tenderId: number; lines: Record<string, SupplierLineInput> }): SaveAnswersResult {
+  const t = requireSupplierTender(db(), { user, tenderId });
+  requireOpenTender(t);
+  const bill = billOf(t.method);
+  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
+  const errors: { lineId: string; field: string; message: string }[] = [];
+  const out: BillAnswer[] = [];
+  for (const l of bill) {
+    const input = lines[l.id];
+    if (!input) continue;
+    const choice = (input.factorChoice ?? "").trim();
+    if (choice !== "") {
+      const f = candidates.find((c) => String(c.id) === choice && c.activityUnit === l.unit);
+      if (!f) {
+        errors.push({ lineId: l.id, field: "factorChoice", message: "facteur inconnu ou dans une autre unité que la ligne" });
+        continue;
+      }
+      const { answer, issues } = validateAnswer(l.id, { unitPrice: input.unitPrice });
+      for (const i of issues) errors.push({ lineId: l.id, field: i.field, message: i.message });
+      out.push(answerFromFactor(answer, f));
+      continue;
+    }
+    const { answer, issues } = validateAnswer(l.id, input);
+    for (const i of issues) errors.push({ lineId: l.id, field: i.field, message: i.message });
+    out.push(answer);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  db().transaction((tx) => {
+    writeAnswers(tx, user, t.tender.id, out);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-save", targetType: "tender", targetId: t.tender.id, details: { lines: out.length } });
+  });
+  return { ok: true, saved: out.length };
+}
+
+/** Fills every line without a factor from the organisation's factors matching by item and unit. */
+export function fillFromOwnFactors({ user, tenderId }: { user: CurrentUser; tenderId: number }): number {
+  const t = requireSupplierTender(db(), { user, tenderId });
+  requireOpenTender(t);
+  const bill = billOf(t.method);
+  const answers = answersOf(t.tender.id, user.organisationId);
+  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
+  const out: BillAnswer[] = [];
+  for (const l of bill) {
+    const a = answers.get(l.id);
+    if (a?.factor != null) continue;
+    const { exact } = matchFactors(l, candidates);
+    if (!exact) continue;
+    const base: BillAnswer = a ?? { lineId: l.id, unitPrice: null, factor: null, factorId: null, method: null, source: null, referenceYear: null, verifiedBy: null, uncertaintyPct: null };
+    out.push(answerFromFactor(base, exact));
+  }
+  if (out.length > 0) {
+    db().transaction((tx) => {
+      writeAnswers(tx, user, t.tender.id, out);
+      audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-fill-from-factors", targetType: "tender", targetId: t.tender.id, details: { lines: out.map((a) => ({ lineId: a.lineId, factorId: a.factorId })) } });
+    });
+  }
+  return out.length;
+}
+
+/** Imports a filled bill CSV: every line valid, or nothing saved. Typed factors (no link). */
+export function importFilledBill({ user, tenderId, bytes, fileName }: { user: CurrentUser; tenderId: number; bytes: Uint8Array; fileName: string }): BillImportResult {
+  const t = requireSupplierTender(db(), { user, tenderId });
+  requireOpenTender(t);
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return { ok: false, errors: decoded.errors, warnings: [] };
+  const parsed = parseFilledBillCsv(decoded.text, billOf(t.method));
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
+  // A line whose factor is unchanged keeps its link to the uploaded factor it came from.
+  const before = answersOf(t.tender.id, user.organisationId);
+  const answers = parsed.answers.map((a) => {
+    const prev = before.get(a.lineId);
+    return prev?.factorId != null && prev.factor === a.factor && prev.method === a.method && prev.referenceYear === a.referenceYear ? { ...a, factorId: prev.factorId } : a;
+  });
+  db().transaction((tx) => {
+    writeAnswers(tx, user, t.tender.id, answers);
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-import", targetType: "tender", targetId: t.tender.id, details: { fileName, lines: answers.length } });
+  });
+  return { ok: true, imported: answers.length, warnings: parsed.warnings };
+}
+
+export function filledBillCsv({ user, tenderId }: { user: CurrentUser; tenderId: number }): { csv: string; filename: string } {
+  const t = requireSupplierTender(db(), { user, tenderId });
+  const bill = billOf(t.method);
+  if (bill.length === 0) throw notFound("Cette consultation n'a pas de bordereau de prix.");
+  return { csv: toCsv(filledBillCsvRows(bill, answersOf(t.tender.id, user.organisationId)), { delimiter: ";", bom: true }), filename: `bordereau-${t.tender.reference || t.tender.id}-rempli.csv` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Buying side: offers, evaluator's view, replacements
+
+export interface SupplierBillOffer {
+  organisationId: number;
+  name: string;
+  answers: Map<string, BillAnswer>;
+  replacements: ReplacementRow[];
+  offer: BillOffer | null;
+  incomplete: string[];
+}
+
+/**
+ * The offers of a published tender with a bill, one per supplier whose submission counts
+ * (`evaluableSubmissions`: nothing before evaluation opens). Empty for a tender without a bill.
+ */
+export function tenderBillOffers(tender: TenderRow): { bill: MethodBillLine[]; offers: SupplierBillOffer[] } {
+  const method = publishedMethodOf(tender);
+  const bill = method ? billOf(method) : [];
+  if (bill.length === 0) return { bill, offers: [] };
+  const subs = evaluableSubmissions(tender);
+  const orgIds = subs.map((s) => s.supplierOrganisationId);
+  const rows = orgIds.length
+    ? db().select().from(billResponses).where(and(eq(billResponses.tenderId, tender.id), inArray(billResponses.supplierOrganisationId, orgIds))).all()
+    : [];
+  const replacements = activeReplacements(tender.id, orgIds);
+  const compiled = compileBill(scoringBill(bill));
+  const offers = subs.map((s) => {
+    const answers = new Map(rows.filter((r) => r.supplierOrganisationId === s.supplierOrganisationId).map((r) => [r.lineId, rowToAnswer(r)]));
+    const own = replacements.filter((r) => r.supplierOrganisationId === s.supplierOrganisationId);
+    const { offer, incomplete } = offerOf(compiled, bill, answers, new Map(own.map((r) => [r.lineId, toLineReplacement(r)])));
+    return { organisationId: s.supplierOrganisationId, name: s.supplierName, answers, replacements: own, offer, incomplete };
+  });
+  return { bill, offers };
+}
+
+/**
+ * The value of the `empreinte-offre` offer criterion (issue 11's offer criteria, `lower-is-better`)
+ * for each supplier, in kgCO2e: the bill's computed footprint, never typed. `null` when the tender
+ * has no bill or the supplier's bill is incomplete (the scoring contract then lists the value as
+ * missing). This is the one place that wires the bill into the scoring input's `offerValues`.
+ */
+export const FOOTPRINT_CRITERION_ID = "empreinte-offre";
+export function footprintOfferValues(offers: readonly SupplierBillOffer[]): Map<number, number | null> {
+  return new Map(offers.map((o) => [o.organisationId, o.offer ? o.offer.footprintKg : null]));
+}
+
+/** The evaluator's footprint view: per supplier totals; per line for one supplier, sorted by weight. */
+export function footprintView({ tenderId, user, supplierId }: { tenderId: number; user: CurrentUser; supplierId: number | null }) {
+  const tender = loadTender({ id: tenderId, user });
+  const { bill, offers } = tenderBillOffers(tender);
+  if (bill.length === 0) throw notFound("Cet appel d'offres n'a pas de bordereau de prix.");
+  const ratios = referenceRatiosOfBuyer(tender.organisationId);
+  const year = new Date().getFullYear();
+  const byId = new Map(bill.map((l, i) => [l.id, { line: l, index: i }]));
+  const summary = offers.map((o) => {
+    let flagged = 0;
+    let unverified = 0;
+    for (const l of bill) {
+      const a = o.answers.get(l.id);
+      if (!a) continue;
+      if (answerPlausibility(l, a, ratios)?.flagged) flagged++;
+      if (a.factor !== null && !a.verifiedBy) unverified++;
+    }
+    return {
+      organisationId: o.organisationId,
+      name: o.name,
+      price: o.offer?.priceText ?? null,
+      footprint: o.offer?.footprintText ?? null,
+      incomplete: o.incomplete.length,
+      flagged,
+      unverified,
+      replaced: o.replacements.length,
+    };
+  });
+  const selected = supplierId === null ? null : offers.find((o) => o.organisationId === supplierId);
+  if (supplierId !== null && !selected) throw notFound("Ce fournisseur n'a pas d'offre évaluable pour cet appel d'offres.");
+  let lines = null;
+  if (selected) {
+    const replacedBy = new Map(selected.replacements.map((r) => [r.lineId, r]));
+    lines = bill
+      .map((l, i) => {
+        const a = selected.answers.get(l.id) ?? null;
+        const computed = selected.offer?.lines[i] ?? null;
+        const plaus = a ? answerPlausibility(l, a, ratios) : null;
+        const q = a ? answerQuality(a, year) : null;
+        const ratio = lineReferenceRatio(l, ratios);
+        const rep = replacedBy.get(l.id) ?? null;
+        return {
+          id: l.id,
+          label: l.label,
+          unitLabel: billUnitLabel(l.unit),
+          quantity: l.quantity,
+          unitPrice: a?.unitPrice ?? null,
+          factor: a?.factor ?? null,
+          factorLinked: a?.factorId != null,
+          method: methodLabelOf(a?.method ?? null),
+          referenceYear: a?.referenceYear ?? null,
+          verifiedBy: a?.verifiedBy ?? null,
+          source: a?.source ?? null,
+          quality: q ? { grade: q.grade, score: q.score, reasons: q.reasons } : null,
+          plausibility: plaus ? { flagged: plaus.flagged, message: plaus.message } : null,
+          amount: computed ? formatCents(computed.amountCents) : null,
+          footprint: computed ? formatGrams(computed.footprintGrams) : null,
+          footprintGrams: computed?.footprintGrams ?? 0,
+          share: computed ? computed.footprintShare : null,
+          reference: ratio ? { key: ratio.key, label: ratio.label, kgPerKEur: ratio.kgPerKEur, year: ratio.year } : null,
+          replacement: rep ? { justification: rep.justification, ratioLabel: rep.ratioLabel, ratio: rep.ratioKgPerKEur, at: rep.createdAt } : null,
+        };
+      })
+      .sort((a, b) => b.footprintGrams - a.footprintGrams || (byId.get(a.id)!.index - byId.get(b.id)!.index));
+  }
+  return {
+    tender: { id: tender.id, title: tender.title, status: tender.status },
+    canReplace: tender.status === "published",
+    summary,
+    selected: selected ? { organisationId: selected.organisationId, name: selected.name, price: selected.offer?.priceText ?? null, footprint: selected.offer?.footprintText ?? null, incomplete: selected.incomplete } : null,
+    lines,
+  };
+}
+
+export const MIN_REPLACEMENT_JUSTIFICATION = 10;
+
+/**
+ * Replaces a supplier's factor on one line by the conservative reference: the line's footprint
+ * becomes line amount (k€) × the buyer's reference monetary ratio for the line (segment, else GHG
+ * category). Needs a written justification; audited; shown to the supplier in its debrief. Only
+ * while the tender is published (after closing, the offers are final).
+ */
+export function replaceLineFactor({ tenderId, user, supplierId, lineId, justification }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string; justification: string }): void {
+  const tender = loadTender({ id: tenderId, user });
+  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être modifié : les offres d'un appel d'offres clôturé ou annulé sont définitives.");
+  const { bill, offers } = tenderBillOffers(tender);
+  const line = bill.find((l) => l.id === lineId);
+  const offer = offers.find((o) => o.organisationId === supplierId);
+  if (!line || !offer) throw notFound("Cette ligne ou ce fournisseur n'existe pas pour cet appel d'offres.");
+  const text = justification.trim();
+  if (text.length < MIN_REPLACEMENT_JUSTIFICATION) throw new AppError("invalid", `Justifiez le remplacement (${MIN_REPLACEMENT_JUSTIFICATION} caractères au moins) : il est conservé au journal et montré au fournisseur.`);
+  if (offer.answers.get(lineId)?.unitPrice == null) throw new AppError("invalid", "Cette ligne n'a pas de prix unitaire : le montant de la ligne, base du remplacement, est inconnu.");
+  const ratio = lineReferenceRatio(line, referenceRatiosOfBuyer(tender.organisationId));
+  if (!ratio) throw new AppError("invalid", "Aucun ratio monétaire de référence pour le segment ni la catégorie de cette ligne : demandez à l'équipe RSE d'en ajouter un.");
+  const at = new Date().toISOString();
+  db().transaction((tx) => {
+    tx.update(billReplacements)
+      .set({ withdrawnAt: at, withdrawnBy: user.id })
+      .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)))
+      .run();
+    const row = tx
+      .insert(billReplacements)
+      .values({
+        tenderId: tender.id,
+        supplierOrganisationId: supplierId,
+        lineId,
+        ratioKey: ratio.key,
+        ratioLabel: ratio.label,
+        ratioKgPerKEur: plainDecimal(ratio.kgPerKEur),
+        ratioSource: ratio.source,
+        ratioYear: ratio.year,
+        justification: text,
+        createdBy: user.id,
+        createdAt: at,
+      })
+      .returning({ id: billReplacements.id })
+      .get();
+    audit(tx, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      action: "tender.bill-factor-replace",
+      targetType: "bill_replacement",
+      targetId: row.id,
+      details: { tenderId: tender.id, supplierOrganisationId: supplierId, lineId, supplierFactor: offer.answers.get(lineId)?.factor ?? null, ratio: { key: ratio.key, kgPerKEur: ratio.kgPerKEur, year: ratio.year }, justification: text },
+    });
+  });
+}
+
+/** Withdraws a replacement (the supplier's factor counts again); audited. */
+export function withdrawReplacement({ tenderId, user, supplierId, lineId }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string }): void {
+  const tender = loadTender({ id: tenderId, user });
+  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être modifié.");
+  db().transaction((tx) => {
+    const res = tx
+      .update(billReplacements)
+      .set({ withdrawnAt: new Date().toISOString(), withdrawnBy: user.id })
+      .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)))
+      .run();
+    if (res.changes === 0) throw notFound("Aucun remplacement en cours sur cette ligne.");
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-factor-restore", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId: supplierId, lineId } });
+  });
+}
+
+/** The replacements on the acting supplier's own lines, for its debrief. */
+export function ownReplacements(tenderId: number, supplierOrganisationId: number) {
+  return activeReplacements(tenderId, [supplierOrganisationId]).map((r) => ({
+    lineId: r.lineId,
+    ratioLabel: r.ratioLabel,
+    ratio: r.ratioKgPerKEur,
+    ratioYear: r.ratioYear,
+    justification: r.justification,
+    at: r.createdAt,
+  }));
+}
+
+/** The supplier's own computed offer for its debrief (replacements included); null without a bill. */
+export function ownBillOffer(tender: TenderRow, supplierOrganisationId: number) {
+  const method = publishedMethodOf(tender);
+  const bill = method ? billOf(method) : [];
+  if (bill.length === 0) return null;
+  const answers = answersOf(tender.id, supplierOrganisationId);
+  const reps = activeReplacements(tender.id, [supplierOrganisationId]);
+  const { offer } = offerOf(compileBill(scoringBill(bill)), bill, answers, new Map(reps.map((r) => [r.lineId, toLineReplacement(r)])));
+  return { price: offer?.priceText ?? null, footprint: offer?.footprintText ?? null, replacements: ownReplacements(tender.id, supplierOrganisationId), labels: new Map(bill.map((l) => [l.id, l.label])) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Award: the winning lines become scope 3 activity data, once
+
+/**
+ * Called in the closing transaction when the buyer names a winner: each line of the winner's offer
+ * becomes one activity line of the buying organisation for the closing year (quantity × the
+ * supplier's factor, the spend in k€ for the monetary-ratio estimate beside it), with the tender,
+ * the line, the factor version it was picked from and a French provenance note. The unique index
+ * (tender, line, year) makes it happen once. Returns the number of lines carried.
+ */
+export function carryAwardToScope3(tx: Tx, { tender, user, winner }: { tender: TenderRow; user: CurrentUser; winner: SupplierBillOffer }): number {
+  const method = publishedMethodOf(tender);
+  const bill = method ? billOf(method) : [];
+  if (!winner.offer || bill.length === 0) return 0;
+  const year = new Date().getUTCFullYear();
+  const replaced = new Map(winner.replacements.map((r) => [r.lineId, r]));
+  const versionOf = new Map<number, { version: number; line: number }>();
+  const ids = [...winner.answers.values()].map((a) => a.factorId).filter((x): x is number => x !== null);
+  if (ids.length) {
+    for (const r of tx
+      .select({ id: factors.id, version: factorSets.version, line: factors.line })
+      .from(factors)
+      .innerJoin(factorSets, eq(factorSets.id, factors.setId))
+      .where(and(inArray(factors.id, ids), eq(factorSets.supplierOrganisationId, winner.organisationId)))
+      .all())
+      versionOf.set(r.id, { version: r.version, line: r.line });
+  }
+  let carried = 0;
+  bill.forEach((l, i) => {
+    const a = winner.answers.get(l.id)!;
+    const computed = winner.offer!.lines[i]!;
+    const rep = replaced.get(l.id);
+    const link = a.factorId !== null ? versionOf.get(a.factorId) : undefined;
+    // A replaced line carries the factor it was scored with: the line's footprint per unit.
+    const factorText = rep ? plainDecimal(computed.footprintGrams / 1000 / Number(l.quantity)) : a.factor!;
+    const provenance = rep
+      ? `appel d'offres « ${tender.title} », ligne ${l.id} : facteur remplacé par le ratio « ${rep.ratioLabel} » (${rep.ratioKgPerKEur.replace(".", ",")} kgCO2e/k€) — ${rep.justification}`
+      : `appel d'offres « ${tender.title} », ligne ${l.id} : facteur de l'offre retenue${link ? ` (fichier de facteurs v${link.version}, ligne ${link.line})` : " (saisi dans le bordereau)"}, ${methodLabelOf(a.method)}, ${a.referenceYear}${a.verifiedBy ? `, vérifié par ${a.verifiedBy}` : ""}`;
+    const res = tx
+      .insert(activityData)
+      .values({
+        organisationId: tender.organisationId,
+        supplierOrganisationId: winner.organisationId,
+        year,
+        segment: l.segment ?? tender.segment,
+        ghgCategory: l.ghgCategory ?? 1,
+        item: l.label,
+        spendKEur: computed.amountCents / 100000,
+        quantity: Number(l.quantity),
+        activityUnit: l.unit,
+        createdBy: user.id,
+        sourceTenderId: tender.id,
+        sourceLineId: l.id,
+        sourceFactorId: rep ? null : a.factorId,
+        tenderFactorKgPerUnit: factorText,
+        provenance,
+      })
+      .onConflictDoNothing()
+      .run();
+    carried += res.changes;
+  });
+  audit(tx, {
+    userId: user.id,
+    organisationId: user.organisationId,
+    action: "scope3.activity-from-tender",
+    targetType: "tender",
+    targetId: tender.id,
+    details: { supplierOrganisationId: winner.organisationId, year, lines: carried, footprintKg: winner.offer.footprintText, priceEurHt: winner.offer.priceText },
+  });
+  return carried;
+}
