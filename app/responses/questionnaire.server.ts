@@ -126,6 +126,7 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
         buyerName: t.buyerName,
         deadlineLabel: formatParis(t.tender.deadline, "full"),
         countdown: countdown(t.tender.deadline),
+        billLines: t.method.bill?.length ?? 0,
       },
       instructions: [...t.guide.respondentInstructions],
       criteria,

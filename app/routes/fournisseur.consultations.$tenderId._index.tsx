@@ -174,6 +174,12 @@ function Questionnaire() {
         {d.tender.buyerName} · <span className="qid">{d.tender.reference}</span> · date limite : <strong>{d.tender.deadlineLabel}</strong> (heure de Paris){" "}
         {d.tender.countdown ? <span className="badge badge--warn">{d.tender.countdown}</span> : null}
       </p>
+      {d.tender.billLines > 0 ? (
+        <p className="alert alert--info">
+          Cette consultation comporte un bordereau de prix de {d.tender.billLines} ligne{d.tender.billLines > 1 ? "s" : ""} : prix unitaires et facteurs
+          d'émission se remplissent sur la page <Link to={`/fournisseur/consultations/${d.tender.id}/bordereau`}>Bordereau de prix</Link>.
+        </p>
+      ) : null}
       <StatusNotices tenderId={d.tender.id} status={d.status} closedReason={d.closedReason} latestSubmission={d.latestSubmission} busy={busy} />
       {actionError ? (
         <p className="alert alert--error" role="alert">
