@@ -422,8 +422,7 @@ export function footprintOfferValues(offers: readonly SupplierBillOffer[]): Map<
 export function footprintView({ tenderId, user, supplierId }: { tenderId: number; user: CurrentUser; supplierId: number | null }) {
   const tender = loadTender({ id: tenderId, user });
   const { bill, offers } = tenderBillOffers(tender);
-  if (bill.length === 0) throw notFound("Cet appel d'offres n'a pas de bordereau de prix.");
-  const ratios = referenceRatiosOfBuyer(tender.organisationId);
+  const ratios = bill.length ? referenceRatiosOfBuyer(tender.organisationId) : [];
   const year = new Date().getFullYear();
   const byId = new Map(bill.map((l, i) => [l.id, { line: l, index: i }]));
   const summary = offers.map((o) => {
@@ -485,6 +484,7 @@ export function footprintView({ tenderId, user, supplierId }: { tenderId: number
   }
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status },
+    hasBill: bill.length > 0,
     canReplace: tender.status === "published",
     summary,
     selected: selected ? { organisationId: selected.organisationId, name: selected.name, price: selected.offer?.priceText ?? null, footprint: selected.offer?.footprintText ?? null, incomplete: selected.incomplete } : null,
