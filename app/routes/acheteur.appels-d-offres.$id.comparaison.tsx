@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PriceFootprint } from "~/components/tenders/price-footprint";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
@@ -41,6 +42,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
       return { ...r, name: c.names[r.id] ?? r.id, organisationId: info.organisationId, price: info.price, pending: c.built.notYetEvaluated[r.id]?.length ?? 0 };
     }),
     criteria: c.criteria,
+    priceFootprint: c.built.suppliers.flatMap((s) => (s.footprintKg === null ? [] : [{ name: s.name, price: s.price, footprintKg: s.footprintKg }])),
     stability: c.stability,
     winnerChangesAtRseShare: c.result?.winnerChangesAtRseShare ?? null,
     incomplete: c.built.incomplete,
@@ -110,6 +112,7 @@ export default function Comparison() {
         <p className="muted">Aucune offre classée pour l'instant.</p>
       ) : (
         <>
+<PriceFootprint points={d.priceFootprint} />
           <section className="card">
             <h2>Classement</h2>
             <p className="stability" data-testid="stability">
