@@ -7,8 +7,8 @@
  * (`loadTender*` for the buying side, `requireSupplierTender` for a supplier).
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { activityData, billReplacements, billResponses, factorSets, factors, tenders } from "#db/schema";
-import { AutoDecoder, CsvUnreadableError, type FactorIssue } from "#emission-factors";
+import { activityData, billOffers, billReplacements, billResponses, factorSets, factors, tenders } from "#db/schema";
+import { AutoDecoder, CsvUnreadableError, type FactorIssue, type ReferenceRatioLike } from "#emission-factors";
 import { billOffer, compileBill, formatCents, formatGrams, type BillOffer, type CompiledBill } from "#scoring";
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
@@ -255,7 +255,8 @@ export function supplierBillPage({ user, tenderId }: { user: CurrentUser; tender
 export type SupplierLineInput = AnswerInput & { factorChoice?: string };
 
 /** Keeps the answers; a line whose factor is picked from an uploaded version gets that factor's values and link. */
-function writeAnswers(tx: Tx, user: CurrentUser, tenderId: number, answers: BillAnswer[]): void {
+function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answers: BillAnswer[]): void {
+  const tenderId = tender.id;
   const at = new Date().toISOString();
   for (const a of answers) {
     const values = {
@@ -275,6 +276,7 @@ function writeAnswers(tx: Tx, user: CurrentUser, tenderId: number, answers: Bill
       .onConflictDoUpdate({ target: [billResponses.tenderId, billResponses.supplierOrganisationId, billResponses.lineId], set: values })
       .run();
   }
+  recomputeBillOffer(tx, tender, user.organisationId, referenceRatiosOfBuyer(tender.organisationId));
 }
 
 export type SaveAnswersResult = { ok: true; saved: number } | { ok: false; errors: { lineId: string; field: string; message: string }[] };
@@ -312,7 +314,7 @@ export function saveSupplierAnswers({ user, tenderId, lines }: { user: CurrentUs
   }
   if (errors.length > 0) return { ok: false, errors };
   db().transaction((tx) => {
-    writeAnswers(tx, user, t.tender.id, out);
+    writeAnswers(tx, user, t.tender, out);
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-save", targetType: "tender", targetId: t.tender.id, details: { lines: out.length } });
   });
   return { ok: true, saved: out.length };
@@ -336,7 +338,7 @@ export function fillFromOwnFactors({ user, tenderId }: { user: CurrentUser; tend
   }
   if (out.length > 0) {
     db().transaction((tx) => {
-      writeAnswers(tx, user, t.tender.id, out);
+      writeAnswers(tx, user, t.tender, out);
       audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-fill-from-factors", targetType: "tender", targetId: t.tender.id, details: { lines: out.map((a) => ({ lineId: a.lineId, factorId: a.factorId })) } });
     });
   }
@@ -358,7 +360,7 @@ export function importFilledBill({ user, tenderId, bytes, fileName }: { user: Cu
     return prev?.factorId != null && prev.factor === a.factor && prev.method === a.method && prev.referenceYear === a.referenceYear ? { ...a, factorId: prev.factorId } : a;
   });
   db().transaction((tx) => {
-    writeAnswers(tx, user, t.tender.id, answers);
+    writeAnswers(tx, user, t.tender, answers);
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-import", targetType: "tender", targetId: t.tender.id, details: { fileName, lines: answers.length } });
   });
   return { ok: true, imported: answers.length, warnings: parsed.warnings };
@@ -383,26 +385,105 @@ export interface SupplierBillOffer {
   incomplete: string[];
 }
 
+/** One supplier's full offer (its answers, active replacements, computed lines) for a tender with a bill. */
+export function supplierBillOffer(tender: TenderRow, supplierOrganisationId: number, name = ""): SupplierBillOffer | null {
+  const method = publishedMethodOf(tender);
+  const bill = method ? billOf(method) : [];
+  if (bill.length === 0) return null;
+  const answers = answersOf(tender.id, supplierOrganisationId);
+  const replacements = activeReplacements(tender.id, [supplierOrganisationId]);
+  const { offer, incomplete } = offerOf(compileBill(scoringBill(bill)), bill, answers, new Map(replacements.map((r) => [r.lineId, toLineReplacement(r)])));
+  return { organisationId: supplierOrganisationId, name, answers, replacements, offer, incomplete };
+}
+
 /**
- * The offers of a published tender with a bill, one per supplier whose submission counts
- * (`evaluableSubmissions`: nothing before evaluation opens). Empty for a tender without a bill.
+ * Rewrites the supplier's cached offer (`bill_offers`) from its answers and active replacements, in
+ * the caller's transaction: called by every change to either. `ratios` are the buyer's reference
+ * ratios (read before the transaction) for the implausible-factor count.
  */
-export function tenderBillOffers(tender: TenderRow): { bill: MethodBillLine[]; offers: SupplierBillOffer[] } {
+export function recomputeBillOffer(tx: Tx, tender: Pick<TenderRow, "id" | "publishedMethod">, supplierOrganisationId: number, ratios: readonly ReferenceRatioLike[]): void {
+  const method = publishedMethodOf(tender);
+  const bill = method ? billOf(method) : [];
+  if (bill.length === 0) return;
+  const answers = new Map(
+    tx.select().from(billResponses).where(and(eq(billResponses.tenderId, tender.id), eq(billResponses.supplierOrganisationId, supplierOrganisationId))).all().map((r) => [r.lineId, rowToAnswer(r)]),
+  );
+  const reps = tx
+    .select()
+    .from(billReplacements)
+    .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierOrganisationId), isNull(billReplacements.withdrawnAt)))
+    .all();
+  const { offer, incomplete } = offerOf(compileBill(scoringBill(bill)), bill, answers, new Map(reps.map((r) => [r.lineId, toLineReplacement(r)])));
+  let flagged = 0;
+  let unverified = 0;
+  for (const l of bill) {
+    const a = answers.get(l.id);
+    if (!a) continue;
+    if (answerPlausibility(l, a, ratios)?.flagged) flagged++;
+    if (a.factor !== null && !a.verifiedBy) unverified++;
+  }
+  const values = {
+    complete: offer !== null,
+    incompleteLines: incomplete.length,
+    priceCents: offer?.priceCents ?? null,
+    footprintGrams: offer?.footprintGrams ?? null,
+    flagged,
+    unverified,
+    computedAt: new Date().toISOString(),
+  };
+  tx.insert(billOffers)
+    .values({ tenderId: tender.id, supplierOrganisationId, ...values })
+    .onConflictDoUpdate({ target: [billOffers.tenderId, billOffers.supplierOrganisationId], set: values })
+    .run();
+}
+
+export interface SupplierBillTotals {
+  organisationId: number;
+  name: string;
+  complete: boolean;
+  incompleteLines: number;
+  /** € HT (= priceCents / 100) and kgCO2e (= footprintGrams / 1000); null while incomplete. */
+  price: number | null;
+  footprintKg: number | null;
+  priceText: string | null;
+  footprintText: string | null;
+  flagged: number;
+  unverified: number;
+  replaced: number;
+}
+
+/**
+ * The computed offers of a published tender with a bill, one per supplier whose submission counts
+ * (`evaluableSubmissions`: nothing before evaluation opens), read from the `bill_offers` cache.
+ * Empty for a tender without a bill. A supplier that never answered is incomplete.
+ */
+export function tenderBillTotals(tender: TenderRow): { bill: MethodBillLine[]; offers: SupplierBillTotals[] } {
   const method = publishedMethodOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return { bill, offers: [] };
   const subs = evaluableSubmissions(tender);
   const orgIds = subs.map((s) => s.supplierOrganisationId);
-  const rows = orgIds.length
-    ? db().select().from(billResponses).where(and(eq(billResponses.tenderId, tender.id), inArray(billResponses.supplierOrganisationId, orgIds))).all()
-    : [];
-  const replacements = activeReplacements(tender.id, orgIds);
-  const compiled = compileBill(scoringBill(bill));
-  const offers = subs.map((s) => {
-    const answers = new Map(rows.filter((r) => r.supplierOrganisationId === s.supplierOrganisationId).map((r) => [r.lineId, rowToAnswer(r)]));
-    const own = replacements.filter((r) => r.supplierOrganisationId === s.supplierOrganisationId);
-    const { offer, incomplete } = offerOf(compiled, bill, answers, new Map(own.map((r) => [r.lineId, toLineReplacement(r)])));
-    return { organisationId: s.supplierOrganisationId, name: s.supplierName, answers, replacements: own, offer, incomplete };
+  const cached = new Map(
+    (orgIds.length ? db().select().from(billOffers).where(and(eq(billOffers.tenderId, tender.id), inArray(billOffers.supplierOrganisationId, orgIds))).all() : []).map((r) => [r.supplierOrganisationId, r]),
+  );
+  const replaced = new Map<number, number>();
+  for (const r of activeReplacements(tender.id, orgIds)) replaced.set(r.supplierOrganisationId, (replaced.get(r.supplierOrganisationId) ?? 0) + 1);
+  const offers = subs.map((s): SupplierBillTotals => {
+    const c = cached.get(s.supplierOrganisationId);
+    const complete = !!c?.complete && c.priceCents !== null && c.footprintGrams !== null;
+    return {
+      organisationId: s.supplierOrganisationId,
+      name: s.supplierName,
+      complete,
+      incompleteLines: c ? c.incompleteLines : bill.length,
+      price: complete ? c!.priceCents! / 100 : null,
+      footprintKg: complete ? c!.footprintGrams! / 1000 : null,
+      priceText: complete ? formatCents(c!.priceCents!) : null,
+      footprintText: complete ? formatGrams(c!.footprintGrams!) : null,
+      flagged: c?.flagged ?? 0,
+      unverified: c?.unverified ?? 0,
+      replaced: replaced.get(s.supplierOrganisationId) ?? 0,
+    };
   });
   return { bill, offers };
 }
@@ -414,39 +495,29 @@ export function tenderBillOffers(tender: TenderRow): { bill: MethodBillLine[]; o
  * missing). This is the one place that wires the bill into the scoring input's `offerValues`.
  */
 export const FOOTPRINT_CRITERION_ID = "empreinte-offre";
-export function footprintOfferValues(offers: readonly SupplierBillOffer[]): Map<number, number | null> {
-  return new Map(offers.map((o) => [o.organisationId, o.offer ? o.offer.footprintKg : null]));
+export function footprintOfferValues(offers: readonly SupplierBillTotals[]): Map<number, number | null> {
+  return new Map(offers.map((o) => [o.organisationId, o.footprintKg]));
 }
 
 /** The evaluator's footprint view: per supplier totals; per line for one supplier, sorted by weight. */
 export function footprintView({ tenderId, user, supplierId }: { tenderId: number; user: CurrentUser; supplierId: number | null }) {
   const tender = loadTender({ id: tenderId, user });
-  const { bill, offers } = tenderBillOffers(tender);
+  const { bill, offers } = tenderBillTotals(tender);
   const ratios = bill.length ? referenceRatiosOfBuyer(tender.organisationId) : [];
   const year = new Date().getFullYear();
-  const byId = new Map(bill.map((l, i) => [l.id, { line: l, index: i }]));
-  const summary = offers.map((o) => {
-    let flagged = 0;
-    let unverified = 0;
-    for (const l of bill) {
-      const a = o.answers.get(l.id);
-      if (!a) continue;
-      if (answerPlausibility(l, a, ratios)?.flagged) flagged++;
-      if (a.factor !== null && !a.verifiedBy) unverified++;
-    }
-    return {
-      organisationId: o.organisationId,
-      name: o.name,
-      price: o.offer?.priceText ?? null,
-      footprint: o.offer?.footprintText ?? null,
-      incomplete: o.incomplete.length,
-      flagged,
-      unverified,
-      replaced: o.replacements.length,
-    };
-  });
-  const selected = supplierId === null ? null : offers.find((o) => o.organisationId === supplierId);
-  if (supplierId !== null && !selected) throw notFound("Ce fournisseur n'a pas d'offre évaluable pour cet appel d'offres.");
+  const summary = offers.map((o) => ({
+    organisationId: o.organisationId,
+    name: o.name,
+    price: o.priceText,
+    footprint: o.footprintText,
+    incomplete: o.incompleteLines,
+    flagged: o.flagged,
+    unverified: o.unverified,
+    replaced: o.replaced,
+  }));
+  const listed = supplierId === null ? null : offers.find((o) => o.organisationId === supplierId);
+  if (supplierId !== null && !listed) throw notFound("Ce fournisseur n'a pas d'offre évaluable pour cet appel d'offres.");
+  const selected = listed ? supplierBillOffer(tender, listed.organisationId, listed.name) : null;
   let lines = null;
   if (selected) {
     const replacedBy = new Map(selected.replacements.map((r) => [r.lineId, r]));
@@ -459,6 +530,7 @@ export function footprintView({ tenderId, user, supplierId }: { tenderId: number
         const ratio = lineReferenceRatio(l, ratios);
         const rep = replacedBy.get(l.id) ?? null;
         return {
+          index: i,
           id: l.id,
           label: l.label,
           unitLabel: billUnitLabel(l.unit),
@@ -480,7 +552,7 @@ export function footprintView({ tenderId, user, supplierId }: { tenderId: number
           replacement: rep ? { justification: rep.justification, ratioLabel: rep.ratioLabel, ratio: rep.ratioKgPerKEur, at: rep.createdAt } : null,
         };
       })
-      .sort((a, b) => b.footprintGrams - a.footprintGrams || (byId.get(a.id)!.index - byId.get(b.id)!.index));
+      .sort((a, b) => b.footprintGrams - a.footprintGrams || a.index - b.index);
   }
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status },
@@ -503,14 +575,15 @@ export const MIN_REPLACEMENT_JUSTIFICATION = 10;
 export function replaceLineFactor({ tenderId, user, supplierId, lineId, justification }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string; justification: string }): void {
   const tender = loadTender({ id: tenderId, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être modifié : les offres d'un appel d'offres clôturé ou annulé sont définitives.");
-  const { bill, offers } = tenderBillOffers(tender);
+  const { bill, offers } = tenderBillTotals(tender);
   const line = bill.find((l) => l.id === lineId);
-  const offer = offers.find((o) => o.organisationId === supplierId);
+  const offer = offers.some((o) => o.organisationId === supplierId) ? supplierBillOffer(tender, supplierId) : null;
   if (!line || !offer) throw notFound("Cette ligne ou ce fournisseur n'existe pas pour cet appel d'offres.");
   const text = justification.trim();
   if (text.length < MIN_REPLACEMENT_JUSTIFICATION) throw new AppError("invalid", `Justifiez le remplacement (${MIN_REPLACEMENT_JUSTIFICATION} caractères au moins) : il est conservé au journal et montré au fournisseur.`);
   if (offer.answers.get(lineId)?.unitPrice == null) throw new AppError("invalid", "Cette ligne n'a pas de prix unitaire : le montant de la ligne, base du remplacement, est inconnu.");
-  const ratio = lineReferenceRatio(line, referenceRatiosOfBuyer(tender.organisationId));
+  const ratios = referenceRatiosOfBuyer(tender.organisationId);
+  const ratio = lineReferenceRatio(line, ratios);
   if (!ratio) throw new AppError("invalid", "Aucun ratio monétaire de référence pour le segment ni la catégorie de cette ligne : demandez à l'équipe RSE d'en ajouter un.");
   const at = new Date().toISOString();
   db().transaction((tx) => {
@@ -543,6 +616,7 @@ export function replaceLineFactor({ tenderId, user, supplierId, lineId, justific
       targetId: row.id,
       details: { tenderId: tender.id, supplierOrganisationId: supplierId, lineId, supplierFactor: offer.answers.get(lineId)?.factor ?? null, ratio: { key: ratio.key, kgPerKEur: ratio.kgPerKEur, year: ratio.year }, justification: text },
     });
+    recomputeBillOffer(tx, tender, supplierId, ratios);
   });
 }
 
@@ -550,6 +624,7 @@ export function replaceLineFactor({ tenderId, user, supplierId, lineId, justific
 export function withdrawReplacement({ tenderId, user, supplierId, lineId }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string }): void {
   const tender = loadTender({ id: tenderId, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être modifié.");
+  const ratios = referenceRatiosOfBuyer(tender.organisationId);
   db().transaction((tx) => {
     const res = tx
       .update(billReplacements)
@@ -558,6 +633,7 @@ export function withdrawReplacement({ tenderId, user, supplierId, lineId }: { te
       .run();
     if (res.changes === 0) throw notFound("Aucun remplacement en cours sur cette ligne.");
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-factor-restore", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId: supplierId, lineId } });
+    recomputeBillOffer(tx, tender, supplierId, ratios);
   });
 }
 

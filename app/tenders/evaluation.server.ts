@@ -9,7 +9,7 @@ import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedMethodOf } from "./builder";
-import { tenderBillOffers } from "./bill.server";
+import { tenderBillTotals } from "./bill.server";
 import { includedQuestions } from "./method";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
@@ -98,7 +98,7 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
   const method = publishedMethodOf(tender);
   const open = evaluationOpen(tender);
   if (!method) return { tender, open: false, submissions: [], questionCount: 0, hasBill: false };
-  const { bill, offers: billOffers } = tenderBillOffers(tender);
+  const { bill, offers: billOffers } = tenderBillTotals(tender);
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
@@ -124,7 +124,7 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
           title: getCriterion(getGuide(method.guideVersion) ?? currentGuide, criterion)?.shortTitle ?? criterion,
           count: n,
         })),
-        price: bill.length > 0 ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId)?.offer?.price ?? null) : (score?.priceEurHt ?? null),
+        price: bill.length > 0 ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId)?.price ?? null) : (score?.priceEurHt ?? null),
         technical: score?.technicalScore ?? null,
       };
     }),

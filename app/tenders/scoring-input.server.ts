@@ -19,7 +19,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { loadTender, type TenderRow } from "./access.server";
-import { footprintOfferValues, tenderBillOffers } from "./bill.server";
+import { footprintOfferValues, tenderBillTotals } from "./bill.server";
 import { publishedMethodOf } from "./builder";
 import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
@@ -58,7 +58,7 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   // Issue 12: with a bill of quantities the price is computed from it (Σ quantity × unit price),
   // never typed; the footprint is the value of the `empreinte-offre` offer criterion.
-  const { bill, offers: billOffers } = tenderBillOffers(tender);
+  const { bill, offers: billOffers } = tenderBillTotals(tender);
   const hasBill = bill.length > 0;
   const footprints = footprintOfferValues(billOffers);
   const suppliers: ScoringSupplierInfo[] = [];
@@ -68,9 +68,9 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   for (const s of subs) {
     const score = scores.find((x) => x.supplierOrganisationId === s.supplierOrganisationId);
     const missing: string[] = [];
-    const billOffer = hasBill ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId)?.offer ?? null) : null;
-    const price = hasBill ? (billOffer ? billOffer.price : null) : (score?.priceEurHt ?? null);
-    if (hasBill && !billOffer) missing.push("bordereau de prix incomplet");
+    const billOffer = hasBill ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId) ?? null) : null;
+    const price = hasBill ? (billOffer?.price ?? null) : (score?.priceEurHt ?? null);
+    if (hasBill && !billOffer?.complete) missing.push("bordereau de prix incomplet");
     else if (price == null || !(price > 0)) missing.push("prix");
     if (score?.technicalScore == null) missing.push("note technique");
     if (!score || missing.length > 0 || price == null) {

@@ -11,7 +11,7 @@ import { canonicalJson } from "~/lib/submission-content";
 import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTenderAsBuyer, type TenderRow } from "./access.server";
-import { carryAwardToScope3, tenderBillOffers, type SupplierBillOffer } from "./bill.server";
+import { carryAwardToScope3, supplierBillOffer, type SupplierBillOffer } from "./bill.server";
 import { evaluableSubmissions } from "./evaluation.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
 import { tenderMethodSchema, type TenderMethod } from "./method";
@@ -183,10 +183,9 @@ export function closeTender({ id, user, winnerOrganisationId = null }: { id: num
   if (winnerOrganisationId !== null) {
     const subs = evaluableSubmissions(tender);
     if (!subs.some((s) => s.supplierOrganisationId === winnerOrganisationId)) throw new AppError("invalid", "Le titulaire choisi n'a pas d'offre évaluable pour cet appel d'offres.");
-    const { bill, offers } = tenderBillOffers(tender);
-    if (bill.length > 0) {
-      winner = offers.find((o) => o.organisationId === winnerOrganisationId) ?? null;
-      if (!winner?.offer) throw new AppError("invalid", "Le bordereau de prix du titulaire choisi est incomplet : son offre ne peut pas être retenue.");
+    winner = supplierBillOffer(tender, winnerOrganisationId);
+    if (winner) {
+      if (!winner.offer) throw new AppError("invalid", "Le bordereau de prix du titulaire choisi est incomplet : son offre ne peut pas être retenue.");
     }
   }
   const at = new Date().toISOString();

@@ -1,3 +1,19 @@
+CREATE TABLE `bill_offers` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`tender_id` integer NOT NULL,
+	`supplier_organisation_id` integer NOT NULL,
+	`complete` integer NOT NULL,
+	`incomplete_lines` integer NOT NULL,
+	`price_cents` integer,
+	`footprint_grams` integer,
+	`flagged` integer DEFAULT 0 NOT NULL,
+	`unverified` integer DEFAULT 0 NOT NULL,
+	`computed_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`tender_id`) REFERENCES `tenders`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`supplier_organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `bill_offers_unique` ON `bill_offers` (`tender_id`,`supplier_organisation_id`);--> statement-breakpoint
 CREATE TABLE `bill_replacements` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tender_id` integer NOT NULL,

@@ -63,3 +63,28 @@ export const billReplacements = sqliteTable(
   },
   (t) => [index("bill_replacements_tender").on(t.tenderId, t.supplierOrganisationId)],
 );
+
+/**
+ * Each supplier's computed offer for a tender with a bill (a cache of what scoring/bill-of-quantities.ts
+ * computes from `bill_responses` and the active `bill_replacements`), rewritten in the transaction of
+ * every change to them: the comparison, the scoring input and the evaluation read 50 rows instead of
+ * 100,000 lines. `complete` false: some line lacks a price or a complete factor (totals null).
+ * `flagged` / `unverified`: lines whose factor is implausible against the buyer's reference ratios
+ * at computation time / not verified by a third party (display only).
+ */
+export const billOffers = sqliteTable(
+  "bill_offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    complete: integer("complete", { mode: "boolean" }).notNull(),
+    incompleteLines: integer("incomplete_lines").notNull(),
+    priceCents: integer("price_cents"),
+    footprintGrams: integer("footprint_grams"),
+    flagged: integer("flagged").notNull().default(0),
+    unverified: integer("unverified").notNull().default(0),
+    computedAt: text("computed_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("bill_offers_unique").on(t.tenderId, t.supplierOrganisationId)],
+);
