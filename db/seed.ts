@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./connection";
-import { memberships, organisations, users, type OrganisationKind, type Role } from "./schema";
+import { memberships, organisations, users, type OrganisationKind, type ProcurementRegime, type Role } from "./schema";
 
 /**
  * Demo data set: one buying organisation, two supplier organisations, one user per role.
@@ -8,8 +8,10 @@ import { memberships, organisations, users, type OrganisationKind, type Role } f
  */
 export const DEMO_PASSWORD = "demo-nr-procure";
 
-export const demoOrganisations: { key: string; name: string; kind: OrganisationKind }[] = [
-  { key: "buyer", name: "Métropole Exemple — Direction des achats", kind: "buyer" },
+export const demoOrganisations: { key: string; name: string; kind: OrganisationKind; regime?: ProcurementRegime }[] = [
+  { key: "buyer", name: "Métropole Exemple — Direction des achats", kind: "buyer", regime: "public" },
+  // A company not subject to the Code de la commande publique (issue 11 §2): free to score organisation maturity.
+  { key: "privateBuyer", name: "Groupe Industriel Exemple", kind: "buyer", regime: "private" },
   { key: "supplier1", name: "Numérique Durable SAS", kind: "supplier" },
   { key: "supplier2", name: "InfoServices Conseil", kind: "supplier" },
   { key: "platform", name: "NR Procure — administration", kind: "platform" },
@@ -19,6 +21,8 @@ export const demoUsers: { email: string; name: string; org: string; role: Role }
   { email: "acheteur@metropole.example", name: "Claire Martin", org: "buyer", role: "buyer" },
   { email: "evaluateur@metropole.example", name: "Karim Benali", org: "buyer", role: "evaluator" },
   { email: "rse@metropole.example", name: "Sophie Durand", org: "buyer", role: "rse" },
+  { email: "acheteur@industriel.example", name: "Marc Lefèvre", org: "privateBuyer", role: "buyer" },
+  { email: "evaluateur@industriel.example", name: "Nadia Ouali", org: "privateBuyer", role: "evaluator" },
   { email: "fournisseur@numerique-durable.example", name: "Julien Petit", org: "supplier1", role: "supplier" },
   { email: "fournisseur@infoservices.example", name: "Amélie Roux", org: "supplier2", role: "supplier" },
   { email: "admin@nr-procure.example", name: "Admin Plateforme", org: "platform", role: "admin" },
@@ -46,7 +50,7 @@ export async function seedDemo(
   return db.transaction((tx) => {
     const orgIds: Record<string, number> = {};
     for (const o of demoOrganisations) {
-      orgIds[o.key] = tx.insert(organisations).values({ name: o.name, kind: o.kind }).returning().get().id;
+      orgIds[o.key] = tx.insert(organisations).values({ name: o.name, kind: o.kind, procurementRegime: o.regime ?? "public" }).returning().get().id;
     }
     const userIds: Record<string, number> = {};
     for (const u of demoUsers) {

@@ -50,6 +50,27 @@ export async function renderAnnexDocx(model: AnnexModel): Promise<Buffer> {
       `Répartition de la note : prix ${fr(model.shares.price)} % · valeur technique ${fr(model.shares.technical)} % · RSE ${fr(model.shares.rse)} %. Prix : ${model.priceMethodLabel}.`,
     ),
   );
+  if (model.regimeLabel) children.push(new Paragraph(`Régime d'achat : ${model.regimeLabel}.`));
+  if (model.offerCriteria.length > 0) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun("Critères d'offre")] }));
+    children.push(
+      new Paragraph(
+        `Caractéristiques mesurables de chaque offre, prises sur la part RSE ; le questionnaire reçoit le reste : ${fr(model.questionnaireShare)} % de la note. Une valeur non fournie obtient 0.`,
+      ),
+    );
+    children.push(
+      table(
+        ["Critère", "Unité", "Sens et méthode", "Formule", "Part de la note"],
+        model.offerCriteria.map((c) => [
+          `${c.label}${c.environmental ? " (caractéristique environnementale de l'offre)" : ""}`,
+          c.unit,
+          `${c.directionLabel}, méthode ${c.methodLabel}`,
+          c.formula,
+          `${fr(c.share)} %`,
+        ]),
+      ),
+    );
+  }
   children.push(new Paragraph(`${model.questionCount} questions du guide (version ${model.guideVersion}). ${model.guideSource}`));
   children.push(
     table(
@@ -65,6 +86,12 @@ export async function renderAnnexDocx(model: AnnexModel): Promise<Buffer> {
         c.questions.map((q) => [q.id, q.text, fr(q.weight), `${fr(q.markShare)} %`, q.allowNotApplicable ? "oui" : "non"]),
       ),
     );
+  }
+
+  if (model.informationQuestions.length > 0) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun("Questions posées pour information (sans effet sur la note)")] }));
+    children.push(new Paragraph("Ces questions portent sur la politique générale de l'entreprise : les réponses éclairent l'acheteur mais ne sont pas notées."));
+    for (const q of model.informationQuestions) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${q.id} (${q.criterionTitle}) — ${q.text}`)] }));
   }
 
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("3. Méthode de notation")] }));

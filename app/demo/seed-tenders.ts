@@ -9,10 +9,11 @@
  */
 import crypto from "node:crypto";
 import type { Db } from "#db/connection";
-import { invitations, offerScores, responseAnswers, responses, submissions, tenderEvaluators, tenders } from "#db/schema";
+import { invitations, offerScores, responseAnswers, responseOfferValues, responses, submissions, tenderEvaluators, tenders } from "#db/schema";
 import { currentGuide } from "#questionnaires/guide";
-import { defaultMethod } from "~/tenders/builder";
-import { includedQuestions, type TenderMethod } from "~/tenders/method";
+import { getOfferCriterion } from "#questionnaires/offer-criteria";
+import { catalogueOfferCriterion, defaultMethod } from "~/tenders/builder";
+import { includedQuestions, procurementFor, type TenderMethod } from "~/tenders/method";
 import { canonicalJson, type SubmissionContent } from "~/lib/submission-content";
 import { fillLibraryFromSubmission } from "~/responses/library.server";
 
@@ -44,6 +45,8 @@ export function seedSubmission(
     submittedBy: number;
     answers: (questionId: string, index: number) => SeedAnswer;
     submittedAt?: string;
+    /** Offer criterion id → value given by the supplier (issue 11 §2). */
+    offerValues?: Record<string, number | null>;
   },
 ): number {
   const questions = includedQuestions(args.method);
@@ -63,6 +66,9 @@ export function seedSubmission(
         files: [],
       };
     }),
+    ...(args.method.offerCriteria.length > 0
+      ? { offerValues: args.method.offerCriteria.map((c) => ({ criterionId: c.id, value: args.offerValues?.[c.id] ?? null, files: [] })) }
+      : {}),
   };
   const response = tx
     .insert(responses)
@@ -75,6 +81,9 @@ export function seedSubmission(
     })
     .returning({ id: responses.id })
     .get();
+  for (const v of content.offerValues ?? []) {
+    tx.insert(responseOfferValues).values({ responseId: response.id, criterionId: v.criterionId, value: v.value, updatedBy: args.submittedBy }).run();
+  }
   for (const a of content.answers) {
     tx.insert(responseAnswers)
       .values({
@@ -122,16 +131,46 @@ export function demoLevel(supplier: 1 | 2, index: number): SeedAnswer {
   return { level: ([2, 3, 2, 1, 3, 2] as const)[index % 6]! };
 }
 
+/** Demo offer criterion of the public tender: carbon footprint per supplied laptop (catalogue, environmental). */
+export const DEMO_OFFER_CRITERION = "empreinte-equipement";
+
+/**
+ * The public demo tender's method, lawful (issue 11): public regime launched on the publication day, the
+ * lawful default (organisation questions for information, contract questions weighted) and 12 % of the mark
+ * on the carbon footprint per supplied laptop, taken from the 25 % RSE share (questionnaire: 13 %).
+ */
+export function demoPublicMethod(launchDate: string): TenderMethod {
+  const footprint = getOfferCriterion(DEMO_OFFER_CRITERION)!;
+  return {
+    ...defaultMethod(currentGuide, "public"),
+    shares: { price: 45, technical: 30, rse: 25 },
+    priceMethod: "lowest-ratio",
+    offerCriteria: [catalogueOfferCriterion(footprint, 12)],
+    procurement: procurementFor("public", launchDate),
+  };
+}
+
 export function seedDemoTenders(
   tx: Tx,
-  ids: { buyerOrg: number; buyerUser: number; evaluatorUser: number; supplier1Org: number; supplier1User: number; supplier2Org: number; supplier2User: number },
+  ids: {
+    buyerOrg: number;
+    buyerUser: number;
+    evaluatorUser: number;
+    supplier1Org: number;
+    supplier1User: number;
+    supplier2Org: number;
+    supplier2User: number;
+    privateBuyerOrg?: number;
+    privateBuyerUser?: number;
+  },
   now = Date.now(),
-): { publishedTenderId: number; draftTenderId: number } {
-  const method: TenderMethod = { ...defaultMethod(currentGuide), shares: { price: 45, technical: 30, rse: 25 }, priceMethod: "lowest-ratio" };
-  const methodSha256 = sha256(canonicalJson(method));
+): { publishedTenderId: number; draftTenderId: number; privateTenderId?: number } {
   const deadline = new Date(now + 21 * 24 * 3600 * 1000);
   deadline.setUTCHours(15, 0, 0, 0);
   const publishedAt = new Date(now - 10 * 24 * 3600 * 1000).toISOString();
+  const launchDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(publishedAt));
+  const method = demoPublicMethod(launchDate);
+  const methodSha256 = sha256(canonicalJson(method));
   const tender = tx
     .insert(tenders)
     .values({
@@ -141,7 +180,7 @@ export function seedDemoTenders(
       reference: "AO-2026-014",
       segment: "postes-de-travail",
       description:
-        "Fourniture de 1 200 ordinateurs portables et 400 écrans, avec reprise et reconditionnement des équipements remplacés. Critères RSE : questionnaire de maturité numérique responsable du guide INR/ISIT.",
+        "Fourniture de 1 200 ordinateurs portables et 400 écrans, avec reprise et reconditionnement des équipements remplacés. Critères RSE : empreinte carbone par ordinateur fourni (12 %) et questions du guide INR/ISIT posées sur l'exécution du présent marché ; les questions sur la politique générale de l'entreprise sont posées pour information.",
       deadline: deadline.toISOString(),
       contactName: "Claire Martin",
       contactEmail: "acheteur@metropole.example",
@@ -157,8 +196,8 @@ export function seedDemoTenders(
     .get();
   tx.insert(tenderEvaluators).values({ tenderId: tender.id, userId: ids.evaluatorUser, assignedBy: ids.buyerUser }).run();
   const suppliers = [
-    { org: ids.supplier1Org, user: ids.supplier1User, email: "fournisseur@numerique-durable.example", name: "Numérique Durable SAS", n: 1 as const, price: 118_000, technical: 78 },
-    { org: ids.supplier2Org, user: ids.supplier2User, email: "fournisseur@infoservices.example", name: "InfoServices Conseil", n: 2 as const, price: 104_500, technical: 74 },
+    { org: ids.supplier1Org, user: ids.supplier1User, email: "fournisseur@numerique-durable.example", name: "Numérique Durable SAS", n: 1 as const, price: 118_000, technical: 78, footprint: 212 },
+    { org: ids.supplier2Org, user: ids.supplier2User, email: "fournisseur@infoservices.example", name: "InfoServices Conseil", n: 2 as const, price: 104_500, technical: 74, footprint: 268 },
   ];
   for (const s of suppliers) {
     tx.insert(invitations)
@@ -184,6 +223,7 @@ export function seedDemoTenders(
       supplierOrganisationId: s.org,
       submittedBy: s.user,
       answers: (_id, i) => demoLevel(s.n, i),
+      offerValues: { [DEMO_OFFER_CRITERION]: s.footprint },
       submittedAt: new Date(now - (3 - s.n) * 24 * 3600 * 1000).toISOString(),
     });
     tx.insert(offerScores).values({ tenderId: tender.id, supplierOrganisationId: s.org, priceEurHt: s.price, technicalScore: s.technical, updatedBy: ids.buyerUser }).run();
@@ -200,9 +240,29 @@ export function seedDemoTenders(
       deadline: new Date(now + 60 * 24 * 3600 * 1000).toISOString(),
       contactName: "Claire Martin",
       contactEmail: "acheteur@metropole.example",
-      draftMethod: { ...defaultMethod(currentGuide), shares: { price: 50, technical: 25, rse: 25 } },
+      draftMethod: { ...defaultMethod(currentGuide, "public"), shares: { price: 50, technical: 25, rse: 25 } },
     })
     .returning({ id: tenders.id })
     .get();
-  return { publishedTenderId: tender.id, draftTenderId: draft.id };
+  // The private buyer's own tender (issue 11 §2): a company is free to score organisation-level maturity.
+  let privateTenderId: number | undefined;
+  if (ids.privateBuyerOrg !== undefined && ids.privateBuyerUser !== undefined) {
+    privateTenderId = tx
+      .insert(tenders)
+      .values({
+        organisationId: ids.privateBuyerOrg,
+        createdBy: ids.privateBuyerUser,
+        title: "Hébergement des applications industrielles",
+        reference: "GIE-2026-007",
+        segment: "hebergement-cloud",
+        description: "Hébergement infogéré de 40 applications métier, avec mesure de l'empreinte du service. Acheteur privé : la maturité de l'organisation du prestataire est notée.",
+        deadline: new Date(now + 45 * 24 * 3600 * 1000).toISOString(),
+        contactName: "Marc Lefèvre",
+        contactEmail: "acheteur@industriel.example",
+        draftMethod: { ...defaultMethod(currentGuide, "private"), shares: { price: 50, technical: 25, rse: 25 } },
+      })
+      .returning({ id: tenders.id })
+      .get().id;
+  }
+  return { publishedTenderId: tender.id, draftTenderId: draft.id, privateTenderId };
 }

@@ -15,6 +15,8 @@ export function seedDemoData(db: Db) {
         supplier1User: users["fournisseur@numerique-durable.example"]!,
         supplier2Org: organisations.supplier2!,
         supplier2User: users["fournisseur@infoservices.example"]!,
+        privateBuyerOrg: organisations.privateBuyer!,
+        privateBuyerUser: users["acheteur@industriel.example"]!,
       }),
   ]);
 }

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { auditLog, memberships, organisations, users, type Role } from "#db/schema";
+import { auditLog, memberships, organisations, users, type ProcurementRegime, type Role } from "#db/schema";
 import { requireAdmin } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { notFound } from "./errors";
+import { regimeLabels } from "./regime";
 
 /** Members of the acting user's own organisation (never another's). */
 export function listOwnMembers({ user }: { user: CurrentUser }) {
@@ -25,6 +26,7 @@ export function listAllOrganisations({ user }: { user: CurrentUser }) {
       organisationId: organisations.id,
       organisationName: organisations.name,
       kind: organisations.kind,
+      regime: organisations.procurementRegime,
       membershipId: memberships.id,
       userName: users.name,
       email: users.email,
@@ -36,9 +38,9 @@ export function listAllOrganisations({ user }: { user: CurrentUser }) {
     .where(isNull(organisations.deletedAt))
     .orderBy(asc(organisations.name), asc(users.name))
     .all();
-  const byOrg = new Map<number, { id: number; name: string; kind: string; members: typeof rows }>();
+  const byOrg = new Map<number, { id: number; name: string; kind: string; regime: ProcurementRegime; members: typeof rows }>();
   for (const r of rows) {
-    const entry = byOrg.get(r.organisationId) ?? { id: r.organisationId, name: r.organisationName, kind: r.kind, members: [] };
+    const entry = byOrg.get(r.organisationId) ?? { id: r.organisationId, name: r.organisationName, kind: r.kind, regime: r.regime, members: [] };
     if (r.membershipId) entry.members.push(r);
     byOrg.set(r.organisationId, entry);
   }
@@ -86,5 +88,35 @@ export function changeMembershipRole({ user: admin, membershipId, role }: { user
     tx.update(memberships).set({ role }).where(eq(memberships.id, row.id)).run();
     audit(tx, { userId: admin.id, organisationId: row.organisationId, action: "membership.role-change", targetType: "membership", targetId: row.id, details: { from: row.role, to: role } });
     return { ok: true as const, message: `Rôle de ${row.userName} modifié.` };
+  });
+}
+
+
+/**
+ * The procurement regime of a buying organisation (issue 11 §2). Internal: callers have already scoped the
+ * organisation (the tender they loaded for the acting user, or the user's own organisation).
+ */
+export function regimeOfOrganisation(organisationId: number): ProcurementRegime {
+  return db().select({ regime: organisations.procurementRegime }).from(organisations).where(eq(organisations.id, organisationId)).get()?.regime ?? "public";
+}
+
+/**
+ * Platform administration: sets a buying organisation's procurement regime. Published tenders keep the regime
+ * frozen in their method; drafts and new tenders follow the new one. Audited in the organisation's journal.
+ */
+export function setOrganisationRegime({ user: admin, organisationId, regime }: { user: CurrentUser; organisationId: number; regime: ProcurementRegime }): RoleChangeResult {
+  requireAdmin(admin);
+  return db().transaction((tx) => {
+    const org = tx
+      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, regime: organisations.procurementRegime })
+      .from(organisations)
+      .where(and(eq(organisations.id, organisationId), isNull(organisations.deletedAt)))
+      .get();
+    if (!org) throw notFound("Cette organisation n'existe pas.");
+    if (org.kind !== "buyer") return { ok: false as const, message: "Seule une organisation acheteuse a un régime d'achat." };
+    if (org.regime === regime) return { ok: true as const, message: "Régime inchangé." };
+    tx.update(organisations).set({ procurementRegime: regime }).where(eq(organisations.id, org.id)).run();
+    audit(tx, { userId: admin.id, organisationId: org.id, action: "organisation.regime-change", targetType: "organisation", targetId: org.id, details: { from: org.regime, to: regime } });
+    return { ok: true as const, message: `${org.name} : ${regimeLabels[regime]}.` };
   });
 }

@@ -13,13 +13,25 @@ export const submittedAnswerSchema = z.object({
   files: z.array(z.object({ fileId: z.number().int(), sha256: z.string(), originalName: z.string(), size: z.number().int() })),
 });
 
+const submittedFileSchema = z.object({ fileId: z.number().int(), sha256: z.string(), originalName: z.string(), size: z.number().int() });
+
+/** The value given for one offer criterion (issue 11 §2), in the criterion's unit; null = not given. */
+export const submittedOfferValueSchema = z.object({
+  criterionId: z.string(),
+  value: z.number().nullable(),
+  files: z.array(submittedFileSchema),
+});
+
 export const submissionContentSchema = z.object({
   tenderId: z.number().int(),
   guideVersion: z.string(),
   /** The tender's published method hash the supplier answered against. */
   methodSha256: z.string(),
   answers: z.array(submittedAnswerSchema),
+  /** Present only when the tender has offer criteria: older contents (and their hashes) are unchanged. */
+  offerValues: z.array(submittedOfferValueSchema).optional(),
 });
+export type SubmittedOfferValue = z.infer<typeof submittedOfferValueSchema>;
 export type SubmissionContent = z.infer<typeof submissionContentSchema>;
 export type SubmittedAnswer = z.infer<typeof submittedAnswerSchema>;
 

@@ -6,6 +6,7 @@ import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { writeBlob } from "~/lib/files.server";
+import { offerFileKey } from "~/lib/offer-value";
 import { AppError, notFound } from "~/lib/errors";
 import { requireEditable } from "./questionnaire.server";
 import { checkEvidence } from "./uploads";
@@ -25,7 +26,9 @@ export function uploadEvidence({ user, tenderId, questionId, file }: { user: Cur
   const c = config();
   return db().transaction((tx) => {
     const { t, response } = requireEditable(tx, user, tenderId);
-    if (!t.questions.some((q) => q.id === questionId)) throw new AppError("invalid", "Question inconnue pour cette consultation.");
+    // Evidence of an answer, or of an offer value (`offre:<criterion id>`, issue 11 §2).
+    const known = t.questions.some((q) => q.id === questionId) || t.method.offerCriteria.some((c) => offerFileKey(c.id) === questionId);
+    if (!known) throw new AppError("invalid", "Question inconnue pour cette consultation.");
     const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: usedBytes(tx, response.id) });
     if (!check.ok) throw new AppError(check.code, check.message);
     const hash = writeBlob(file.bytes);
@@ -76,9 +79,14 @@ function findDownloadableFile(user: CurrentUser, fileId: number) {
       `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
             json_each(s.content, '$.answers') a,
             json_each(a.value, '$.files') f
+       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?
+       UNION
+       SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
+            json_each(s.content, '$.offerValues') o,
+            json_each(o.value, '$.files') f
        WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
     )
-    .all(file.organisationId, file.id) as { tenderId: number }[];
+    .all(file.organisationId, file.id, file.organisationId, file.id) as { tenderId: number }[];
   if (submittedTo.length === 0) return null;
   const visible = db()
     .select({ id: tenders.id })

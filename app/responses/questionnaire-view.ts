@@ -30,6 +30,8 @@ export type QuestionView = {
   evidenceExamples: string[];
   levels: LevelOption[];
   allowNotApplicable: boolean;
+  /** Asked for information only: weight 0 in the tender's method (issue 11 §2, public buyers). */
+  informationOnly?: boolean;
 };
 
 export type FileView = { answerFileId: number; fileId: number; originalName: string; size: number };
@@ -44,6 +46,7 @@ export type ConflictView = {
 export type QuestionnaireActionResult =
   | { intent: "save"; ok: true; version: number; savedAt: string; saved: string[]; fingerprints: Record<string, string> }
   | { intent: "save"; ok: false; conflict: ConflictView & { fingerprints: Record<string, string>; myChanges: Record<string, AnswerDraft> }; error?: undefined }
-  | { intent: string; ok: false; error: string; questionId?: string }
+  | { intent: string; ok: false; error: string; questionId?: string; offerErrors?: Record<string, string> }
+  | { intent: "offer-values"; ok: true; saved: number }
   | { intent: "upload" | "remove-file"; ok: true; questionId: string }
   | { intent: "submit"; ok: false; unanswered: string[]; incomplete: string[]; reused: string[]; error?: undefined };

@@ -6,8 +6,10 @@ import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError } from "~/lib/errors";
+import { questionTextFor } from "#questionnaires/guide";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary } from "./library.server";
+import { draftOfferValues, offerValueViews } from "./offer-values.server";
 import { levelOptions, type QuestionView } from "./questionnaire-view";
 import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
 
@@ -108,7 +110,9 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
             (iq): QuestionView => ({
               id: iq.id,
               topic: iq.question.topic,
-              text: iq.question.text,
+              // A contract question is asked about this contract (issue 11 §2: suppliers see the contract wording).
+              text: questionTextFor(iq.question, "contract"),
+              informationOnly: (t.method.questions.find((m) => m.id === iq.id)?.weight ?? 1) === 0,
               guidance: iq.question.guidance,
               evidenceExamples: [...iq.question.evidenceExamples],
               levels: levelOptions(iq.question.levels),
@@ -117,7 +121,9 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
           ),
       }))
       .filter((c) => c.questions.length > 0);
+    const offerValues = offerValueViews(t, draftOfferValues(tx, t, response.id));
     return {
+      offerValues,
       tender: {
         id: t.tender.id,
         title: t.tender.title,

@@ -10,8 +10,10 @@ import { canonicalJson, submissionContentSchema, type SubmissionContent } from "
 import { AppError } from "~/lib/errors";
 import { submissionReceipt, withdrawalNotice } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
+import { offerFileKey } from "~/lib/offer-value";
 import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { fillLibraryFromSubmission } from "./library.server";
+import { draftOfferValues } from "./offer-values.server";
 import { computeProgress } from "./progress";
 import { loadAnswersAndFiles, rowToDraft } from "./questionnaire.server";
 
@@ -63,6 +65,19 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
           files: fileRows.filter((f) => f.questionId === q.id).map((f) => ({ fileId: f.fileId, sha256: f.sha256, originalName: f.originalName, size: f.size })),
         };
       }),
+      // Issue 11 §2: the offer values and their evidence, only when the tender has offer criteria.
+      ...(t.method.offerCriteria.length > 0
+        ? {
+            offerValues: (() => {
+              const values = draftOfferValues(tx, t, response.id);
+              return t.method.offerCriteria.map((c) => ({
+                criterionId: c.id,
+                value: values.get(c.id) ?? null,
+                files: fileRows.filter((f) => f.questionId === offerFileKey(c.id)).map((f) => ({ fileId: f.fileId, sha256: f.sha256, originalName: f.originalName, size: f.size })),
+              }));
+            })(),
+          }
+        : {}),
     });
     const contentSha256 = sha256(new TextEncoder().encode(canonicalJson(content)));
     const submittedAt = new Date().toISOString();

@@ -12,12 +12,13 @@ import { formatParis } from "~/lib/dates";
 import { frNum } from "~/lib/format";
 import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { includedQuestions } from "~/tenders/method";
-import { listEvaluators, publishIssues, setEvaluators, tenderView } from "~/tenders/tenders.server";
+import { listEvaluators, publishIssues, publishWarnings, setEvaluators, tenderView } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { AppError } from "~/lib/errors";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 import { FlashMessage } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { RULES_PAGE } from "~/lib/regime";
 
 export const links = tenderLinks;
 
@@ -37,11 +38,14 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
       priceMethod: priceMethodLabels[method.priceMethod].label,
       guideVersion: method.guideVersion,
       questionCount: questions.length,
+      informationOnly: questions.filter((q) => q.weight === 0).length,
+      offerCriteria: method.offerCriteria.map((c) => ({ id: c.id, label: c.label, unit: c.unit, share: c.share, environmental: c.environmental })),
       criteria: method.criteria
         .filter((c) => c.included && questions.some((q) => q.criterion === c.id))
         .map((c) => ({ id: c.id, title: getCriterion(guide, c.id)?.title ?? c.id, weight: c.weight, questions: questions.filter((q) => q.criterion === c.id).length })),
     },
     publishIssues: tender.status === "draft" ? publishIssues(tender) : [],
+    publishWarnings: publishWarnings(tender),
     evaluators: isBuyer(user) ? listEvaluators({ tender, user }) : [],
   };
 });
@@ -65,7 +69,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function TenderOverview() {
-  const { tender, isBuyer, method, publishIssues, evaluators } = useLoaderData<typeof loader>();
+  const { tender, isBuyer, method, publishIssues, publishWarnings, evaluators } = useLoaderData<typeof loader>();
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   const published = tender.status === "published" || tender.status === "closed";
   const assignedNames = evaluators.filter((e) => e.assigned).map((e) => e.name);
@@ -128,6 +132,11 @@ export default function TenderOverview() {
       <section className="card">
         <h2>Informations</h2>
         <dl className="facts">
+          <dt>Régime d'achat</dt>
+          <dd data-testid="tender-regime">
+            {tender.regime.label}
+            {tender.regime.frozen ? " (figé à la publication)" : ""} — <a href={RULES_PAGE}>règles des critères d'attribution</a>
+          </dd>
           <dt>Segment d'achat</dt>
           <dd>{tender.segmentLabel}</dd>
           <dt>Date limite de réponse</dt>
@@ -166,9 +175,24 @@ export default function TenderOverview() {
           Prix {frNum(method.shares.price)} % · Valeur technique {frNum(method.shares.technical)} % · RSE {frNum(method.shares.rse)} % —{" "}
           {method.priceMethod}
         </p>
+        {method.offerCriteria.length > 0 ? (
+          <ul data-testid="offer-criteria">
+            {method.offerCriteria.map((c) => (
+              <li key={c.id}>
+                Critère d'offre : {c.label} ({c.unit}) — {frNum(c.share)} % de la note{c.environmental ? ", environnemental" : ""}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <p>
-          {method.questionCount} questions du guide {method.guideVersion}, réparties sur {method.criteria.length} critères.
+          {method.questionCount} questions du guide {method.guideVersion}, réparties sur {method.criteria.length} critères
+          {method.informationOnly > 0 ? `, dont ${method.informationOnly} posées pour information (poids 0)` : ""}.
         </p>
+        {publishWarnings.map((w) => (
+          <p key={w} className="alert alert--warn" role="status">
+            {w}
+          </p>
+        ))}
         {tender.status === "draft" && publishIssues.length > 0 ? (
           <div className="alert alert--warn">
             <p>À corriger avant publication :</p>

@@ -10,9 +10,9 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { loadTenderAsBuyer } from "~/tenders/access.server";
-import { closeTender } from "~/tenders/tenders.server";
+import { closeTender, reviewsMissing } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
-import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 
 export const links = tenderLinks;
 
@@ -22,7 +22,12 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
   const candidates = tender.status === "published" ? evaluableSubmissions(tender).map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName })) : [];
-  return { tender: { id: tender.id, title: tender.title, status: tender.status }, candidates, hasBill: (publishedMethodOf(tender)?.bill ?? []).length > 0 };
+  return {
+    tender: { id: tender.id, title: tender.title, status: tender.status },
+    missing: tender.status === "published" ? reviewsMissing(tender) : [],
+    candidates,
+    hasBill: (publishedMethodOf(tender)?.bill ?? []).length > 0,
+  };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -32,14 +37,20 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const id = idParam(params.id);
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer la clôture." }, { status: 400 });
   const winner = z.coerce.number().int().positive().safeParse(formData.get("winner"));
-  const { carried } = closeTender({ id, user, winnerOrganisationId: winner.success ? winner.data : null });
-  return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, {
-    message: carried > 0 ? `Appel d'offres clôturé. ${frCount(carried, "ligne du bordereau retenu transmise", "lignes du bordereau retenu transmises")} au scope 3 de l'équipe RSE.` : "Appel d'offres clôturé.",
-  });
+  // Reviews still missing (issue 11 §2) or an incomplete winner's bill: the refusal is shown next to the form.
+  return refusalsAsData(
+    async () => {
+      const { carried } = closeTender({ id, user, winnerOrganisationId: winner.success ? winner.data : null });
+      return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, {
+        message: carried > 0 ? `Appel d'offres clôturé. ${frCount(carried, "ligne du bordereau retenu transmise", "lignes du bordereau retenu transmises")} au scope 3 de l'équipe RSE.` : "Appel d'offres clôturé.",
+      });
+    },
+    (error) => ({ error }),
+  );
 });
 
 export default function CloseTender() {
-  const { tender, candidates, hasBill } = useLoaderData<typeof loader>();
+  const { tender, missing, candidates, hasBill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -53,6 +64,21 @@ export default function CloseTender() {
         <Form method="post" className="stack">
           <CsrfInput />
           <p>La clôture marque la fin de la consultation ; l'évaluation et la comparaison restent consultables. Elle est enregistrée au journal.</p>
+          {missing.length > 0 ? (
+            <div className="alert alert--warn" data-testid="reviews-missing">
+              <p>Seuls les niveaux et valeurs relus comptent : la clôture sera refusée tant qu'il en reste à relire.</p>
+              <ul>
+                {missing.map((m) => (
+                  <li key={m.name}>
+                    {m.name} : {m.answers} réponse(s), {m.offerValues} valeur(s) d'offre à relire
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={`/acheteur/appels-d-offres/${tender.id}/evaluation`}>Évaluation</Link>
+              </p>
+            </div>
+          ) : null}
           {actionData?.error ? (
             <p className="field__error" role="alert">
               {actionData.error}

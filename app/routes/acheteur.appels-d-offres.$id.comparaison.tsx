@@ -39,8 +39,13 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     shares,
     rows: rows.map((r) => {
       const info = c.built.suppliers.find((s) => s.key === r.id)!;
-      return { ...r, name: c.names[r.id] ?? r.id, organisationId: info.organisationId, price: info.price, pending: c.built.notYetEvaluated[r.id]?.length ?? 0 };
+      const unreviewed = r.unreviewed ? r.unreviewed.answers.length + r.unreviewed.offerValues.length : 0;
+      return { ...r, name: c.names[r.id] ?? r.id, organisationId: info.organisationId, price: info.price, pending: c.built.notYetEvaluated[r.id]?.length ?? 0, unreviewedCount: unreviewed };
     }),
+    provisional: c.result?.provisional ?? false,
+    countOnlyReviewed: c.built.method.procurement?.countOnlyReviewed ?? false,
+    offerCriteria: c.built.method.offerCriteria.map((o) => ({ id: o.id, label: o.label, unit: o.unit, share: o.share })),
+    warnings: c.result?.warnings?.map((w) => w.message) ?? [],
     criteria: c.criteria,
     priceFootprint: c.built.suppliers.flatMap((s) => (s.footprintKg === null ? [] : [{ name: s.name, price: s.price, footprintKg: s.footprintKg }])),
     stability: c.stability,
@@ -85,7 +90,22 @@ export default function Comparison() {
         <Link className="button button--secondary" to={`${base}/rapport`}>
           Rapport imprimable
         </Link>
+        {d.isBuyer ? (
+          <a className="button button--secondary" href={`${base}/donnees-notation.json`}>
+            Données de notation (JSON, pour « npm run score »)
+          </a>
+        ) : null}
       </p>
+      {d.provisional ? (
+        <p className="alert alert--warn" role="status" data-testid="provisional">
+          <strong>Classement provisoire</strong> : des réponses ou des valeurs d'offre qui comptent dans la note n'ont pas encore été relues par
+          un évaluateur.{" "}
+          {d.countOnlyReviewed
+            ? "Elles comptent comme non fournies tant qu'elles ne sont pas relues ; la clôture est refusée jusque-là."
+            : ""}{" "}
+          <Link to={`${base}/evaluation`}>Évaluer</Link>
+        </p>
+      ) : null}
       {!d.open ? <p className="alert alert--info">L'évaluation n'est pas encore ouverte : aucune réponse n'est comparée.</p> : null}
       {d.incomplete.length > 0 ? (
         <div className="alert alert--warn">
@@ -141,6 +161,11 @@ export default function Comparison() {
                     <th scope="col" className="num" aria-sort={ariaSort("rse")}>
                       {sortLink("rse", "Note RSE")}
                     </th>
+                    {d.offerCriteria.map((o) => (
+                      <th key={o.id} scope="col" className="num" title={`${o.label} (${o.unit}), ${o.share} % de la note`}>
+                        {o.label}
+                      </th>
+                    ))}
                     {d.criteria.map((c) => (
                       <th key={c.id} scope="col" className="num" aria-sort={ariaSort(`c:${c.id}`)} title={c.title}>
                         {sortLink(`c:${c.id}`, c.shortTitle)}
@@ -157,7 +182,17 @@ export default function Comparison() {
                       <td>{r.rank}</td>
                       <th scope="row">
                         <Link to={`${base}/fournisseurs/${r.organisationId}`}>{r.name}</Link>
-                        {r.pending > 0 ? <span className="small muted"> ({r.pending} auto-évaluations non revues)</span> : null}
+                        {r.unreviewed ? (
+                          r.unreviewedCount > 0 ? (
+                            <span className="badge badge--warn" data-testid="not-fully-reviewed">
+                              {r.unreviewedCount} élément{r.unreviewedCount > 1 ? "s" : ""} à relire
+                            </span>
+                          ) : (
+                            <span className="badge">relue</span>
+                          )
+                        ) : r.pending > 0 ? (
+                          <span className="small muted"> ({r.pending} auto-évaluations non revues)</span>
+                        ) : null}
                       </th>
                       <td className="num">
                         <strong>{frNum(r.total)}</strong>
@@ -166,6 +201,12 @@ export default function Comparison() {
                       <td className="num">{frNum(r.priceScore)}</td>
                       <td className="num">{frNum(r.technicalScore)}</td>
                       <td className="num">{frNum(r.rseScore)}</td>
+                      {d.offerCriteria.map((o) => (
+                        <td key={o.id} className="num">
+                          {r.offerScores?.[o.id] === undefined ? "—" : frNum(r.offerScores[o.id])}
+                          {r.missingOfferValues?.includes(o.id) ? <span className="small muted"> (non fournie)</span> : null}
+                        </td>
+                      ))}
                       {d.criteria.map((c) => (
                         <td key={c.id} className="num">
                           {r.criteria[c.id] === null || r.criteria[c.id] === undefined ? "sans objet" : frNum(r.criteria[c.id])}

@@ -6,7 +6,14 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { formatParis } from "~/lib/dates";
-import { criterionEvaluationSchema, saveCriterionEvaluation, submissionForEvaluation, type LevelValue } from "~/tenders/evaluation.server";
+import {
+  criterionEvaluationSchema,
+  offerValueReviewSchema,
+  saveCriterionEvaluation,
+  saveOfferValueReview,
+  submissionForEvaluation,
+  type LevelValue,
+} from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { AppError } from "~/lib/errors";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
@@ -24,6 +31,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     tender: { id: result.tender.id, title: result.tender.title },
     submission: result.submission,
     criteria: result.criteria,
+    offerCriteria: result.offerCriteria,
     scale: maturityScale.map((l) => ({ level: l.level, label: l.label })),
   };
 });
@@ -48,6 +56,18 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   await requireCsrf(request, formData);
   const tenderId = idParam(params.id);
   const submissionId = idParam(params.submissionId);
+  if (formData.get("intent") === "offer-value") {
+    const offer = offerValueReviewSchema.safeParse({ criterionId: formData.get("criterionId"), value: formData.get("value") ?? "", justification: formData.get("justification") ?? "" });
+    if (!offer.success) throw new AppError("invalid", "Formulaire d'évaluation invalide");
+    const saved = saveOfferValueReview({ tenderId, submissionId, user, input: offer.data });
+    if (!saved.ok) {
+      return data({ criterion: "", fieldErrors: saved.fieldErrors, levels: {} as Record<string, string>, justifications: {} as Record<string, string>, offer: offer.data }, { status: 400 });
+    }
+    return redirectWithFlash(`/acheteur/appels-d-offres/${tenderId}/evaluation/${submissionId}#offre-${offer.data.criterionId}`, {
+      message: "Valeur de l'offre enregistrée.",
+      for: `offre-${offer.data.criterionId}`,
+    });
+  }
   const parsed = criterionEvaluationFromForm(formData);
   if (!parsed.success) throw new AppError("invalid", "Formulaire d'évaluation invalide");
   const result = saveCriterionEvaluation({ tenderId, submissionId, user, input: parsed.data });
@@ -68,7 +88,7 @@ function levelLabel(value: LevelValue, scale: { level: number; label: string }[]
 }
 
 export default function EvaluateSubmission() {
-  const { tender, submission, criteria, scale } = useLoaderData<typeof loader>();
+  const { tender, submission, criteria, offerCriteria, scale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   return (
@@ -82,6 +102,75 @@ export default function EvaluateSubmission() {
         Le niveau évalué est pré-rempli avec l'auto-évaluation du fournisseur. Un niveau différent demande une courte justification : le
         fournisseur la lira dans son bilan. Enregistrez critère par critère.
       </p>
+      {offerCriteria.length > 0 ? (
+        <section className="card" aria-labelledby="offre-titre">
+          <h2 id="offre-titre">Valeurs de l'offre</h2>
+          <p className="field__hint">
+            Confirmez la valeur donnée par le fournisseur au vu de ses justificatifs, ou corrigez-la en justifiant (le fournisseur lira la
+            justification). Videz le champ pour retenir « non fournie » (0 point).
+          </p>
+          {offerCriteria.map((c) => {
+            const offerPosted = actionData && "offer" in actionData && actionData.offer.criterionId === c.id ? actionData : null;
+            const valueErr = offerPosted?.fieldErrors[`offer[${c.id}]`]?.[0];
+            const justErr = offerPosted?.fieldErrors[`offerJustification[${c.id}]`]?.[0];
+            return (
+              <Form key={c.id} method="post" id={`offre-${c.id}`} className="question" aria-label={`Valeur de l'offre : ${c.label}`}>
+                <CsrfInput />
+                <input type="hidden" name="intent" value="offer-value" />
+                <input type="hidden" name="criterionId" value={c.id} />
+                <FlashMessage for={`offre-${c.id}`} />
+                <p className="qid">
+                  {c.label} ({c.unit}){" "}
+                  {c.reviewed ? (
+                    <span className="badge">relue{c.evaluatorName ? ` par ${c.evaluatorName}` : ""}</span>
+                  ) : (
+                    <span className="badge badge--warn">à relire</span>
+                  )}
+                </p>
+                <dl className="facts">
+                  <dt>Valeur du fournisseur</dt>
+                  <dd>{c.submitted === null ? <span className="muted">non fournie</span> : `${String(c.submitted).replace(".", ",")} ${c.unit}`}</dd>
+                  <dt>Justificatifs</dt>
+                  <dd>
+                    {c.files.length === 0 ? (
+                      <span className="muted">aucun</span>
+                    ) : (
+                      <ul>
+                        {c.files.map((f) => (
+                          <li key={f.fileId}>
+                            <a href={`/fichiers/${f.fileId}`}>{f.name}</a>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </dl>
+                <div className="inline-fields">
+                  <div className={`field${valueErr ? " field--error" : ""}`}>
+                    <label htmlFor={`offer-value-${c.id}`}>Valeur retenue ({c.unit})</label>
+                    <input id={`offer-value-${c.id}`} name="value" inputMode="decimal" defaultValue={offerPosted?.offer.value ?? c.value} />
+                    {valueErr ? <p className="field__error">{valueErr}</p> : null}
+                  </div>
+                  <div className={`field field--grow${justErr ? " field--error" : ""}`}>
+                    <label htmlFor={`offer-justification-${c.id}`}>Justification (obligatoire si la valeur diffère de celle du fournisseur)</label>
+                    <textarea id={`offer-justification-${c.id}`} name="justification" rows={2} defaultValue={offerPosted?.offer.justification ?? c.justification} />
+                    {justErr ? (
+                      <p className="field__error" role="alert">
+                        {justErr}
+                      </p>
+                    ) : null}
+                  </div>
+                </div>
+                <div className="actions">
+                  <button type="submit" className="button">
+                    Enregistrer la valeur « {c.label} »
+                  </button>
+                </div>
+              </Form>
+            );
+          })}
+        </section>
+      ) : null}
       <nav aria-label="Critères" className="toc">
         {criteria.map((c) => {
           const done = c.questions.every((q) => q.evaluated);
@@ -123,7 +212,12 @@ export default function EvaluateSubmission() {
                     </details>
                     <dl className="facts">
                       <dt>Auto-évaluation</dt>
-                      <dd>{levelLabel(q.self, scale)}</dd>
+                      <dd>
+                        {levelLabel(q.self, scale)}
+                        {q.self === "na" ? (
+                          <span className="field__hint"> — pour refuser « sans objet », choisissez un niveau (ou « sans réponse ») et justifiez.</span>
+                        ) : null}
+                      </dd>
                       <dt>Réponse</dt>
                       <dd className="prewrap">{q.notApplicableReason ? `Sans objet : ${q.notApplicableReason}` : q.answerText || <span className="muted">(aucun texte)</span>}</dd>
                       <dt>Pièces jointes</dt>

@@ -22,7 +22,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status },
     values: editTenderValues(tender),
-    ...builderContext(method.guideVersion),
+    ...builderContext(method.guideVersion, user),
   };
 });
 
@@ -42,7 +42,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function EditTender() {
-  const { tender, values, guide, segments } = useLoaderData<typeof loader>();
+  const { tender, values, guide, segments, regime, offerCatalogue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -71,6 +71,8 @@ export default function EditTender() {
             defaultValues={actionData?.values ?? values}
             guide={guide}
             segments={segments}
+            regime={regime}
+            offerCatalogue={offerCatalogue}
             serverErrors={actionData?.fieldErrors}
             submitLabel="Enregistrer le brouillon"
           />

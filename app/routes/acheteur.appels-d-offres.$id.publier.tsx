@@ -12,7 +12,7 @@ import { formatParis } from "~/lib/dates";
 import { frNum } from "~/lib/format";
 import { includedQuestions } from "~/tenders/method";
 import { publishChecklist } from "~/tenders/publish-checklist.server";
-import { publishIssues, publishTender } from "~/tenders/tenders.server";
+import { publishIssues, publishTender, publishWarnings, regimeOfTender } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -30,6 +30,9 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     shares: method.shares,
     priceMethod: priceMethodLabels[method.priceMethod].label,
     questionCount: includedQuestions(method).length,
+    offerCriteria: method.offerCriteria.map((c) => ({ id: c.id, label: c.label, unit: c.unit, share: c.share })),
+    regime: regimeOfTender(tender),
+    warnings: publishWarnings(tender),
     issues: tender.status === "draft" ? publishIssues(tender) : ["Cet appel d'offres est déjà publié."],
     checklist: publishChecklist({ tender, user }),
   };
@@ -59,7 +62,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 });
 
 export default function PublishTender() {
-  const { tender, shares, priceMethod, questionCount, issues, checklist } = useLoaderData<typeof loader>();
+  const { tender, shares, priceMethod, questionCount, offerCriteria, regime, warnings, issues, checklist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // Blocking issues come from the loader (the draft cannot be published as it is: no form); the
   // action's issues (confirmation missing, or the draft changed meanwhile) are shown in the form.
@@ -77,7 +80,13 @@ export default function PublishTender() {
           <li>
             Répartition : prix {frNum(shares.price)} %, valeur technique {frNum(shares.technical)} %, RSE {frNum(shares.rse)} %
           </li>
+          <li>Régime d'achat : {regime.label}</li>
           <li>Notation du prix : {priceMethod}</li>
+          {offerCriteria.map((c) => (
+            <li key={c.id}>
+              Critère d'offre : {c.label} ({c.unit}), {frNum(c.share)} % de la note
+            </li>
+          ))}
           <li>{questionCount} questions RSE, avec leurs poids et l'acceptation de « sans objet »</li>
           <li>Date limite de réponse : {formatParis(tender.deadline, "numeric", { withZone: true })}</li>
         </ul>
@@ -86,6 +95,11 @@ export default function PublishTender() {
           règles avant de répondre (article R2152-11 du code de la commande publique).
         </p>
       </section>
+      {warnings.map((w) => (
+        <p key={w} className="alert alert--warn" role="status">
+          {w}
+        </p>
+      ))}
       <PublishChecklist items={checklist.items} />
       {blocking.length > 0 ? (
         <div className="alert alert--error" role="alert">

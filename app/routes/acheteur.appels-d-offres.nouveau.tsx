@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Nouvel appel d'offres — NR 
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
-  return { values: newTenderValues({ user }), ...builderContext() };
+  return { values: newTenderValues({ user }), ...builderContext(undefined, user) };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -34,7 +34,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewTender() {
-  const { values, guide, segments } = useLoaderData<typeof loader>();
+  const { values, guide, segments, regime, offerCatalogue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -51,6 +51,8 @@ export default function NewTender() {
         defaultValues={actionData?.values ?? values}
         guide={guide}
         segments={segments}
+        regime={regime}
+        offerCatalogue={offerCatalogue}
         serverErrors={actionData?.fieldErrors}
         submitLabel="Enregistrer le brouillon"
       />

@@ -76,6 +76,43 @@ export default function TenderAnnex() {
       <p>
         Répartition de la note : prix {fr(a.shares.price)} % · valeur technique {fr(a.shares.technical)} % · RSE {fr(a.shares.rse)} %. Prix : {a.priceMethodLabel}.
       </p>
+      {a.regimeLabel ? <p>Régime d'achat : {a.regimeLabel}.</p> : null}
+      {a.offerCriteria.length > 0 ? (
+        <section data-testid="annex-offer-criteria">
+          <h3>Critères d'offre</h3>
+          <p>
+            Caractéristiques mesurables de chaque offre, prises sur la part RSE ; le questionnaire reçoit le reste : {fr(a.questionnaireShare)} % de
+            la note. Une valeur non fournie obtient 0.
+          </p>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Critère</th>
+                <th scope="col">Unité</th>
+                <th scope="col">Sens et méthode</th>
+                <th scope="col">Formule</th>
+                <th scope="col" className="num">Part de la note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.offerCriteria.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {c.label}
+                    {c.environmental ? " (caractéristique environnementale de l'offre)" : ""}
+                  </td>
+                  <td>{c.unit}</td>
+                  <td>
+                    {c.directionLabel}, méthode {c.methodLabel}
+                  </td>
+                  <td>{c.formula}</td>
+                  <td className="num">{fr(c.share)} %</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <p className="small muted">
         {a.questionCount} questions du guide, version {a.guideVersion}. {a.guideSource}
       </p>
@@ -128,6 +165,20 @@ export default function TenderAnnex() {
           </table>
         </section>
       ))}
+
+      {a.informationQuestions.length > 0 ? (
+        <section data-testid="annex-information-questions">
+          <h3>Questions posées pour information (sans effet sur la note)</h3>
+          <p>Ces questions portent sur la politique générale de l'entreprise : les réponses éclairent l'acheteur mais ne sont pas notées.</p>
+          <ul>
+            {a.informationQuestions.map((q) => (
+              <li key={q.id}>
+                <span className="qid">{q.id}</span> ({q.criterionTitle}) — {q.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2>3. Méthode de notation</h2>
       {a.methodBlocks.map((b, i) =>

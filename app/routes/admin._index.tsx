@@ -7,8 +7,9 @@ import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
 import { roleLabel } from "~/components/members";
 import { parseForm } from "~/lib/forms";
-import { changeMembershipRole, listAllOrganisations, rolesByKind } from "~/lib/organisations.server";
-import { roles } from "#db/schema";
+import { changeMembershipRole, listAllOrganisations, rolesByKind, setOrganisationRegime } from "~/lib/organisations.server";
+import { regimeLabels, RULES_PAGE } from "~/lib/regime";
+import { procurementRegimes, roles } from "#db/schema";
 import { defineAction, defineLoader } from "~/lib/route.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — NR Procure" }];
@@ -20,6 +21,13 @@ const roleChangeSchema = z.object({
   role: z.enum(roles, { error: "Rôle inconnu" }),
 });
 
+/** Issue 11 §2: the procurement regime of a buying organisation. */
+const regimeChangeSchema = z.object({
+  intent: z.literal("regime"),
+  organisationId: z.coerce.number().int().positive(),
+  regime: z.enum(procurementRegimes, { error: "Régime inconnu : public ou privé" }),
+});
+
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireRole(request, ["admin"]);
   return { organisations: listAllOrganisations({ user: admin }), rolesByKind, selfMembershipId: admin.membershipId };
@@ -29,6 +37,12 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireRole(request, ["admin"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
+  if (formData.get("intent") === "regime") {
+    const regime = parseForm(regimeChangeSchema, formData);
+    if (!regime.ok) return data({ ok: false, message: Object.values(regime.fieldErrors).flat().join(" ") }, { status: 400 });
+    const result = setOrganisationRegime({ user: admin, organisationId: regime.data.organisationId, regime: regime.data.regime });
+    return data(result, { status: result.ok ? 200 : 400 });
+  }
   const parsed = parseForm(roleChangeSchema, formData);
   if (!parsed.ok) return data({ ok: false, message: Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
   const result = changeMembershipRole({ user: admin, ...parsed.data });
@@ -52,6 +66,28 @@ export default function AdminHome() {
           <h2>
             {o.name} <span className="badge">{kindLabels[o.kind] ?? o.kind}</span>
           </h2>
+          {o.kind === "buyer" ? (
+            <Form method="post" className="actions">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="regime" />
+              <input type="hidden" name="organisationId" value={o.id} />
+              <label htmlFor={`regime-${o.id}`}>Régime d'achat</label>
+              <select id={`regime-${o.id}`} name="regime" defaultValue={o.regime} style={{ width: "auto" }}>
+                {procurementRegimes.map((r) => (
+                  <option key={r} value={r}>
+                    {regimeLabels[r]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button button--secondary">
+                Enregistrer le régime
+              </button>
+              <span className="field__hint">
+                Un acheteur public suit les <a href={RULES_PAGE}>règles des critères d'attribution</a> ; les appels d'offres
+                publiés gardent le régime de leur publication.
+              </span>
+            </Form>
+          ) : null}
           <table className="data">
             <thead>
               <tr>

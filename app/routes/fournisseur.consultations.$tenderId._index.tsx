@@ -32,6 +32,8 @@ import {
   type QuestionnaireFormValues,
 } from "~/responses/schemas";
 import { submitResponse, withdrawSubmission } from "~/responses/submissions.server";
+import { saveOfferValues } from "~/responses/offer-values.server";
+import { OfferValuesSection } from "~/components/questionnaire/OfferValuesSection";
 import { formatBytes } from "~/lib/format";
 import { formDataToNested } from "~/lib/forms";
 import { readForm } from "~/lib/multipart.server";
@@ -71,7 +73,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
           return data<ActionResult>({ intent: "save", ok: false, conflict: result.conflict }, { status: 409 });
         }
         case "upload": {
-          const questionId = z.string().max(20).safeParse(formData.get("questionId") ?? "");
+          const questionId = z.string().max(80).safeParse(formData.get("questionId") ?? "");
           if (!questionId.success) return data<ActionResult>({ intent: "upload", ok: false, error: "Requête invalide." }, { status: 400 });
           const file = formData.get("file");
           if (!(file instanceof File) || file.size === 0 || !file.name)
@@ -83,6 +85,12 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
           const answerFileId = idParam(rawIntent.slice("remove-file:".length));
           removeEvidence({ user, tenderId, answerFileId });
           return data<ActionResult>({ intent: "remove-file", ok: true, questionId: at.questionId ?? "" });
+        }
+        case "offer-values": {
+          const values = formDataToNested(formData, { arrays: false }).values;
+          const result = saveOfferValues({ user, tenderId, values: (values && typeof values === "object" ? values : {}) as Record<string, string> });
+          if (!result.ok) return data<ActionResult>({ intent: "offer-values", ok: false, error: "Valeurs de l'offre non enregistrées : corrigez les champs signalés.", offerErrors: result.fieldErrors }, { status: 400 });
+          return data<ActionResult>({ intent: "offer-values", ok: true, saved: result.saved });
         }
         case "submit": {
           const version = z.coerce.number().int().min(0).safeParse(formData.get("version"));
@@ -245,6 +253,13 @@ function Questionnaire() {
           {allQuestions.map((q) => (
             <FilesForm key={q.id} questionId={q.id} />
           ))}
+          <OfferValuesSection
+            offerValues={d.offerValues}
+            files={d.files}
+            readOnly={readOnly}
+            errors={actionData && "offerErrors" in actionData ? actionData.offerErrors : undefined}
+            saved={actionData?.intent === "offer-values" && actionData.ok}
+          />
 
           <SubmitSection ready={ready} problems={submitProblems ?? progress} version={autosave.base.version} readOnly={readOnly} busy={busy} unsaved={autosave.unsaved} />
         </div>

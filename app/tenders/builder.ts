@@ -6,9 +6,20 @@
 import { z } from "zod";
 import { fillClause, getClause } from "#questionnaires/clauses";
 import { currentGuide, getGuide, type Guide } from "#questionnaires/guide";
+import { formatOfferUnit, getOfferCriterion, OFFER_FOOTPRINT_CRITERION_ID, offerCriteria, type OfferCriterion } from "#questionnaires/offer-criteria";
 import { segmentIds } from "#questionnaires/segments";
+import { parseScoringMethod } from "#scoring";
 import { DATE_PATTERN, TIME_PATTERN, parisToUtcIso } from "~/lib/dates";
-import { RSE_MAX_SHARE, tenderMethodSchema, toScoringMethod, type TenderMethod } from "./method";
+import {
+  offerDirections,
+  offerMethods,
+  RSE_MAX_SHARE,
+  tenderMethodSchema,
+  toScoringMethod,
+  type MethodOfferCriterion,
+  type MethodProcurement,
+  type TenderMethod,
+} from "./method";
 
 export { toScoringMethod } from "./method";
 
@@ -45,6 +56,34 @@ export const builderSharesSchema = z.object({
   rse: number0to100("La part RSE"),
 });
 
+const offerShare = z.coerce
+  .number({ error: "Part : nombre attendu" })
+  .refine((n) => Number.isFinite(n), "Part : nombre attendu")
+  .refine((n) => n >= 0, "Une part ne peut pas être négative")
+  .refine((n) => n <= RSE_MAX_SHARE, `Une part ne peut pas dépasser ${RSE_MAX_SHARE} %`);
+
+/** A catalogue offer criterion row of the builder (issue 11 §2): retained or not, its share and its method. */
+const catalogueOfferRow = z.object({
+  id: z.string().min(1),
+  included: checkbox,
+  share: offerShare,
+  method: z.enum(offerMethods, { error: "Choisissez la méthode de notation" }),
+});
+
+/** A custom offer criterion row; a row without label is an empty slot and is ignored. */
+const customOfferRow = z
+  .object({
+    label: z.string().trim().max(120, "120 caractères au plus").default(""),
+    unit: z.string().trim().max(40, "40 caractères au plus").default(""),
+    direction: z.enum(offerDirections, { error: "Choisissez le sens : plus bas ou plus haut est meilleur" }),
+    method: z.enum(offerMethods, { error: "Choisissez la méthode de notation" }),
+    environmental: checkbox,
+    share: offerShare,
+  })
+  .superRefine((r, ctx) => {
+    if (r.label !== "" && r.unit === "") ctx.addIssue({ code: "custom", path: ["unit"], message: "Indiquez l'unité dans laquelle les fournisseurs donnent la valeur" });
+  });
+
 export const builderSchema = z
   .object({
     title: z.string().trim().min(1, "Le titre est obligatoire").max(200, "200 caractères au plus"),
@@ -77,13 +116,38 @@ export const builderSchema = z
         }),
       )
       .default([]),
+    offerCriteria: z.array(catalogueOfferRow).default([]),
+    customCriteria: z.array(customOfferRow).default([]),
   })
   .superRefine((v, ctx) => {
     if (parisToUtcIso(v.deadlineDate, v.deadlineTime) === null) {
       ctx.addIssue({ code: "custom", path: ["deadlineDate"], message: "Cette date n'existe pas" });
     }
     for (const issue of sharesIssues(v.shares)) ctx.addIssue({ code: "custom", ...issue });
+    const offerSum = offerShareSum(v);
+    if (Number.isFinite(v.shares.rse) && offerSum - v.shares.rse > 1e-9) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["offerShares"],
+        message: `Les critères d'offre (${String(Math.round(offerSum * 100) / 100).replace(".", ",")} %) dépassent la part RSE (${String(v.shares.rse).replace(".", ",")} %) : ils sont pris sur la part RSE, le questionnaire reçoit le reste.`,
+      });
+    }
   });
+
+/** Σ shares of the retained offer criteria of the form (catalogue rows retained, custom rows with a label). */
+export function offerShareSum(v: {
+  offerCriteria?: { included?: unknown; share?: unknown }[];
+  customCriteria?: { label?: unknown; share?: unknown }[];
+}): number {
+  const n = (x: unknown) => {
+    const k = typeof x === "number" ? x : Number(String(x ?? "").replace(",", "."));
+    return Number.isFinite(k) && k > 0 ? k : 0;
+  };
+  let sum = 0;
+  for (const r of v.offerCriteria ?? []) if (r && (r.included === true || r.included === "on" || r.included === "true")) sum += n(r.share);
+  for (const r of v.customCriteria ?? []) if (r && typeof r.label === "string" && r.label.trim() !== "") sum += n(r.share);
+  return sum;
+}
 export type BuilderInput = z.input<typeof builderSchema>;
 export type BuilderValues = z.output<typeof builderSchema>;
 
@@ -128,8 +192,26 @@ export const priceMethodLabels: Record<TenderMethod["priceMethod"], { label: str
   },
 };
 
-/** The default method: every question of the guide, equal criterion weights, N/A as the guide says. */
-export function defaultMethod(guide: Guide = currentGuide): TenderMethod {
+/** An offer criterion of the catalogue as the method stores it (label and unit copied: the snapshot stands alone). */
+export function catalogueOfferCriterion(c: OfferCriterion, share: number, method = c.suggestedMethod): MethodOfferCriterion {
+  return { id: c.id, source: "catalogue", label: c.label, unit: formatOfferUnit(c.unit), direction: c.direction, method, environmental: c.environmental, share };
+}
+
+/** Share of the mark given to the carbon footprint of the offer in the public default (DAE guide: ≥ 10 %). */
+export const DEFAULT_FOOTPRINT_SHARE = 10;
+
+/**
+ * The default method: every question of the guide, equal criterion weights, N/A as the guide says.
+ *
+ * For a public buyer (issue 11: "make the lawful method the natural one"), the default is lawful: the questions
+ * that assess the company's general policy (`scope: "organisation"`) are asked for information (weight 0), the
+ * contract questions carry the questionnaire's share, and the carbon footprint of the offer (catalogue
+ * `empreinte-offre`, environmental) takes 10 % of the mark from the RSE share (L2152-7 from 21 August 2026;
+ * CE 2018 Nantes Métropole; DAE guide ≥ 10 %: shared/reference/lawful-award-criteria.md §1, §2, §4).
+ */
+export function defaultMethod(guide: Guide = currentGuide, regime: "public" | "private" = "private"): TenderMethod {
+  const isPublic = regime === "public";
+  const footprint = getOfferCriterion(OFFER_FOOTPRINT_CRITERION_ID);
   return {
     guideVersion: guide.version,
     shares: { price: 50, technical: 30, rse: 20 },
@@ -139,10 +221,11 @@ export function defaultMethod(guide: Guide = currentGuide): TenderMethod {
       id: q.id,
       criterion: q.criterion,
       included: true,
-      weight: 1,
+      weight: isPublic && q.scope !== "contract" ? 0 : 1,
       allowNotApplicable: q.allowNotApplicableByDefault,
     })),
     clauses: [],
+    offerCriteria: isPublic && footprint ? [catalogueOfferCriterion(footprint, DEFAULT_FOOTPRINT_SHARE)] : [],
   };
 }
 
@@ -196,7 +279,43 @@ export function methodFromBuilder(values: BuilderValues, previous: TenderMethod)
     }),
     clauses: previous.clauses,
     ...(previous.bill ? { bill: previous.bill } : {}),
+    offerCriteria: offerCriteriaFromBuilder(values),
   };
+}
+
+/** ASCII slug of a custom criterion's label, prefixed so that it never collides with the catalogue. */
+function customId(label: string, taken: Set<string>): string {
+  const base =
+    "perso-" +
+    (label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40)
+      .replace(/-+$/g, "") || "critere");
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
+
+/** The offer criteria of a posted builder form: retained catalogue rows (known ids only), then custom rows with a label. */
+export function offerCriteriaFromBuilder(values: Pick<BuilderValues, "offerCriteria" | "customCriteria">): MethodOfferCriterion[] {
+  const out: MethodOfferCriterion[] = [];
+  const taken = new Set<string>();
+  for (const row of values.offerCriteria) {
+    const c = getOfferCriterion(row.id);
+    if (!c || !row.included || taken.has(c.id)) continue;
+    taken.add(c.id);
+    out.push(catalogueOfferCriterion(c, row.share, row.method));
+  }
+  for (const row of values.customCriteria) {
+    if (row.label === "") continue;
+    out.push({ id: customId(row.label, taken), source: "custom", label: row.label, unit: row.unit, direction: row.direction, method: row.method, environmental: row.environmental, share: row.share });
+  }
+  return out;
 }
 
 /** A number field as the form holds it: the stored number, or the text typed when a refused form is shown again. */
@@ -217,7 +336,32 @@ export type BuilderFormValues = {
   priceMethod: TenderMethod["priceMethod"];
   criteria: { id: string; included: boolean; weight: NumberField }[];
   questions: { id: string; criterion: string; included: boolean; weight: NumberField; allowNotApplicable: boolean }[];
+  /** One row per catalogue criterion of the segment (and any catalogue criterion already in the method). */
+  offerCriteria: { id: string; included: boolean; share: NumberField; method: "ratio" | "linear" }[];
+  /** The method's custom criteria, then one empty slot to add another (without JavaScript too). */
+  customCriteria: { label: string; unit: string; direction: "lower-is-better" | "higher-is-better"; method: "ratio" | "linear"; environmental: boolean; share: NumberField }[];
 };
+
+export const EMPTY_CUSTOM_CRITERION: BuilderFormValues["customCriteria"][number] = {
+  label: "",
+  unit: "",
+  direction: "lower-is-better",
+  method: "linear",
+  environmental: true,
+  share: 0,
+};
+
+/**
+ * Catalogue rows of the builder: every catalogue criterion (the form shows those of the chosen segment and the
+ * retained ones; keeping them all lets the list follow a change of segment without a reload).
+ */
+export function offerCatalogueRows(method: TenderMethod): BuilderFormValues["offerCriteria"] {
+  const chosen = new Map(method.offerCriteria.filter((c) => c.source === "catalogue").map((c) => [c.id, c]));
+  return offerCriteria.map((cat) => {
+    const c = chosen.get(cat.id);
+    return { id: cat.id, included: c !== undefined, share: c?.share ?? 0, method: c?.method ?? cat.suggestedMethod };
+  });
+}
 
 /** Builder form values for a tender (for defaultValues and the no-JS render). */
 export function builderValuesOf(
@@ -253,6 +397,13 @@ export function builderValuesOf(
       weight: q.weight,
       allowNotApplicable: q.allowNotApplicable,
     })),
+    offerCriteria: offerCatalogueRows(method),
+    customCriteria: [
+      ...method.offerCriteria
+        .filter((c) => c.source === "custom")
+        .map((c) => ({ label: c.label, unit: c.unit, direction: c.direction, method: c.method, environmental: c.environmental, share: c.share })),
+      EMPTY_CUSTOM_CRITERION,
+    ],
   };
 }
 
@@ -263,6 +414,8 @@ export function builderValuesFromRaw(raw: Record<string, unknown>, fallback: Bui
   const rawShares = (raw.shares ?? {}) as Record<string, unknown>;
   const rawCriteria = Array.isArray(raw.criteria) ? (raw.criteria as Record<string, unknown>[]) : [];
   const rawQuestions = Array.isArray(raw.questions) ? (raw.questions as Record<string, unknown>[]) : [];
+  const rawOffers = Array.isArray(raw.offerCriteria) ? (raw.offerCriteria as Record<string, unknown>[]) : [];
+  const rawCustom = Array.isArray(raw.customCriteria) ? (raw.customCriteria as Record<string, unknown>[]) : [];
   return {
     ...fallback,
     title: str(raw.title, fallback.title),
@@ -290,16 +443,39 @@ export function builderValuesFromRaw(raw: Record<string, unknown>, fallback: Bui
         ? { ...q, included: box(r.included), weight: str(r.weight, String(q.weight)), allowNotApplicable: box(r.allowNotApplicable) }
         : q;
     }),
+    offerCriteria: fallback.offerCriteria.map((c) => {
+      const r = rawOffers.find((x) => x?.id === c.id);
+      return r ? { id: c.id, included: box(r.included), share: str(r.share, String(c.share)), method: r.method === "ratio" ? "ratio" : "linear" } : c;
+    }),
+    customCriteria: rawCustom.length
+      ? rawCustom.map((r) => ({
+          label: str(r?.label, ""),
+          unit: str(r?.unit, ""),
+          direction: r?.direction === "higher-is-better" ? "higher-is-better" : "lower-is-better",
+          method: r?.method === "ratio" ? "ratio" : "linear",
+          environmental: box(r?.environmental),
+          share: str(r?.share, "0"),
+        }))
+      : fallback.customCriteria,
   };
 }
 
-/** Every reason the method cannot be published yet (French). Deadline is checked by the server. */
-export function methodPublishIssues(method: TenderMethod): string[] {
+/**
+ * Every reason the method cannot be published yet (French). Deadline is checked by the server.
+ * With `procurement` (the organisation's regime and the launch date), the scoring library's validation runs
+ * too: its French errors — the public-regime rules of issue 11 §1.6 among them — refuse publication (the rules
+ * live in one place, scoring/lawful-award.ts).
+ */
+export function methodPublishIssues(method: TenderMethod, procurement?: MethodProcurement): string[] {
   const issues: string[] = [];
   const strict = tenderMethodSchema.safeParse(method);
   if (!strict.success) for (const i of strict.error.issues) issues.push(i.message);
   issues.push(...sharesIssues(method.shares).map((i) => i.message).filter((m) => !issues.includes(m)));
-  const scoring = toScoringMethod(method);
+  const scoring = toScoringMethod(method, procurement);
+  if (procurement) {
+    const parsed = parseScoringMethod(scoring);
+    if (!parsed.success) for (const i of parsed.issues) if (!issues.includes(i.message)) issues.push(i.message);
+  }
   if (scoring.questions.length === 0) issues.push("Retenez au moins une question du guide.");
   else if (!scoring.questions.some((q) => q.weight > 0)) issues.push("Au moins une question retenue doit avoir un poids strictement positif.");
   // The NR annex is frozen with the method: every chosen clause must be complete.
@@ -312,4 +488,10 @@ export function methodPublishIssues(method: TenderMethod): string[] {
     }
   }
   return [...new Set(issues)];
+}
+
+/** Advice that does not block publication (scoring's warnings: environmental share below 10 % for a public buyer). */
+export function methodPublishWarnings(method: TenderMethod, procurement: MethodProcurement): string[] {
+  const parsed = parseScoringMethod(toScoringMethod(method, procurement));
+  return parsed.warnings.map((w) => w.message);
 }

@@ -199,3 +199,18 @@ function debriefRecipients(tx: Tx, { tenderId, supplierOrganisationId, submissio
     .all();
   return [...new Set([submitter?.email, ...invited.map((i) => i.email)].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
 }
+
+/**
+ * The exact scoring input of a published tender (issue 11 §2), buyer only: `npm run score -- file.json` on it gives
+ * the ranking the comparison page shows. Recorded in the audit log (an export).
+ */
+export function exportScoringInput({ tenderId, user }: { tenderId: number; user: CurrentUser }): { json: string; filename: string } {
+  const tender = loadTenderAsBuyer({ id: tenderId, user });
+  if (!tender.publishedMethod) throw notFound("Cet appel d'offres n'est pas publié.");
+  const built = scoringInputForTender(tender);
+  if (!built.input) throw notFound("Aucune offre n'est encore notée : saisissez le prix et la note technique d'au moins un fournisseur.");
+  db().transaction((tx) =>
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.scoring-input", targetType: "tender", targetId: tender.id, details: { suppliers: built.suppliers.length } }),
+  );
+  return { json: `${JSON.stringify(built.input, null, 2)}\n`, filename: `donnees-notation-${tender.reference || tender.id}.json` };
+}

@@ -1,7 +1,7 @@
 /**
  * The debrief a buyer shares with ONE supplier: that supplier's scores, rank, the number of ranked
  * suppliers, their explanation tree and the evaluators' justifications — never another supplier's
- * name, answers or price (the explanation's lowest/highest prices are removed).
+ * name, answers, price or offer values (the explanation's lowest/highest prices and offer values are removed).
  * Used by the supplier journey's debrief page.
  */
 import { and, eq } from "drizzle-orm";
@@ -69,7 +69,16 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
       criteria: score.criteria,
       unanswered: score.unanswered,
     },
-    explanation: { ...full, supplierId: "vous", price: ownPrice },
+    // Offer criteria (issue 11): the lowest and highest values reveal other suppliers' offers (decision 013).
+    explanation: {
+      ...full,
+      supplierId: "vous",
+      price: ownPrice,
+      rse: {
+        ...full.rse,
+        ...(full.rse.offerCriteria ? { offerCriteria: full.rse.offerCriteria.map((o) => ({ ...o, lowestValue: null, highestValue: null })) } : {}),
+      },
+    },
     criteria: c.criteria.map((k) => ({ id: k.id, title: getCriterion(guide, k.id)?.title ?? k.title })),
     questionTopics: c.questionTopics,
     justifications,

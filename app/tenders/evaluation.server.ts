@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { evaluations, offerScores, organisations, responses, submissions, users } from "#db/schema";
+import { evaluations, offerScores, offerValueReviews, organisations, responses, submissions, users } from "#db/schema";
 import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-content";
+import { offerValueText, parseOfferValue } from "~/lib/offer-value";
+import { submissionContentSchema, type SubmittedAnswer, type SubmittedOfferValue } from "~/lib/submission-content";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedMethodOf } from "./builder";
@@ -29,6 +30,8 @@ export type EvaluableSubmission = {
   supplierName: string;
   submittedAt: string;
   answers: Map<string, SubmittedAnswer>;
+  /** Offer criterion id → the value the supplier submitted (issue 11 §2). */
+  offerValues: Map<string, SubmittedOfferValue>;
 };
 
 /**
@@ -66,6 +69,7 @@ export function evaluableSubmissions(tender: TenderRow): EvaluableSubmission[] {
       supplierName: r.name,
       submittedAt: r.submittedAt,
       answers: new Map(content.data.answers.map((a) => [a.questionId, a])),
+      offerValues: new Map((content.data.offerValues ?? []).map((v) => [v.criterionId, v])),
     });
   }
   return out.sort((a, b) => a.supplierName.localeCompare(b.supplierName, "fr"));
@@ -92,22 +96,37 @@ export function unsafeEvaluationRows(submissionIds: number[]): EvaluationRow[] {
   return db().select().from(evaluations).where(inArray(evaluations.submissionId, submissionIds)).all();
 }
 
+type OfferReviewRow = typeof offerValueReviews.$inferSelect;
+
+/** Offer value reviews of the given submissions: the caller has checked that the user may see them. */
+export function unsafeOfferReviewRows(submissionIds: number[]): OfferReviewRow[] {
+  if (submissionIds.length === 0) return [];
+  return db().select().from(offerValueReviews).where(inArray(offerValueReviews.submissionId, submissionIds)).all();
+}
+
+/** The value that counts for one offer criterion: the evaluator's when reviewed, else the supplier's. */
+export function countedOfferValue(row: OfferReviewRow | undefined, submitted: SubmittedOfferValue | undefined): number | null {
+  return row ? row.value : (submitted?.value ?? null);
+}
+
 /** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
 export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = loadTender({ id: tenderId, user });
   const method = publishedMethodOf(tender);
   const open = evaluationOpen(tender);
-  if (!method) return { tender, open: false, submissions: [], questionCount: 0, hasBill: false };
+  if (!method) return { tender, open: false, submissions: [], questionCount: 0, offerCriterionCount: 0, hasBill: false };
   const { bill, offers: billOffers } = tenderBillTotals(tender);
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
+  const offerRows = unsafeOfferReviewRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   return {
     tender,
     open,
     questionCount: questions.length,
     hasBill: bill.length > 0,
+    offerCriterionCount: method.offerCriteria.length,
     submissions: subs.map((s) => {
       const evaluated = new Set(rows.filter((r) => r.submissionId === s.id).map((r) => r.questionId));
       const remainingByCriterion = new Map<string, number>();
@@ -119,6 +138,7 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
         supplierName: s.supplierName,
         submittedAt: s.submittedAt,
         evaluated: questions.filter((q) => evaluated.has(q.id)).length,
+        offerValuesReviewed: method.offerCriteria.filter((c) => offerRows.some((r) => r.submissionId === s.id && r.criterionId === c.id)).length,
         remaining: [...remainingByCriterion.entries()].map(([criterion, n]) => ({
           criterion,
           title: getCriterion(getGuide(method.guideVersion) ?? currentGuide, criterion)?.shortTitle ?? criterion,
@@ -182,7 +202,97 @@ export function submissionForEvaluation({ tenderId, submissionId, user }: { tend
           };
         }),
     }));
-  return { tender, submission: { id: sub.id, supplierName: sub.supplierName, submittedAt: sub.submittedAt }, criteria };
+  const offerRows = unsafeOfferReviewRows([sub.id]);
+  const offerEvaluatorNames = new Map(
+    offerRows.length
+      ? db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, offerRows.map((r) => r.evaluatorId))).all().map((u) => [u.id, u.name])
+      : [],
+  );
+  const offerCriteria = method.offerCriteria.map((c) => {
+    const submitted = sub.offerValues.get(c.id);
+    const row = offerRows.find((r) => r.criterionId === c.id);
+    return {
+      id: c.id,
+      label: c.label,
+      unit: c.unit,
+      environmental: c.environmental,
+      submitted: submitted?.value ?? null,
+      files: submitted?.files.map((f) => ({ fileId: f.fileId, name: f.originalName, size: f.size })) ?? [],
+      reviewed: row !== undefined,
+      value: offerValueText(countedOfferValue(row, submitted)),
+      justification: row?.justification ?? "",
+      evaluatorName: row ? (offerEvaluatorNames.get(row.evaluatorId) ?? null) : null,
+      updatedAt: row?.updatedAt ?? null,
+    };
+  });
+  return { tender, submission: { id: sub.id, supplierName: sub.supplierName, submittedAt: sub.submittedAt }, criteria, offerCriteria };
+}
+
+export const offerValueReviewSchema = z.object({
+  criterionId: z.string().min(1).max(80),
+  value: z.string().max(40).default(""),
+  justification: z.string().trim().max(2000, "2000 caractères au plus").default(""),
+});
+export type OfferValueReviewInput = z.infer<typeof offerValueReviewSchema>;
+
+/**
+ * Confirms or corrects the value of one offer criterion of one submission (issue 11 §2: « evaluators confirm or
+ * correct it with a justification, like levels »). An empty value means « not given » (scored 0). A value different
+ * from the supplier's needs a justification; every save is audited with the change.
+ */
+export function saveOfferValueReview({
+  tenderId,
+  submissionId,
+  user,
+  input,
+}: {
+  tenderId: number;
+  submissionId: number;
+  user: CurrentUser;
+  input: OfferValueReviewInput;
+}): { ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const tender = loadTender({ id: tenderId, user });
+  const method = publishedMethodOf(tender);
+  if (!method) throw notFound(TENDER_NOT_FOUND);
+  const sub = findSubmission(tender, submissionId);
+  const criterion = method.offerCriteria.find((c) => c.id === input.criterionId);
+  if (!criterion) throw notFound("Ce critère d'offre ne fait pas partie de l'appel d'offres.");
+  const parsed = parseOfferValue(input.value);
+  const key = `offer[${criterion.id}]`;
+  if (!parsed.ok) return { ok: false, fieldErrors: { [key]: [parsed.message] } };
+  if (parsed.value === 0 && criterion.direction === "lower-is-better" && criterion.method === "ratio") {
+    return { ok: false, fieldErrors: { [key]: ["La valeur doit être strictement positive (notation proportionnelle, plus bas est meilleur)."] } };
+  }
+  const submitted = sub.offerValues.get(criterion.id)?.value ?? null;
+  if (parsed.value !== submitted && input.justification.length < MIN_JUSTIFICATION) {
+    return {
+      ok: false,
+      fieldErrors: {
+        [`offerJustification[${criterion.id}]`]: [
+          `Justifiez en quelques mots (${MIN_JUSTIFICATION} caractères au moins) la valeur retenue, différente de celle du fournisseur : le fournisseur la lira dans son bilan.`,
+        ],
+      },
+    };
+  }
+  const previousRow = unsafeOfferReviewRows([sub.id]).find((r) => r.criterionId === criterion.id);
+  const previous = countedOfferValue(previousRow, sub.offerValues.get(criterion.id));
+  const at = new Date().toISOString();
+  const values = { value: parsed.value, justification: input.justification, evaluatorId: user.id, updatedAt: at };
+  db().transaction((tx) => {
+    tx.insert(offerValueReviews)
+      .values({ tenderId: tender.id, submissionId: sub.id, criterionId: criterion.id, ...values })
+      .onConflictDoUpdate({ target: [offerValueReviews.submissionId, offerValueReviews.criterionId], set: values })
+      .run();
+    audit(tx, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      action: parsed.value !== previous || input.justification !== (previousRow?.justification ?? "") ? "offer-value.update" : "offer-value.confirm",
+      targetType: "submission",
+      targetId: sub.id,
+      details: { tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, criterionId: criterion.id, submitted, from: previous, to: parsed.value, justification: input.justification },
+    });
+  });
+  return { ok: true, changed: parsed.value !== previous };
 }
 
 export const criterionEvaluationSchema = z.object({

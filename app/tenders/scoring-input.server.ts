@@ -10,6 +10,12 @@
  *   "na" only where the method accepts N/A (and, when evaluated, where the evaluator accepted it);
  *   anything else is null (unanswered, 0 points).
  *
+ * Lawful-award contract (issue 11), for snapshots published with a `procurement` block: the regime, launch date
+ * and offer criteria of the method; per supplier the offer values (the evaluator's value when reviewed, else the
+ * submitted one) and `review` (question ids with an evaluation row, offer criteria with a review row). For a public
+ * buyer `countOnlyReviewed` is on: the scoring library counts an unreviewed answer or value as not given, so the
+ * self-assessment passed here can never move the ranking, and the result says `provisional` while any remain.
+ *
  * Supplier ids are `org-<organisation id>`, stable and free of personal data.
  */
 import { eq } from "drizzle-orm";
@@ -19,9 +25,9 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { loadTender, type TenderRow } from "./access.server";
-import { footprintOfferValues, tenderBillTotals } from "./bill.server";
+import { FOOTPRINT_CRITERION_ID, footprintOfferValues, tenderBillTotals } from "./bill.server";
 import { publishedMethodOf } from "./builder";
-import { evaluableSubmissions, evaluatedValue, unsafeEvaluationRows, selfValue } from "./evaluation.server";
+import { countedOfferValue, evaluableSubmissions, evaluatedValue, selfValue, unsafeEvaluationRows, unsafeOfferReviewRows } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
 
 export const supplierKey = (organisationId: number) => `org-${organisationId}`;
@@ -55,6 +61,9 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
+  const offerRows = unsafeOfferReviewRows(subs.map((s) => s.id));
+  const scoringMethod = toScoringMethod(method);
+  const lawful = scoringMethod.procurement !== undefined || scoringMethod.offerCriteria !== undefined;
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
   // Issue 12: with a bill of quantities the price is computed from it (Σ quantity × unit price),
   // never typed; the footprint is the value of the `empreinte-offre` offer criterion.
@@ -97,9 +106,26 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
       technical: score.technicalScore!,
       footprintKg: hasBill ? (footprints.get(s.supplierOrganisationId) ?? null) : null,
     });
-    entries.push({ id: key, price, technical: score.technicalScore!, answers });
+    if (!lawful) {
+      entries.push({ id: key, price, technical: score.technicalScore!, answers });
+      continue;
+    }
+    const offerValues: Record<string, number | null> = {};
+    for (const c of method.offerCriteria) {
+      // Issue 12: with a bill, the footprint criterion's value is the bill's computed footprint (never typed).
+      offerValues[c.id] = hasBill && c.id === FOOTPRINT_CRITERION_ID ? (footprints.get(s.supplierOrganisationId) ?? null) : countedOfferValue(
+        offerRows.find((r) => r.submissionId === s.id && r.criterionId === c.id),
+        s.offerValues.get(c.id),
+      );
+    }
+    const reviewedAnswers = questions.filter((q) => rows.some((r) => r.submissionId === s.id && r.questionId === q.id)).map((q) => q.id);
+    // A computed footprint needs no review of a typed value: it counts as reviewed (replacements are the evaluator's review).
+    const reviewedOffers = method.offerCriteria
+      .filter((c) => (hasBill && c.id === FOOTPRINT_CRITERION_ID) || offerRows.some((r) => r.submissionId === s.id && r.criterionId === c.id))
+      .map((c) => c.id);
+    entries.push({ id: key, price, technical: score.technicalScore!, answers, offerValues, review: { answers: reviewedAnswers, offerValues: reviewedOffers } });
   }
-  const input: ScoringInputRaw | null = entries.length > 0 ? { ...toScoringMethod(method), suppliers: entries } : null;
+  const input: ScoringInputRaw | null = entries.length > 0 ? { ...scoringMethod, suppliers: entries } : null;
   return { method, input, suppliers, incomplete, notYetEvaluated };
 }
 

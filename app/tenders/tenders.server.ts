@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "#db/schema";
 import { currentGuide, getGuide } from "#questionnaires/guide";
+import { formatOfferUnit, offerCriteria } from "#questionnaires/offer-criteria";
 import { getSegment, segments } from "#questionnaires/segments";
 import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
@@ -10,11 +11,15 @@ import { db } from "~/lib/db.server";
 import { canonicalJson } from "~/lib/submission-content";
 import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
+import { regimeOfOrganisation } from "~/lib/organisations.server";
+import { regimeLabels } from "~/lib/regime";
+import { parseScoringInput, scoreParsed } from "#scoring";
 import { loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { carryAwardToScope3, supplierBillOffer, type SupplierBillOffer } from "./bill.server";
 import { evaluableSubmissions } from "./evaluation.server";
-import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
-import { tenderMethodSchema, type TenderMethod } from "./method";
+import { scoringInputForTender } from "./scoring-input.server";
+import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, methodPublishWarnings, readDraftMethod, type BuilderValues } from "./builder";
+import { procurementFor, scopeOf, tenderMethodSchema, type MethodProcurement, type TenderMethod } from "./method";
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
 export function listTenders({ user }: { user: CurrentUser }) {
@@ -38,9 +43,35 @@ export function listTenders({ user }: { user: CurrentUser }) {
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));
 }
 
+/** Today in Paris (AAAA-MM-JJ): the launch date of a consultation published now (décret 2022-767 counts launch dates). */
+export function parisToday(now = Date.now()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(now));
+}
+
+/**
+ * Who buys, for a tender (issue 11 §2): the published snapshot's procurement, else the organisation's regime
+ * today with today's date as the launch date (what publication would freeze). Null for a snapshot published
+ * before issue 11 (it keeps scoring as it was published).
+ */
+export function procurementOfTender(tender: TenderRow): MethodProcurement | null {
+  if (tender.publishedMethod) {
+    const published = tenderMethodSchema.safeParse(tender.publishedMethod);
+    return published.success ? (published.data.procurement ?? null) : null;
+  }
+  return procurementFor(regimeOfOrganisation(tender.organisationId), parisToday());
+}
+
+/** The regime shown on a tender (issue 11 §2: « shown on every tender »): the frozen one, else the organisation's. */
+export function regimeOfTender(tender: TenderRow): { regime: "public" | "private"; label: string; frozen: boolean } {
+  const p = procurementOfTender(tender);
+  const regime = p?.regime ?? regimeOfOrganisation(tender.organisationId);
+  return { regime, label: regimeLabels[regime], frozen: Boolean(tender.publishedMethod && p) };
+}
+
 /** Detail view of a tender for the buyer pages. */
 export function tenderView(tender: TenderRow) {
   return {
+    regime: regimeOfTender(tender),
     id: tender.id,
     title: tender.title,
     reference: tender.reference,
@@ -81,7 +112,7 @@ function detailsOf(values: BuilderValues) {
 
 export function createTender({ user, values }: { user: CurrentUser; values: BuilderValues }): number {
   requireBuyer(user, "Seul un acheteur peut créer un appel d'offres.");
-  const method = methodFromBuilder(values, defaultMethod());
+  const method = methodFromBuilder(values, defaultMethod(currentGuide, regimeOfOrganisation(user.organisationId)));
   return db().transaction((tx) => {
     const row = tx
       .insert(tenders)
@@ -114,8 +145,14 @@ export function publishIssues(tender: TenderRow, now = Date.now()): string[] {
   const issues: string[] = [];
   if (tender.status !== "draft") issues.push("Seul un brouillon peut être publié.");
   if (!(Date.parse(tender.deadline) > now)) issues.push("La date limite de réponse doit être dans le futur.");
-  issues.push(...methodPublishIssues(readDraftMethod(tender.draftMethod)));
+  issues.push(...methodPublishIssues(readDraftMethod(tender.draftMethod), procurementOfTender(tender) ?? undefined));
   return issues;
+}
+
+/** Advice shown before publication (scoring's warnings for a public buyer). */
+export function publishWarnings(tender: TenderRow): string[] {
+  const p = procurementOfTender(tender);
+  return p && tender.status === "draft" ? methodPublishWarnings(readDraftMethod(tender.draftMethod), p) : [];
 }
 
 export function methodSha256(method: TenderMethod): string {
@@ -138,7 +175,8 @@ export function publishTender({
   const tender = loadTenderAsBuyer({ id, user });
   const issues = publishIssues(tender);
   if (issues.length > 0) return { ok: false, issues };
-  const method = tenderMethodSchema.parse(readDraftMethod(tender.draftMethod));
+  // The regime and launch date are frozen with the method (issue 11 §2): the mark is always computed from the snapshot.
+  const method: TenderMethod = { ...tenderMethodSchema.parse(readDraftMethod(tender.draftMethod)), procurement: procurementOfTender(tender) ?? undefined };
   const sha256 = methodSha256(method);
   const at = new Date().toISOString();
   const early = allowEarlyEvaluation ?? tender.allowEarlyEvaluation;
@@ -155,7 +193,7 @@ export function publishTender({
       action: "tender.publish",
       targetType: "tender",
       targetId: tender.id,
-      details: { methodSha256: sha256, shares: method.shares, priceMethod: method.priceMethod, deadline: tender.deadline, allowEarlyEvaluation: early },
+      details: { methodSha256: sha256, shares: method.shares, priceMethod: method.priceMethod, deadline: tender.deadline, allowEarlyEvaluation: early, procurement: method.procurement, offerCriteria: method.offerCriteria.map((c) => ({ id: c.id, share: c.share })) },
     });
   });
   return { ok: true, sha256 };
@@ -172,6 +210,24 @@ export function cancelTender({ id, user, reason }: { id: number; user: CurrentUs
 }
 
 /**
+ * Evaluated levels only (issue 11 §2): for a tender published with `countOnlyReviewed` (public buyers), the suppliers
+ * whose counted answers or offer values are not all reviewed yet, with how many items remain. Empty otherwise.
+ */
+export function reviewsMissing(tender: TenderRow): { name: string; answers: number; offerValues: number }[] {
+  const method = tenderMethodSchema.safeParse(tender.publishedMethod);
+  if (!method.success || !method.data.procurement?.countOnlyReviewed) return [];
+  const built = scoringInputForTender(tender);
+  if (!built.input) return [];
+  const parsed = parseScoringInput(built.input);
+  if (!parsed.success) return [];
+  const result = scoreParsed(parsed.data);
+  const names = new Map(built.suppliers.map((s) => [s.key, s.name]));
+  return result.suppliers
+    .filter((s) => s.unreviewed && s.unreviewed.answers.length + s.unreviewed.offerValues.length > 0)
+    .map((s) => ({ name: names.get(s.id) ?? s.id, answers: s.unreviewed!.answers.length, offerValues: s.unreviewed!.offerValues.length }));
+}
+
+/**
  * Closes a published tender, optionally naming the winner (a supplier whose submission counts).
  * When the tender has a bill of quantities and the winner's bill is complete, its lines become
  * scope 3 activity data of the buying organisation in the same transaction (`carryAwardToScope3`).
@@ -179,6 +235,15 @@ export function cancelTender({ id, user, reason }: { id: number; user: CurrentUs
 export function closeTender({ id, user, winnerOrganisationId = null }: { id: number; user: CurrentUser; winnerOrganisationId?: number | null }): { carried: number } {
   const tender = loadTenderAsBuyer({ id, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
+  const missing = reviewsMissing(tender);
+  if (missing.length > 0) {
+    throw new AppError(
+      "conflict",
+      `Clôture impossible : seuls les niveaux et valeurs relus par un évaluateur comptent, et il en reste à relire — ${missing
+        .map((m) => `${m.name} : ${m.answers} réponse${m.answers > 1 ? "s" : ""}, ${m.offerValues} valeur${m.offerValues > 1 ? "s" : ""} d'offre`)
+        .join(" ; ")}.`,
+    );
+  }
   let winner: SupplierBillOffer | null = null;
   if (winnerOrganisationId !== null) {
     const subs = evaluableSubmissions(tender);
@@ -242,23 +307,41 @@ export function tenderForEdit({ id, user }: { id: number; user: CurrentUser }) {
   return { tender, method: readDraftMethod(tender.draftMethod) };
 }
 
-/** What the builder form needs besides the values: the guide's criteria and questions, the segments. */
-export function builderContext(guideVersion?: string) {
+/**
+ * What the builder form needs besides the values: the guide's criteria and questions (with their scope), the
+ * segments, the offer-criteria catalogue rows to describe, and the organisation's regime (issue 11 §2).
+ */
+export function builderContext(guideVersion: string | undefined, { organisationId }: { organisationId: number }) {
   const guide = (guideVersion ? getGuide(guideVersion) : undefined) ?? currentGuide;
+  const regime = regimeOfOrganisation(organisationId);
   return {
     guide: {
       criteria: guide.criteria.map((c) => ({
         id: c.id,
         title: c.title,
-        questions: guide.questions.filter((q) => q.criterion === c.id).map((q) => ({ id: q.id, topic: q.topic })),
+        questions: guide.questions
+          .filter((q) => q.criterion === c.id)
+          .map((q) => ({ id: q.id, topic: q.topic, scope: q.scope ?? ("organisation" as const), scopeNote: q.scopeNote ?? "" })),
       })),
     },
     segments: segments.map((s) => ({ id: s.id, label: s.label })),
+    regime: { regime, label: regimeLabels[regime] },
+    offerCatalogue: offerCriteria.map((c) => ({
+      id: c.id,
+      label: c.label,
+      unit: formatOfferUnit(c.unit),
+      direction: c.direction,
+      environmental: c.environmental,
+      description: c.description,
+      source: c.source.publicGuide,
+      segments: c.segments === "all" ? ("all" as const) : [...c.segments],
+    })),
   };
 }
 
 /** Default values of a new tender: deadline in 30 days at 12:00 Paris. */
 export function newTenderValues({ user }: { user: CurrentUser }) {
+  const regime = regimeOfOrganisation(user.organisationId);
   const in30 = utcIsoToParis(new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString());
   return builderValuesOf(
     {
@@ -271,10 +354,20 @@ export function newTenderValues({ user }: { user: CurrentUser }) {
       contactEmail: user.email,
       allowEarlyEvaluation: false,
     },
-    defaultMethod(),
+    defaultMethod(currentGuide, regime),
   );
 }
 
 export function editTenderValues(tender: TenderRow) {
-  return builderValuesOf({ ...tender, deadline: utcIsoToParis(tender.deadline) }, readDraftMethod(tender.draftMethod));
+  const method = readDraftMethod(tender.draftMethod);
+  return builderValuesOf({ ...tender, deadline: utcIsoToParis(tender.deadline) }, informationOnlyForPublic(method, regimeOfOrganisation(tender.organisationId)));
+}
+
+/**
+ * What the public buyer's builder shows (issue 11 §2): organisation questions « pour information », weight 0 —
+ * the form posts 0 for them. A weight stored while the organisation was private is not kept once it is public.
+ */
+function informationOnlyForPublic(method: TenderMethod, regime: "public" | "private"): TenderMethod {
+  if (regime !== "public") return method;
+  return { ...method, questions: method.questions.map((q) => (scopeOf(method.guideVersion, q.id) === "contract" ? q : { ...q, weight: 0 })) };
 }

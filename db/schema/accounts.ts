@@ -15,10 +15,20 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 export const roles = ["buyer", "evaluator", "supplier", "rse", "admin"] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * Procurement regime of a buying organisation (issue 11 §2): `public` buyers are subject to the Code de la
+ * commande publique and follow the lawful-award rules of scoring/lawful-award.ts; `private` buyers are free of them.
+ * Set by the platform admin; existing and new organisations default to `public` (the safe side). Meaningless for
+ * supplier and platform organisations.
+ */
+export const procurementRegimes = ["public", "private"] as const;
+export type ProcurementRegime = (typeof procurementRegimes)[number];
+
 export const organisations = sqliteTable("organisations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),
   kind: text("kind", { enum: organisationKinds }).notNull(),
+  procurementRegime: text("procurement_regime", { enum: procurementRegimes }).notNull().default("public"),
   createdAt: text("created_at").notNull().default(now),
   deletedAt: text("deleted_at"),
 });

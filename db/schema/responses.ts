@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organisations, users } from "./accounts";
 import { tenders } from "./tenders";
 
@@ -140,4 +140,42 @@ export const evaluations = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [uniqueIndex("evaluations_unique").on(t.submissionId, t.questionId)],
+);
+
+/**
+ * The value a supplier gives for one offer criterion of the tender (issue 11 §2: « Offer values »), in the
+ * criterion's unit; `null` = not given yet. Draft rows of the response; the submission copies them
+ * (`submissions.content.offerValues`). Evidence files are `answer_files` rows whose `questionId` is
+ * `offre:<criterion id>` (see app/responses/offer-values.ts).
+ */
+export const responseOfferValues = sqliteTable(
+  "response_offer_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id),
+    criterionId: text("criterion_id").notNull(),
+    value: real("value"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("response_offer_values_unique").on(t.responseId, t.criterionId)],
+);
+
+/**
+ * An evaluator's review of one offer value of one submission: the confirmed or corrected value (null =
+ * the value is refused as not given) and the justification of a correction (audited, like `evaluations`).
+ */
+export const offerValueReviews = sqliteTable(
+  "offer_value_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenderId: integer("tender_id").notNull().references(() => tenders.id),
+    submissionId: integer("submission_id").notNull().references(() => submissions.id),
+    criterionId: text("criterion_id").notNull(),
+    value: real("value"),
+    justification: text("justification").notNull().default(""),
+    evaluatorId: integer("evaluator_id").notNull().references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("offer_value_reviews_unique").on(t.submissionId, t.criterionId)],
 );

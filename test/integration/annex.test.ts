@@ -19,6 +19,7 @@ function methodWithClauses(clauses: TenderMethod["clauses"]): TenderMethod {
     criteria: currentGuide.criteria.map((c) => ({ id: c.id, included: true, weight: 1 })),
     questions: currentGuide.questions.map((q) => ({ id: q.id, criterion: q.criterion, included: true, weight: 1, allowNotApplicable: q.allowNotApplicableByDefault })),
     clauses,
+    offerCriteria: [],
   };
 }
 

@@ -13,7 +13,9 @@ import { loader as supplierBillCsvLoader } from "~/routes/fournisseur.consultati
 import { loader as debriefLoader } from "~/routes/fournisseur.consultations.$tenderId.restitution";
 import { action as uploadAction } from "~/routes/fournisseur.facteurs._index";
 import { loader as scopeLoader } from "~/routes/rse.scope3._index";
+import { getOfferCriterion } from "#questionnaires/offer-criteria";
 import { getCurrentUser } from "~/auth/session.server";
+import { catalogueOfferCriterion } from "~/tenders/builder";
 import { buildScoringInput } from "~/tenders/scoring-input.server";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG } from "../support/fixtures-tenders";
@@ -110,12 +112,20 @@ describe("suppliers answer the bill of a published tender", () => {
 
   beforeAll(() => {
     // The seeded published tender (both demo suppliers submitted, early evaluation allowed) gets a bill,
-    // as if it had been published with one.
+    // as if it had been published with one — by a private buyer, so that closing does not wait for the
+    // review of every answer (issue 11's rule for public buyers, tested on its own).
     const t = tenderRow(publishedId)!;
-    const method = { ...(t.publishedMethod as object), bill: [
+    // Its offer criterion becomes the bill's footprint, `empreinte-offre` (what a buyer with a bill picks).
+    const published = t.publishedMethod as { procurement?: object; offerCriteria: { share: number }[] };
+    const method = {
+      ...published,
+      procurement: { ...published.procurement, regime: "private", countOnlyReviewed: false },
+      offerCriteria: [catalogueOfferCriterion(getOfferCriterion("empreinte-offre")!, published.offerCriteria[0]?.share ?? 12)],
+      bill: [
       { id: "L01", label: "Ordinateur portable 14 pouces", unit: "unit", quantity: "150", segment: "postes-de-travail", ghgCategory: 2 },
       { id: "L02", label: "Écran 24 pouces", unit: "unit", quantity: "1000", segment: "postes-de-travail", ghgCategory: 2 },
-    ] };
+      ],
+    };
     db().update(tenders).set({ publishedMethod: method }).where(eq(tenders.id, publishedId)).run();
   });
 
@@ -193,6 +203,14 @@ describe("suppliers answer the bill of a published tender", () => {
     // 150 × 950 + 1000 × 170 = 312500 ; 150 × 120 + 1000 × 2 = 20000
     expect([s2.price, s2.footprintKg]).toEqual([312500, 20000]);
     expect(input.input?.suppliers?.find((s) => s.id === s1.key)?.price).toBe(314998.5);
+    // Issue 11's offer criterion `empreinte-offre` (lower is better) takes the computed footprint, whatever was typed.
+    expect(input.method.offerCriteria.map((c) => c.id)).toContain("empreinte-offre");
+    expect(input.input?.suppliers?.map((s) => [s.id, s.offerValues?.["empreinte-offre"]])).toEqual(
+      expect.arrayContaining([
+        [s1.key, 373945],
+        [s2.key, 20000],
+      ]),
+    );
   });
 
   it("the evaluator's replacement by the conservative reference is audited and shown in the supplier's debrief", async () => {

@@ -112,26 +112,30 @@ describe("evaluation", () => {
     expect(db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id)).all()).toHaveLength(0);
   });
 
-  it("saves a criterion, audits the change, and the comparison uses the evaluated level", async () => {
+  // Issue 11: the demo tender is public and lawful. GOUV-01 (organisation scope) is asked for information, and only
+  // reviewed answers count: reviewing the contract question FORM-03 at level 4 raises the RSE score it had as unreviewed.
+  it("saves a criterion, audits the change, and the comparison uses the evaluated level (only once reviewed)", async () => {
     const evaluator = await signedInClient("evaluateur@metropole.example");
     const { org, sub } = submissionOf("Numérique Durable SAS");
     const before = await evaluator.get(compareLoader, p("/comparaison"), params());
-    const rseBefore = (before.body as { rows: { organisationId: number; rseScore: number }[] }).rows.find((r) => r.organisationId === org.id)!.rseScore;
+    const rowBefore = (before.body as { rows: { organisationId: number; rseScore: number; unreviewed: { answers: string[] } }[] }).rows.find((r) => r.organisationId === org.id)!;
+    expect(rowBefore.unreviewed.answers).toContain("FORM-03");
     const out = await evaluator.post(
       submissionAction,
       p(`/evaluation/${sub.id}`),
-      { criterion: "gouvernance", "level[GOUV-01]": "1", "justification[GOUV-01]": "Aucune preuve de la politique annoncée." },
+      { criterion: "formation", "level[FORM-03]": "4", "justification[FORM-03]": "Plan de formation de l'équipe affectée joint." },
       { id: String(tenderId), submissionId: String(sub.id) },
     );
     expect(out.status).toBe(302);
     const rows = db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id)).all();
     expect(rows.length).toBeGreaterThan(1); // the whole criterion is now evaluated
-    expect(rows.find((r) => r.questionId === "GOUV-01")?.evaluatedLevel).toBe(1);
+    expect(rows.find((r) => r.questionId === "FORM-03")?.evaluatedLevel).toBe(4);
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "evaluation.update")).all().at(-1)!;
-    expect(JSON.stringify(entry.details)).toContain("GOUV-01");
+    expect(JSON.stringify(entry.details)).toContain("FORM-03");
     const after = await evaluator.get(compareLoader, p("/comparaison"), params());
-    const rseAfter = (after.body as { rows: { organisationId: number; rseScore: number }[] }).rows.find((r) => r.organisationId === org.id)!.rseScore;
-    expect(rseAfter).toBeLessThan(rseBefore);
+    const rowAfter = (after.body as { rows: { organisationId: number; rseScore: number; unreviewed: { answers: string[] } }[] }).rows.find((r) => r.organisationId === org.id)!;
+    expect(rowAfter.unreviewed.answers).not.toContain("FORM-03");
+    expect(rowAfter.rseScore).toBeGreaterThan(rowBefore.rseScore);
   });
 
   it("lets only the buyer enter price and technical score (/20 converted), with an audit entry", async () => {
@@ -180,7 +184,11 @@ describe("comparison", () => {
     const cli = JSON.parse(run.stdout) as { suppliers: { id: string; rank: number; total: number; priceScore: number; technicalScore: number; rseScore: number; criteria: Record<string, number | null>; unanswered: string[] }[]; winnerChangesAtRseShare: number | null };
     const page = await buyer.get(compareLoader, p("/comparaison"), params());
     const body = page.body as { rows: { id: string; rank: number; total: number; priceScore: number; technicalScore: number; rseScore: number; criteria: Record<string, number | null>; unanswered: string[] }[]; winnerChangesAtRseShare: number | null; stability: string };
-    expect(body.rows.map(({ id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered }) => ({ id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered }))).toEqual(cli.suppliers);
+    // Issue 11: the lawful-award fields too (offer scores, missing values, questionnaire score, unreviewed items).
+    const pick = ({ id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered, offerScores, missingOfferValues, questionnaireScore, unreviewed }: Record<string, unknown>) =>
+      ({ id, rank, total, priceScore, technicalScore, rseScore, criteria, unanswered, offerScores, missingOfferValues, questionnaireScore, unreviewed });
+    expect(cli.suppliers[0]).toHaveProperty("offerScores");
+    expect((body.rows as unknown as Record<string, unknown>[]).map(pick)).toEqual((cli.suppliers as unknown as Record<string, unknown>[]).map(pick));
     expect(body.winnerChangesAtRseShare).toBe(cli.winnerChangesAtRseShare);
     expect(body.stability).toMatch(/^(Le classement changerait de vainqueur si la part RSE était de [\d,]+ % au lieu de 25 %\.|Aucune part RSE entre 0 et 30 % ne changerait le vainqueur\.)$/);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -247,11 +255,12 @@ describe("debrief", () => {
     const debrief = getDebriefForSupplier({ tenderId, user: supplierUser });
     expect(debrief.rankedCount).toBe(2);
     expect([1, 2]).toContain(debrief.rank);
-    expect(debrief.justifications.map((j) => j.questionId)).toContain("GOUV-01");
+    expect(debrief.justifications.map((j) => j.questionId)).toContain("FORM-03");
     const text = JSON.stringify(debrief);
     expect(text).not.toContain("InfoServices");
     expect(text).not.toContain("104500");
     expect(text).not.toContain("lowestPrice");
+    expect(debrief.explanation.rse.offerCriteria?.every((o) => o.lowestValue === null && o.highestValue === null)).toBe(true);
     // The rival was not shared anything.
     expect(() => getDebriefForSupplier({ tenderId, user: rivalUser })).toThrow();
     // A buyer user is not a supplier: 404 as well.

@@ -99,7 +99,10 @@ describe("publication", () => {
     expect(out.status).toBe(302);
     const row = tenderRow(id)!;
     expect(row.status).toBe("published");
-    expect(row.publishedMethod).toEqual(row.draftMethod);
+    // Issue 11 §2: the organisation's regime and the launch date are frozen with the method.
+    const { procurement, ...rest } = row.publishedMethod as { procurement: { regime: string; countOnlyReviewed: boolean } };
+    expect(rest).toEqual(row.draftMethod);
+    expect(procurement).toMatchObject({ regime: "public", countOnlyReviewed: true });
     expect(row.publishedMethodSha256).toBe(crypto.createHash("sha256").update(canonicalJson(row.publishedMethod)).digest("hex"));
     const entry = db().select().from(auditLog).where(and(eq(auditLog.action, "tender.publish"), eq(auditLog.targetId, String(id)))).get();
     expect(entry?.userId).toBeTypeOf("number");

@@ -26,6 +26,7 @@ export function guideMethod(options: { onlyQuestions?: string[] } = {}): TenderM
       allowNotApplicable: q.allowNotApplicableByDefault,
     })),
     clauses: [],
+    offerCriteria: [],
   };
 }
 

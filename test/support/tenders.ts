@@ -29,8 +29,18 @@ export function tenderRow(id: number) {
   return db().select().from(tenders).where(eq(tenders.id, id)).get();
 }
 
-/** Form fields of the builder for a fresh tender (all 47 questions), overridable. */
-export function builderFields(guide: { criteria: { id: string }[]; questions: { id: string; criterion: string; allowNotApplicableByDefault: boolean }[] }, over: Record<string, string> = {}) {
+/**
+ * Form fields of the builder for a fresh tender (all 47 questions), overridable.
+ * Lawful for a public buyer by default (issue 11): organisation questions for information (weight 0), contract
+ * questions weight 1, and the carbon footprint of the offer (catalogue row 0, `empreinte-offre`) at 10 %.
+ * `{ lawful: false }` gives the old form (every question weight 1, no offer criterion), which a public buyer
+ * can save but not publish.
+ */
+export function builderFields(
+  guide: { criteria: { id: string }[]; questions: { id: string; criterion: string; allowNotApplicableByDefault: boolean; scope?: string }[] },
+  over: Record<string, string> = {},
+  { lawful = true }: { lawful?: boolean } = {},
+) {
   const f: Record<string, string> = {
     title: "Achat de serveurs",
     reference: "AO-TEST-1",
@@ -54,9 +64,15 @@ export function builderFields(guide: { criteria: { id: string }[]; questions: { 
     f[`questions.${i}.id`] = q.id;
     f[`questions.${i}.criterion`] = q.criterion;
     f[`questions.${i}.included`] = "on";
-    f[`questions.${i}.weight`] = "1";
+    f[`questions.${i}.weight`] = lawful && q.scope !== "contract" ? "0" : "1";
     if (q.allowNotApplicableByDefault) f[`questions.${i}.allowNotApplicable`] = "on";
   });
+  if (lawful) {
+    f["offerCriteria.0.id"] = "empreinte-offre";
+    f["offerCriteria.0.included"] = "on";
+    f["offerCriteria.0.share"] = "10";
+    f["offerCriteria.0.method"] = "linear";
+  }
   for (const [k, v] of Object.entries(over)) {
     if (v === "") delete f[k];
     else f[k] = v;

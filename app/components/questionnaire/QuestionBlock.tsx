@@ -50,6 +50,14 @@ export const QuestionBlock = memo(function QuestionBlock({
       <div>
         <p className="qid">
           {id} · {question.topic}
+          {question.informationOnly ? (
+            <>
+              {" "}
+              <span className="badge" title="Cette question ne compte pas dans la note de ce marché.">
+                pour information
+              </span>
+            </>
+          ) : null}
         </p>
         <p className="q-question__text" id={`q-${id}-title`}>
           {question.text}

@@ -5,8 +5,10 @@ import { useForm, type FieldErrors as RhfErrors } from "react-hook-form";
 import { markShares } from "#scoring";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
+import { RULES_PAGE } from "~/lib/regime";
 import {
   builderSchema,
+  offerShareSum,
   priceMethodLabels,
   RSE_WARNING_SHARE,
   sharesWarnings,
@@ -18,13 +20,30 @@ import {
 import { RSE_MAX_SHARE, type TenderMethod } from "~/tenders/method";
 
 export type BuilderGuide = {
-  criteria: { id: string; title: string; questions: { id: string; topic: string }[] }[];
+  criteria: { id: string; title: string; questions: { id: string; topic: string; scope: "contract" | "organisation"; scopeNote: string }[] }[];
 };
+
+export type OfferCatalogueEntry = {
+  id: string;
+  label: string;
+  unit: string;
+  direction: "lower-is-better" | "higher-is-better";
+  environmental: boolean;
+  description: string;
+  source: string;
+  segments: "all" | string[];
+};
+
+const directionLabels = { "lower-is-better": "plus bas est meilleur", "higher-is-better": "plus haut est meilleur" } as const;
+const offerMethodLabels = { ratio: "proportionnelle", linear: "linéaire" } as const;
 
 type Props = {
   defaultValues: BuilderFormValues;
   guide: BuilderGuide;
   segments: { id: string; label: string }[];
+  /** The buying organisation's regime (issue 11 §2). */
+  regime: { regime: "public" | "private"; label: string };
+  offerCatalogue: OfferCatalogueEntry[];
   serverErrors?: Record<string, string[] | undefined>;
   submitLabel: string;
 };
@@ -62,18 +81,24 @@ function useLiveShares(values: BuilderInput) {
         allowNotApplicable: checked(q?.allowNotApplicable),
       })),
       clauses: [],
+      // Only the shares matter for the live display (Q = rse − Σ offer shares).
+      offerCriteria: [
+        ...(values.offerCriteria ?? []).filter((c) => checked(c?.included)).map((c) => ({ id: String(c?.id ?? ""), share: num(c?.share) })),
+        ...(values.customCriteria ?? []).filter((c) => String(c?.label ?? "").trim() !== "").map((c, i) => ({ id: `perso-${i}`, share: num(c?.share) })),
+      ].map((c) => ({ ...c, source: "catalogue" as const, label: c.id, unit: "-", direction: "lower-is-better" as const, method: "linear" as const, environmental: true })),
     };
     const scoring = toScoringMethod(method);
-    const shares = markShares({ shares: scoring.shares, criteria: scoring.criteria, questions: scoring.questions });
+    const shares = markShares({ shares: scoring.shares, criteria: scoring.criteria, questions: scoring.questions, offerCriteria: scoring.offerCriteria });
     return {
       criterion: new Map(shares.criteria.map((c) => [c.id, c.markShare])),
       question: new Map(shares.questions.map((q) => [q.id, q.markShare])),
       count: scoring.questions.length,
+      questionnaire: shares.questionnaire ?? method.shares.rse,
     };
   }, [values]);
 }
 
-export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {}, submitLabel }: Props) {
+export function TenderBuilder({ defaultValues, guide, segments, regime, offerCatalogue, serverErrors = {}, submitLabel }: Props) {
   const submit = useSubmit();
   const navigation = useNavigation();
   const {
@@ -94,6 +119,10 @@ export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {
   const warnings = sharesWarnings(shares);
   const busy = navigation.state === "submitting";
   const questionIndex = new Map(defaultValues.questions.map((q, i) => [q.id, i]));
+  const isPublic = regime.regime === "public";
+  const offerSum = offerShareSum(values);
+  const catalogue = new Map(offerCatalogue.map((c) => [c.id, c]));
+  const segment = String(values.segment ?? defaultValues.segment);
 
   return (
     <Form
@@ -106,6 +135,15 @@ export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {
       }}
     >
       <CsrfInput />
+      <p className={isPublic ? "alert alert--info" : "muted"} data-testid="builder-regime">
+        Régime d'achat de votre organisation : <strong>{regime.label}</strong>.{" "}
+        {isPublic ? (
+          <>
+            Seuls les critères liés au marché sont notés et au moins un critère porte sur les caractéristiques environnementales de l'offre :{" "}
+            <a href={RULES_PAGE}>règles des critères d'attribution</a>.
+          </>
+        ) : null}
+      </p>
       <fieldset className="card">
         <legend>Informations générales</legend>
         <div className="builder__grid">
@@ -189,13 +227,123 @@ export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {
         </fieldset>
       </fieldset>
 
+      <fieldset className="card" aria-describedby="offer-help">
+        <legend>Critères d'offre (pris sur la part RSE)</legend>
+        <p id="offer-help" className="field__hint">
+          Caractéristiques mesurables de chaque offre (empreinte carbone, consommation, durabilité…), notées en comparant les valeurs des offres.
+          Leur part est prise sur la part RSE ; le questionnaire reçoit le reste. Critères proposés pour le segment choisi (enregistrez après un
+          changement de segment si JavaScript est désactivé).
+        </p>
+        <p className={offerSum - shares.rse > 1e-9 ? "field__error" : "muted"} aria-live="polite" data-testid="questionnaire-share">
+          Critères d'offre : {fr(offerSum)} % — questionnaire : {fr(Math.max(0, shares.rse - offerSum))} % de la note (RSE {fr(shares.rse)} % −{" "}
+          {fr(offerSum)} %)
+        </p>
+        {err("offerShares") ? (
+          <p className="field__error" role="alert">
+            {err("offerShares")}
+          </p>
+        ) : null}
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Critère</th>
+              <th scope="col">Retenu</th>
+              <th scope="col">Part de la note (%)</th>
+              <th scope="col">Méthode</th>
+            </tr>
+          </thead>
+          <tbody>
+            {defaultValues.offerCriteria.map((row, i) => {
+              const c = catalogue.get(row.id);
+              if (!c) return null;
+              const inSegment = c.segments === "all" || c.segments.includes(segment);
+              const included = checked(values.offerCriteria?.[i]?.included);
+              return (
+                <tr key={row.id} hidden={!inSegment && !included} data-testid={`offer-row-${row.id}`}>
+                  <td>
+                    <strong>{c.label}</strong> ({c.unit}, {directionLabels[c.direction]}){" "}
+                    {c.environmental ? <span className="badge">environnemental</span> : null}
+                    <details>
+                      <summary>Détails</summary>
+                      <p>{c.description}</p>
+                      <p className="field__hint">Source : {c.source}</p>
+                    </details>
+                    <input type="hidden" defaultValue={row.id} {...register(`offerCriteria.${i}.id`)} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Retenir le critère « ${c.label} »`} defaultChecked={row.included} {...register(`offerCriteria.${i}.included`)} />
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      step="any"
+                      min={0}
+                      max={RSE_MAX_SHARE}
+                      className="input--short"
+                      aria-label={`Part de « ${c.label} » (%)`}
+                      defaultValue={row.share}
+                      {...register(`offerCriteria.${i}.share`)}
+                    />
+                    {err(`offerCriteria.${i}.share`) ? <span className="field__error">{err(`offerCriteria.${i}.share`)}</span> : null}
+                  </td>
+                  <td>
+                    <select aria-label={`Méthode de « ${c.label} »`} defaultValue={row.method} {...register(`offerCriteria.${i}.method`)}>
+                      <option value="linear">{offerMethodLabels.linear}</option>
+                      <option value="ratio">{offerMethodLabels.ratio}</option>
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <h3>Critères d'offre propres à cet appel d'offres</h3>
+        <p className="field__hint">Laissez le libellé vide pour ne pas ajouter de critère ; enregistrez pour obtenir une nouvelle ligne.</p>
+        {defaultValues.customCriteria.map((row, i) => (
+          <div key={i} className="builder__grid" data-testid={`custom-criterion-${i}`}>
+            <Field id={`custom-label-${i}`} label="Libellé" error={err(`customCriteria.${i}.label`)}>
+              <input id={`custom-label-${i}`} defaultValue={row.label} {...register(`customCriteria.${i}.label`)} />
+            </Field>
+            <Field id={`custom-unit-${i}`} label="Unité" error={err(`customCriteria.${i}.unit`)}>
+              <input id={`custom-unit-${i}`} defaultValue={row.unit} {...register(`customCriteria.${i}.unit`)} />
+            </Field>
+            <Field id={`custom-direction-${i}`} label="Sens" error={err(`customCriteria.${i}.direction`)}>
+              <select id={`custom-direction-${i}`} defaultValue={row.direction} {...register(`customCriteria.${i}.direction`)}>
+                <option value="lower-is-better">{directionLabels["lower-is-better"]}</option>
+                <option value="higher-is-better">{directionLabels["higher-is-better"]}</option>
+              </select>
+            </Field>
+            <Field id={`custom-method-${i}`} label="Méthode" error={err(`customCriteria.${i}.method`)}>
+              <select id={`custom-method-${i}`} defaultValue={row.method} {...register(`customCriteria.${i}.method`)}>
+                <option value="linear">{offerMethodLabels.linear}</option>
+                <option value="ratio">{offerMethodLabels.ratio}</option>
+              </select>
+            </Field>
+            <Field id={`custom-share-${i}`} label="Part de la note (%)" error={err(`customCriteria.${i}.share`)}>
+              <input id={`custom-share-${i}`} type="number" step="any" min={0} max={RSE_MAX_SHARE} defaultValue={row.share} {...register(`customCriteria.${i}.share`)} />
+            </Field>
+            <label className="check">
+              <input type="checkbox" defaultChecked={row.environmental} {...register(`customCriteria.${i}.environmental`)} /> Caractéristique
+              environnementale de l'offre
+            </label>
+          </div>
+        ))}
+      </fieldset>
+
       <fieldset className="card">
         <legend>Questions RSE ({live.count} retenues)</legend>
         <p className="field__hint">
           Par défaut, les 47 questions du guide, critères de même poids. Les poids sont relatifs : un critère de poids 2 compte deux fois plus
           qu'un critère de poids 1. « Part de la note » = points de la note finale (/100) que porte l'élément si le fournisseur atteint le
-          niveau 5.
+          niveau 5. Le questionnaire porte {fr(live.questionnaire)} % de la note.
         </p>
+        {isPublic ? (
+          <p className="alert alert--info">
+            Acheteur public : les questions qui évaluent la politique générale de l'entreprise (portée « organisation ») sont posées{" "}
+            <strong>pour information</strong> (poids 0) ; seules les questions posées sur l'exécution du présent marché comptent dans la note (CE,
+            25 mai 2018, Nantes Métropole). <a href={RULES_PAGE}>Voir la règle</a>.
+          </p>
+        ) : null}
         {guide.criteria.map((c, ci) => (
           <details key={c.id} className="builder__criterion">
             <summary>
@@ -226,6 +374,7 @@ export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {
               <thead>
                 <tr>
                   <th scope="col">Question</th>
+                  <th scope="col">Portée</th>
                   <th scope="col">Retenue</th>
                   <th scope="col">Poids</th>
                   <th scope="col">« Sans objet » accepté</th>
@@ -238,6 +387,7 @@ export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {
                 {c.questions.map((q) => {
                   const qi = questionIndex.get(q.id) ?? 0;
                   const dv = defaultValues.questions[qi];
+                  const informationOnly = isPublic && q.scope !== "contract";
                   return (
                     <tr key={q.id}>
                       <td>
@@ -246,18 +396,31 @@ export function TenderBuilder({ defaultValues, guide, segments, serverErrors = {
                         <input type="hidden" defaultValue={dv?.criterion} {...register(`questions.${qi}.criterion`)} />
                       </td>
                       <td>
+                        <span className="badge" title={q.scopeNote}>
+                          {q.scope === "contract" ? "marché" : "organisation"}
+                        </span>
+                      </td>
+                      <td>
                         <input type="checkbox" aria-label={`Retenir ${q.id}`} defaultChecked={dv?.included} {...register(`questions.${qi}.included`)} />
                       </td>
                       <td>
-                        <input
-                          type="number"
-                          step="any"
-                          min={0}
-                          className="input--short"
-                          aria-label={`Poids de ${q.id}`}
-                          defaultValue={dv?.weight}
-                          {...register(`questions.${qi}.weight`)}
-                        />
+                        {informationOnly ? (
+                          <span data-testid={`information-only-${q.id}`}>
+                            <input type="hidden" name={`questions.${qi}.weight`} value="0" />
+                            Pour information : elle évalue la politique générale de l'entreprise, pas l'exécution du marché (
+                            <a href={RULES_PAGE}>règle</a>)
+                          </span>
+                        ) : (
+                          <input
+                            type="number"
+                            step="any"
+                            min={0}
+                            className="input--short"
+                            aria-label={`Poids de ${q.id}`}
+                            defaultValue={dv?.weight}
+                            {...register(`questions.${qi}.weight`)}
+                          />
+                        )}
                         {err(`questions.${qi}.weight`) ? <span className="field__error">{err(`questions.${qi}.weight`)}</span> : null}
                       </td>
                       <td>
