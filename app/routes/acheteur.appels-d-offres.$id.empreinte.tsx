@@ -9,8 +9,8 @@ import { tenderLinks } from "~/components/tenders/links";
 import { AppError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
-import { frDecimal } from "~/tenders/bill";
-import { footprintView, MIN_REPLACEMENT_JUSTIFICATION, replaceLineFactor, withdrawReplacement } from "~/tenders/bill.server";
+import { frDecimal, MIN_REPLACEMENT_JUSTIFICATION } from "~/tenders/bill";
+import { footprintView, replaceLineFactor, withdrawReplacement } from "~/tenders/bill.server";
 
 export const links = tenderLinks;
 

@@ -31,6 +31,7 @@ import {
   lineReferenceRatio,
   matchFactors,
   methodLabelOf,
+  MIN_REPLACEMENT_JUSTIFICATION,
   parseBillCsv,
   parseFilledBillCsv,
   plainDecimal,
@@ -564,7 +565,6 @@ export function footprintView({ tenderId, user, supplierId }: { tenderId: number
   };
 }
 
-export const MIN_REPLACEMENT_JUSTIFICATION = 10;
 
 /**
  * Replaces a supplier's factor on one line by the conservative reference: the line's footprint

@@ -506,6 +506,9 @@ export function answerPlausibility(line: Pick<MethodBillLine, "segment" | "ghgCa
   return plausibilityOf({ segment: line.segment ?? "", ghgCategory: line.ghgCategory ?? null, activityUnit: "k€", valueKgPerUnit: (Number(a.factor) * 1000) / price }, ratios);
 }
 
+/** Shortest written justification of an evaluator's replacement (shown to the supplier). */
+export const MIN_REPLACEMENT_JUSTIFICATION = 10;
+
 /** An evaluator's replacement of a line's factor (the ratio as an exact decimal text). */
 export interface LineReplacement {
   lineId: string;
