@@ -18,7 +18,9 @@ export const meta: MetaFunction = () => [{ title: "Bordereau de prix — NR Proc
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return { ...supplierBillPage({ user, tenderId: idParam(params.tenderId) }), maxBytesLabel: formatBytes(BILL_MAX_BYTES) };
+  // `loadedAt` keys the form: selects keep their first `defaultValue`, so after "fill from my factors" or an
+  // import the rows are mounted afresh with the saved values.
+  return { ...supplierBillPage({ user, tenderId: idParam(params.tenderId) }), maxBytesLabel: formatBytes(BILL_MAX_BYTES), loadedAt: new Date().toISOString() };
 });
 
 type ActionResult =
@@ -132,7 +134,7 @@ export default function SupplierBill() {
           </a>
         </div>
       ) : null}
-      <Form method="post" noValidate>
+      <Form method="post" noValidate key={d.loadedAt}>
         <CsrfInput />
         <input type="hidden" name="intent" value="save" />
         <div style={{ overflowX: "auto" }}>

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 import { readDb } from "./data";
 
+const started = Date.now();
+const step = (what: string) => console.log(`[bill e2e] ${((Date.now() - started) / 1000).toFixed(1)} s — ${what}`);
 const root = path.resolve(import.meta.dirname, "../..");
 let browser: Browser;
 
@@ -40,6 +42,7 @@ describe("bill of quantities, end to end", () => {
     const tender = `${baseUrl()}/acheteur/appels-d-offres/${tenderId}`;
 
     // 1. The buyer imports the bill and publishes: the bill is frozen with the method.
+    step("1. The buyer imports the bill and publis");
     const buyer = await newPage("acheteur@metropole.example");
     await buyer.goto(`${tender}/bordereau`);
     await buyer.setInputFiles("#bill-file", { name: "bordereau.csv", mimeType: "text/csv", buffer: Buffer.from(BILL, "utf8") });
@@ -52,6 +55,7 @@ describe("bill of quantities, end to end", () => {
     seedBill("answers", String(tenderId));
 
     // 2. Supplier 1 uploads a factor file, takes L01's factor from it and types the other lines in the form.
+    step("2. Supplier 1 uploads a factor file, tak");
     const s1 = await newPage("fournisseur@numerique-durable.example");
     await s1.goto(`${baseUrl()}/fournisseur/facteurs`);
     const factorsCsv = "libelle;segment;categorie_ghg;valeur;unite;incertitude_pct;methode;comptabilisation;annee_reference;verifie_par;source\r\nOrdinateur portable 14 pouces;postes-de-travail;2;156,3;kgCO2e/unité;15;lca-iso14040;;2024;Bureau Veritas;ACV 2024\r\n";
@@ -61,6 +65,7 @@ describe("bill of quantities, end to end", () => {
     await s1.goto(`${baseUrl()}/fournisseur/consultations/${tenderId}/bordereau`);
     await Promise.all([s1.waitForLoadState("load"), s1.getByRole("button", { name: "Remplir les facteurs manquants depuis mes fichiers" }).click()]);
     await expect.poll(async () => s1.getByLabel("Facteur d'émission de la ligne L01").inputValue(), { timeout: 10_000 }).toBe("156,3");
+    await expect(s1.getByLabel("Méthode du facteur de la ligne L01").inputValue()).resolves.toBe("lca-iso14040");
     await s1.getByLabel("Prix unitaire de la ligne L01").fill("899,99");
     for (let i = 2; i <= 20; i++) {
       const id = `L${String(i).padStart(2, "0")}`;
@@ -75,6 +80,7 @@ describe("bill of quantities, end to end", () => {
     expect(s1Totals).toMatch(/Prix de l'offre : 138\s?703,50 € HT/);
 
     // 3. Supplier 2 downloads the bill, fills it in a "spreadsheet" and uploads it.
+    step("3. Supplier 2 downloads the bill, fills ");
     const s2 = await newPage("fournisseur@infoservices.example");
     await s2.goto(`${baseUrl()}/fournisseur/consultations/${tenderId}/bordereau`);
     const [download] = await Promise.all([s2.waitForEvent("download"), s2.getByText("Télécharger le bordereau à remplir (CSV)").click()]);
@@ -88,6 +94,7 @@ describe("bill of quantities, end to end", () => {
     await expect.poll(async () => (await s2.getByTestId("bill-totals").textContent()) ?? "", { timeout: 10_000 }).toContain("kgCO2e");
 
     // 4. The buyer sees price and footprint per offer side by side, then closes with supplier 1 as winner.
+    step("4. The buyer sees price and footprint pe");
     await buyer.goto(`${tender}/comparaison`);
     const pf = buyer.getByTestId("price-footprint");
     await pf.waitFor();
@@ -104,11 +111,13 @@ describe("bill of quantities, end to end", () => {
     expect(carried).toEqual({ n: 20, linked: 1 });
 
     // 5. The CSR team sees the winner's lines in scope 3, with the tender's factors and their provenance.
+    step("5. The CSR team sees the winner's lines ");
     const rse = await newPage("rse@metropole.example");
     await rse.goto(`${baseUrl()}/rse/scope3`);
     const lines = (await rse.getByTestId("scope3-lines").textContent()) ?? "";
     expect(lines).toContain("Ordinateur portable 14 pouces");
     expect(lines).toContain("facteur de l'offre retenue (bordereau)");
     expect(lines).toContain("« Postes de travail au bordereau », ligne L01");
-  });
+    // Two `npx tsx` seedings and four browser sessions on a shared machine.
+  }, 240_000);
 });
