@@ -16,12 +16,13 @@ export const links = tenderLinks;
 
 export const meta: MetaFunction = () => [{ title: "Prix et empreinte carbone des offres — NR Procure" }];
 
-const querySchema = z.object({ fournisseur: z.coerce.number().int().positive().optional().catch(undefined) });
+/** `?fournisseur=<organisation id>`; anything else shows the summary only. */
+const supplierParam = z.string().regex(/^\d{1,15}$/).transform(Number);
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const { fournisseur } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return footprintView({ tenderId: idParam(params.id), user, supplierId: fournisseur ?? null });
+  const fournisseur = supplierParam.safeParse(new URL(request.url).searchParams.get("fournisseur"));
+  return footprintView({ tenderId: idParam(params.id), user, supplierId: fournisseur.success ? fournisseur.data : null });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [

@@ -12,7 +12,8 @@ import { formatBytes, frCount } from "~/lib/format";
 import { readForm } from "~/lib/multipart.server";
 import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 import { answerColumnSpecs, frDecimal } from "~/tenders/bill";
-import { BILL_MAX_BYTES, fillFromOwnFactors, importFilledBill, saveSupplierAnswers, supplierBillPage, type SupplierLineInput } from "~/tenders/bill.server";
+import { fillFromOwnFactors, importFilledBill, saveSupplierAnswers, supplierBillPage, type SupplierLineInput } from "~/responses/bill.server";
+import { BILL_MAX_BYTES } from "~/tenders/bill.server";
 
 export const meta: MetaFunction = () => [{ title: "Bordereau de prix — NR Procure" }];
 

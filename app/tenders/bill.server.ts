@@ -13,32 +13,24 @@ import { billOffer, compileBill, formatCents, formatGrams, type BillOffer, type 
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { referenceRatiosOfBuyer } from "~/carbon/reference-ratios.server";
-import { requireOpenTender, requireSupplierTender, closedReason } from "~/responses/access.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
 import { db, type Tx } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import {
-  answerComplete,
-  answerFromFactor,
   answerPlausibility,
   answerQuality,
   billCsvRows,
   billTemplateLines,
   billUnitLabel,
-  filledBillCsvRows,
   lineReferenceRatio,
-  matchFactors,
   methodLabelOf,
   MIN_REPLACEMENT_JUSTIFICATION,
   parseBillCsv,
-  parseFilledBillCsv,
   plainDecimal,
   scoringBill,
   scoringResponse,
-  validateAnswer,
-  type AnswerInput,
   type BillAnswer,
   type FactorCandidate,
   type LineReplacement,
@@ -51,7 +43,7 @@ export const BILL_MAX_BYTES = 5 * 1024 * 1024;
 
 export const billOf = (method: TenderMethod): MethodBillLine[] => method.bill ?? [];
 
-function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: FactorIssue[] } {
+export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: FactorIssue[] } {
   try {
     const decoder = new AutoDecoder();
     return { ok: true, text: decoder.push(bytes) + decoder.end() };
@@ -159,7 +151,7 @@ function rowToAnswer(r: AnswerRow): BillAnswer {
 }
 
 /** One supplier organisation's answers to one tender's bill. */
-function answersOf(tenderId: number, supplierOrganisationId: number): Map<string, BillAnswer> {
+export function answersOf(tenderId: number, supplierOrganisationId: number): Map<string, BillAnswer> {
   const rows = db()
     .select()
     .from(billResponses)
@@ -183,7 +175,7 @@ function activeReplacements(tenderId: number, supplierOrganisationIds: number[])
 const toLineReplacement = (r: ReplacementRow): LineReplacement => ({ lineId: r.lineId, ratioKgPerKEur: r.ratioKgPerKEur, justification: r.justification });
 
 /** The supplier's factors from its own uploaded versions (every version), for matching. */
-function ownFactorCandidates(supplierOrganisationId: number, units: string[]): FactorCandidate[] {
+export function ownFactorCandidates(supplierOrganisationId: number, units: string[]): FactorCandidate[] {
   if (units.length === 0) return [];
   return db()
     .select({
@@ -215,48 +207,8 @@ export function offerOf(compiled: CompiledBill, bill: MethodBillLine[], answers:
   return { offer: billOffer(compiled, r.response), incomplete: [] as string[] };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Supplier: answering
-
-/** The supplier's bill page: lines with its own answers, the matching factors of its own versions, its computed offer. */
-export function supplierBillPage({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
-  const t = requireSupplierTender(db(), { user, tenderId });
-  const bill = billOf(t.method);
-  if (bill.length === 0) throw notFound("Cette consultation n'a pas de bordereau de prix.");
-  const answers = answersOf(t.tender.id, user.organisationId);
-  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
-  const compiled = compileBill(scoringBill(bill));
-  const { offer, incomplete } = offerOf(compiled, bill, answers, new Map());
-  const year = new Date().getFullYear();
-  return {
-    tender: { id: t.tender.id, title: t.tender.title, buyerName: t.buyerName },
-    closedReason: closedReason(t.tender),
-    totals: offer ? { price: offer.priceText, footprint: offer.footprintText } : null,
-    incomplete: incomplete.length,
-    lines: bill.map((l, i) => {
-      const a = answers.get(l.id) ?? null;
-      const match = matchFactors(l, candidates);
-      const q = a ? answerQuality(a, year) : null;
-      const computed = offer?.lines[i];
-      return {
-        ...l,
-        unitLabel: billUnitLabel(l.unit),
-        answer: a,
-        complete: answerComplete(a ?? undefined),
-        quality: q ? { grade: q.grade, score: q.score } : null,
-        amount: computed ? formatCents(computed.amountCents) : null,
-        footprint: computed ? formatGrams(computed.footprintGrams) : null,
-        options: match.candidates.slice(0, 30).map((f) => ({ id: f.id, label: `${f.item} — ${plainDecimal(f.valueKgPerUnit).replace(".", ",")} kgCO2e/${billUnitLabel(f.activityUnit)} (v${f.version}, ligne ${f.line})` })),
-        exactFactorId: match.exact?.id ?? null,
-      };
-    }),
-  };
-}
-
-export type SupplierLineInput = AnswerInput & { factorChoice?: string };
-
 /** Keeps the answers; a line whose factor is picked from an uploaded version gets that factor's values and link. */
-function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answers: BillAnswer[]): void {
+export function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answers: BillAnswer[]): void {
   const tenderId = tender.id;
   const at = new Date().toISOString();
   for (const a of answers) {
@@ -278,100 +230,6 @@ function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answers: Bil
       .run();
   }
   recomputeBillOffer(tx, tender, user.organisationId, referenceRatiosOfBuyer(tender.organisationId));
-}
-
-export type SaveAnswersResult = { ok: true; saved: number } | { ok: false; errors: { lineId: string; field: string; message: string }[] };
-
-/**
- * Saves the form: every line validated, all saved or none. `factorChoice` is the id of a factor of
- * one of the organisation's own versions (any other id is refused as unknown), or empty when the
- * factor is typed in.
- */
-export function saveSupplierAnswers({ user, tenderId, lines }: { user: CurrentUser; tenderId: number; lines: Record<string, SupplierLineInput> }): SaveAnswersResult {
-  const t = requireSupplierTender(db(), { user, tenderId });
-  requireOpenTender(t);
-  const bill = billOf(t.method);
-  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
-  const errors: { lineId: string; field: string; message: string }[] = [];
-  const out: BillAnswer[] = [];
-  for (const l of bill) {
-    const input = lines[l.id];
-    if (!input) continue;
-    const choice = (input.factorChoice ?? "").trim();
-    if (choice !== "") {
-      const f = candidates.find((c) => String(c.id) === choice && c.activityUnit === l.unit);
-      if (!f) {
-        errors.push({ lineId: l.id, field: "factorChoice", message: "facteur inconnu ou dans une autre unité que la ligne" });
-        continue;
-      }
-      const { answer, issues } = validateAnswer(l.id, { unitPrice: input.unitPrice });
-      for (const i of issues) errors.push({ lineId: l.id, field: i.field, message: i.message });
-      out.push(answerFromFactor(answer, f));
-      continue;
-    }
-    const { answer, issues } = validateAnswer(l.id, input);
-    for (const i of issues) errors.push({ lineId: l.id, field: i.field, message: i.message });
-    out.push(answer);
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  db().transaction((tx) => {
-    writeAnswers(tx, user, t.tender, out);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-save", targetType: "tender", targetId: t.tender.id, details: { lines: out.length } });
-  });
-  return { ok: true, saved: out.length };
-}
-
-/** Fills every line without a factor from the organisation's factors matching by item and unit. */
-export function fillFromOwnFactors({ user, tenderId }: { user: CurrentUser; tenderId: number }): number {
-  const t = requireSupplierTender(db(), { user, tenderId });
-  requireOpenTender(t);
-  const bill = billOf(t.method);
-  const answers = answersOf(t.tender.id, user.organisationId);
-  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
-  const out: BillAnswer[] = [];
-  for (const l of bill) {
-    const a = answers.get(l.id);
-    if (a?.factor != null) continue;
-    const { exact } = matchFactors(l, candidates);
-    if (!exact) continue;
-    const base: BillAnswer = a ?? { lineId: l.id, unitPrice: null, factor: null, factorId: null, method: null, source: null, referenceYear: null, verifiedBy: null, uncertaintyPct: null };
-    out.push(answerFromFactor(base, exact));
-  }
-  if (out.length > 0) {
-    db().transaction((tx) => {
-      writeAnswers(tx, user, t.tender, out);
-      audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-fill-from-factors", targetType: "tender", targetId: t.tender.id, details: { lines: out.map((a) => ({ lineId: a.lineId, factorId: a.factorId })) } });
-    });
-  }
-  return out.length;
-}
-
-/** Imports a filled bill CSV: every line valid, or nothing saved. Typed factors (no link). */
-export function importFilledBill({ user, tenderId, bytes, fileName }: { user: CurrentUser; tenderId: number; bytes: Uint8Array; fileName: string }): BillImportResult {
-  const t = requireSupplierTender(db(), { user, tenderId });
-  requireOpenTender(t);
-  const decoded = decodeCsv(bytes);
-  if (!decoded.ok) return { ok: false, errors: decoded.errors, warnings: [] };
-  const parsed = parseFilledBillCsv(decoded.text, billOf(t.method));
-  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
-  // A line whose factor is unchanged keeps its link to the uploaded factor it came from.
-  const before = answersOf(t.tender.id, user.organisationId);
-  const answers = parsed.answers.map((a) => {
-    const prev = before.get(a.lineId);
-    return prev?.factorId != null && prev.factor === a.factor && prev.method === a.method && prev.referenceYear === a.referenceYear ? { ...a, factorId: prev.factorId } : a;
-  });
-  db().transaction((tx) => {
-    writeAnswers(tx, user, t.tender, answers);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-import", targetType: "tender", targetId: t.tender.id, details: { fileName, lines: answers.length } });
-  });
-  return { ok: true, imported: answers.length, warnings: parsed.warnings };
-}
-
-export function filledBillCsv({ user, tenderId }: { user: CurrentUser; tenderId: number }): { csv: string; filename: string } {
-  const t = requireSupplierTender(db(), { user, tenderId });
-  const bill = billOf(t.method);
-  if (bill.length === 0) throw notFound("Cette consultation n'a pas de bordereau de prix.");
-  return { csv: toCsv(filledBillCsvRows(bill, answersOf(t.tender.id, user.organisationId)), { delimiter: ";", bom: true }), filename: `bordereau-${t.tender.reference || t.tender.id}-rempli.csv` };
 }
 
 // ---------------------------------------------------------------------------------------------
