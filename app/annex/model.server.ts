@@ -1,3 +1,4 @@
+import { billUnitLabel, frDecimal } from "~/tenders/bill";
 import { markShares } from "#scoring";
 import { clauseKinds, fillClause, getClause, type FillError } from "#questionnaires/clauses";
 import { getCriterion, getGuide, getQuestion, questionTextFor } from "#questionnaires/guide";
@@ -137,5 +138,7 @@ export function buildAnnexModel(tender: AnnexTender, method: TenderMethod, { met
     regimeLabel: method.procurement ? regimeLabels[method.procurement.regime] : null,
     methodBlocks: markdownBlocks(methodText) as MethodBlock[],
     factorColumns: factorColumnSpecs.map((c) => ({ name: c.name, french: c.french, required: c.required, description: c.description })),
+    // Issue 12: the bill of quantities, frozen with the method.
+    bill: (method.bill ?? []).map((l) => ({ ...l, unitLabel: billUnitLabel(l.unit), quantityLabel: frDecimal(l.quantity) })),
   };
 }

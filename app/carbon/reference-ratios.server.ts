@@ -38,6 +38,16 @@ export function organisationRatios({ user }: { user: CurrentUser }): ReferenceRa
   return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, user.organisationId)).orderBy(asc(referenceRatios.key)).all();
 }
 
+/**
+ * The reference ratios of a buying organisation, for the buying side's own use (bill of quantities:
+ * plausibility and the evaluator's conservative replacement). The caller has checked that the user
+ * acts for that organisation's tender; initialised from the defaults like `organisationRatios`.
+ */
+export function referenceRatiosOfBuyer(organisationId: number): ReferenceRatioRow[] {
+  ensureReferenceRatios(organisationId);
+  return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key)).all();
+}
+
 export function listReferenceRatios({ user }: { user: CurrentUser }) {
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
   return organisationRatios({ user }).map((r) => {

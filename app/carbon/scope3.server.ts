@@ -37,12 +37,15 @@ function activityRows(user: CurrentUser, year: number | null): ActivityLine[] {
       spendKEur: activityData.spendKEur,
       quantity: activityData.quantity,
       activityUnit: activityData.activityUnit,
+      tenderFactor: activityData.tenderFactorKgPerUnit,
+      provenance: activityData.provenance,
     })
     .from(activityData)
     .innerJoin(organisations, eq(organisations.id, activityData.supplierOrganisationId))
     .where(and(eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt), year === null ? undefined : eq(activityData.year, year)))
     .orderBy(asc(activityData.ghgCategory), asc(organisations.name), asc(activityData.segment), asc(activityData.id))
-    .all();
+    .all()
+    .map(({ tenderFactor, ...r }) => ({ ...r, tenderFactorKgPerUnit: tenderFactor === null ? null : Number(tenderFactor) }));
 }
 
 /** Years with activity data (newest first). */
@@ -172,6 +175,7 @@ export function importActivityCsv({ user, bytes, fileName }: { user: CurrentUser
 }
 
 const basisLabels = {
+  "tender-factor": "facteur de l'offre retenue (bordereau)",
   "supplier-quantity": "facteur fournisseur (quantité)",
   "supplier-spend": "facteur fournisseur (k€)",
   "monetary-fallback": "repli : ratio monétaire",
@@ -208,6 +212,7 @@ export function scope3Page({ user, year }: { user: CurrentUser; year: number | n
       differenceKg: e.differenceKg,
       note: e.note,
       conversions: e.conversions.map((c) => c.label),
+      fromTender: e.line.provenance != null,
     })),
   };
 }

@@ -46,6 +46,13 @@ export interface ActivityLine {
   quantity: number | null;
   /** Activity unit id of the quantity (`unit`, `kWh`, `GB.month`…). */
   activityUnit: string | null;
+  /**
+   * Lines carried from an awarded tender's bill of quantities (issue 12 §5): the factor of the
+   * winning offer (kgCO2e per unit of the quantity) and where it comes from. It is used as it is,
+   * before any matching: it is the factor the contract was awarded on.
+   */
+  tenderFactorKgPerUnit?: number | null;
+  provenance?: string | null;
 }
 
 export interface SupplierFactor {
@@ -98,7 +105,7 @@ export function convertYear(fromYear: number, toYear: number, index: PriceIndex,
   };
 }
 
-export type EstimateBasis = "supplier-quantity" | "supplier-spend" | "monetary-fallback" | "none";
+export type EstimateBasis = "tender-factor" | "supplier-quantity" | "supplier-spend" | "monetary-fallback" | "none";
 
 export interface LineEstimate {
   line: ActivityLine;
@@ -185,7 +192,11 @@ export function estimateLine(
   const describe = (m: FactorMatch & { factor: SupplierFactor }) =>
     `facteur fournisseur « ${m.factor.item} » (v${m.factor.version}, ligne ${m.factor.line}${m.how === "only" ? ", seul facteur du segment dans cette unité" : ""})`;
 
-  if (line.quantity !== null && line.activityUnit !== null) {
+  if (line.tenderFactorKgPerUnit != null && line.quantity !== null) {
+    specificKg = line.quantity * line.tenderFactorKgPerUnit;
+    basis = "tender-factor";
+    notes.push(`${fmt(line.quantity)} × ${fmt(line.tenderFactorKgPerUnit)} kgCO2e : ${line.provenance ?? "facteur de l'offre retenue"}`);
+  } else if (line.quantity !== null && line.activityUnit !== null) {
     const m = matchFactor(line, line.activityUnit, supplierFactors);
     if (m.factor) {
       specificKg = line.quantity * m.factor.valueKgPerUnit;
@@ -238,7 +249,7 @@ function add(total: Omit<CategoryTotal, "ghgCategory">, e: LineEstimate): void {
   total.lines++;
   total.specificKg += e.specificKg ?? 0;
   total.monetaryKg += e.monetaryKg ?? 0;
-  if (e.basis === "supplier-quantity" || e.basis === "supplier-spend") total.supplierFactorKg += e.specificKg ?? 0;
+  if (e.basis === "supplier-quantity" || e.basis === "supplier-spend" || e.basis === "tender-factor") total.supplierFactorKg += e.specificKg ?? 0;
   if (e.specificKg === null) total.notEstimated++;
   if (e.monetaryKg === null) total.noMonetary++;
   total.differenceKg = total.specificKg - total.monetaryKg;

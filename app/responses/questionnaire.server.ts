@@ -77,6 +77,8 @@ function tenderHeader(t: SupplierTender) {
     buyerName: t.buyerName,
     deadlineLabel: formatParis(t.tender.deadline, "full"),
     countdown: countdown(t.tender.deadline),
+    // Lines of the tender's bill of quantities (issue 12), filled on its own page.
+    billLines: t.method.bill?.length ?? 0,
   };
 }
 

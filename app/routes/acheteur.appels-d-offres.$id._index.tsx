@@ -117,6 +117,8 @@ export default function TenderOverview() {
             </Link>
           </>
         ) : null}
+        <Link to={`${base}/bordereau`}>Bordereau de prix</Link>
+        {published ? <Link to={`${base}/empreinte`}>Prix et empreinte carbone des offres</Link> : null}
         <Link to={`${base}/clauses`}>Clauses de l'annexe NR</Link>
         <Link to={`${base}/annexe`}>Annexe numérique responsable</Link>
         {isBuyer && tender.status === "published" ? <Link to={`${base}/cloturer`}>Clôturer…</Link> : null}

@@ -1,6 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { frCount } from "~/lib/format";
+import { publishedMethodOf } from "~/tenders/builder";
+import { evaluableSubmissions } from "~/tenders/evaluation.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
@@ -16,7 +21,13 @@ export const meta: MetaFunction = () => [{ title: "Clôturer l'appel d'offres �
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
-  return { tender: { id: tender.id, title: tender.title, status: tender.status }, missing: tender.status === "published" ? reviewsMissing(tender) : [] };
+  const candidates = tender.status === "published" ? evaluableSubmissions(tender).map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName })) : [];
+  return {
+    tender: { id: tender.id, title: tender.title, status: tender.status },
+    missing: tender.status === "published" ? reviewsMissing(tender) : [],
+    candidates,
+    hasBill: (publishedMethodOf(tender)?.bill ?? []).length > 0,
+  };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -25,18 +36,21 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   await requireCsrf(request, formData);
   const id = idParam(params.id);
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer la clôture." }, { status: 400 });
-  // Reviews still missing (issue 11 §2): the refusal is shown next to the form, as a 409.
+  const winner = z.coerce.number().int().positive().safeParse(formData.get("winner"));
+  // Reviews still missing (issue 11 §2) or an incomplete winner's bill: the refusal is shown next to the form.
   return refusalsAsData(
-    () => {
-      closeTender({ id, user });
-      return redirect(`/acheteur/appels-d-offres/${id}`);
+    async () => {
+      const { carried } = closeTender({ id, user, winnerOrganisationId: winner.success ? winner.data : null });
+      return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, {
+        message: carried > 0 ? `Appel d'offres clôturé. ${frCount(carried, "ligne du bordereau retenu transmise", "lignes du bordereau retenu transmises")} au scope 3 de l'équipe RSE.` : "Appel d'offres clôturé.",
+      });
     },
     (error) => ({ error }),
   );
 });
 
 export default function CloseTender() {
-  const { tender, missing } = useLoaderData<typeof loader>();
+  const { tender, missing, candidates, hasBill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -69,6 +83,25 @@ export default function CloseTender() {
             <p className="field__error" role="alert">
               {actionData.error}
             </p>
+          ) : null}
+          {candidates.length > 0 ? (
+            <div className="field">
+              <label htmlFor="winner">Titulaire retenu</label>
+              <select id="winner" name="winner" defaultValue="">
+                <option value="">— aucun (clôture sans attribution) —</option>
+                {candidates.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              {hasBill ? (
+                <p className="field__hint">
+                  Les lignes du bordereau de l'offre retenue (quantités × facteurs du fournisseur, avec leur provenance) deviennent des données d'activité du
+                  scope 3 de votre équipe RSE pour l'année de clôture.
+                </p>
+              ) : null}
+            </div>
           ) : null}
           <label className="check">
             <input type="checkbox" name="confirm" value="yes" /> Je confirme la clôture de « {tender.title} »

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PriceFootprint } from "~/components/tenders/price-footprint";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
@@ -56,6 +57,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     offerCriteria: c.built.method.offerCriteria.map((o) => ({ id: o.id, label: o.label, unit: o.unit, share: o.share })),
     warnings: c.result?.warnings?.map((w) => w.message) ?? [],
     criteria: c.criteria,
+    priceFootprint: c.built.suppliers.flatMap((s) => (s.footprintKg === null ? [] : [{ name: s.name, price: s.price, footprintKg: s.footprintKg }])),
     stability: c.stability,
     winnerChangesAtRseShare: c.result?.winnerChangesAtRseShare ?? null,
     incomplete: c.built.incomplete,
@@ -143,6 +145,7 @@ export default function Comparison() {
         <p className="muted">Aucune offre classée pour l'instant.</p>
       ) : (
         <>
+<PriceFootprint points={d.priceFootprint} />
           <section className="card">
             <h2>Classement</h2>
             <p className="stability" data-testid="stability">

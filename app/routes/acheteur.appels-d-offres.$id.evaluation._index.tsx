@@ -5,7 +5,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
-import { parseForm } from "~/lib/forms";
+import { formDataToObject, parseForm } from "~/lib/forms";
 import { formatParis } from "~/lib/dates";
 import { frEuros, frNum } from "~/lib/format";
 import { evaluationOverview, offerScoreSchema, saveOfferScore } from "~/tenders/evaluation.server";
@@ -25,6 +25,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     tender: { id: o.tender.id, title: o.tender.title, deadline: o.tender.deadline, allowEarlyEvaluation: o.tender.allowEarlyEvaluation, status: o.tender.status },
     open: o.open,
     questionCount: o.questionCount,
+    hasBill: o.hasBill,
     submissions: o.submissions,
     isBuyer: isBuyer(user),
   };
@@ -37,12 +38,13 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const id = idParam(params.id);
   const parsed = parseForm(offerScoreSchema, formData);
   if (!parsed.ok) return data({ supplier: String(formData.get("supplierOrganisationId") ?? ""), fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  saveOfferScore({ tenderId: id, user, input: parsed.data });
-  return redirectWithFlash(`/acheteur/appels-d-offres/${id}/evaluation`, { message: "Prix et note technique enregistrés." });
+  const saved = saveOfferScore({ tenderId: id, user, input: parsed.data });
+  if (!saved.ok) return data({ supplier: String(parsed.data.supplierOrganisationId), fieldErrors: saved.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
+  return redirectWithFlash(`/acheteur/appels-d-offres/${id}/evaluation`, { message: parsed.data.price === null ? "Note technique enregistrée." : "Prix et note technique enregistrés." });
 });
 
 export default function EvaluationOverview() {
-  const { tender, open, questionCount, submissions, isBuyer } = useLoaderData<typeof loader>();
+  const { tender, open, questionCount, submissions, isBuyer, hasBill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/acheteur/appels-d-offres/${tender.id}`;
   return (
@@ -89,7 +91,10 @@ export default function EvaluationOverview() {
                   <td className="small">
                     {s.remaining.length === 0 ? "Terminé" : s.remaining.map((r) => `${r.title} (${r.count})`).join(", ")}
                   </td>
-                  <td>{s.price === null ? <span className="badge badge--warn">à saisir</span> : frEuros(s.price)}</td>
+                  <td>
+                    {s.price === null ? <span className="badge badge--warn">{hasBill ? "bordereau incomplet" : "à saisir"}</span> : frEuros(s.price)}
+                    {hasBill ? <div className="small muted">calculé du bordereau</div> : null}
+                  </td>
                   <td>{s.technical === null ? <span className="badge badge--warn">à saisir</span> : frNum(s.technical)}</td>
                 </tr>
               ))}
@@ -97,8 +102,18 @@ export default function EvaluationOverview() {
           </table>
           {isBuyer ? (
             <section className="card">
-              <h2>Prix et valeur technique</h2>
-              <p className="field__hint">Saisis par l'acheteur à partir de l'analyse des offres. Une note sur 20 est convertie sur 100 (× 5).</p>
+              <h2>{hasBill ? "Valeur technique" : "Prix et valeur technique"}</h2>
+              <p className="field__hint">
+                {hasBill ? (
+                  <>
+                    Le prix est calculé du bordereau de prix (Σ quantité × prix unitaire) : il ne se saisit pas. Voir{" "}
+                    <Link to={`${base}/empreinte`}>prix et empreinte carbone par offre</Link>.{" "}
+                  </>
+                ) : (
+                  "Saisis par l'acheteur à partir de l'analyse des offres. "
+                )}
+                Une note sur 20 est convertie sur 100 (× 5).
+              </p>
               {submissions.map((s) => {
                 const mine = actionData?.supplier === String(s.supplierOrganisationId) ? actionData : undefined;
                 return (
@@ -106,10 +121,12 @@ export default function EvaluationOverview() {
                     <CsrfInput />
                     <input type="hidden" name="supplierOrganisationId" value={s.supplierOrganisationId} />
                     <strong>{s.supplierName}</strong>
-                    <label>
-                      Prix (€ HT)
-                      <input name="price" inputMode="decimal" defaultValue={mine?.values.price ?? (s.price === null ? "" : String(s.price))} aria-invalid={Boolean(mine?.fieldErrors.price)} />
-                    </label>
+                    {hasBill ? null : (
+                      <label>
+                        Prix (€ HT)
+                        <input name="price" inputMode="decimal" defaultValue={mine?.values.price ?? (s.price === null ? "" : String(s.price))} aria-invalid={Boolean(mine?.fieldErrors.price)} />
+                      </label>
+                    )}
                     <label>
                       Note technique
                       <input name="technical" inputMode="decimal" defaultValue={mine?.values.technical ?? (s.technical === null ? "" : String(s.technical))} aria-invalid={Boolean(mine?.fieldErrors.technical)} />

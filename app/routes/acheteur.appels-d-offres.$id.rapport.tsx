@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PriceFootprint } from "~/components/tenders/price-footprint";
 import { requireRole } from "~/auth/session.server";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
 import { formatParis } from "~/lib/dates";
@@ -21,6 +22,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     priceMethod: r.built.method.priceMethod,
     rows: (r.result?.suppliers ?? []).map((s) => ({ ...s, name: r.names[s.id] ?? s.id, price: r.built.suppliers.find((x) => x.key === s.id)?.price ?? null })),
     criteria: r.criteria,
+    priceFootprint: r.built.suppliers.flatMap((s) => (s.footprintKg === null ? [] : [{ name: s.name, price: s.price, footprintKg: s.footprintKg }])),
     topics: r.questionTopics,
     stability: r.stability,
     explanations: r.explanations.map((e) => ({ name: r.names[e.supplierId] ?? e.supplierId, explanation: e })),
@@ -50,6 +52,7 @@ export default function Report() {
       <p className="small muted">
         Édité le {formatParis(d.generatedAt, "numeric", { withZone: true })} par {d.generatedBy}.
       </p>
+<PriceFootprint points={d.priceFootprint} />
       <h2>Classement</h2>
       <table className="data">
         <thead>

@@ -221,6 +221,60 @@ export default function TenderAnnex() {
           ))}
         </tbody>
       </table>
+
+      {a.bill.length > 0 ? (
+        <section data-testid="annex-bill">
+          <h2>5. Bordereau de prix et empreinte carbone de l'offre</h2>
+          <p>
+            Pour chaque ligne du bordereau, le candidat indique un prix unitaire (€ HT) et un facteur d'émission en kgCO2e par unité de la ligne, avec sa
+            méthode, sa source, son année de référence et, le cas échéant, le tiers qui l'a vérifié (colonnes du fichier de facteurs ci-dessus).
+          </p>
+          <ul>
+            <li>
+              <strong>Prix de l'offre</strong> = Σ quantité estimée × prix unitaire, chaque ligne arrondie au centime.
+            </li>
+            <li>
+              <strong>Empreinte carbone de l'offre</strong> (kgCO2e) = Σ quantité estimée × facteur d'émission, chaque ligne arrondie au gramme ; plus elle est
+              basse, meilleure est l'offre.
+            </li>
+            <li>
+              <strong>Facteur valide</strong> : exprimé en kgCO2e (tous gaz à effet de serre) par unité de la ligne, positif ou nul, accompagné de sa méthode
+              (ACV ISO 14040/14044, ISO 14067, GHG Protocol produit, référentiel sectoriel, ratio monétaire ou autre) et de son année de référence (2000 ou
+              après). Sa qualité (note A à E : méthode, vérification par un tiers, âge, incertitude) et sa vraisemblance (écart de plus d'un facteur 10 avec
+              le ratio monétaire de référence rapporté au prix de la ligne) sont signalées à l'évaluateur.
+            </li>
+            <li>
+              Un facteur invraisemblable ou non étayé peut être remplacé par la référence prudente : montant de la ligne (k€ HT) × ratio monétaire de
+              référence (kgCO2e par k€ HT) du segment ou de la catégorie de la ligne. Le remplacement est motivé par écrit, tracé, et communiqué au candidat
+              avec sa restitution.
+            </li>
+          </ul>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Libellé</th>
+                <th scope="col">Unité</th>
+                <th scope="col" className="num">
+                  Quantité estimée
+                </th>
+                <th scope="col">Catégorie du scope 3</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.bill.map((l) => (
+                <tr key={l.id}>
+                  <td className="qid">{l.id}</td>
+                  <td>{l.label}</td>
+                  <td>{l.unitLabel}</td>
+                  <td className="num">{l.quantityLabel}</td>
+                  <td>{l.ghgCategory ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </article>
   );
 }

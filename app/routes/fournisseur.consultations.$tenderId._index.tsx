@@ -47,6 +47,12 @@ export default function QuestionnaireOverview() {
         {d.tender.countdown ? <span className="badge badge--warn">{d.tender.countdown}</span> : null}
       </p>
       <FlashMessage />
+      {d.tender.billLines > 0 ? (
+        <p className="alert alert--info">
+          Cette consultation comporte un bordereau de prix de {d.tender.billLines} ligne{d.tender.billLines > 1 ? "s" : ""} : prix unitaires et facteurs
+          d'émission se remplissent sur la page <Link to={`/fournisseur/consultations/${d.tender.id}/bordereau`}>Bordereau de prix</Link>.
+        </p>
+      ) : null}
       <StatusNotices tenderId={d.tender.id} status={d.status} closedReason={d.closedReason} latestSubmission={d.latestSubmission} busy={busy} />
 
       <section className="card" aria-labelledby="sections-titre">

@@ -4,6 +4,7 @@ import { requireRole } from "~/auth/session.server";
 import { ExplanationTree } from "~/components/tenders/explanation-tree";
 import { formatParis } from "~/lib/dates";
 import { frCount } from "~/lib/format";
+import { frDecimal } from "~/tenders/bill";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
 import { DEBRIEF_NEVER, debriefContents } from "~/tenders/labels";
 import { defineLoader, idParam } from "~/lib/route.server";
@@ -24,6 +25,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     explanation: d.explanation,
     questionTopics: d.questionTopics,
     justifications: d.justifications,
+    bill: d.bill,
     contents: debriefContents(d.rankedCount),
   };
 });
@@ -32,7 +34,7 @@ const frFormat2 = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : frFormat2.format(n));
 
 export default function Debrief() {
-  const { tender, sharedAtLabel, rank, rankedCount, score, criteria, explanation, questionTopics, justifications, contents } = useLoaderData<typeof loader>();
+  const { tender, sharedAtLabel, rank, rankedCount, score, criteria, explanation, questionTopics, justifications, contents, bill } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="muted">
@@ -51,6 +53,35 @@ export default function Debrief() {
         </ul>
         <p className="muted small">Et {DEBRIEF_NEVER}.</p>
       </div>
+      {bill ? (
+        <section className="card" data-testid="debrief-bill">
+          <h2 style={{ marginTop: 0 }}>Bordereau de prix</h2>
+          <p>
+            Prix calculé : <strong>{bill.price ? `${frDecimal(bill.price)} € HT` : "incomplet"}</strong> · empreinte carbone retenue :{" "}
+            <strong>{bill.footprint ? `${frDecimal(bill.footprint)} kgCO2e` : "incomplète"}</strong>
+          </p>
+          {bill.replacements.length === 0 ? (
+            <p className="muted">Aucun de vos facteurs d'émission n'a été remplacé par l'évaluateur.</p>
+          ) : (
+            <>
+              <p>
+                L'évaluateur a remplacé votre facteur par la référence prudente (montant de la ligne × ratio monétaire) sur{" "}
+                {frCount(bill.replacements.length, "ligne")} :
+              </p>
+              <ul>
+                {bill.replacements.map((r) => (
+                  <li key={r.lineId}>
+                    <strong>
+                      {r.lineId} {r.label}
+                    </strong>{" "}
+                    — ratio « {r.ratioLabel} » ({frDecimal(r.ratio)} kgCO2e/k€, {r.ratioYear}) : {r.justification}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Classement</h2>
         <p>

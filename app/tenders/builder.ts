@@ -278,6 +278,7 @@ export function methodFromBuilder(values: BuilderValues, previous: TenderMethod)
       };
     }),
     clauses: previous.clauses,
+    ...(previous.bill ? { bill: previous.bill } : {}),
     offerCriteria: offerCriteriaFromBuilder(values),
   };
 }

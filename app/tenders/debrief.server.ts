@@ -12,8 +12,16 @@ import { isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
+import { ownBillOffer } from "./bill.server";
 import { comparisonForTender } from "./compare.server";
 import { unsafeEvaluationRows } from "./evaluation.server";
+
+/** The supplier's own bill totals and the evaluator's replacements on its lines (issue 12 §4). */
+function billDebrief(tender: Parameters<typeof ownBillOffer>[0], supplierOrganisationId: number) {
+  const own = ownBillOffer(tender, supplierOrganisationId);
+  if (!own) return null;
+  return { price: own.price, footprint: own.footprint, replacements: own.replacements.map((r) => ({ ...r, label: own.labels.get(r.lineId) ?? r.lineId })) };
+}
 
 function missing(): never {
   throw notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
@@ -74,5 +82,6 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
     criteria: c.criteria.map((k) => ({ id: k.id, title: getCriterion(guide, k.id)?.title ?? k.title })),
     questionTopics: c.questionTopics,
     justifications,
+    bill: billDebrief(tender, user.organisationId),
   };
 }

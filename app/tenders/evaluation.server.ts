@@ -10,6 +10,7 @@ import { submissionContentSchema, type SubmittedAnswer, type SubmittedOfferValue
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedMethodOf } from "./builder";
+import { tenderBillTotals } from "./bill.server";
 import { bumpTenderData, tenderCache, tenderDataKey } from "./data-version.server";
 import { includedQuestions } from "./method";
 
@@ -121,7 +122,8 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
   const tender = loadTender({ id: tenderId, user });
   const method = publishedMethodOf(tender);
   const open = evaluationOpen(tender);
-  if (!method) return { tender, open: false, submissions: [], questionCount: 0, offerCriterionCount: 0 };
+  if (!method) return { tender, open: false, submissions: [], questionCount: 0, offerCriterionCount: 0, hasBill: false };
+  const { bill, offers: billOffers } = tenderBillTotals(tender);
   const questions = includedQuestions(method);
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
@@ -138,6 +140,7 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
     tender,
     open,
     questionCount: questions.length,
+    hasBill: bill.length > 0,
     offerCriterionCount: method.offerCriteria.length,
     submissions: subs.map((s) => {
       const evaluated = evaluatedBySubmission.get(s.id) ?? new Set<string>();
@@ -156,7 +159,7 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
           title: getCriterion(getGuide(method.guideVersion) ?? currentGuide, criterion)?.shortTitle ?? criterion,
           count: n,
         })),
-        price: score?.priceEurHt ?? null,
+        price: bill.length > 0 ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId)?.price ?? null) : (score?.priceEurHt ?? null),
         technical: score?.technicalScore ?? null,
       };
     }),
@@ -396,12 +399,13 @@ export function saveCriterionEvaluation({
 export const offerScoreSchema = z
   .object({
     supplierOrganisationId: z.coerce.number().int().positive(),
+    // Absent when the tender has a bill of quantities (the price is computed from it: issue 12).
     price: z
       .string()
       .trim()
-      .min(1, "Le prix est obligatoire")
-      .transform((s) => Number(s.replace(/\s/g, "").replace(",", ".")))
-      .refine((n) => Number.isFinite(n) && n > 0, "Prix en euros HT strictement positif attendu"),
+      .optional()
+      .transform((s) => (s === undefined || s === "" ? null : Number(s.replace(/\s/g, "").replace(",", "."))))
+      .refine((n) => n === null || (Number.isFinite(n) && n > 0), "Prix en euros HT strictement positif attendu"),
     technical: z
       .string()
       .trim()
@@ -416,11 +420,18 @@ export const offerScoreSchema = z
   });
 export type OfferScoreInput = z.infer<typeof offerScoreSchema>;
 
-/** Price (€ HT) and technical score (stored on 0–100; /20 converted ×5) entered by the buyer. */
-export function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): void {
+/**
+ * Price (€ HT) and technical score (stored on 0–100; /20 converted ×5) entered by the buyer. With a
+ * bill of quantities only the technical score is entered: the price is computed from the bill.
+ */
+export function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } {
   const tender = loadTenderAsBuyer({ id: tenderId, user });
   const sub = evaluableSubmissions(tender).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
   if (!sub) throw notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
+  const method = publishedMethodOf(tender);
+  const hasBill = (method?.bill ?? []).length > 0;
+  if (!hasBill && input.price === null) return { ok: false, fieldErrors: { price: ["Le prix est obligatoire"] } };
+  const price = hasBill ? null : input.price;
   const technical = input.scale === "20" ? input.technical * 5 : input.technical;
   const at = new Date().toISOString();
   db().transaction((tx) => {
@@ -429,7 +440,7 @@ export function saveOfferScore({ tenderId, user, input }: { tenderId: number; us
       .from(offerScores)
       .where(and(eq(offerScores.tenderId, tender.id), eq(offerScores.supplierOrganisationId, sub.supplierOrganisationId)))
       .get();
-    const values = { priceEurHt: input.price, technicalScore: technical, updatedBy: user.id, updatedAt: at };
+    const values = { priceEurHt: price, technicalScore: technical, updatedBy: user.id, updatedAt: at };
     tx.insert(offerScores)
       .values({ tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, ...values })
       .onConflictDoUpdate({ target: [offerScores.tenderId, offerScores.supplierOrganisationId], set: values })
@@ -444,8 +455,9 @@ export function saveOfferScore({ tenderId, user, input }: { tenderId: number; us
       details: {
         supplierOrganisationId: sub.supplierOrganisationId,
         from: before ? { price: before.priceEurHt, technical: before.technicalScore } : null,
-        to: { price: input.price, technical, enteredOn: input.scale },
+        to: { price, technical, enteredOn: input.scale },
       },
     });
   });
+  return { ok: true };
 }

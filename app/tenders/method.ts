@@ -40,6 +40,20 @@ export const methodClauseSchema = z.object({
   values: z.record(z.string(), z.string()).default({}),
 });
 
+/**
+ * One line of the bill of quantities (issue 12), as stored in the method: `unit` is an activity-unit
+ * id of the factor importer (questionnaires/emission-factors/units.ts), `quantity` an exact decimal
+ * text with a point ("12.5"), read by scoring/bill-of-quantities.ts without binary floats.
+ */
+export const methodBillLineSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  unit: z.string().min(1),
+  quantity: z.string().regex(/^\d+(\.\d+)?$/),
+  segment: z.string().min(1).optional(),
+  ghgCategory: z.number().int().min(1).max(15).optional(),
+});
+export type MethodBillLine = z.infer<typeof methodBillLineSchema>;
 export const offerDirections = ["lower-is-better", "higher-is-better"] as const;
 export const offerMethods = ["ratio", "linear"] as const;
 
@@ -80,6 +94,8 @@ export const tenderMethodSchema = z.object({
   criteria: z.array(methodCriterionSchema),
   questions: z.array(methodQuestionSchema),
   clauses: z.array(methodClauseSchema).default([]),
+  /** Bill of quantities (détail quantitatif estimatif); absent or empty = no bill, the price is entered by the buyer. */
+  bill: z.array(methodBillLineSchema).optional(),
   offerCriteria: z.array(methodOfferCriterionSchema).default([]),
   /** Set at publication; absent in drafts and in snapshots published before issue 11 (they score as before). */
   procurement: methodProcurementSchema.optional(),

@@ -25,6 +25,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { loadTender, type TenderRow } from "./access.server";
+import { FOOTPRINT_CRITERION_ID, footprintOfferValues, tenderBillTotals } from "./bill.server";
 import { publishedMethodOf } from "./builder";
 import { countedOfferValue, evaluableSubmissions, evaluatedValue, selfValue, unsafeEvaluationRows, unsafeOfferReviewRows } from "./evaluation.server";
 import { includedQuestions, toScoringMethod, type TenderMethod } from "./method";
@@ -39,6 +40,8 @@ export type ScoringSupplierInfo = {
   submittedAt: string;
   price: number;
   technical: number;
+  /** The bill's computed footprint (kgCO2e) when the tender has a bill; null otherwise. */
+  footprintKg: number | null;
 };
 
 export type TenderScoringInput = {
@@ -62,6 +65,11 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const scoringMethod = toScoringMethod(method);
   const lawful = scoringMethod.procurement !== undefined || scoringMethod.offerCriteria !== undefined;
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
+  // Issue 12: with a bill of quantities the price is computed from it (Σ quantity × unit price),
+  // never typed; the footprint is the value of the `empreinte-offre` offer criterion.
+  const { bill, offers: billOffers } = tenderBillTotals(tender);
+  const hasBill = bill.length > 0;
+  const footprints = footprintOfferValues(billOffers);
   const suppliers: ScoringSupplierInfo[] = [];
   const incomplete: TenderScoringInput["incomplete"] = [];
   const notYetEvaluated: Record<string, string[]> = {};
@@ -78,9 +86,12 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   for (const s of subs) {
     const score = scoreByOrganisation.get(s.supplierOrganisationId);
     const missing: string[] = [];
-    if (score?.priceEurHt == null || !(score.priceEurHt > 0)) missing.push("prix");
+    const billOffer = hasBill ? (billOffers.find((o) => o.organisationId === s.supplierOrganisationId) ?? null) : null;
+    const price = hasBill ? (billOffer?.price ?? null) : (score?.priceEurHt ?? null);
+    if (hasBill && !billOffer?.complete) missing.push("bordereau de prix incomplet");
+    else if (price == null || !(price > 0)) missing.push("prix");
     if (score?.technicalScore == null) missing.push("note technique");
-    if (!score || missing.length > 0) {
+    if (!score || missing.length > 0 || price == null) {
       incomplete.push({ organisationId: s.supplierOrganisationId, name: s.supplierName, submissionId: s.id, missing });
       continue;
     }
@@ -101,23 +112,28 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
       name: s.supplierName,
       submissionId: s.id,
       submittedAt: s.submittedAt,
-      price: score.priceEurHt!,
+      price,
       technical: score.technicalScore!,
+      footprintKg: hasBill ? (footprints.get(s.supplierOrganisationId) ?? null) : null,
     });
     if (!lawful) {
-      entries.push({ id: key, price: score.priceEurHt!, technical: score.technicalScore!, answers });
+      entries.push({ id: key, price, technical: score.technicalScore!, answers });
       continue;
     }
     const offerValues: Record<string, number | null> = {};
     for (const c of method.offerCriteria) {
-      offerValues[c.id] = countedOfferValue(
+      // Issue 12: with a bill, the footprint criterion's value is the bill's computed footprint (never typed).
+      offerValues[c.id] = hasBill && c.id === FOOTPRINT_CRITERION_ID ? (footprints.get(s.supplierOrganisationId) ?? null) : countedOfferValue(
         offerRows.find((r) => r.submissionId === s.id && r.criterionId === c.id),
         s.offerValues.get(c.id),
       );
     }
     const reviewedAnswers = questions.filter((q) => rows.some((r) => r.submissionId === s.id && r.questionId === q.id)).map((q) => q.id);
-    const reviewedOffers = method.offerCriteria.filter((c) => offerRows.some((r) => r.submissionId === s.id && r.criterionId === c.id)).map((c) => c.id);
-    entries.push({ id: key, price: score.priceEurHt!, technical: score.technicalScore!, answers, offerValues, review: { answers: reviewedAnswers, offerValues: reviewedOffers } });
+    // A computed footprint needs no review of a typed value: it counts as reviewed (replacements are the evaluator's review).
+    const reviewedOffers = method.offerCriteria
+      .filter((c) => (hasBill && c.id === FOOTPRINT_CRITERION_ID) || offerRows.some((r) => r.submissionId === s.id && r.criterionId === c.id))
+      .map((c) => c.id);
+    entries.push({ id: key, price, technical: score.technicalScore!, answers, offerValues, review: { answers: reviewedAnswers, offerValues: reviewedOffers } });
   }
   const input: ScoringInputRaw | null = entries.length > 0 ? { ...scoringMethod, suppliers: entries } : null;
   return { method, input, suppliers, incomplete, notYetEvaluated };

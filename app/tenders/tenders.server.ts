@@ -15,6 +15,8 @@ import { regimeOfOrganisation } from "~/lib/organisations.server";
 import { regimeLabels } from "~/lib/regime";
 import { parseScoringInput, scoreParsed } from "#scoring";
 import { loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { carryAwardToScope3, supplierBillOffer, type SupplierBillOffer } from "./bill.server";
+import { evaluableSubmissions } from "./evaluation.server";
 import { scoringInputForTender } from "./scoring-input.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, methodPublishWarnings, readDraftMethod, type BuilderValues } from "./builder";
 import { procurementFor, scopeOf, tenderMethodSchema, type MethodProcurement, type TenderMethod } from "./method";
@@ -225,7 +227,12 @@ export function reviewsMissing(tender: TenderRow): { name: string; answers: numb
     .map((s) => ({ name: names.get(s.id) ?? s.id, answers: s.unreviewed!.answers.length, offerValues: s.unreviewed!.offerValues.length }));
 }
 
-export function closeTender({ id, user }: { id: number; user: CurrentUser }): void {
+/**
+ * Closes a published tender, optionally naming the winner (a supplier whose submission counts).
+ * When the tender has a bill of quantities and the winner's bill is complete, its lines become
+ * scope 3 activity data of the buying organisation in the same transaction (`carryAwardToScope3`).
+ */
+export function closeTender({ id, user, winnerOrganisationId = null }: { id: number; user: CurrentUser; winnerOrganisationId?: number | null }): { carried: number } {
   const tender = loadTenderAsBuyer({ id, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
   const missing = reviewsMissing(tender);
@@ -237,10 +244,26 @@ export function closeTender({ id, user }: { id: number; user: CurrentUser }): vo
         .join(" ; ")}.`,
     );
   }
+  let winner: SupplierBillOffer | null = null;
+  if (winnerOrganisationId !== null) {
+    const subs = evaluableSubmissions(tender);
+    if (!subs.some((s) => s.supplierOrganisationId === winnerOrganisationId)) throw new AppError("invalid", "Le titulaire choisi n'a pas d'offre évaluable pour cet appel d'offres.");
+    winner = supplierBillOffer(tender, winnerOrganisationId);
+    if (winner) {
+      if (!winner.offer) throw new AppError("invalid", "Le bordereau de prix du titulaire choisi est incomplet : son offre ne peut pas être retenue.");
+    }
+  }
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id });
+  return db().transaction((tx) => {
+    const res = tx
+      .update(tenders)
+      .set({ status: "closed", closedAt: at, updatedAt: at, awardedSupplierOrganisationId: winnerOrganisationId })
+      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "published")))
+      .run();
+    if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été clôturé.");
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id, details: { winnerOrganisationId } });
+    const carried = winner ? carryAwardToScope3(tx, { tender, user, winner }) : 0;
+    return { carried };
   });
 }
 

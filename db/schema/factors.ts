@@ -191,6 +191,17 @@ export const activityData = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: text("created_at").notNull().default(now),
     deletedAt: text("deleted_at"),
+    /**
+     * Provenance of a line carried from an awarded tender's bill of quantities (issue 12 §5): the
+     * tender, the bill line, the factor used (kgCO2e per unit, exact text as answered or replaced),
+     * the supplier factor it was picked from (if any) and a French note. Null for lines the CSR
+     * team entered or imported. One row per tender line and year (unique index): carried once.
+     */
+    sourceTenderId: integer("source_tender_id").references(() => tenders.id),
+    sourceLineId: text("source_line_id"),
+    sourceFactorId: integer("source_factor_id").references(() => factors.id),
+    tenderFactorKgPerUnit: text("tender_factor_kg_per_unit"),
+    provenance: text("provenance"),
   },
-  (t) => [index("activity_data_org").on(t.organisationId)],
+  (t) => [index("activity_data_org").on(t.organisationId), uniqueIndex("activity_data_tender_line").on(t.sourceTenderId, t.sourceLineId, t.year)],
 );

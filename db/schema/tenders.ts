@@ -38,6 +38,8 @@ export const tenders = sqliteTable(
     cancelledAt: text("cancelled_at"),
     cancelReason: text("cancel_reason"),
     closedAt: text("closed_at"),
+    /** The supplier organisation the tender was awarded to when the buyer closed it (optional). */
+    awardedSupplierOrganisationId: integer("awarded_supplier_organisation_id").references(() => organisations.id),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
     deletedAt: text("deleted_at"),
