@@ -8,7 +8,7 @@ import { fillClause, getClause } from "#questionnaires/clauses";
 import { currentGuide, getGuide, type Guide } from "#questionnaires/guide";
 import { segmentIds } from "#questionnaires/segments";
 import { DATE_PATTERN, TIME_PATTERN, parisToUtcIso } from "~/lib/dates";
-import { RSE_MAX_SHARE, tenderMethodSchema, toScoringMethod, type TenderMethod } from "./method";
+import { campaignMethodSchema, RSE_MAX_SHARE, tenderMethodSchema, toScoringMethod, type QuestionsMethod, type TenderMethod } from "./method";
 
 export { toScoringMethod } from "./method";
 
@@ -161,6 +161,15 @@ export function readDraftMethod(json: unknown): TenderMethod {
 /** The frozen method of a published (closed, cancelled) tender; null for a draft. */
 export function publishedMethodOf(tender: { publishedMethod: unknown }): TenderMethod | null {
   return tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : null;
+}
+
+/**
+ * The questions part of a published consultation of either kind (tender or maturity campaign): what
+ * the questionnaire, the invitations and the evaluation read. Null for a draft.
+ */
+export function publishedQuestionsOf(tender: { kind?: string; publishedMethod: unknown }): QuestionsMethod | null {
+  if (!tender.publishedMethod) return null;
+  return tender.kind === "campaign" ? campaignMethodSchema.parse(tender.publishedMethod) : tenderMethodSchema.parse(tender.publishedMethod);
 }
 
 /** The method the tender is shown and marked with: the published snapshot, else the draft. */

@@ -8,7 +8,7 @@ import { db } from "~/lib/db.server";
 import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-content";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
-import { publishedMethodOf } from "./builder";
+import { publishedQuestionsOf } from "./builder";
 import { includedQuestions } from "./method";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
@@ -93,8 +93,8 @@ export function unsafeEvaluationRows(submissionIds: number[]): EvaluationRow[] {
 
 /** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
 export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   const open = evaluationOpen(tender);
   if (!method) return { tender, open: false, submissions: [], questionCount: 0 };
   const questions = includedQuestions(method);
@@ -137,8 +137,8 @@ function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmi
 
 /** Everything the evaluation page of one submission needs, grouped by criterion. */
 export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
@@ -205,8 +205,8 @@ export function saveCriterionEvaluation({
   user: CurrentUser;
   input: CriterionEvaluationInput;
 }): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);

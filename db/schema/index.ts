@@ -5,3 +5,4 @@ export * from "./responses";
 export * from "./factors";
 export * from "./membership-requests";
 export * from "./account-security";
+export * from "./campaigns";

@@ -136,6 +136,8 @@ export const evaluations = sqliteTable(
     evaluatedLevel: integer("evaluated_level"),
     notApplicableAccepted: integer("not_applicable_accepted", { mode: "boolean" }),
     justification: text("justification").notNull().default(""),
+    /** Evaluation aid (issue 14): the answer describes an intention (« nous allons… »), not a practice in place. */
+    plannedNotInPlace: integer("planned_not_in_place", { mode: "boolean" }).notNull().default(false),
     evaluatorId: integer("evaluator_id").notNull().references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
   },
