@@ -208,3 +208,64 @@ export function changeActionStatus({
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.status", targetType: "improvement-action", targetId: row.id, details: { side, from: row.status, to, note } });
   });
 }
+
+export type PlanActionResult = { ok: true; message: string } | { ok: false; fieldErrors: Record<string, string[]> };
+
+/**
+ * The plan forms of a debrief page (both sides): `propose`, `agree`, `status`. `campaign` is the
+ * campaign the page showed, loaded with the page's own access rule; `visibleCampaign` re-applies
+ * that rule to an action's campaign (an action id from another campaign or supplier is a 404).
+ */
+export function planAction({
+  formData,
+  user,
+  campaign,
+  supplierOrganisationId,
+  axes,
+  visibleCampaign,
+}: {
+  formData: FormData;
+  user: CurrentUser;
+  campaign: TenderRow;
+  supplierOrganisationId: number;
+  axes: { id: string; score: number | null }[];
+  visibleCampaign: (id: number) => TenderRow;
+}): PlanActionResult {
+  const intent = String(formData.get("intent") ?? "");
+  const scoped = (id: number) => {
+    const c = visibleCampaign(id);
+    if (c.id !== campaign.id) throw notFound(ACTION_NOT_FOUND);
+    return c;
+  };
+  switch (intent) {
+    case "propose": {
+      const parsed = actionFormSchema.safeParse(Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const i of parsed.error.issues) (fieldErrors[String(i.path[0] ?? "form")] ??= []).push(i.message);
+        return { ok: false, fieldErrors };
+      }
+      const baseline = axes.find((a) => a.id === parsed.data.criterion)?.score ?? null;
+      proposeAction({ campaign, supplierOrganisationId, baselineScore: baseline, user, input: parsed.data });
+      return { ok: true, message: "Action proposée : elle sera convenue quand l'autre partie l'aura acceptée." };
+    }
+    case "agree": {
+      const actionId = z.coerce.number().int().positive().safeParse(formData.get("actionId"));
+      if (!actionId.success) throw notFound(ACTION_NOT_FOUND);
+      const { row } = loadActionFor(user, actionId.data, scoped);
+      if (row.supplierOrganisationId !== supplierOrganisationId) throw notFound(ACTION_NOT_FOUND);
+      const status = agreeAction({ user, actionId: row.id, visibleCampaign: scoped });
+      return { ok: true, message: status === "agreed" ? "Action convenue par les deux parties." : "Accord enregistré ; en attente de l'autre partie." };
+    }
+    case "status": {
+      const parsed = statusFormSchema.safeParse({ actionId: formData.get("actionId"), to: formData.get("to"), note: formData.get("note") ?? "" });
+      if (!parsed.success) return { ok: false, fieldErrors: { status: parsed.error.issues.map((i) => i.message) } };
+      const { row } = loadActionFor(user, parsed.data.actionId, scoped);
+      if (row.supplierOrganisationId !== supplierOrganisationId) throw notFound(ACTION_NOT_FOUND);
+      changeActionStatus({ user, actionId: row.id, to: parsed.data.to, note: parsed.data.note, visibleCampaign: scoped });
+      return { ok: true, message: "Statut de l'action mis à jour." };
+    }
+    default:
+      throw new AppError("invalid", "Action inconnue.");
+  }
+}

@@ -97,6 +97,7 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
         .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
         .orderBy(desc(submissions.id))
         .get() ?? null;
+    const campaign = t.tender.kind === "campaign";
     const criteria = t.guide.criteria
       .map((c) => ({
         id: c.id,
@@ -109,9 +110,12 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
               id: iq.id,
               topic: iq.question.topic,
               text: iq.question.text,
-              guidance: iq.question.guidance,
+              // A maturity campaign discloses only the questions and why they are asked, never the
+              // evaluation material (evaluator guidance, question-specific level descriptors): the
+              // generic scale is shown for the self-assessment (issue 14; guide, BP-AIR fiche V1 §4).
+              guidance: campaign ? "" : iq.question.guidance,
               evidenceExamples: [...iq.question.evidenceExamples],
-              levels: levelOptions(iq.question.levels),
+              levels: levelOptions(campaign ? undefined : iq.question.levels),
               allowNotApplicable: iq.allowNotApplicable,
             }),
           ),
@@ -120,6 +124,7 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
     return {
       tender: {
         id: t.tender.id,
+        kind: t.tender.kind,
         title: t.tender.title,
         reference: t.tender.reference,
         description: t.tender.description,

@@ -10,6 +10,7 @@ import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedQuestionsOf } from "./builder";
 import { includedQuestions } from "./method";
+import { answerPitfalls } from "~/campaigns/pitfalls";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
 export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";
@@ -172,6 +173,8 @@ export function submissionForEvaluation({ tenderId, submissionId, user }: { tend
             notApplicableReason: answer?.notApplicable ? answer.notApplicableReason : "",
             files: answer?.files.map((f) => ({ fileId: f.fileId, name: f.originalName, size: f.size })) ?? [],
             evaluated: row !== undefined,
+            pitfalls: answerPitfalls(answer),
+            plannedNotInPlace: row?.plannedNotInPlace ?? false,
             value: evaluatedValue(row, self, q.allowNotApplicable),
             justification: row?.justification ?? "",
             evaluatorName: row ? (evaluatorNames.get(row.evaluatorId) ?? null) : null,
@@ -186,6 +189,8 @@ export const criterionEvaluationSchema = z.object({
   criterion: z.string().min(1),
   levels: z.record(z.string(), z.enum(levelValues, { error: "Niveau invalide" })),
   justifications: z.record(z.string(), z.string().trim().max(2000, "2000 caractères au plus")),
+  /** Evaluation aid (issue 14 §5): questions tagged « prévu, pas en place ». Absent = none tagged. */
+  planned: z.array(z.string()).default([]),
 });
 export type CriterionEvaluationInput = z.infer<typeof criterionEvaluationSchema>;
 
@@ -233,7 +238,8 @@ export function saveCriterionEvaluation({
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const at = new Date().toISOString();
-  const changes = planned.filter((p) => p.value !== p.previous || p.justification !== p.previousJustification);
+  const plannedBefore = new Set(rows.filter((r) => r.plannedNotInPlace).map((r) => r.questionId));
+  const changes = planned.filter((p) => p.value !== p.previous || p.justification !== p.previousJustification || plannedBefore.has(p.questionId) !== input.planned.includes(p.questionId));
   db().transaction((tx) => {
     for (const p of planned) {
       const answer = sub.answers.get(p.questionId);
@@ -241,6 +247,7 @@ export function saveCriterionEvaluation({
         evaluatedLevel: p.value === "" || p.value === "na" ? null : Number(p.value),
         notApplicableAccepted: p.value === "na" ? true : answer?.notApplicable ? false : null,
         justification: p.justification,
+        plannedNotInPlace: input.planned.includes(p.questionId),
         evaluatorId: user.id,
         updatedAt: at,
       };
@@ -259,7 +266,7 @@ export function saveCriterionEvaluation({
         tenderId: tender.id,
         supplierOrganisationId: sub.supplierOrganisationId,
         criterion: input.criterion,
-        changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification })),
+        changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification, plannedNotInPlace: input.planned.includes(c.questionId) })),
       },
     });
   });
