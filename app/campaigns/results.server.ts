@@ -5,12 +5,13 @@
  * from MIN_PANEL_FOR_MEDIAN scored suppliers; a supplier's page never names another supplier.
  */
 import { and, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
-import { debriefShares, invitations, tenders } from "#db/schema";
+import { debriefShares, tenders } from "#db/schema";
 import { currentGuide, getGuide, type Guide } from "#questionnaires/guide";
 import { criterionScores, distribution, panelMedian, STRENGTH_PRIORITY_RULE, strengthAndPriority, weightedMaturity, type EvaluatedQuestion } from "#scoring";
 import { isSupplier, requireCampaignManager, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
+import { csvNumber } from "~/lib/csv";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import type { TenderRow } from "~/tenders/access.server";
@@ -262,7 +263,8 @@ export function panelCsvRows({ campaignId, user }: { campaignId: number; user: C
   requireCampaignManagerOrEvaluator(user);
   const p = panelView({ campaignId, user });
   const header = ["Fournisseur", "Déposée le", "Questions évaluées", "Indice pondéré", ...p.criteria.map((c) => c.title), ...p.criteria.map((c) => `Évolution — ${c.shortTitle}`)];
-  const lines = p.rows.map((r) => [r.supplierName, r.submittedAt, `${r.evaluated}/${r.questionCount}`, r.index, ...p.criteria.map((c) => r.scores[c.id] ?? null), ...p.criteria.map((c) => r.deltas[c.id] ?? null)]);
+  const n = (x: number | null | undefined) => csvNumber(x ?? null, 1);
+  const lines = p.rows.map((r) => [r.supplierName, r.submittedAt, `${r.evaluated}/${r.questionCount}`, n(r.index), ...p.criteria.map((c) => n(r.scores[c.id])), ...p.criteria.map((c) => n(r.deltas[c.id]))]);
   db().transaction((tx) =>
     audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.campaign-csv", targetType: "campaign", targetId: p.campaign.id }),
   );

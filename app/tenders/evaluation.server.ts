@@ -7,10 +7,10 @@ import { audit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { submissionContentSchema, type SubmittedAnswer } from "~/lib/submission-content";
 import { AppError, notFound } from "~/lib/errors";
+import { answerPitfalls } from "~/campaigns/pitfalls";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedQuestionsOf } from "./builder";
 import { includedQuestions } from "./method";
-import { answerPitfalls } from "~/campaigns/pitfalls";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
 export type LevelValue = "1" | "2" | "3" | "4" | "5" | "na" | "";

@@ -10,7 +10,7 @@ import { db } from "~/lib/db.server";
 import { canonicalJson } from "~/lib/submission-content";
 import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
-import { loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { loadTenderAsBuyer, type KindFilter, type TenderRow } from "./access.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, readDraftMethod, type BuilderValues } from "./builder";
 import { tenderMethodSchema, type TenderMethod } from "./method";
 
@@ -198,8 +198,8 @@ export function listEvaluators({ tender, user }: { tender: TenderRow; user: Curr
  * Replaces the tender's evaluators; every id must be an evaluator of the buyer's organisation (else
  * 404). Returns the names now assigned, for the confirmation.
  */
-export function setEvaluators({ id, user, userIds }: { id: number; user: CurrentUser; userIds: number[] }): string[] {
-  const tender = loadTenderAsBuyer({ id, user });
+export function setEvaluators({ id, user, userIds, kind = "tender" }: { id: number; user: CurrentUser; userIds: number[]; kind?: KindFilter }): string[] {
+  const tender = loadTenderAsBuyer({ id, user, kind });
   const evaluators = listEvaluators({ tender, user });
   const allowed = new Set(evaluators.map((e) => e.id));
   const wanted = [...new Set(userIds)];
@@ -208,7 +208,7 @@ export function setEvaluators({ id, user, userIds }: { id: number; user: Current
     const before = tx.select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).all().map((r) => r.userId);
     tx.delete(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).run();
     for (const userId of wanted) tx.insert(tenderEvaluators).values({ tenderId: tender.id, userId, assignedBy: user.id }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: "tender", targetId: tender.id, details: { before, after: wanted } });
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: tender.kind === "campaign" ? "campaign" : "tender", targetId: tender.id, details: { before, after: wanted } });
   });
   return evaluators.filter((e) => wanted.includes(e.id)).map((e) => e.name);
 }
