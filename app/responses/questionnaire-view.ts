@@ -30,6 +30,8 @@ export type QuestionView = {
   evidenceExamples: string[];
   levels: LevelOption[];
   allowNotApplicable: boolean;
+  /** Pre-filled from an evaluated maturity campaign (information-only questions of a tender): where from. */
+  sourceNote?: string;
 };
 
 export type FileView = { answerFileId: number; fileId: number; originalName: string; size: number };

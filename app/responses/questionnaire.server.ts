@@ -6,6 +6,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError } from "~/lib/errors";
+import { prefillFromCampaigns } from "~/campaigns/prefill.server";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary } from "./library.server";
 import { levelOptions, type QuestionView } from "./questionnaire-view";
@@ -45,7 +46,15 @@ export function ensureResponse(tx: Tx, { user, t }: { user: CurrentUser; t: Supp
     .returning()
     .get();
   const response = created ?? findOwnResponse(tx, { user, tenderId: t.tender.id })!;
-  if (created) prefillFromLibrary(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id) });
+  if (created) {
+    const questionIds = t.questions.map((q) => q.id);
+    // In a tender, a question of weight 0 is asked for information; every other one is scored.
+    const weights = new Map(t.method.questions.map((q) => [q.id, q.weight]));
+    const isTender = t.tender.kind !== "campaign";
+    const scored = new Set(isTender ? questionIds.filter((id) => (weights.get(id) ?? 1) > 0) : []);
+    prefillFromLibrary(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds, noCampaignSourceFor: scored });
+    if (isTender) prefillFromCampaigns(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds: questionIds.filter((id) => !scored.has(id)) });
+  }
   return response;
 }
 
@@ -117,6 +126,7 @@ export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tender
               evidenceExamples: [...iq.question.evidenceExamples],
               levels: levelOptions(campaign ? undefined : iq.question.levels),
               allowNotApplicable: iq.allowNotApplicable,
+              sourceNote: byQuestion.get(iq.id)?.reusedUnconfirmed ? byQuestion.get(iq.id)?.sourceNote || undefined : undefined,
             }),
           ),
       }))

@@ -52,4 +52,5 @@ CREATE TABLE `improvement_actions` (
 CREATE INDEX `improvement_actions_campaign` ON `improvement_actions` (`campaign_id`,`supplier_organisation_id`);--> statement-breakpoint
 CREATE INDEX `improvement_actions_supplier` ON `improvement_actions` (`supplier_organisation_id`);--> statement-breakpoint
 ALTER TABLE `tenders` ADD `kind` text DEFAULT 'tender' NOT NULL;--> statement-breakpoint
-ALTER TABLE `evaluations` ADD `planned_not_in_place` integer DEFAULT false NOT NULL;
+ALTER TABLE `evaluations` ADD `planned_not_in_place` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `response_answers` ADD `source_note` text DEFAULT '' NOT NULL;

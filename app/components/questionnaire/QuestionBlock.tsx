@@ -56,7 +56,9 @@ export const QuestionBlock = memo(function QuestionBlock({
         </p>
         {reused ? (
           <div className="q-reused">
-            <span className="badge badge--warn">reprise — vérifiez qu'elle est toujours exacte</span>
+            <span className="badge badge--warn">
+              {question.sourceNote ? `reprise de ${question.sourceNote}` : "reprise"} — vérifiez qu'elle est toujours exacte
+            </span>
             {!readOnly ? (
               <button type="submit" name="confirm" value={id} className="button button--secondary" onClick={(e) => { e.preventDefault(); onConfirm(id); }}>
                 Confirmer cette réponse
