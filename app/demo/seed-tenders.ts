@@ -12,7 +12,7 @@ import type { Db } from "#db/connection";
 import { invitations, offerScores, responseAnswers, responses, submissions, tenderEvaluators, tenders } from "#db/schema";
 import { currentGuide } from "#questionnaires/guide";
 import { defaultMethod } from "~/tenders/builder";
-import { includedQuestions, type TenderMethod } from "~/tenders/method";
+import { includedQuestions, type QuestionsMethod, type TenderMethod } from "~/tenders/method";
 import { canonicalJson, type SubmissionContent } from "~/lib/submission-content";
 import { fillLibraryFromSubmission } from "~/responses/library.server";
 
@@ -39,7 +39,7 @@ export function seedSubmission(
   args: {
     tenderId: number;
     methodSha256: string;
-    method: TenderMethod;
+    method: QuestionsMethod;
     supplierOrganisationId: number;
     submittedBy: number;
     answers: (questionId: string, index: number) => SeedAnswer;
