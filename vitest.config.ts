@@ -17,6 +17,9 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["test/support/integration-setup.ts"],
           testTimeout: 30_000,
+          // Set-ups sign in several demo users (password hashing) and seed the demo data (campaigns
+          // included): on the shared 2-core machine that can exceed the 10 s default.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import { debriefShares, tenders } from "#db/schema";
 import { currentGuide, getGuide, type Guide } from "#questionnaires/guide";
 import { criterionScores, distribution, panelMedian, STRENGTH_PRIORITY_RULE, strengthAndPriority, weightedMaturity, type EvaluatedQuestion } from "#scoring";
-import { isSupplier, requireCampaignManager, tendersVisibleToSupplier } from "~/auth/permissions.server";
+import { isSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { csvNumber } from "~/lib/csv";
@@ -40,6 +40,15 @@ function guideOf(method: QuestionsMethod): Guide {
 
 export function criteriaOf(method: QuestionsMethod): CriterionInfo[] {
   return guideOf(method).criteria.map((c) => ({ id: c.id, number: c.number, title: c.title, shortTitle: c.shortTitle }));
+}
+
+/** The campaign page's respondents with their evaluation progress (buying side, scoped by `loadCampaign`). */
+export function campaignRespondents({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
+  const all = unsafeCampaignScores(loadCampaign({ id: campaignId, user }));
+  return {
+    guideVersion: all.method.guideVersion,
+    respondents: all.suppliers.map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName, submittedAt: s.submittedAt, evaluated: s.evaluated, questionCount: s.questionCount })),
+  };
 }
 
 /** Scores of every supplier with an evaluable submission (caller checked access to the campaign). */
@@ -260,7 +269,6 @@ export function panelView({ campaignId, user, compareWith }: { campaignId: numbe
 
 /** CSV of the panel (buying side; formula-safe through app/lib/csv.ts), audited. */
 export function panelCsvRows({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
-  requireCampaignManagerOrEvaluator(user);
   const p = panelView({ campaignId, user });
   const header = ["Fournisseur", "Déposée le", "Questions évaluées", "Indice pondéré", ...p.criteria.map((c) => c.title), ...p.criteria.map((c) => `Évolution — ${c.shortTitle}`)];
   const n = (x: number | null | undefined) => csvNumber(x ?? null, 1);
@@ -271,7 +279,3 @@ export function panelCsvRows({ campaignId, user }: { campaignId: number; user: C
   return { header, lines, filename: `campagne-${p.campaign.id}-panel.csv` };
 }
 
-function requireCampaignManagerOrEvaluator(user: CurrentUser) {
-  if (user.role === "evaluator" && user.organisationKind === "buyer") return;
-  requireCampaignManager(user);
-}

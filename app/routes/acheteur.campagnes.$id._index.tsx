@@ -6,7 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { isCampaignManager } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { closeCampaign, loadCampaign, reminderCounts, sendReminder } from "~/campaigns/campaigns.server";
-import { unsafeCampaignScores } from "~/campaigns/results.server";
+import { campaignRespondents } from "~/campaigns/results.server";
 import { CopyLink } from "~/components/copy-link";
 import { CsrfInput } from "~/components/csrf";
 import { FlashMessage } from "~/components/flash";
@@ -30,15 +30,15 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     c.id,
     invitations.map((i) => i.id),
   );
-  const scores = unsafeCampaignScores(c);
+  const { guideVersion, respondents } = campaignRespondents({ campaignId: c.id, user });
   const manager = isCampaignManager(user);
   return {
     campaign: { id: c.id, title: c.title, description: c.description, status: c.status, deadline: c.deadline, publishedAt: c.publishedAt, open: c.status === "published" && Date.parse(c.deadline) > Date.now() },
-    guideVersion: scores.method.guideVersion,
-    questionCount: scores.suppliers[0]?.questionCount ?? null,
+    guideVersion,
+    questionCount: respondents[0]?.questionCount ?? null,
     manager,
     invitations: invitations.map((i) => ({ ...i, reminders: reminders.get(i.id) ?? 0 })),
-    respondents: scores.suppliers.map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName, submittedAt: s.submittedAt, evaluated: s.evaluated, questionCount: s.questionCount })),
+    respondents,
     evaluators: manager ? listEvaluators({ tender: c, user }) : [],
   };
 });

@@ -12,9 +12,8 @@ import { CsrfInput } from "~/components/csrf";
 import { FlashMessage } from "~/components/flash";
 import { tenderLinks } from "~/components/tenders/links";
 import { formatParis } from "~/lib/dates";
-import { AppError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 
 export const links = tenderLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bilan de ${data?.supplier.name ?? "fournisseur"} — NR Procure` }];
@@ -38,14 +37,14 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   }
   const campaign = loadCampaignAsManager({ id: campaignId, user });
   const d = buyerSupplierDebrief({ campaignId, supplierOrganisationId, user });
-  try {
-    const r = planAction({ formData, user, campaign, supplierOrganisationId, axes: d.axes, visibleCampaign: (id) => loadCampaign({ id, user }) });
-    if (!r.ok) return data({ fieldErrors: r.fieldErrors }, { status: 400 });
-    return redirectWithFlash(`${here}#plan-h`, { message: r.message });
-  } catch (e) {
-    if (e instanceof AppError && e.code === "conflict") return data({ fieldErrors: { status: [e.message] } }, { status: 409 });
-    throw e;
-  }
+  return refusalsAsData(
+    async () => {
+      const r = planAction({ formData, user, campaign, supplierOrganisationId, axes: d.axes, visibleCampaign: (id) => loadCampaign({ id, user }) });
+      if (!r.ok) return data({ fieldErrors: r.fieldErrors }, { status: 400 });
+      return redirectWithFlash(`${here}#plan-h`, { message: r.message });
+    },
+    (message) => ({ fieldErrors: { status: [message] } as Record<string, string[]> }),
+  );
 });
 
 export default function BuyerSupplierDebrief() {

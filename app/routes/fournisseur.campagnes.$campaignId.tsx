@@ -8,9 +8,8 @@ import { supplierCampaign, supplierDebrief } from "~/campaigns/results.server";
 import { DebriefView, PlanSection } from "~/components/campaigns/debrief";
 import { FlashMessage } from "~/components/flash";
 import { tenderLinks } from "~/components/tenders/links";
-import { AppError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { defineAction, defineLoader, idParam } from "~/lib/route.server";
+import { defineAction, defineLoader, idParam, refusalsAsData } from "~/lib/route.server";
 
 export const links = tenderLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bilan — ${data?.campaign.title ?? "campagne"} — NR Procure` }];
@@ -27,14 +26,14 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const campaignId = idParam(params.campaignId);
   const d = supplierDebrief({ campaignId, user });
   const campaign = supplierCampaign({ campaignId, user });
-  try {
-    const r = planAction({ formData, user, campaign, supplierOrganisationId: user.organisationId, axes: d.axes, visibleCampaign: (id) => supplierCampaign({ campaignId: id, user }) });
-    if (!r.ok) return data({ fieldErrors: r.fieldErrors }, { status: 400 });
-    return redirectWithFlash(`/fournisseur/campagnes/${campaignId}#plan-h`, { message: r.message });
-  } catch (e) {
-    if (e instanceof AppError && e.code === "conflict") return data({ fieldErrors: { status: [e.message] } }, { status: 409 });
-    throw e;
-  }
+  return refusalsAsData(
+    async () => {
+      const r = planAction({ formData, user, campaign, supplierOrganisationId: user.organisationId, axes: d.axes, visibleCampaign: (id) => supplierCampaign({ campaignId: id, user }) });
+      if (!r.ok) return data({ fieldErrors: r.fieldErrors }, { status: 400 });
+      return redirectWithFlash(`/fournisseur/campagnes/${campaignId}#plan-h`, { message: r.message });
+    },
+    (message) => ({ fieldErrors: { status: [message] } as Record<string, string[]> }),
+  );
 });
 
 export default function SupplierCampaignDebrief() {

@@ -100,7 +100,7 @@ describe("campaign access (IDOR probes)", () => {
     expect(JSON.stringify(mine.body)).not.toContain(DEMO_SUPPLIER1_ORG);
     // S2 acting on S1's action id (from a form) is a 404, and nothing changes.
     const s1Action = db().select().from(improvementActions).where(and(eq(improvementActions.campaignId, c2026), eq(improvementActions.supplierOrganisationId, s1Org))).get()!;
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { intent: "status", actionId: String(s1Action.id), to: "in-progress", note: "" },
       { intent: "agree", actionId: String(s1Action.id) },
     ]) {
