@@ -30,7 +30,8 @@ export function listTenders({ user }: { user: CurrentUser }) {
       submissionCount: sql<number>`(select count(distinct ${submissions.supplierOrganisationId}) from ${submissions} where ${submissions.tenderId} = ${tenders.id} and ${submissions.withdrawnAt} is null)`,
     })
     .from(tenders)
-    .where(tendersVisibleToBuyingSide(user))
+    // Maturity campaigns have their own list (app/campaigns/campaigns.server.ts).
+    .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "tender")))
     .orderBy(desc(tenders.id))
     .all();
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));

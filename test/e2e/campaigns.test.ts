@@ -118,5 +118,5 @@ describe("maturity campaign", () => {
     await supplier.getByRole("button", { name: "Convenir de cette action" }).click();
     await supplier.getByText("Action convenue par les deux parties.").waitFor();
     await supplier.getByText(/statut : Convenue/).waitFor();
-  });
+  }, 180_000);
 });

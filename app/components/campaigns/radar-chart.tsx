@@ -9,8 +9,9 @@ export type RadarAxis = { id: string; number: number; shortTitle: string; title:
  * (dashed) when there is one, the panel median (dotted) only when shown.
  */
 export function RadarChart({ axes, previousLabel, showMedian }: { axes: RadarAxis[]; previousLabel: string | null; showMedian: boolean }) {
-  const size = 560;
-  const g = radarGeometry(axes.length, { size, margin: 230 });
+  // Room around the rim for the longest short titles (32 characters at most, guide schema).
+  const size = 660;
+  const g = radarGeometry(axes.length, { size, margin: 320 });
   const hasPrevious = previousLabel !== null && axes.some((a) => a.previous !== null);
   return (
     <figure className="radar">
