@@ -17,8 +17,7 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["test/support/integration-setup.ts"],
           testTimeout: 30_000,
-          // Set-ups sign in several demo users (password hashing) and seed the demo data (campaigns
-          // included): on the shared 2-core machine that can exceed the 10 s default.
+          // Seeding hashes demo passwords with argon2: seconds on a busy 2-core machine, not the 10 s default.
           hookTimeout: 60_000,
         },
       },
@@ -29,7 +28,8 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/e2e/global-setup.ts"],
-          testTimeout: 60_000,
+          // A page walk (accessibility audit of a dozen pages) needs more than a minute on a loaded machine.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // One server for all e2e files; each file opens its own browser, one file at a time.
           pool: "forks",
