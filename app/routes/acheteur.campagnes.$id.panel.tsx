@@ -21,8 +21,9 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 /** Heatmap colour of a 0–100 score: pale to dark blue (text stays readable). */
 function heat(score: number | null | undefined): React.CSSProperties {
   if (score === null || score === undefined) return { background: "#f2f2f2" };
-  const l = 95 - Math.round(score * 0.5);
-  return { background: `hsl(208 70% ${l}%)`, color: l < 60 ? "#fff" : "#111" };
+  // From 95 % to 62 % lightness: dark text keeps a contrast above 4.5:1 on every shade (axe-core).
+  const l = 95 - Math.round(score * 0.33);
+  return { background: `hsl(208 70% ${l}%)`, color: "#111" };
 }
 
 const bands = ["0–19", "20–39", "40–59", "60–79", "80–100"];
@@ -69,7 +70,7 @@ export default function PanelView() {
       </section>
       <section className="card" aria-labelledby="heat-h">
         <h2 id="heat-h">Carte de chaleur : fournisseurs × critères (notes sur 100)</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Carte de chaleur (défilement horizontal)">
           <table className="data heatmap">
             <thead>
               <tr>
@@ -170,7 +171,7 @@ export default function PanelView() {
         {p.compare ? (
           <>
             <p>Évolution des notes depuis « {p.compare.title} » (en points sur 100).</p>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Progrès par fournisseur (défilement horizontal)">
               <table className="data">
                 <thead>
                   <tr>

@@ -136,30 +136,30 @@ export default function NewCampaign() {
           <legend>Critères, poids et questions (toutes les 47 questions par défaut)</legend>
           <p className="field__hint">Les poids servent à l'indice du panel, réservé à votre organisation ; un poids 0 retire le critère.</p>
           {guide.criteria.map((c, i) => (
-            <details key={c.id}>
-              <summary>
-                {c.number}. {c.title} —{" "}
-                <label>
-                  poids{" "}
-                  <input type="hidden" name={`criteria.${i}.id`} value={c.id} />
-                  <input name={`criteria.${i}.weight`} inputMode="decimal" size={4} defaultValue={values.criteria[i]?.weight ?? "1"} aria-label={`Poids du critère ${c.title}`} />
-                </label>
-              </summary>
-              <ul className="plain">
-                {c.questions.map((q) => {
-                  const idx = guide.criteria.slice(0, i).reduce((n, x) => n + x.questions.length, 0) + c.questions.indexOf(q);
-                  return (
-                    <li key={q.id}>
-                      <input type="hidden" name={`questions.${idx}.id`} value={q.id} />
-                      <label className="check">
-                        <input type="checkbox" name={`questions.${idx}.included`} defaultChecked />
-                        <span className="qid">{q.id}</span> {q.topic}
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </details>
+            <div key={c.id} className="campaign-criterion">
+              <input type="hidden" name={`criteria.${i}.id`} value={c.id} />
+              <label>
+                {c.number}. {c.title} — poids{" "}
+                <input name={`criteria.${i}.weight`} inputMode="decimal" size={4} defaultValue={values.criteria[i]?.weight ?? "1"} />
+              </label>
+              <details data-criterion={c.id}>
+                <summary>Questions retenues ({c.questions.length})</summary>
+                <ul className="plain">
+                  {c.questions.map((q) => {
+                    const idx = guide.criteria.slice(0, i).reduce((n, x) => n + x.questions.length, 0) + c.questions.indexOf(q);
+                    return (
+                      <li key={q.id}>
+                        <input type="hidden" name={`questions.${idx}.id`} value={q.id} />
+                        <label className="check">
+                          <input type="checkbox" name={`questions.${idx}.included`} defaultChecked />
+                          <span className="qid">{q.id}</span> {q.topic}
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </details>
+            </div>
           ))}
         </fieldset>
         <p className="actions">

@@ -42,7 +42,7 @@ describe("maturity campaign", () => {
     await csr.evaluate(() => {
       const seen = new Set<string>();
       for (const box of document.querySelectorAll<HTMLInputElement>('input[type=checkbox][name$=".included"]')) {
-        const criterion = box.closest("details")?.querySelector("summary input[type=hidden]")?.getAttribute("value") ?? "";
+        const criterion = box.closest("details")?.getAttribute("data-criterion") ?? "";
         box.checked = !seen.has(criterion);
         seen.add(criterion);
       }
