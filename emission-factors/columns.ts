@@ -16,6 +16,18 @@ export const factorColumns = [
   "reference_year",
   "verified_by",
   "source",
+  // Optional product-footprint data, mandatory only for a WBCSD PACT export (issue 18; see pact-spec.ts).
+  "product_mass_kg",
+  "cpc_code",
+  "fossil_value",
+  "value_incl_biogenic",
+  "fossil_carbon_kgc",
+  "biogenic_carbon_kgc",
+  "boundary",
+  "boundary_description",
+  "exempted_pct",
+  "packaging_included",
+  "ipcc_ar",
 ] as const;
 export type FactorColumn = (typeof factorColumns)[number];
 
@@ -39,6 +51,18 @@ export const factorColumnSpecs: readonly FactorColumnSpec[] = Object.freeze([
   { name: "reference_year", french: "annee_reference", required: true, description: "année de référence des données" },
   { name: "verified_by", french: "verifie_par", required: false, description: "tiers vérificateur" },
   { name: "source", french: "source", required: false, description: "adresse web ou référence du document source" },
+  // Product-footprint data: optional here, mandatory for a PACT export (the export lists what is missing).
+  { name: "product_mass_kg", french: "masse_produit_kg", required: false, description: "PACT : masse du produit (kg, hors emballage) par unité d'activité ; 0 pour l'énergie et les services" },
+  { name: "cpc_code", french: "code_cpc", required: false, description: "PACT : code de la classification centrale des produits des Nations unies (CPC), ex. 4527" },
+  { name: "fossil_value", french: "valeur_fossile", required: false, description: "PACT : part des émissions d'origine fossile, dans l'unité de la colonne valeur" },
+  { name: "value_incl_biogenic", french: "valeur_avec_biogenique", required: false, description: "PACT : empreinte y compris l'absorption de CO2 biogénique, dans l'unité de la colonne valeur (égale à la valeur s'il n'y a aucune matière biosourcée)" },
+  { name: "fossil_carbon_kgc", french: "carbone_fossile_kgc", required: false, description: "PACT : carbone fossile contenu dans le produit (kg de carbone par unité d'activité)" },
+  { name: "biogenic_carbon_kgc", french: "carbone_biogenique_kgc", required: false, description: "PACT : carbone biogénique contenu dans le produit (kg de carbone par unité d'activité)" },
+  { name: "boundary", french: "perimetre", required: false, description: "PACT : périmètre du cycle de vie, berceau-porte (cradle-to-gate), berceau-tombe (cradle-to-grave) ou porte-porte (gate-to-gate)" },
+  { name: "boundary_description", french: "description_perimetre", required: false, description: "PACT : processus inclus dans le périmètre (fabrication, transport amont…)" },
+  { name: "exempted_pct", french: "exclusions_pct", required: false, description: "PACT : part des émissions exclues du calcul, en % (0 si aucune)" },
+  { name: "packaging_included", french: "emballage_inclus", required: false, description: "PACT : émissions de l'emballage incluses, oui ou non" },
+  { name: "ipcc_ar", french: "rapport_giec", required: false, description: "PACT : rapport du GIEC des pouvoirs de réchauffement utilisés, AR5 ou AR6" },
 ]);
 
 /** Header comparison key: accents and case removed, trimmed, inner spaces and dashes as `_`. */

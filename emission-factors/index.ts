@@ -17,11 +17,41 @@ export {
   type FactorRowOutput,
   type FactorRowSchemaOptions,
   type NormalisedFactor,
+  type ProductFootprintData,
+  type LifeCycleBoundary,
 } from "./schema";
 export { formatIssue, type CsvDelimiter, type FactorIssue, type FactorWarning, type FactorsReport } from "./report";
 export { CsvUnreadableError, type CsvUnreadableReason } from "./errors";
 export { AutoDecoder, type CsvEncoding } from "./decode";
 export { qualityOf, type FactorQuality, type QualityGrade } from "./quality";
 export { plausibilityOf, findReferenceRatio, type Plausibility, type ReferenceRatioLike } from "./plausibility";
-export { pactToFactors, factorsToPact, toDecimalString, type PactImport, type PactIssue, type PactCompany, type PactExport } from "./pact";
+export {
+  pactToFactors,
+  factorsToPact,
+  pactExportIssues,
+  toDecimalString,
+  PACT_MISSING,
+  type PactImport,
+  type PactIssue,
+  type PactCompany,
+  type PactExport,
+  type PactSkipped,
+} from "./pact";
+export {
+  pactExportVersions,
+  pactV2FootprintSpecSchema,
+  pactV3FootprintSpecSchema,
+  pactV2ListResponseSchema,
+  pactV3ListResponseSchema,
+  type PactExportVersion,
+} from "./pact-spec";
 export { readFactorsCsv, DEFAULT_MAX_ERRORS, DEFAULT_MAX_LINE_LENGTH, type FactorsCsvInput, type ReadFactorsOptions } from "./read";
+export {
+  readBaseEmpreinte,
+  monetaryMultiplier,
+  baseEmpreinteColumns,
+  type BaseEmpreinteElement,
+  type BaseEmpreinteIssue,
+  type BaseEmpreinteRead,
+  type BaseEmpreinteRefusal,
+} from "./base-empreinte";

@@ -17,15 +17,28 @@
  *   v3 `verification.providerName`; reference year: year of `referencePeriodStart`;
  * - `Deprecated` footprints are refused; `line` is the footprint's position (1-based).
  *
- * Export, `factorsToPact(factors, company)`: kWh factors as spec 2.3 footprints ("kilowatt hour");
- * per-unit and per-hour factors as spec 3.0 footprints ("piece", "hour" exist only in 3.x). Other
- * units, monetary ratios and "other" methods are not product footprints and are skipped with a
- * reason. Mandatory PACT fields that the factor file does not collect are filled with neutral
- * defaults (carbon contents 0, fossil emissions = total, AR6, no packaging) and said so in `comment`.
+ * Export, `factorsToPact(factors, company, { version })`: ONE spec version per export (a list is
+ * read against one version), 2.3 or 3.0. Every mandatory field comes from data the supplier gave
+ * (the optional product-footprint columns of the CSV, `NormalisedFactor.pcf`) or from a fact of the
+ * row (its unit, method, reference year); nothing is filled with a "neutral" default. A factor that
+ * lacks mandatory data is NOT exported: it is listed in `skipped` with what is missing. Rules:
+ * - exportable methods: product footprints (ISO 14040-44, ISO 14067, GHG Protocol Product, PCR
+ *   ADEME); monetary ratios and unspecified methods are not product footprints;
+ * - units: v2.3 declared units are physical only, so only kWh factors export in 2.3 (`piece` and
+ *   `hour` exist from 3.0: we say so instead of bending a unit); 3.0 takes kWh, unit (`piece`,
+ *   with the product's mass) and hour (`hour`, ADR 0040 service footprints);
+ * - boundary: a PACT footprint is cradle-to-gate; a factor declared cradle-to-grave (end of life
+ *   included) or gate-to-gate is not one;
+ * - v3 `productMassPerDeclaredUnit` is `0` for kWh and hour, as the spec requires for energy and
+ *   services, and the supplier's mass (> 0) for a piece;
+ * - v2.3 footprints whose reference period starts in 2025 or later need fields NR Procure does not
+ *   collect (dLUC, land management, biogenic withdrawal, primary data share, DQI…): listed as missing.
+ * Every produced footprint is checked against `pact-spec.ts` before it is returned.
  */
 import { z } from "zod";
 import type { ActivityUnitId } from "#questionnaires/emission-factors/units";
 import type { MethodId } from "#questionnaires/emission-factors/methods";
+import { pactV2FootprintSpecSchema, pactV3FootprintSpecSchema, type PactExportVersion } from "./pact-spec";
 import { createFactorRowSchema, type NormalisedFactor } from "./schema";
 import { formatUnit } from "./units";
 
@@ -136,6 +149,43 @@ function methodFromStandards(standards: readonly string[]): MethodId {
   return "other";
 }
 
+/** Decimal (string or number) of a PACT field, or `undefined`. */
+function dec(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^[+-]?\d+(\.\d+)?$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/**
+ * The product-footprint cells an imported footprint gives (per activity unit, like the value), so
+ * that a footprint read from PACT can be exported again without asking the supplier twice.
+ * A PACT footprint is cradle-to-gate by definition of the specification.
+ */
+function productCells(pf: PactV2Footprint | PactV3Footprint, major: number, amount: number, multiplier: number): Record<string, string> {
+  const p = pf.pcf as Record<string, unknown>;
+  const perUnit = (v: number | undefined) => (v === undefined ? "" : toDecimalString(Number(((major === 3 ? v / amount : v) * multiplier).toPrecision(15))));
+  const perUnitPlain = (v: number | undefined) => (v === undefined ? "" : toDecimalString(Number((major === 3 ? v / amount : v).toPrecision(15))));
+  const cpc = (pf as { productCategoryCpc?: unknown }).productCategoryCpc;
+  const classification = ((pf as { productClassifications?: unknown }).productClassifications as unknown[] | undefined)?.find(
+    (c): c is string => typeof c === "string" && /:un-cpc:\d{1,5}$/.test(c),
+  );
+  const ipcc = [...((p.ipccCharacterizationFactors as unknown[]) ?? []), ...((p.ipccCharacterizationFactorsSources as unknown[]) ?? [])].find((x) => x === "AR6" || x === "AR5");
+  const packaging = p.packagingEmissionsIncluded;
+  return {
+    product_mass_kg: perUnitPlain(dec(p.productMassPerDeclaredUnit)),
+    cpc_code: typeof cpc === "string" && /^\d{1,5}$/.test(cpc) ? cpc : classification ? classification.split(":").at(-1)! : "",
+    fossil_value: perUnit(dec(p.fossilGhgEmissions)),
+    value_incl_biogenic: perUnit(dec(major === 3 ? p.pcfIncludingBiogenicUptake : p.pCfIncludingBiogenic)),
+    fossil_carbon_kgc: perUnitPlain(dec(p.fossilCarbonContent)),
+    biogenic_carbon_kgc: perUnitPlain(dec(p.biogenicCarbonContent)),
+    boundary: "cradle-to-gate",
+    boundary_description: typeof p.boundaryProcessesDescription === "string" ? p.boundaryProcessesDescription.trim().slice(0, 2000) : "",
+    exempted_pct: dec(p.exemptedEmissionsPercent) === undefined ? "" : String(dec(p.exemptedEmissionsPercent)),
+    packaging_included: packaging === true ? "oui" : packaging === false ? "non" : "",
+    ipcc_ar: typeof ipcc === "string" ? ipcc : "",
+  };
+}
+
 function footprintsOf(json: unknown): unknown[] | null {
   if (Array.isArray(json)) return json;
   if (json !== null && typeof json === "object") {
@@ -221,6 +271,7 @@ export function pactToFactors(json: unknown, options: PactImportOptions = {}): P
       reference_year: start.slice(0, 4),
       verified_by: verifier ?? "",
       source: `PACT ${pf.specVersion} — ${pf.companyName}, empreinte ${pf.id}`,
+      ...productCells(pf, major, amount, unit.multiplier),
     };
     const row = rowSchema.safeParse(cells);
     if (!row.success) {
@@ -246,6 +297,8 @@ export interface PactCompany {
 }
 
 export interface PactExportOptions {
+  /** The one spec version of this export. */
+  version: PactExportVersion;
   /** Creation timestamp (default: now). */
   now?: Date;
   /** Footprint id (UUID) for a factor (default: random UUID). */
@@ -254,24 +307,52 @@ export interface PactExportOptions {
   productIdFor?: (factor: NormalisedFactor) => string;
 }
 
-export interface PactExport {
-  footprints: Record<string, unknown>[];
-  skipped: { line: number; message: string }[];
+/** A factor that was not exported: what is missing (column names as in the template) and why else. */
+export interface PactSkipped {
+  line: number;
+  item: string;
+  /** Mandatory data the supplier has not given, French label with the template column. */
+  missing: string[];
+  /** Other reasons (method, unit, boundary), French. */
+  reasons: string[];
 }
 
-const standardsOf: Partial<Record<MethodId, { v2: string[]; v2Used: string[]; rules?: unknown[] }>> = {
-  "lca-iso14040": { v2: ["ISO14040-44"], v2Used: ["ISO Standard 14044"] },
-  iso14067: { v2: ["ISO14067"], v2Used: ["ISO Standard 14067"] },
-  "ghg-product": { v2: ["GHGP-Product"], v2Used: ["GHG Protocol Product standard"] },
+export interface PactExport {
+  version: PactExportVersion;
+  specVersion: string;
+  footprints: Record<string, unknown>[];
+  skipped: PactSkipped[];
+}
+
+const standardsOf: Partial<Record<MethodId, { standards: string[]; used: string[]; rules?: unknown[] }>> = {
+  "lca-iso14040": { standards: ["ISO14040-44"], used: ["ISO Standard 14044"] },
+  iso14067: { standards: ["ISO14067"], used: ["ISO Standard 14067"] },
+  "ghg-product": { standards: ["GHGP-Product"], used: ["GHG Protocol Product standard"] },
   "pcr-ademe": {
-    v2: ["ISO14040-44"],
-    v2Used: ["ISO Standard 14044"],
+    standards: ["ISO14040-44"],
+    used: ["ISO Standard 14044"],
     rules: [{ operator: "Other", ruleNames: ["Référentiel méthodologique ADEME / PCR"], otherOperatorName: "ADEME" }],
   },
 };
 
-const DEFAULTS_COMMENT =
-  "Facteur d'émission déclaré par le fournisseur dans NR Procure. Champs PACT non collectés renseignés par défaut : émissions fossiles = total, contenus carbone 0, facteurs de caractérisation AR6, emballage non inclus, aucune exemption, masse par unité déclarée 0 (non collectée).";
+/** Labels of the missing data, with the template column the supplier fills in. */
+export const PACT_MISSING = {
+  boundary: "périmètre du cycle de vie (perimetre)",
+  fossil: "émissions d'origine fossile (valeur_fossile)",
+  fossilCarbon: "carbone fossile contenu (carbone_fossile_kgc)",
+  biogenicCarbon: "carbone biogénique contenu (carbone_biogenique_kgc)",
+  inclBiogenic: "empreinte avec absorption de CO2 biogénique (valeur_avec_biogenique)",
+  ipcc: "rapport du GIEC des pouvoirs de réchauffement (rapport_giec)",
+  exempted: "part des émissions exclues (exclusions_pct)",
+  cpc: "code CPC du produit (code_cpc)",
+  boundaryDescription: "description du périmètre (description_perimetre)",
+  packaging: "emballage inclus ou non (emballage_inclus)",
+  mass: "masse du produit par unité (masse_produit_kg)",
+  v2From2025:
+    "données exigées par la v2.3 pour une période de référence à partir de 2025, que NR Procure ne collecte pas (émissions dLUC, gestion des terres, autres émissions biogéniques, retrait de carbone biogénique, méthode biogénique, part de données primaires, indicateurs DQI) : exportez en 3.0",
+} as const;
+
+const SPEC_VERSION: Record<PactExportVersion, string> = { "2.3": "2.3.0", "3.0": "3.0.0" };
 
 function slug(text: string): string {
   const s = text
@@ -292,28 +373,129 @@ export function toDecimalString(n: number): string {
   return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
 }
 
-/** Export factors as PACT ProductFootprints (see the module comment for what is exportable). */
-export function factorsToPact(factors: readonly NormalisedFactor[], company: PactCompany, options: PactExportOptions = {}): PactExport {
-  const created = (options.now ?? new Date()).toISOString();
+const boundaryLabel = { "cradle-to-grave": "berceau-tombe (fin de vie incluse)", "gate-to-gate": "porte-porte (partiel)" } as const;
+
+/**
+ * What stops one factor from being a footprint of this spec version: `missing` data and other
+ * `reasons`; both empty = exportable. Pure, used by the export and by the page that previews it.
+ */
+export function pactExportIssues(f: NormalisedFactor, version: PactExportVersion): { missing: string[]; reasons: string[] } {
+  const missing: string[] = [];
+  const reasons: string[] = [];
+  if (!standardsOf[f.method]) reasons.push(`méthode « ${f.method} » : un ratio monétaire ou une méthode non précisée n'est pas une empreinte produit PACT`);
+  if (version === "2.3") {
+    if (f.activityUnit === "unit") reasons.push("unité « pièce » : la v2.3 ne connaît que des unités physiques (litre, kg, m³, kWh, MJ, t.km, m²) ; « piece » n'existe qu'à partir de la 3.0 : exportez en 3.0");
+    else if (f.activityUnit === "hour") reasons.push("unité « heure » : la v2.3 ne connaît pas les empreintes de services ; « hour » n'existe qu'à partir de la 3.0 : exportez en 3.0");
+    else if (f.activityUnit !== "kWh") reasons.push(`unité « ${f.unit} » sans équivalent PACT (exportables en 2.3 : kWh)`);
+  } else if (f.activityUnit !== "kWh" && f.activityUnit !== "unit" && f.activityUnit !== "hour") {
+    reasons.push(`unité « ${f.unit} » sans équivalent PACT (exportables en 3.0 : kWh, unité, heure)`);
+  }
+  const p = f.pcf ?? null;
+  if (!p?.boundary) missing.push(PACT_MISSING.boundary);
+  else if (p.boundary !== "cradle-to-gate") reasons.push(`périmètre ${boundaryLabel[p.boundary]} : une empreinte PACT s'arrête à la sortie d'usine (berceau-porte)`);
+  if (p?.fossilKgPerUnit == null) missing.push(PACT_MISSING.fossil);
+  else if (p.fossilKgPerUnit > f.valueKgPerUnit * (1 + 1e-9)) reasons.push("émissions fossiles supérieures à l'empreinte totale : vérifiez valeur_fossile");
+  if (p?.fossilCarbonKgC == null) missing.push(PACT_MISSING.fossilCarbon);
+  if (!p?.ipccAr) missing.push(PACT_MISSING.ipcc);
+  if (p?.exemptedPct == null) missing.push(PACT_MISSING.exempted);
+  if (version === "2.3") {
+    if (!p?.cpcCode) missing.push(PACT_MISSING.cpc);
+    if (p?.biogenicCarbonKgC == null) missing.push(PACT_MISSING.biogenicCarbon);
+    if (!p?.boundaryDescription) missing.push(PACT_MISSING.boundaryDescription);
+    if (p?.packagingIncluded == null) missing.push(PACT_MISSING.packaging);
+    if (p?.exemptedPct != null && p.exemptedPct > 0) {
+      reasons.push(
+        p.exemptedPct > 5
+          ? `exclusions de ${p.exemptedPct} % : la v2.3 en admet 5 % au plus`
+          : "exclusions supérieures à 0 % : la v2.3 exige leur description, que le fichier ne collecte pas",
+      );
+    }
+    if (f.referenceYear >= 2025) missing.push(PACT_MISSING.v2From2025);
+  } else {
+    if (p?.inclBiogenicKgPerUnit == null) missing.push(PACT_MISSING.inclBiogenic);
+    if (f.activityUnit === "unit" && !(p?.productMassKg != null && p.productMassKg > 0)) missing.push(PACT_MISSING.mass);
+  }
+  return { missing, reasons };
+}
+
+function buildV2(f: NormalisedFactor, common: Record<string, unknown>): Record<string, unknown> {
+  const std = standardsOf[f.method]!;
+  const p = f.pcf!;
+  return {
+    ...common,
+    version: 1,
+    productCategoryCpc: p.cpcCode,
+    pcf: {
+      declaredUnit: "kilowatt hour",
+      unitaryProductAmount: "1",
+      pCfExcludingBiogenic: toDecimalString(f.valueKgPerUnit),
+      ...(p.inclBiogenicKgPerUnit != null ? { pCfIncludingBiogenic: toDecimalString(p.inclBiogenicKgPerUnit) } : {}),
+      fossilGhgEmissions: toDecimalString(p.fossilKgPerUnit!),
+      fossilCarbonContent: toDecimalString(p.fossilCarbonKgC!),
+      biogenicCarbonContent: toDecimalString(p.biogenicCarbonKgC!),
+      ...(p.productMassKg != null ? { productMassPerDeclaredUnit: toDecimalString(p.productMassKg) } : {}),
+      characterizationFactors: p.ipccAr,
+      ipccCharacterizationFactorsSources: [p.ipccAr],
+      crossSectoralStandardsUsed: std.used,
+      crossSectoralStandards: std.standards,
+      ...(std.rules ? { productOrSectorSpecificRules: std.rules } : {}),
+      boundaryProcessesDescription: p.boundaryDescription,
+      referencePeriodStart: `${f.referenceYear}-01-01T00:00:00Z`,
+      referencePeriodEnd: `${f.referenceYear + 1}-01-01T00:00:00Z`,
+      exemptedEmissionsPercent: p.exemptedPct,
+      exemptedEmissionsDescription: "",
+      packagingEmissionsIncluded: p.packagingIncluded,
+      ...(f.verifiedBy ? { assurance: { assurance: true, providerName: f.verifiedBy } } : {}),
+    },
+  };
+}
+
+function buildV3(f: NormalisedFactor, common: Record<string, unknown>): Record<string, unknown> {
+  const std = standardsOf[f.method]!;
+  const p = f.pcf!;
+  const unit = f.activityUnit === "unit" ? "piece" : f.activityUnit === "hour" ? "hour" : "kilowatt hour";
+  return {
+    ...common,
+    ...(p.cpcCode ? { productClassifications: [`urn:pact:productclassification:un-cpc:${p.cpcCode}`] } : {}),
+    pcf: {
+      declaredUnitOfMeasurement: unit,
+      declaredUnitAmount: "1",
+      // The spec: the real mass for a piece; 0 for energy and services.
+      productMassPerDeclaredUnit: unit === "piece" ? toDecimalString(p.productMassKg!) : "0",
+      referencePeriodStart: `${f.referenceYear}-01-01T00:00:00Z`,
+      referencePeriodEnd: `${f.referenceYear + 1}-01-01T00:00:00Z`,
+      ...(p.boundaryDescription ? { boundaryProcessesDescription: p.boundaryDescription } : {}),
+      pcfExcludingBiogenicUptake: toDecimalString(f.valueKgPerUnit),
+      pcfIncludingBiogenicUptake: toDecimalString(p.inclBiogenicKgPerUnit!),
+      fossilCarbonContent: toDecimalString(p.fossilCarbonKgC!),
+      ...(p.biogenicCarbonKgC != null ? { biogenicCarbonContent: toDecimalString(p.biogenicCarbonKgC) } : {}),
+      fossilGhgEmissions: toDecimalString(p.fossilKgPerUnit!),
+      ...(p.packagingIncluded != null ? { packagingEmissionsIncluded: p.packagingIncluded } : {}),
+      ipccCharacterizationFactors: [p.ipccAr],
+      crossSectoralStandards: std.standards,
+      ...(std.rules ? { productOrSectorSpecificRules: std.rules } : {}),
+      exemptedEmissionsPercent: toDecimalString(p.exemptedPct!),
+      ...(f.verifiedBy ? { verification: { providerName: f.verifiedBy } } : {}),
+    },
+  };
+}
+
+/** Export factors as PACT ProductFootprints of ONE spec version (see the module comment). */
+export function factorsToPact(factors: readonly NormalisedFactor[], company: PactCompany, options: PactExportOptions): PactExport {
+  const { version } = options;
+  const specVersion = SPEC_VERSION[version];
+  const created = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const footprints: Record<string, unknown>[] = [];
-  const skipped: { line: number; message: string }[] = [];
+  const skipped: PactSkipped[] = [];
   for (const f of factors) {
-    const std = standardsOf[f.method];
-    if (!std) {
-      skipped.push({ line: f.line, message: `méthode « ${f.method} » : un ratio monétaire ou une méthode non précisée n'est pas une empreinte produit PACT` });
+    const issues = pactExportIssues(f, version);
+    if (issues.missing.length > 0 || issues.reasons.length > 0) {
+      skipped.push({ line: f.line, item: f.item, ...issues });
       continue;
     }
-    const version = f.activityUnit === "kWh" ? "2.3.0" : f.activityUnit === "unit" || f.activityUnit === "hour" ? "3.0.0" : null;
-    if (!version) {
-      skipped.push({ line: f.line, message: `unité « ${f.unit} » sans équivalent PACT (exportables : kWh, unité, heure)` });
-      continue;
-    }
-    const value = toDecimalString(f.valueKgPerUnit);
-    const periodStart = `${f.referenceYear}-01-01T00:00:00Z`;
-    const periodEnd = `${f.referenceYear + 1}-01-01T00:00:00Z`;
     const common = {
       id: options.idFor?.(f) ?? globalThis.crypto.randomUUID(),
-      specVersion: version,
+      specVersion,
       created,
       status: "Active",
       companyName: company.name,
@@ -321,57 +503,13 @@ export function factorsToPact(factors: readonly NormalisedFactor[], company: Pac
       productDescription: f.item,
       productIds: [options.productIdFor?.(f) ?? `urn:pact:nr-procure:product-id:${slug(f.item)}`],
       productNameCompany: f.item,
-      comment: DEFAULTS_COMMENT,
+      comment: f.source ? `Facteur déclaré par le fournisseur dans NR Procure ; source : ${f.source}` : "Facteur déclaré par le fournisseur dans NR Procure.",
     };
-    if (version === "2.3.0") {
-      footprints.push({
-        ...common,
-        version: 1,
-        productCategoryCpc: "",
-        pcf: {
-          declaredUnit: "kilowatt hour",
-          unitaryProductAmount: "1",
-          pCfExcludingBiogenic: value,
-          fossilGhgEmissions: value,
-          fossilCarbonContent: "0",
-          biogenicCarbonContent: "0",
-          characterizationFactors: "AR6",
-          ipccCharacterizationFactorsSources: ["AR6"],
-          crossSectoralStandardsUsed: std.v2Used,
-          crossSectoralStandards: std.v2,
-          ...(std.rules ? { productOrSectorSpecificRules: std.rules } : {}),
-          boundaryProcessesDescription: f.source ?? "",
-          referencePeriodStart: periodStart,
-          referencePeriodEnd: periodEnd,
-          exemptedEmissionsPercent: 0,
-          exemptedEmissionsDescription: "",
-          packagingEmissionsIncluded: false,
-          ...(f.verifiedBy ? { assurance: { assurance: true, providerName: f.verifiedBy } } : {}),
-        },
-      });
-    } else {
-      footprints.push({
-        ...common,
-        pcf: {
-          declaredUnitOfMeasurement: f.activityUnit === "unit" ? "piece" : "hour",
-          declaredUnitAmount: "1",
-          productMassPerDeclaredUnit: "0",
-          referencePeriodStart: periodStart,
-          referencePeriodEnd: periodEnd,
-          pcfExcludingBiogenicUptake: value,
-          pcfIncludingBiogenicUptake: value,
-          fossilGhgEmissions: value,
-          fossilCarbonContent: "0",
-          ipccCharacterizationFactors: ["AR6"],
-          crossSectoralStandards: std.v2,
-          ...(std.rules ? { productOrSectorSpecificRules: std.rules } : {}),
-          ...(f.source ? { boundaryProcessesDescription: f.source } : {}),
-          exemptedEmissionsPercent: "0",
-          packagingEmissionsIncluded: false,
-          ...(f.verifiedBy ? { verification: { providerName: f.verifiedBy } } : {}),
-        },
-      });
-    }
+    const footprint = version === "2.3" ? buildV2(f, common) : buildV3(f, common);
+    // Our own yardstick: a footprint that does not validate is a bug, never sent.
+    const check = (version === "2.3" ? pactV2FootprintSpecSchema : pactV3FootprintSpecSchema).safeParse(footprint);
+    if (!check.success) throw new Error(`PACT ${specVersion} export of line ${f.line} does not validate: ${check.error.message}`);
+    footprints.push(footprint);
   }
-  return { footprints, skipped };
+  return { version, specVersion, footprints, skipped };
 }

@@ -5,7 +5,8 @@
  * Streaming all the way: bytes are decoded as they arrive (`AutoDecoder`), line ends are
  * normalised to `\n`, papaparse parses the text chunk by chunk and calls `step` per record, and
  * each record is validated at once by the shared zod row schema. Only valid normalised factors and
- * the issues are kept — never the file's rows. No Node API: the input is bytes, a Blob or any async
+ * the issues are kept — never the file's rows — and with `onFactor` not even the factors (the
+ * portal's import streams them into the database). No Node API: the input is bytes, a Blob or any async
  * iterable of bytes (a Node file stream is one), so the reader runs in the browser and in scripts.
  *
  * Line numbers are physical: a record starting on line 14 reports 14 even when an earlier record
@@ -33,6 +34,15 @@ export interface ReadFactorsOptions {
   maxLineLength?: number;
   /** Largest file accepted, in bytes (default: no limit — the upload route enforces its own). */
   maxBytes?: number;
+  /**
+   * Streaming consumer of the valid rows: when given, each valid normalised factor is handed to it
+   * as soon as its row is validated (with the number of errors found so far) and NOT kept, so
+   * memory stays flat whatever the file's size; the report's `factors` is then empty (`valid`
+   * still counts them). Without it, the report keeps every valid factor (small files, tests).
+   * Not called at all when the header is wrong (no row can be valid). An exception thrown here
+   * stops the reading and rejects.
+   */
+  onFactor?: (factor: NormalisedFactor, errorsSoFar: number) => void;
 }
 
 export const DEFAULT_MAX_ERRORS = 10_000;
@@ -389,6 +399,8 @@ class RowValidator {
   private readonly warnings: FactorWarning[] = [];
   private warningCount = 0;
   private readonly factors: NormalisedFactor[] = [];
+  private readonly onFactor: ((factor: NormalisedFactor, errorsSoFar: number) => void) | undefined;
+  private validCount = 0;
   private readonly freeSegments = new Set<string>();
   private rows = 0;
 
@@ -399,6 +411,7 @@ class RowValidator {
     const decimalSeparator: DecimalSeparator | undefined = delimiter === ";" ? "," : undefined;
     this.schema = createFactorRowSchema({ currentYear: options.currentYear, decimalSeparator });
     this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+    this.onFactor = options.onFactor;
   }
 
   /** One papaparse record. */
@@ -527,7 +540,7 @@ class RowValidator {
     // An unclosed quote swallowed the rest of the file: the cells mean nothing, say only that.
     if (parseErrors.some((e) => e.code === "MissingQuotes")) return;
 
-    const parsed = this.schema.safeParse(input);
+    const parsed = this.schema.fastSafeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as FactorColumn | undefined;
@@ -562,6 +575,8 @@ class RowValidator {
       source: d.source,
       extra,
     };
+    // Optional product-footprint data (PACT export): only on the rows that give some.
+    if (d.pcf) factor.pcf = d.pcf;
     if (!isSegmentId(factor.segment) && !this.freeSegments.has(factor.segment)) {
       this.freeSegments.add(factor.segment);
       this.warn({
@@ -570,7 +585,9 @@ class RowValidator {
         message: `segment ${quoted(factor.segment)} : ce n'est pas un segment d'achat du portail (${segmentIds.join(", ")}) ; conservé comme texte libre`,
       });
     }
-    this.factors.push(factor);
+    this.validCount++;
+    if (this.onFactor) this.onFactor(factor, this.errorCount);
+    else this.factors.push(factor);
   }
 
   report(encoding: CsvEncoding, bom: boolean): FactorsReport {
@@ -596,7 +613,7 @@ class RowValidator {
     }
     return {
       rows: this.rows,
-      valid: this.headerFatal ? 0 : this.factors.length,
+      valid: this.headerFatal ? 0 : this.validCount,
       errors: this.errors,
       errorCount: this.errorCount,
       warnings: this.warnings,

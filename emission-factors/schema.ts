@@ -20,7 +20,7 @@ import { parseUnit } from "./units";
 export const MIN_REFERENCE_YEAR = 2000;
 
 /** Longest text accepted per column (database and display guard). */
-export const TEXT_MAX_LENGTH = { item: 300, segment: 200, verified_by: 200, source: 2000 } as const;
+export const TEXT_MAX_LENGTH = { item: 300, segment: 200, verified_by: 200, source: 2000, boundary_description: 2000 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // The normalised factor
@@ -47,12 +47,34 @@ export const normalisedFactorSchema = z.strictObject({
   verifiedBy: z.string().min(1).nullable(),
   source: z.string().min(1).nullable(),
   /**
+   * Product-footprint data for a WBCSD PACT export (optional columns, issue 18), `null` when the
+   * row gives none of them. Values per activity unit, CO2e masses converted to kg like `valueKgPerUnit`.
+   */
+  pcf: z
+    .strictObject({
+      productMassKg: z.number().finite().min(0).nullable(),
+      cpcCode: z.string().min(1).nullable(),
+      fossilKgPerUnit: z.number().finite().min(0).nullable(),
+      inclBiogenicKgPerUnit: z.number().finite().nullable(),
+      fossilCarbonKgC: z.number().finite().min(0).nullable(),
+      biogenicCarbonKgC: z.number().finite().min(0).nullable(),
+      boundary: z.enum(["cradle-to-gate", "cradle-to-grave", "gate-to-gate"]).nullable(),
+      boundaryDescription: z.string().min(1).nullable(),
+      exemptedPct: z.number().min(0).max(100).nullable(),
+      packagingIncluded: z.boolean().nullable(),
+      ipccAr: z.enum(["AR5", "AR6"]).nullable(),
+    })
+    .nullable()
+    .optional(),
+  /**
    * Cells of columns the contract does not know, keyed by header as written. When the file has no
    * such column, the reader gives every factor the same frozen empty object: copy before mutating.
    */
   extra: z.record(z.string(), z.string()),
 });
 export type NormalisedFactor = z.infer<typeof normalisedFactorSchema>;
+export type ProductFootprintData = NonNullable<NormalisedFactor["pcf"]>;
+export type LifeCycleBoundary = NonNullable<ProductFootprintData["boundary"]>;
 
 /** What `factorRowSchema` returns: the normalised factor before the reader adds `line` and `extra`. */
 export type FactorRowOutput = Omit<NormalisedFactor, "line" | "extra">;
@@ -86,6 +108,11 @@ export const messages = {
     `${quoted(v)} : l'année de référence doit être comprise entre ${MIN_REFERENCE_YEAR} et ${max}`,
   uncertaintyOutOfRange: (v: string) => `${quoted(v)} : l'incertitude doit être comprise entre 0 et 100 %`,
   categoryOutOfRange: (v: string) => `${quoted(v)} : la catégorie GHG Protocol doit être un nombre entier de 1 à 15`,
+  notACpcCode: (v: string) => `${quoted(v)} n'est pas un code CPC (attendu : 1 à 5 chiffres, ex. 4527)`,
+  unknownBoundary: (v: string) => `${quoted(v)} n'est pas un périmètre reconnu (attendu : berceau-porte, berceau-tombe ou porte-porte ; cradle-to-gate, cradle-to-grave ou gate-to-gate)`,
+  notYesNo: (v: string) => `${quoted(v)} : répondez oui ou non`,
+  unknownIpccReport: (v: string) => `${quoted(v)} n'est pas un rapport du GIEC reconnu (attendu : AR5 ou AR6)`,
+  notAPercent: (v: string) => `${quoted(v)} : un pourcentage entre 0 et 100 est attendu`,
   tooLong: (length: number, max: number) => `texte trop long (${length} caractères, ${max} au plus)`,
   unreadableCharacter: (v: string) =>
     `${quoted(v)} contient un caractère illisible (« \uFFFD ») : le fichier mélange plusieurs encodages ; enregistrez-le au format « CSV UTF-8 »`,
@@ -109,11 +136,32 @@ const fail = (message: string): CellError => new CellError(message);
 /** Distinct cells remembered per cached column (units, segments, methods repeat across rows). */
 const CACHE_LIMIT = 4096;
 
-function cell<T>(required: true, parse: (text: string) => CellResult<T>, cached?: boolean): z.ZodType<T, string | undefined>;
-function cell<T>(required: false, parse: (text: string) => CellResult<T>, cached?: boolean): z.ZodType<T | null, string | undefined>;
-function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cached = false) {
+/** Returned by a cell's plain reader when the cell is not valid (zod then says why). */
+const INVALID: unique symbol = Symbol("invalid cell");
+
+/**
+ * One column's rule, twice from the same code: `schema`, the zod schema (the authority for error
+ * messages), and `read`, a plain function giving the same value for a valid cell or INVALID —
+ * the row's fast path (issue 16: zod's machinery was most of the reader's cost on valid rows).
+ */
+interface Cell<T> {
+  schema: z.ZodType<T, string | undefined>;
+  read: (raw: string | undefined) => T | typeof INVALID;
+}
+
+function cell<T>(required: true, parse: (text: string) => CellResult<T>, cached?: boolean): Cell<T>;
+function cell<T>(required: false, parse: (text: string) => CellResult<T>, cached?: boolean): Cell<T | null>;
+function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cached = false): Cell<T | null> {
   const cache = cached ? new Map<string, CellResult<T>>() : null;
-  return z
+  const result = (text: string): CellResult<T> => {
+    let r = cache?.get(text);
+    if (r === undefined) {
+      r = parse(text);
+      if (cache && cache.size < CACHE_LIMIT) cache.set(text, r);
+    }
+    return r;
+  };
+  const schema = z
     .string()
     .optional()
     .transform((raw, ctx) => {
@@ -123,17 +171,21 @@ function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cach
         ctx.issues.push({ code: "custom", message: messages.required, input: raw ?? "" });
         return z.NEVER;
       }
-      let result = cache?.get(text);
-      if (result === undefined) {
-        result = parse(text);
-        if (cache && cache.size < CACHE_LIMIT) cache.set(text, result);
-      }
-      if (result instanceof CellError) {
-        ctx.issues.push({ code: "custom", message: result.message, input: raw ?? "" });
+      const r = result(text);
+      if (r instanceof CellError) {
+        ctx.issues.push({ code: "custom", message: r.message, input: raw ?? "" });
         return z.NEVER;
       }
-      return result;
+      return r;
     });
+  const read = (raw: string | undefined): T | null | typeof INVALID => {
+    if (raw !== undefined && typeof raw !== "string") return INVALID;
+    const text = raw === undefined ? "" : raw.trim();
+    if (text === "") return required ? INVALID : null;
+    const r = result(text);
+    return r instanceof CellError ? INVALID : r;
+  };
+  return { schema: schema as z.ZodType<T | null, string | undefined>, read };
 }
 
 // eslint-disable-next-line no-control-regex -- "is it plain ASCII?" is a test on code points 0–127
@@ -171,6 +223,59 @@ function slugKey(s: string): string {
 const methodByKey = new Map<string, (typeof methodIds)[number]>(methodIds.map((m) => [m, m]));
 const accountingByKey = new Map<string, (typeof accountingIds)[number]>(accountingIds.map((a) => [a, a]));
 
+const boundaryByKey = new Map<string, LifeCycleBoundary>([
+  ["cradle-to-gate", "cradle-to-gate"],
+  ["berceau-porte", "cradle-to-gate"],
+  ["berceau-a-la-porte", "cradle-to-gate"],
+  ["cradle-to-grave", "cradle-to-grave"],
+  ["berceau-tombe", "cradle-to-grave"],
+  ["berceau-a-la-tombe", "cradle-to-grave"],
+  ["gate-to-gate", "gate-to-gate"],
+  ["porte-porte", "gate-to-gate"],
+  ["porte-a-porte", "gate-to-gate"],
+]);
+
+const toKg = (value: number, factorToKg: number) => (factorToKg >= 1 ? value * factorToKg : value / Math.round(1 / factorToKg));
+
+/** The optional product-footprint cells of a row, or `null` when it gives none (most files). */
+function productFootprintData(
+  r: {
+    product_mass_kg: number | null;
+    cpc_code: string | null;
+    fossil_value: number | null;
+    value_incl_biogenic: number | null;
+    fossil_carbon_kgc: number | null;
+    biogenic_carbon_kgc: number | null;
+    boundary: LifeCycleBoundary | null;
+    boundary_description: string | null;
+    exempted_pct: number | null;
+    packaging_included: boolean | null;
+    ipcc_ar: "AR5" | "AR6" | null;
+  },
+  factorToKg: number,
+): ProductFootprintData | null {
+  if (
+    r.product_mass_kg === null && r.cpc_code === null && r.fossil_value === null && r.value_incl_biogenic === null &&
+    r.fossil_carbon_kgc === null && r.biogenic_carbon_kgc === null && r.boundary === null && r.boundary_description === null &&
+    r.exempted_pct === null && r.packaging_included === null && r.ipcc_ar === null
+  ) {
+    return null;
+  }
+  return {
+    productMassKg: r.product_mass_kg,
+    cpcCode: r.cpc_code,
+    fossilKgPerUnit: r.fossil_value === null ? null : toKg(r.fossil_value, factorToKg),
+    inclBiogenicKgPerUnit: r.value_incl_biogenic === null ? null : toKg(r.value_incl_biogenic, factorToKg),
+    fossilCarbonKgC: r.fossil_carbon_kgc,
+    biogenicCarbonKgC: r.biogenic_carbon_kgc,
+    boundary: r.boundary,
+    boundaryDescription: r.boundary_description,
+    exemptedPct: r.exempted_pct,
+    packagingIncluded: r.packaging_included,
+    ipccAr: r.ipcc_ar,
+  };
+}
+
 export interface FactorRowSchemaOptions {
   /** Latest accepted reference year; by default the current year at the time of parsing. */
   currentYear?: number;
@@ -189,8 +294,12 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
     return n.value < 0 ? fail(messages.notPositive(s)) : ok(n.value);
   };
 
-  return z
-    .object({
+  const anyDecimal = (s: string): CellResult<number> => {
+    const n = parseDecimalDetailed(s, { decimalSeparator });
+    return n.ok ? ok(n.value) : fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
+  };
+
+  const cells = {
       item: cell(true, text(TEXT_MAX_LENGTH.item)),
       segment: cell(
         true,
@@ -232,9 +341,36 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
       }),
       verified_by: cell(false, text(TEXT_MAX_LENGTH.verified_by), true),
       source: cell(false, text(TEXT_MAX_LENGTH.source)),
-    })
-    .transform(
-      (r): FactorRowOutput => ({
+      product_mass_kg: cell(false, nonNegative),
+      cpc_code: cell(false, (s) => (/^\d{1,5}$/.test(s) ? ok(s) : fail(messages.notACpcCode(s))), true),
+      fossil_value: cell(false, nonNegative),
+      value_incl_biogenic: cell(false, anyDecimal),
+      fossil_carbon_kgc: cell(false, nonNegative),
+      biogenic_carbon_kgc: cell(false, nonNegative),
+      boundary: cell(false, (s) => {
+        const id = boundaryByKey.get(slugKey(accentless(s)));
+        return id ? ok(id) : fail(messages.unknownBoundary(s));
+      }, true),
+      boundary_description: cell(false, text(TEXT_MAX_LENGTH.boundary_description), true),
+      exempted_pct: cell(false, (s) => {
+        const n = parseDecimalDetailed(s.replace(/\s*%$/, ""), { decimalSeparator });
+        if (!n.ok) return fail(messages.notANumber(s));
+        return n.value >= 0 && n.value <= 100 ? ok(n.value) : fail(messages.notAPercent(s));
+      }, true),
+      packaging_included: cell(false, (s) => {
+        const k = accentless(s);
+        if (["oui", "o", "yes", "y", "true", "vrai", "1"].includes(k)) return ok(true);
+        if (["non", "n", "no", "false", "faux", "0"].includes(k)) return ok(false);
+        return fail(messages.notYesNo(s));
+      }, true),
+      ipcc_ar: cell(false, (s) => {
+        const k = s.toUpperCase().replace(/\s+/g, "");
+        return k === "AR5" || k === "AR6" ? ok(k) : fail(messages.unknownIpccReport(s));
+      }, true),
+  };
+  type Cells = typeof cells;
+  type Row = { [K in keyof Cells]: Cells[K] extends Cell<infer T> ? T : never };
+  const output = (r: Row): FactorRowOutput => ({
         item: r.item,
         segment: r.segment,
         ghgCategory: r.ghg_category,
@@ -243,15 +379,35 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
         massUnit: r.unit.mass,
         activityUnit: r.unit.activity,
         // Divide for grams (156.3 / 1000 is exact to the last digit, 156.3 * 0.001 is not).
-        valueKgPerUnit: r.unit.factorToKg >= 1 ? r.value * r.unit.factorToKg : r.value / Math.round(1 / r.unit.factorToKg),
+        valueKgPerUnit: toKg(r.value, r.unit.factorToKg),
         uncertaintyPct: r.uncertainty_pct,
         method: r.method,
         accounting: r.accounting,
         referenceYear: r.reference_year,
         verifiedBy: r.verified_by,
         source: r.source,
-      }),
-    );
+        pcf: productFootprintData(r, r.unit.factorToKg),
+  });
+  const schema = z
+    .object(Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, c.schema])) as { [K in keyof Cells]: Cells[K]["schema"] })
+    .transform((r) => output(r as Row));
+  const keys = Object.keys(cells) as (keyof Cells)[];
+
+  /**
+   * `fastSafeParse`: `schema.safeParse` with a fast path: each cell read by the same functions without zod; the
+   * first invalid cell sends the row to zod, which finds every issue with its French message.
+   * Same data for a valid row, same issues for an invalid one.
+   */
+  function fastSafeParse(input: FactorRowInput): ReturnType<typeof schema.safeParse> {
+    const row = {} as Record<string, unknown>;
+    for (const k of keys) {
+      const v = cells[k].read(input[k]);
+      if (v === INVALID) return schema.safeParse(input);
+      row[k] = v;
+    }
+    return { success: true, data: output(row as Row) } as ReturnType<typeof schema.safeParse>;
+  }
+  return Object.assign(schema, { fastSafeParse });
 }
 
 export type FactorRowSchema = ReturnType<typeof createFactorRowSchema>;

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { openDatabase } from "#db/connection";
 import { loadConfig } from "~/config.server";
+import { seedDemoEmissions } from "~/demo/seed-emissions.server";
 import { seedDemoData } from "~/demo/seed.server";
 
 const config = loadConfig();
@@ -13,6 +14,16 @@ const db = openDatabase(config.databasePath);
 console.log(`Base de données prête : ${config.databasePath}`);
 if (config.seedDemo) {
   const result = await seedDemoData(db);
+  if (result.seeded) {
+    // Issue 18 demo: a supplier with the three figures of the scope 3 view (not in the test seed).
+    await seedDemoEmissions(db, {
+      filesDir: config.filesDir,
+      buyerOrg: result.organisations.buyer!,
+      csrUser: result.users["rse@metropole.example"]!,
+      supplierOrg: result.organisations.supplier2!,
+      supplierUser: result.users["fournisseur@infoservices.example"]!,
+    });
+  }
   console.log(result.seeded ? "Données de démonstration chargées." : "Données de démonstration déjà présentes.");
 }
 db.$client.close();

@@ -6,7 +6,8 @@ import type { AnnexModel } from "./model.server";
  * The NR annex as a Word document (docx library): the same model as the HTML page. Text is
  * passed as runs, never as markup, so supplier- or buyer-typed values cannot inject XML.
  */
-const fr = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
+const frFormat2 = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const fr = (n: number) => frFormat2.format(n);
 
 function cell(text: string, bold = false) {
   return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });

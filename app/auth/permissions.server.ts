@@ -140,6 +140,14 @@ export function supplierViewOfMethod<M extends { guideVersion: string; criteria:
  * supplier accepted, the buyer did not revoke). The CSR team sees the factors of linked suppliers
  * only and enters activity data for them only.
  */
+/**
+ * Allocated emissions (issue 18): a supplier declares emissions only to the buying organisations
+ * that invited it — the same link seen from the supplier's side (accepted, not revoked).
+ */
+export function invitationsLinkingCustomersTo(supplierOrganisationId: number): SQL {
+  return acceptedInvitationsOf(supplierOrganisationId);
+}
+
 export function invitationsLinkingSuppliersTo(buyerOrganisationId: number): SQL {
   return and(eq(invitations.organisationId, buyerOrganisationId), isNotNull(invitations.supplierOrganisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt))!;
 }

@@ -4,7 +4,8 @@
  *
  * The template uses the French column names (the suppliers are French and the shared example file
  * does the same); the English names stay accepted. Two example rows, no comment lines, so that the
- * template itself is a valid file (a test reads it back).
+ * template itself is a valid file (a test reads it back). The last eleven columns (product data for
+ * a WBCSD PACT export) are optional: the first example fills them, the second leaves them empty.
  */
 import { factorColumnSpecs, type FactorsReport } from "#emission-factors";
 import { toCsv } from "~/lib/csv";
@@ -24,6 +25,19 @@ const exampleRows: readonly (readonly string[])[] = [
     "2024",
     "",
     "https://www.exemple.fr/fiche-acv-portable-14.pdf",
+    // Optional product-footprint columns (needed only for a PACT export); illustrative values,
+    // CPC 4521 = portable automatic data processing machines (UN CPC ver. 2.1), to check per product.
+    "1,6",
+    "4521",
+    "150,1",
+    "156,3",
+    "0",
+    "0",
+    "berceau-porte",
+    "Extraction des matières, fabrication, assemblage et transport jusqu'au client",
+    "0",
+    "oui",
+    "AR6",
   ],
   [
     "Stockage objet, par Go stocké et par mois",
@@ -37,6 +51,17 @@ const exampleRows: readonly (readonly string[])[] = [
     "2025",
     "Organisme vérificateur (exemple)",
     "Rapport GES 2025, annexe 3",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
   ],
 ];
 

@@ -30,6 +30,7 @@ export function rowToFactor(row: FactorRow): NormalisedFactor {
     verifiedBy: row.verifiedBy,
     source: row.source,
     extra: row.extra ?? {},
+    pcf: (row.pcfData as NormalisedFactor["pcf"]) ?? null,
   };
 }
 

@@ -44,21 +44,26 @@ export interface UploadContext {
 }
 
 const FACTOR_COLUMNS = `set_id, line, item, segment, ghg_category, value, unit, mass_unit, activity_unit,
-  value_kg_per_unit, uncertainty_pct, method, accounting, reference_year, verified_by, source, extra`;
-const WIDTH = 17;
-/** Rows per INSERT statement: fewer calls into SQLite (64 × 17 = 1,088 parameters, well under the limit). */
+  value_kg_per_unit, uncertainty_pct, method, accounting, reference_year, verified_by, source, extra, pcf_data`;
+const WIDTH = 18;
+/** Rows per INSERT statement: fewer calls into SQLite (64 × 18 = 1,152 parameters, well under the limit). */
 const BATCH = 64;
 const TUPLE = `(${Array.from({ length: WIDTH }, () => "?").join(", ")})`;
 
-const statements = new WeakMap<Database.Database, { one: Database.Statement; batch: Database.Statement }>();
+type Inserts = { one: Database.Statement; batch: Database.Statement };
+const statements = new WeakMap<Database.Database, Inserts>();
 
-function statementsFor(client: Database.Database) {
+function prepareInserts(client: Database.Database, table: string): Inserts {
+  return {
+    one: client.prepare(`INSERT INTO ${table} (${FACTOR_COLUMNS}) VALUES ${TUPLE}`),
+    batch: client.prepare(`INSERT INTO ${table} (${FACTOR_COLUMNS}) VALUES ${Array.from({ length: BATCH }, () => TUPLE).join(", ")}`),
+  };
+}
+
+function statementsFor(client: Database.Database): Inserts {
   let s = statements.get(client);
   if (!s) {
-    s = {
-      one: client.prepare(`INSERT INTO factors (${FACTOR_COLUMNS}) VALUES ${TUPLE}`),
-      batch: client.prepare(`INSERT INTO factors (${FACTOR_COLUMNS}) VALUES ${Array.from({ length: BATCH }, () => TUPLE).join(", ")}`),
-    };
+    s = prepareInserts(client, "factors");
     statements.set(client, s);
   }
   return s;
@@ -87,14 +92,15 @@ function put(params: unknown[], offset: number, setId: number, f: NormalisedFact
   params[offset + 14] = f.verifiedBy;
   params[offset + 15] = f.source;
   params[offset + 16] = extra;
+  params[offset + 17] = f.pcf ? JSON.stringify(f.pcf) : null;
 }
 
 /**
  * Insert every factor of a set with prepared statements, 64 rows per statement (the caller holds
  * the transaction: all rows or none).
  */
-export function insertFactors(client: Database.Database, setId: number, factors: readonly NormalisedFactor[]): void {
-  const { one, batch } = statementsFor(client);
+export function insertFactors(client: Database.Database, setId: number, factors: readonly NormalisedFactor[], inserts: Inserts = statementsFor(client)): void {
+  const { one, batch } = inserts;
   const batchParams: unknown[] = new Array(WIDTH * BATCH);
   const oneParams: unknown[] = new Array(WIDTH);
   let i = 0;
@@ -114,7 +120,7 @@ export function insertFactors(client: Database.Database, setId: number, factors:
  */
 export function recordUpload(
   db: Db,
-  input: UploadContext & { blob: StoredBlob; report: StoredReport; factors: readonly NormalisedFactor[] | null; action: string },
+  input: UploadContext & { blob: StoredBlob; report: StoredReport; factors: readonly NormalisedFactor[] | StagedFactors | null; action: string },
 ): RecordedUpload {
   const { blob, report } = input;
   const status: UploadStatus = report.unreadable ? "unreadable" : report.errorCount > 0 || report.valid === 0 || !input.factors ? "rejected" : "imported";
@@ -161,7 +167,8 @@ export function recordUpload(
           .returning({ id: factorSets.id })
           .get();
         setId = set.id;
-        insertFactors(db.$client, set.id, input.factors);
+        if (input.factors instanceof StagedFactors) input.factors.copyInto(set.id);
+        else insertFactors(db.$client, set.id, input.factors);
       }
       audit(tx, {
         userId: input.uploadedBy,
@@ -177,8 +184,63 @@ export function recordUpload(
   );
 }
 
+/** Rows staged per short staging transaction (16 multi-row INSERTs of 64). */
+const STAGE_FLUSH = 1_024;
+let stagingTables = 0;
+
+/**
+ * The valid rows of a file being read, kept in a TEMPORARY table of the connection (issue 16:
+ * never in memory — 800,000 rows took 724 MB as objects). Temporary tables live in SQLite's temp
+ * file (this build: TEMP_STORE=1, on disk), belong to this connection only and do not lock the
+ * database: other requests go on writing while the file is read. Rows are written in short
+ * synchronous transactions of STAGE_FLUSH rows (nothing awaits inside them, so no other request's
+ * statement can fall into one). `copyInto` moves them into `factors` with one INSERT … SELECT
+ * inside the upload's transaction: the import stays all-or-nothing. `drop()` always runs (finally);
+ * a crash loses the temporary table with the connection.
+ */
+export class StagedFactors {
+  readonly table: string;
+  private readonly inserts: Inserts;
+  private pending: NormalisedFactor[] = [];
+  private readonly flushBatch: (rows: readonly NormalisedFactor[]) => void;
+  count = 0;
+
+  constructor(private readonly client: Database.Database) {
+    this.table = `temp.factor_staging_${++stagingTables}`;
+    client.exec(`CREATE TEMP TABLE ${this.table.slice(5)} AS SELECT ${FACTOR_COLUMNS} FROM main.factors WHERE 0`);
+    this.inserts = prepareInserts(client, this.table);
+    this.flushBatch = client.transaction((rows: readonly NormalisedFactor[]) => insertFactors(client, 0, rows, this.inserts));
+  }
+
+  add(factor: NormalisedFactor): void {
+    this.pending.push(factor);
+    if (this.pending.length >= STAGE_FLUSH) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.flushBatch(this.pending);
+    this.count += this.pending.length;
+    this.pending = [];
+  }
+
+  /** Inside the caller's transaction: every staged row into `factors` under `setId`, in file order. */
+  copyInto(setId: number): void {
+    this.flush();
+    const columns = FACTOR_COLUMNS.replace(/\s+/g, " ").split(", ").slice(1).join(", ");
+    this.client.prepare(`INSERT INTO main.factors (${FACTOR_COLUMNS}) SELECT ?, ${columns} FROM ${this.table} ORDER BY rowid`).run(setId);
+  }
+
+  drop(): void {
+    this.pending = [];
+    this.client.exec(`DROP TABLE IF EXISTS ${this.table}`);
+  }
+}
+
 /**
  * Validate a stored CSV (streamed from disk, as `readFactorsCsv` wants) and record the upload.
+ * Valid rows go to a staging table as they are read (`StagedFactors`), never all in memory; they
+ * reach `factors` only in the upload's transaction, and only when the whole file is valid.
  * Unreadable files are recorded with status `unreadable` and the French reason.
  */
 export async function validateAndRecordCsv(
@@ -186,16 +248,28 @@ export async function validateAndRecordCsv(
   input: UploadContext & { blob: StoredBlob; currentYear?: number; maxBytes?: number },
 ): Promise<RecordedUpload> {
   let report: StoredReport;
-  let factors: NormalisedFactor[] | null = null;
+  let factors: StagedFactors | null = null;
+  const staged = new StagedFactors(db.$client);
   try {
-    const read = await readFactorsCsv(fs.createReadStream(input.blob.path), { currentYear: input.currentYear, maxBytes: input.maxBytes });
-    report = csvReportToStored(read);
-    factors = read.errorCount === 0 ? read.factors : null;
-  } catch (error) {
-    if (!(error instanceof CsvUnreadableError)) throw error;
-    report = unreadableReport("csv", error.reason, error.message);
+    try {
+      const read = await readFactorsCsv(fs.createReadStream(input.blob.path), {
+        currentYear: input.currentYear,
+        maxBytes: input.maxBytes,
+        // Once a row is wrong the file will be rejected: stop staging (the reading goes on for the report).
+        onFactor: (factor, errorsSoFar) => {
+          if (errorsSoFar === 0) staged.add(factor);
+        },
+      });
+      report = csvReportToStored(read);
+      factors = read.errorCount === 0 ? staged : null;
+    } catch (error) {
+      if (!(error instanceof CsvUnreadableError)) throw error;
+      report = unreadableReport("csv", error.reason, error.message);
+    }
+    return recordUpload(db, { ...input, report, factors, action: "factors.upload" });
+  } finally {
+    staged.drop();
   }
-  return recordUpload(db, { ...input, report, factors, action: "factors.upload" });
 }
 
 /** Record a PACT import: all footprints mapped, or nothing imported (errors listed per footprint). */

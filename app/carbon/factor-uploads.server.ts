@@ -4,13 +4,13 @@
  * Not found and not yours look the same (404).
  */
 import fs from "node:fs";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { factorSets, factorUploads, factors, files, organisations, tenders } from "#db/schema";
 import { defaultReferenceRatios } from "#questionnaires/emission-factors";
 import { requireSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
-import { factorsToPact, pactToFactors, type FactorIssue } from "#emission-factors";
+import { factorsToPact, pactToFactors, type FactorIssue, type NormalisedFactor, type PactExportVersion } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
 import { formatParis, isPast } from "~/lib/dates";
 import { formatBytes } from "~/lib/format";
@@ -229,27 +229,45 @@ export function getSupplierFactorSet({ user, setId, page = 1 }: { user: CurrentU
   };
 }
 
-/** A version exported as PACT ProductFootprints (`{ data: [...] }`), with the factors PACT cannot express listed. */
-export function exportSetAsPact({ user, setId }: { user: CurrentUser; setId: number }) {
+/** The acting supplier's version and its factors; not found or not theirs: 404. */
+function ownSetFactors(user: CurrentUser, setId: number) {
   requireSupplier(user);
+  if (!Number.isSafeInteger(setId)) throw notFound(SET_NOT_FOUND);
   const set = db()
     .select()
     .from(factorSets)
     .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
     .get();
   if (!set) throw notFound(SET_NOT_FOUND);
-  const rows = db().select().from(factors).where(eq(factors.setId, set.id)).all();
-  const result = factorsToPact(rows.map(rowToFactor), {
-    name: user.organisationName,
-    ids: [`urn:pact:nr-procure:organisation:${user.organisationId}`],
-  });
+  const rows = db().select().from(factors).where(eq(factors.setId, set.id)).orderBy(asc(factors.line)).all();
+  return { set, factors: rows.map(rowToFactor) };
+}
+
+function pactOf(user: CurrentUser, list: NormalisedFactor[], version: PactExportVersion) {
+  return factorsToPact(list, { name: user.organisationName, ids: [`urn:pact:nr-procure:organisation:${user.organisationId}`] }, { version });
+}
+
+/**
+ * A version exported as PACT ProductFootprints of ONE spec version (`{ data: [...] }`); the factors
+ * that lack mandatory data or that PACT cannot express are left out and listed in `skipped`.
+ */
+export function exportSetAsPact({ user, setId, version }: { user: CurrentUser; setId: number; version: PactExportVersion }) {
+  const { set, factors: list } = ownSetFactors(user, setId);
+  const result = pactOf(user, list, version);
   audit(db(), {
     userId: user.id,
     organisationId: user.organisationId,
     action: "factors.pact-export",
     targetType: "factor_set",
     targetId: set.id,
-    details: { version: set.version, exported: result.footprints.length, skipped: result.skipped.length },
+    details: { version: set.version, specVersion: result.specVersion, exported: result.footprints.length, skipped: result.skipped.length },
   });
-  return { version: set.version, data: result.footprints, skipped: result.skipped };
+  return { version: set.version, specVersion: result.specVersion, data: result.footprints, skipped: result.skipped };
+}
+
+/** What an export in this spec version would contain: counts and the rows left out, with what is missing. */
+export function previewSetPact({ user, setId, version }: { user: CurrentUser; setId: number; version: PactExportVersion }) {
+  const { factors: list } = ownSetFactors(user, setId);
+  const result = pactOf(user, list, version);
+  return { specVersion: result.specVersion, exported: result.footprints.length, total: list.length, skipped: result.skipped };
 }

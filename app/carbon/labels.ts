@@ -5,6 +5,10 @@
 import { getActivityUnit, getGhgCategory, getMethod, accountingBases } from "#questionnaires/emission-factors";
 import { getSegment } from "#questionnaires/segments";
 import type { FactorQuality, NormalisedFactor, Plausibility } from "#emission-factors";
+import { frFormat } from "~/lib/format";
+
+const SIGNIFICANT_4 = new Intl.NumberFormat("fr-FR", { maximumSignificantDigits: 4 });
+const TONNES = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function segmentLabel(segment: string): string {
   return getSegment(segment)?.label ?? segment;
@@ -42,14 +46,14 @@ export function kgUnit(activityUnit: string): string {
 /** A number the French way, up to 4 significant digits for small values. */
 export function formatNumber(n: number | null | undefined, maximumFractionDigits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "—";
-  if (n !== 0 && Math.abs(n) < 1) return n.toLocaleString("fr-FR", { maximumSignificantDigits: 4 });
-  return n.toLocaleString("fr-FR", { maximumFractionDigits });
+  if (n !== 0 && Math.abs(n) < 1) return SIGNIFICANT_4.format(n);
+  return frFormat({ maximumFractionDigits }).format(n);
 }
 
 /** kgCO2e shown in tCO2e with 2 decimals (totals). */
 export function formatTonnes(kg: number | null | undefined): string {
   if (kg === null || kg === undefined || !Number.isFinite(kg)) return "—";
-  return `${(kg / 1000).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} tCO2e`;
+  return `${TONNES.format(kg / 1000)} tCO2e`;
 }
 
 export interface FactorView {

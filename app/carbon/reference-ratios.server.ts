@@ -42,10 +42,13 @@ export function listReferenceRatios({ user }: { user: CurrentUser }) {
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
   return organisationRatios({ user }).map((r) => {
     const d = defaults.get(r.key);
+    const changed = d ? d.kgPerKEur !== r.kgPerKEur || d.source !== r.source || d.year !== r.year || d.label !== r.label : true;
     return {
       ...r,
       defaultValue: d ? { kgPerKEur: d.kgPerKEur, source: d.source, year: d.year, note: d.note } : null,
-      changed: d ? d.kgPerKEur !== r.kgPerKEur || d.source !== r.source || d.year !== r.year || d.label !== r.label : true,
+      changed,
+      /** Where the value comes from: the demo set (untouched default), a Base Empreinte element, or typed by the CSR team. */
+      origin: r.externalId ? ("base-empreinte" as const) : d && !changed ? ("demo" as const) : ("manual" as const),
     };
   });
 }
@@ -56,7 +59,8 @@ export function updateReferenceRatio({ user, input }: { user: CurrentUser; input
     const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
     if (!before) throw new AppError("not-found", "Ce ratio n'existe pas ou vous n'y avez pas accès.");
     tx.update(referenceRatios)
-      .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, updatedBy: user.id, updatedAt: new Date().toISOString() })
+      // Edited by hand: no longer the Base Empreinte element it may have come from.
+      .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, externalId: null, unit: null, status: null, updatedBy: user.id, updatedAt: new Date().toISOString() })
       .where(eq(referenceRatios.id, before.id))
       .run();
     audit(tx, {

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { activityUnitByToken, ghgCategoryNumbers, normaliseUnitToken } from "#questionnaires/emission-factors";
 import { segmentIds } from "#questionnaires/segments";
-import { parseDecimal, resolveSegmentId } from "#emission-factors";
+import { pactExportVersions, parseDecimal, resolveSegmentId } from "#emission-factors";
 
 const frenchDecimal = (message: string) =>
   z
@@ -190,3 +190,96 @@ export const uploadFieldsSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 export type UploadFields = z.output<typeof uploadFieldsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// PACT export: one spec version per export (`?version=2.3` or `?version=3.0`)
+
+export const pactVersionSchema = z.enum(pactExportVersions, { error: "Version PACT : 2.3 ou 3.0" });
+
+// ---------------------------------------------------------------------------------------------
+// Price indices (/rse/deflateurs) and Base Empreinte picks (/rse/base-empreinte)
+
+export const deflatorSchema = z.object({
+  year: z
+    .string({ error: "Année obligatoire" })
+    .trim()
+    .regex(/^\d{4}$/, "Année sur 4 chiffres (ex. 2024)")
+    .transform(Number)
+    .refine((y) => y >= 2000 && y <= currentYear() + 1, "Année entre 2000 et l'année prochaine"),
+  index: frenchDecimal("Indice obligatoire (ex. 117,35)").pipe(z.number().positive("L'indice doit être strictement positif").max(100_000, "Indice invraisemblable")),
+  source: z.string({ error: "Source obligatoire" }).trim().min(2, "Indiquez la source (série, base, date de consultation)").max(2000, "Source trop longue"),
+});
+export type DeflatorInput = z.output<typeof deflatorSchema>;
+
+export const pickElementSchema = z.object({
+  elementRowId: z.coerce.number({ error: "Élément inconnu" }).int().positive("Élément inconnu"),
+  key: z.enum(ratioKeys, { error: "Choisissez le segment ou la catégorie où utiliser ce ratio" }),
+});
+export type PickElementInput = z.output<typeof pickElementSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Allocated emissions (/fournisseur/emissions-allouees)
+
+const tonnes = (what: string, required: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): number | null => {
+      const s = (raw ?? "").trim();
+      if (s === "") {
+        if (required) ctx.addIssue({ code: "custom", message: `${what} : valeur obligatoire (tCO2e)` });
+        return required ? z.NEVER : null;
+      }
+      const n = parseDecimal(s);
+      if (n === null || n < 0) {
+        ctx.addIssue({ code: "custom", message: `« ${s} » : ${what} doit être un nombre positif ou nul de tCO2e (ex. 12,5)` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export const allocatedMethods = ["revenue-share", "physical-units", "other"] as const;
+export const verificationLevels = ["none", "limited", "reasonable"] as const;
+
+export const allocatedSchema = z
+  .object({
+    customerOrganisationId: z.coerce.number({ error: "Choisissez l'organisation cliente" }).int("Choisissez l'organisation cliente").positive("Choisissez l'organisation cliente"),
+    year: z
+      .string({ error: "Année obligatoire" })
+      .trim()
+      .regex(/^\d{4}$/, "Année sur 4 chiffres (ex. 2025)")
+      .transform(Number)
+      .refine((y) => y >= 2000 && y <= currentYear(), "Année de déclaration entre 2000 et l'année en cours"),
+    scope12T: tonnes("Scopes 1 et 2", true).pipe(z.number()),
+    scope3UpstreamT: tonnes("Scope 3 amont", false),
+    method: z.enum(allocatedMethods, { error: "Choisissez la méthode d'allocation" }),
+    methodDescription: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim() || null)
+      .pipe(z.string().max(2000, "Description trop longue (2 000 caractères au plus)").nullable()),
+    verification: z.enum(verificationLevels, { error: "Indiquez le niveau de vérification" }),
+    verifiedBy: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim() || null)
+      .pipe(z.string().max(200, "Nom trop long (200 caractères au plus)").nullable()),
+    uncertaintyPct: z
+      .string()
+      .optional()
+      .transform((raw, ctx): number | null => {
+        const s = (raw ?? "").trim().replace(/\s*%$/, "");
+        if (s === "") return null;
+        const n = parseDecimal(s);
+        if (n === null || n < 0 || n > 100) {
+          ctx.addIssue({ code: "custom", message: "Incertitude : un pourcentage entre 0 et 100" });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === "other" && !v.methodDescription) ctx.addIssue({ code: "custom", path: ["methodDescription"], message: "Décrivez la méthode d'allocation utilisée" });
+    if (v.verification !== "none" && !v.verifiedBy) ctx.addIssue({ code: "custom", path: ["verifiedBy"], message: "Nommez le vérificateur tiers" });
+  });
+export type AllocatedInput = z.output<typeof allocatedSchema>;

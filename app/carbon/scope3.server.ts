@@ -16,6 +16,8 @@ import { AppError } from "~/lib/errors";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel, unitLabel } from "./labels";
+import { declarationsToOrganisation, supplierFiguresOf } from "./allocated.server";
+import { priceIndexOf } from "./deflators.server";
 import { organisationRatios } from "./reference-ratios.server";
 import type { ActivityFields } from "./schemas";
 import { computeScope3, type ActivityLine, type Scope3Result, type SupplierFactor } from "./scope3";
@@ -80,6 +82,7 @@ function latestFactors(supplierIds: number[], segmentsInUse: string[]): Map<numb
       activityUnit: factors.activityUnit,
       valueKgPerUnit: factors.valueKgPerUnit,
       referenceYear: factors.referenceYear,
+      verifiedBy: factors.verifiedBy,
     })
     .from(factors)
     .where(and(inArray(factors.setId, [...setInfo.keys()]), inArray(factors.segment, segmentsInUse)))
@@ -100,7 +103,7 @@ export function scope3Estimate({ user, year }: { user: CurrentUser; year: number
   const lines = activityRows(user, year);
   const supplierIds = [...new Set(lines.map((l) => l.supplierOrganisationId))];
   const segmentsInUse = [...new Set(lines.map((l) => l.segment))];
-  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios({ user }));
+  return computeScope3(lines, latestFactors(supplierIds, segmentsInUse), organisationRatios({ user }), priceIndexOf({ user }));
 }
 
 function insertActivity(tx: Tx, user: CurrentUser, supplierOrganisationId: number, a: ActivityFields): number {
@@ -179,6 +182,8 @@ const basisLabels = {
 export function scope3Page({ user, year }: { user: CurrentUser; year: number | null }) {
   const result = scope3Estimate({ user, year });
   return {
+    /** Per supplier and year: spend × ratio, Σ activity × supplier factors, allocated emissions, and the one the inventory uses. */
+    supplierFigures: supplierFiguresOf(result, declarationsToOrganisation({ user, year })),
     year,
     years: activityYears({ user }),
     suppliers: linkedSuppliers({ user }),
@@ -202,6 +207,7 @@ export function scope3Page({ user, year }: { user: CurrentUser; year: number | n
       monetaryKg: e.monetaryKg,
       differenceKg: e.differenceKg,
       note: e.note,
+      conversions: e.conversions.map((c) => c.label),
     })),
   };
 }
@@ -230,6 +236,7 @@ export function scope3Csv({ user, year }: { user: CurrentUser; year: number | nu
       "kgco2e_ratios_monetaires",
       "difference_kgco2e",
       "detail",
+      "conversion_annee",
     ],
   ];
   for (const e of result.lines) {
@@ -248,6 +255,7 @@ export function scope3Csv({ user, year }: { user: CurrentUser; year: number | nu
       num(e.monetaryKg),
       num(e.differenceKg),
       e.note,
+      e.conversions.map((c) => c.label).join(" ; "),
     ]);
   }
   rows.push([]);

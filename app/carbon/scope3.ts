@@ -22,8 +22,13 @@
  *   fallback: spend × reference monetary ratio of the segment, else of the category.
  *
  * Reference monetary ratio of a line: the ratio keyed by its segment id, else the one of its GHG
- * category (same rule as the plausibility check). Euros are not adjusted for inflation between
- * the year of the spend and the year of the ratio or factor.
+ * category (same rule as the plausibility check).
+ *
+ * Euros of the right year (issue 18): a monetary ratio (and a supplier's k€ factor) is in kgCO2e
+ * per k€ of ITS year; the spend of year Y is converted to euros of year R with the organisation's
+ * price index, spend × index(R) / index(Y), before being multiplied. Every line says which
+ * conversion it used (`conversions`), or that none was possible (no index for a year: the spend is
+ * used as is, and the line says so).
  *
  * All values are kgCO2e.
  */
@@ -54,6 +59,43 @@ export interface SupplierFactor {
   activityUnit: string;
   valueKgPerUnit: number;
   referenceYear: number;
+  /** Third-party verifier named by the supplier, if any. */
+  verifiedBy?: string | null;
+}
+
+/** A spend converted from the euros of one year to those of another (`factor` null: no index, not converted). */
+export interface YearConversion {
+  /** What the conversion was for: the reference ratio or the supplier's k€ factor. */
+  for: "ratio" | "supplier-factor";
+  fromYear: number;
+  toYear: number;
+  factor: number | null;
+  /** French, e.g. « dépense 2024 en euros 2023 : × 0,98 (indice 117,35 / 119,76) ». */
+  label: string;
+}
+
+/** Price index per year (any base). */
+export type PriceIndex = ReadonlyMap<number, number>;
+
+const fmtFactor = (n: number) => n.toLocaleString("fr-FR", { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+/** How a spend of `fromYear` is expressed in euros of `toYear` with `index` (see the module comment). */
+export function convertYear(fromYear: number, toYear: number, index: PriceIndex, what: YearConversion["for"]): YearConversion {
+  if (fromYear === toYear) return { for: what, fromYear, toYear, factor: 1, label: `dépense ${fromYear} en euros ${toYear} : même année, pas de conversion` };
+  const from = index.get(fromYear);
+  const to = index.get(toYear);
+  if (from === undefined || to === undefined) {
+    const missing = [from === undefined ? fromYear : null, to === undefined ? toYear : null].filter((y) => y !== null).join(" et ");
+    return { for: what, fromYear, toYear, factor: null, label: `dépense ${fromYear} non convertie en euros ${toYear} : aucun indice de prix pour ${missing}` };
+  }
+  const factor = to / from;
+  return {
+    for: what,
+    fromYear,
+    toYear,
+    factor,
+    label: `dépense ${fromYear} en euros ${toYear} : × ${fmtFactor(factor)} (indice ${to.toLocaleString("fr-FR")} / ${from.toLocaleString("fr-FR")})`,
+  };
 }
 
 export type EstimateBasis = "supplier-quantity" | "supplier-spend" | "monetary-fallback" | "none";
@@ -72,6 +114,8 @@ export interface LineEstimate {
   differenceKg: number | null;
   /** French explanation of what was used. */
   note: string;
+  /** Year conversions of the spend used by this line (ratio and/or supplier k€ factor). */
+  conversions: YearConversion[];
 }
 
 export interface CategoryTotal {
@@ -118,11 +162,20 @@ export function matchFactor(line: Pick<ActivityLine, "segment" | "ghgCategory" |
   return { factor: null, candidates: candidates.length };
 }
 
-const fmt = (n: number) => n.toLocaleString("fr-FR", { maximumSignificantDigits: 4 });
+const significant4 = new Intl.NumberFormat("fr-FR", { maximumSignificantDigits: 4 });
+const fmt = (n: number) => significant4.format(n);
 
-export function estimateLine(line: ActivityLine, supplierFactors: readonly SupplierFactor[], ratios: readonly ReferenceRatioLike[]): LineEstimate {
+export function estimateLine(
+  line: ActivityLine,
+  supplierFactors: readonly SupplierFactor[],
+  ratios: readonly ReferenceRatioLike[],
+  index: PriceIndex = new Map(),
+): LineEstimate {
   const ratio = findReferenceRatio({ segment: line.segment, ghgCategory: line.ghgCategory }, ratios);
-  const monetaryKg = line.spendKEur !== null && ratio ? line.spendKEur * ratio.kgPerKEur : null;
+  const conversions: YearConversion[] = [];
+  const ratioConversion = line.spendKEur !== null && ratio ? convertYear(line.year, ratio.year, index, "ratio") : null;
+  if (ratioConversion) conversions.push(ratioConversion);
+  const monetaryKg = line.spendKEur !== null && ratio ? line.spendKEur * (ratioConversion?.factor ?? 1) * ratio.kgPerKEur : null;
   const notes: string[] = [];
 
   let specificKg: number | null = null;
@@ -145,16 +198,19 @@ export function estimateLine(line: ActivityLine, supplierFactors: readonly Suppl
   if (specificKg === null && line.spendKEur !== null) {
     const m = matchFactor(line, "k€", supplierFactors);
     if (m.factor) {
-      specificKg = line.spendKEur * m.factor.valueKgPerUnit;
+      const c = convertYear(line.year, m.factor.referenceYear, index, "supplier-factor");
+      conversions.push(c);
+      const spend = line.spendKEur * (c.factor ?? 1);
+      specificKg = spend * m.factor.valueKgPerUnit;
       basis = "supplier-spend";
       factor = m.factor;
-      notes.push(`${fmt(line.spendKEur)} k€ × ${fmt(m.factor.valueKgPerUnit)} kgCO2e/k€ : ${describe(m)}`);
+      notes.push(`${fmt(spend)} k€ ${m.factor.referenceYear} × ${fmt(m.factor.valueKgPerUnit)} kgCO2e/k€ : ${describe(m)}`);
     } else {
       if (m.candidates > 1) notes.push(`dépense : ${m.candidates} ratios du fournisseur possibles, précisez le libellé`);
       if (monetaryKg !== null && ratio) {
         specificKg = monetaryKg;
         basis = "monetary-fallback";
-        notes.push(`repli sur le ratio monétaire « ${ratio.label} » (${fmt(ratio.kgPerKEur)} kgCO2e/k€)`);
+        notes.push(`repli sur le ratio monétaire « ${ratio.label} » (${fmt(ratio.kgPerKEur)} kgCO2e/k€ ${ratio.year})`);
       }
     }
   }
@@ -170,6 +226,7 @@ export function estimateLine(line: ActivityLine, supplierFactors: readonly Suppl
     ratio,
     differenceKg: specificKg !== null && monetaryKg !== null ? specificKg - monetaryKg : null,
     note: notes.join(" ; "),
+    conversions,
   };
 }
 
@@ -196,8 +253,9 @@ export function computeScope3(
   lines: readonly ActivityLine[],
   factorsBySupplier: ReadonlyMap<number, readonly SupplierFactor[]>,
   ratios: readonly ReferenceRatioLike[],
+  index: PriceIndex = new Map(),
 ): Scope3Result {
-  const estimates = lines.map((l) => estimateLine(l, factorsBySupplier.get(l.supplierOrganisationId) ?? [], ratios));
+  const estimates = lines.map((l) => estimateLine(l, factorsBySupplier.get(l.supplierOrganisationId) ?? [], ratios, index));
   const byCategory = new Map<number, CategoryTotal>();
   const total = emptyTotal();
   for (const e of estimates) {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { answerFiles, files, tenders } from "#db/schema";
-import { tendersVisibleToBuyingSide } from "~/auth/permissions.server";
+import { allocatedEmissions, answerFiles, files, tenders } from "#db/schema";
+import { isCsrTeam, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
@@ -56,8 +56,9 @@ export function removeEvidence({ user, tenderId, answerFileId }: { user: Current
 
 /**
  * Download rule: members of the file's organisation; a buyer of the tender's organisation (an
- * evaluator only when assigned to the tender) when the file belongs to a non-withdrawn submission.
- * Anything else is "not found".
+ * evaluator only when assigned to the tender) when the file belongs to a non-withdrawn submission;
+ * the CSR team of the customer a live allocated-emissions declaration was made to, for its evidence
+ * (issue 18). Anything else is "not found".
  */
 export function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileId: number }) {
   const found = findDownloadableFile(user, fileId);
@@ -70,6 +71,14 @@ function findDownloadableFile(user: CurrentUser, fileId: number) {
   const file = db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).get();
   if (!file) return null;
   if (file.organisationId === user.organisationId) return file;
+  if (isCsrTeam(user)) {
+    const declared = db()
+      .select({ id: allocatedEmissions.id })
+      .from(allocatedEmissions)
+      .where(and(eq(allocatedEmissions.evidenceFileId, file.id), eq(allocatedEmissions.customerOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt)))
+      .get();
+    if (declared) return file;
+  }
   // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
   const submittedTo = db()
     .$client.prepare(

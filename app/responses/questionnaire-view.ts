@@ -34,6 +34,9 @@ export type QuestionView = {
   sourceNote?: string;
 };
 
+/** One section (criterion) of the questionnaire with its progress: complete answers out of its questions. */
+export type SectionSummary = { id: string; number: number; title: string; total: number; complete: number };
+
 export type FileView = { answerFileId: number; fileId: number; originalName: string; size: number };
 
 /** A colleague saved since the page loaded: their value and ours, per question. */

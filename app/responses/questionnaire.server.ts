@@ -5,11 +5,12 @@ import type { CurrentUser } from "~/auth/session.server";
 import { db, type Tx } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
-import { AppError } from "~/lib/errors";
-import { prefillFromCampaigns } from "~/campaigns/prefill.server";
+import { AppError, notFound } from "~/lib/errors";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
+import { prefillFromCampaigns } from "~/campaigns/prefill.server";
 import { prefillFromLibrary } from "./library.server";
-import { levelOptions, type QuestionView } from "./questionnaire-view";
+import { computeProgress, questionState, type QuestionState } from "./progress";
+import { levelOptions, type QuestionView, type SectionSummary } from "./questionnaire-view";
 import { emptyAnswer, toFormValues, type AnswerDraft, type AnswerFormValues, type SaveRequest } from "./schemas";
 
 type AnswerRow = typeof responseAnswers.$inferSelect;
@@ -74,85 +75,192 @@ export function loadAnswersAndFiles(tx: Tx, response: { id: number }) {
   return { rows, fileRows };
 }
 
+/** The tender as the questionnaire pages head it. */
+function tenderHeader(t: SupplierTender) {
+  return {
+    id: t.tender.id,
+    kind: t.tender.kind,
+    title: t.tender.title,
+    reference: t.tender.reference,
+    buyerName: t.buyerName,
+    deadlineLabel: formatParis(t.tender.deadline, "full"),
+    countdown: countdown(t.tender.deadline),
+  };
+}
+
 /**
- * The questionnaire page of the acting supplier's organisation, as the page shows it: questions
- * grouped by criterion, answers as form values with the fingerprints autosave compares, files,
- * limits, the latest submission and why the tender no longer accepts changes (if it does not).
- * Creates the draft on first access (pre-filled from the answer library).
+ * The acting organisation's draft with every answer's state: what the overview, the section pages
+ * and the review page share (issue 10 §5). Creates the draft on first access.
  */
-export function getQuestionnaire({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+function loadState(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  const t = requireSupplierTender(tx, { user, tenderId });
+  const response = ensureResponse(tx, { user, t });
+  const { rows, fileRows } = loadAnswersAndFiles(tx, response);
+  const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+  const drafts: Record<string, AnswerDraft> = {};
+  for (const q of t.questions) drafts[q.id] = rowToDraft(byQuestion.get(q.id));
+  const progress = computeProgress(t.questions, drafts);
+  const sections: SectionSummary[] = t.guide.criteria
+    .map((c) => ({ id: c.id, number: c.number, title: c.title, ...(progress.byCriterion[c.id] ?? { total: 0, complete: 0 }) }))
+    .filter((c) => c.total > 0);
+  const latestSubmission =
+    tx
+      .select({ id: submissions.id, submittedAt: submissions.submittedAt })
+      .from(submissions)
+      .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
+      .orderBy(desc(submissions.id))
+      .get() ?? null;
+  const usedBytes = fileRows.reduce((sum, f) => sum + f.size, 0);
+  // Where a reused answer still to confirm came from, when not the library (issue 14: a campaign).
+  const sourceNotes: Record<string, string> = {};
+  for (const r of rows) if (r.reusedUnconfirmed && r.sourceNote) sourceNotes[r.questionId] = r.sourceNote;
+  return {
+    sourceNotes,
+    t,
+    response,
+    fileRows,
+    drafts,
+    progress,
+    sections,
+    common: {
+      tender: tenderHeader(t),
+      sections,
+      version: response.version,
+      status: response.status,
+      closedReason: closedReason(t.tender),
+      latestSubmission,
+    },
+    usedBytes,
+  };
+}
+
+/** Overview of the questionnaire: its sections with their progress, where to resume, the instructions. */
+export function getQuestionnaireOverview({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
   return db().transaction((tx) => {
-    const t = requireSupplierTender(tx, { user, tenderId });
-    const response = ensureResponse(tx, { user, t });
-    const { rows, fileRows } = loadAnswersAndFiles(tx, response);
-    const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+    const s = loadState(tx, { user, tenderId });
+    const resumeAt = s.sections.find((c) => c.complete < c.total) ?? s.sections[0] ?? null;
+    return {
+      ...s.common,
+      instructions: [...s.t.guide.respondentInstructions],
+      limits: { fileBytes: config().uploadMaxFileBytes, tenderBytes: config().uploadMaxTenderBytes },
+      usedBytes: s.usedBytes,
+      total: s.progress.total,
+      complete: s.progress.complete,
+      resumeAt: resumeAt ? { id: resumeAt.id, title: resumeAt.title, started: s.progress.complete > 0 } : null,
+    };
+  });
+}
+
+/**
+ * One section (criterion) of the questionnaire: its questions, answers as form values with the
+ * fingerprints autosave compares, its files, the neighbouring sections. Only this section's data
+ * goes to the page (the single page sent all 47 questions: 286 KB, issue 16). A criterion the
+ * tender does not include is a 404, like a tender the organisation was not invited to.
+ */
+export function getQuestionnaireSection({ user, tenderId, criterionId }: { user: CurrentUser; tenderId: number; criterionId: string }) {
+  return db().transaction((tx) => {
+    const s = loadState(tx, { user, tenderId });
+    const index = s.sections.findIndex((c) => c.id === criterionId);
+    if (index < 0) throw notFound("Cette section n'existe pas dans le questionnaire de cette consultation.");
+    const summary = s.sections[index]!;
+    const included = s.t.questions.filter((q) => q.criterion === criterionId);
+    const campaign = s.t.tender.kind === "campaign";
     const answers: Record<string, AnswerFormValues> = {};
     const fingerprints: Record<string, string> = {};
-    for (const q of t.questions) {
-      const a = rowToDraft(byQuestion.get(q.id));
+    for (const q of included) {
+      const a = s.drafts[q.id]!;
       answers[q.id] = toFormValues(a);
       fingerprints[q.id] = fingerprint(a);
     }
     const files: Record<string, FileInfo[]> = {};
-    let usedBytes = 0;
-    for (const f of fileRows) {
+    for (const f of s.fileRows) {
+      if (!(f.questionId in answers)) continue;
       (files[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
-      usedBytes += f.size;
     }
-    const latestSubmission =
-      tx
-        .select({ id: submissions.id, submittedAt: submissions.submittedAt, contentSha256: submissions.contentSha256, withdrawnAt: submissions.withdrawnAt })
-        .from(submissions)
-        .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
-        .orderBy(desc(submissions.id))
-        .get() ?? null;
-    const campaign = t.tender.kind === "campaign";
-    const criteria = t.guide.criteria
+    const neighbour = (c: SectionSummary | undefined) => (c ? { id: c.id, number: c.number, title: c.title } : null);
+    return {
+      ...s.common,
+      section: {
+        id: summary.id,
+        number: summary.number,
+        title: summary.title,
+        position: index + 1,
+        questions: included.map(
+          (iq): QuestionView => ({
+            id: iq.id,
+            topic: iq.question.topic,
+            text: iq.question.text,
+            // A maturity campaign discloses only the questions and why they are asked, never the
+            // evaluation material (evaluator guidance, question-specific level descriptors): the
+            // generic scale is shown for the self-assessment (issue 14; guide, BP-AIR fiche V1 §4).
+            guidance: campaign ? "" : iq.question.guidance,
+            evidenceExamples: [...iq.question.evidenceExamples],
+            levels: levelOptions(campaign ? undefined : iq.question.levels),
+            allowNotApplicable: iq.allowNotApplicable,
+            sourceNote: s.sourceNotes[iq.id],
+          }),
+        ),
+      },
+      previous: neighbour(s.sections[index - 1]),
+      next: neighbour(s.sections[index + 1]),
+      answers,
+      fingerprints,
+      files,
+      usedBytes: s.usedBytes,
+      limits: { fileBytes: config().uploadMaxFileBytes, tenderBytes: config().uploadMaxTenderBytes },
+    };
+  });
+}
+
+/** One section of the tender as its page's posts need it: its title, its questions (the scope of its saves), its neighbours. */
+export function sectionContext({ user, tenderId, criterionId }: { user: CurrentUser; tenderId: number; criterionId: string }) {
+  return db().transaction((tx) => {
+    const t = requireSupplierTender(tx, { user, tenderId });
+    const withQuestions = t.guide.criteria.filter((c) => t.questions.some((q) => q.criterion === c.id));
+    const index = withQuestions.findIndex((c) => c.id === criterionId);
+    if (index < 0) throw notFound("Cette section n'existe pas dans le questionnaire de cette consultation.");
+    return {
+      criterionId,
+      title: withQuestions[index]!.title,
+      questionIds: t.questions.filter((q) => q.criterion === criterionId).map((q) => q.id),
+      previous: withQuestions[index - 1]?.id ?? null,
+      next: withQuestions[index + 1]?.id ?? null,
+    };
+  });
+}
+
+export type ReviewItem = { id: string; text: string; state: Exclude<QuestionState, "complete">; message: string };
+
+/**
+ * The review before submission: per section, the questions that still block it (no answer,
+ * incomplete, reused and not confirmed) with what is missing, and whether it can be submitted.
+ * The same rules as `submitResponse` (computeProgress / answerProblems).
+ */
+export function getQuestionnaireReview({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  return db().transaction((tx) => {
+    const s = loadState(tx, { user, tenderId });
+    const problems = s.sections
       .map((c) => ({
         id: c.id,
         number: c.number,
         title: c.title,
-        questions: t.questions
-          .filter((iq) => iq.criterion === c.id)
-          .map(
-            (iq): QuestionView => ({
-              id: iq.id,
-              topic: iq.question.topic,
-              text: iq.question.text,
-              // A maturity campaign discloses only the questions and why they are asked, never the
-              // evaluation material (evaluator guidance, question-specific level descriptors): the
-              // generic scale is shown for the self-assessment (issue 14; guide, BP-AIR fiche V1 §4).
-              guidance: campaign ? "" : iq.question.guidance,
-              evidenceExamples: [...iq.question.evidenceExamples],
-              levels: levelOptions(campaign ? undefined : iq.question.levels),
-              allowNotApplicable: iq.allowNotApplicable,
-              sourceNote: byQuestion.get(iq.id)?.reusedUnconfirmed ? byQuestion.get(iq.id)?.sourceNote || undefined : undefined,
-            }),
-          ),
+        items: s.t.questions
+          .filter((q) => q.criterion === c.id)
+          .flatMap((q): ReviewItem[] => {
+            const { state, problems: found } = questionState(s.drafts[q.id], q.allowNotApplicable);
+            if (state === "complete") return [];
+            const message = state === "reused" ? "Réponse reprise de la bibliothèque : vérifiez-la puis confirmez-la." : (found[0]?.message ?? "");
+            return [{ id: q.id, text: q.question.text, state, message }];
+          }),
       }))
-      .filter((c) => c.questions.length > 0);
+      .filter((c) => c.items.length > 0);
     return {
-      tender: {
-        id: t.tender.id,
-        kind: t.tender.kind,
-        title: t.tender.title,
-        reference: t.tender.reference,
-        description: t.tender.description,
-        buyerName: t.buyerName,
-        deadlineLabel: formatParis(t.tender.deadline, "full"),
-        countdown: countdown(t.tender.deadline),
-      },
-      instructions: [...t.guide.respondentInstructions],
-      criteria,
-      answers,
-      fingerprints,
-      version: response.version,
-      status: response.status,
-      files,
-      usedBytes,
-      limits: { fileBytes: config().uploadMaxFileBytes, tenderBytes: config().uploadMaxTenderBytes },
-      closedReason: closedReason(t.tender),
-      latestSubmission,
+      ...s.common,
+      total: s.progress.total,
+      complete: s.progress.complete,
+      counts: { unanswered: s.progress.unanswered.length, incomplete: s.progress.incomplete.length, reused: s.progress.reused.length },
+      ready: problems.length === 0,
+      problems,
     };
   });
 }
@@ -188,13 +296,21 @@ export { requireEditable };
  * Saves a draft with optimistic concurrency. An answer whose submitted value equals the fingerprint
  * the page loaded was not touched and is skipped. When someone else saved since `version`, nothing
  * is written and the questions they changed are returned (who, when, their value and ours).
+ *
+ * `scope`: the questions of the section page that saves (issue 10 §5). Answers outside it are
+ * refused; only colleagues' changes inside it are a conflict: a colleague who saved another
+ * section since `version` changed other rows, so the save goes through on top of theirs.
+ * Without a scope (the whole questionnaire), any newer version is checked as before.
  */
-export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tenderId: number; input: SaveRequest }): SaveResult {
+export function saveDraft({ user, tenderId, input, scope }: { user: CurrentUser; tenderId: number; input: SaveRequest; scope?: readonly string[] }): SaveResult {
   return db().transaction((tx) => {
     const { t, response } = requireEditable(tx, user, tenderId);
     const allowed = new Map(t.questions.map((q) => [q.id, q]));
+    const inScope = scope ? new Set(scope) : null;
+    const visible = (id: string) => (inScope ? inScope.has(id) : allowed.has(id));
     for (const id of [...Object.keys(input.answers), ...Object.keys(input.resolve)]) {
       if (!allowed.has(id)) throw new AppError("invalid", `Question inconnue pour cette consultation : ${id.slice(0, 20)}`);
+      if (!visible(id)) throw new AppError("invalid", `La question ${id.slice(0, 20)} n'appartient pas à cette section : rechargez la page.`);
     }
     const stored = new Map(tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all().map((r) => [r.questionId, r]));
 
@@ -221,7 +337,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
     const currentFingerprints = () => {
       const out: Record<string, string> = {};
       const now = new Map(tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all().map((r) => [r.questionId, r]));
-      for (const q of t.questions) out[q.id] = fingerprint(rowToDraft(now.get(q.id)));
+      for (const q of t.questions) if (visible(q.id)) out[q.id] = fingerprint(rowToDraft(now.get(q.id)));
       return out;
     };
 
@@ -229,7 +345,7 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
     // (`current + 1000` used to skip the check and overwrite a colleague's answers, issue 15).
     if (input.version > response.version) throw new AppError("conflict", VERSION_MISMATCH);
     if (response.version !== input.version) {
-      const changedByOthers = [...stored.values()].filter((r) => r.revision > input.version && allowed.has(r.questionId));
+      const changedByOthers = [...stored.values()].filter((r) => r.revision > input.version && visible(r.questionId));
       if (changedByOthers.length > 0) {
         const names = new Map(
           tx
@@ -253,7 +369,8 @@ export function saveDraft({ user, tenderId, input }: { user: CurrentUser; tender
         const myChanges = Object.fromEntries(changes.map((c) => [c.questionId, c.next]));
         return { ok: false as const, conflict: { currentVersion: response.version, items, fingerprints: currentFingerprints(), myChanges } };
       }
-      throw new AppError("conflict", VERSION_MISMATCH);
+      // Only other sections changed since this page loaded: nothing of ours to compare with.
+      if (!inScope) throw new AppError("conflict", VERSION_MISMATCH);
     }
 
     const savedAt = new Date().toISOString();

@@ -10,6 +10,7 @@ import { canonicalJson, submissionContentSchema, type SubmissionContent } from "
 import { AppError } from "~/lib/errors";
 import { submissionReceipt, withdrawalNotice } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
+import { bumpTenderData } from "~/tenders/data-version.server";
 import { findOwnResponse, requireOpenTender, requireSupplierTender } from "./access.server";
 import { fillLibraryFromSubmission } from "./library.server";
 import { computeProgress } from "./progress";
@@ -72,6 +73,7 @@ export function submitResponse({ user, tenderId, version }: { user: CurrentUser;
       .returning({ id: submissions.id })
       .get();
     tx.update(responses).set({ status: "submitted", updatedAt: submittedAt }).where(eq(responses.id, response.id)).run();
+    bumpTenderData(tx, tenderId);
     // The library keeps the latest submitted version of each answer, written with the copy (issue 20).
     fillLibraryFromSubmission(tx, { user, tenderId, submissionId: row.id, guideVersion: content.guideVersion, answers: content.answers, at: submittedAt });
     notifyBuyer(tx, t.tender, {
@@ -117,6 +119,7 @@ export function withdrawSubmission({ user, tenderId }: { user: CurrentUser; tend
     const at = new Date().toISOString();
     tx.update(submissions).set({ withdrawnAt: at }).where(eq(submissions.id, current.id)).run();
     tx.update(responses).set({ status: "withdrawn", updatedAt: at }).where(eq(responses.id, response.id)).run();
+    bumpTenderData(tx, tenderId);
     notifyBuyer(tx, t.tender, {
       kind: "response.withdrawn",
       subject: `Dépôt retiré — ${t.tender.reference} ${t.tender.title}`,

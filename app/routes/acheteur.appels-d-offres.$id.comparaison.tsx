@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
 import { CriterionChart } from "~/components/tenders/criterion-chart";
-import { WhatIfPanel, type Simulation } from "~/components/tenders/what-if";
+import { simulate, type Simulation, type SimulationOutcome } from "~/components/tenders/simulation";
+import { WhatIfPanel } from "~/components/tenders/what-if";
 import { frEuros, frNum } from "~/lib/format";
 import { getComparison, sortRows } from "~/tenders/compare.server";
 import { tenderLinks } from "~/components/tenders/links";
@@ -31,13 +32,22 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     rse: n("sim.rse", shares.rse),
     weights: Object.fromEntries((c.input?.criteria ?? []).map((k) => [k.id, n(`sim.w.${k.id}`, k.weight)])),
   };
+  // The what-if panel's first outcome: the published result itself when the URL simulates nothing
+  // (same input, same scoring), else computed here so that the GET form works without JavaScript.
+  const simulated = [...url.searchParams.keys()].some((k) => k.startsWith("sim."));
+  const initialOutcome: SimulationOutcome | null = !c.input
+    ? null
+    : simulated || !c.result
+      ? simulate(c.input, simulation)
+      : { ok: true, suppliers: c.result.suppliers.map((s) => ({ id: s.id, rank: s.rank, total: s.total })), stability: c.stability ?? "" };
+  const infoByKey = new Map(c.built.suppliers.map((s) => [s.key, s]));
   return {
     tender: { id: c.tender.id, title: c.tender.title, reference: c.tender.reference },
     open: c.open,
     isBuyer: isBuyer(user),
     shares,
     rows: rows.map((r) => {
-      const info = c.built.suppliers.find((s) => s.key === r.id)!;
+      const info = infoByKey.get(r.id)!;
       return { ...r, name: c.names[r.id] ?? r.id, organisationId: info.organisationId, price: info.price, pending: c.built.notYetEvaluated[r.id]?.length ?? 0 };
     }),
     criteria: c.criteria,
@@ -45,11 +55,12 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     winnerChangesAtRseShare: c.result?.winnerChangesAtRseShare ?? null,
     incomplete: c.built.incomplete,
     issues: c.issues,
-    input: c.input,
     names: c.names,
     sort,
     dir,
     simulation,
+    initialOutcome,
+    publishedRanks: Object.fromEntries((c.result?.suppliers ?? []).map((s) => [s.id, s.rank])),
   };
 });
 
@@ -66,6 +77,8 @@ export default function Comparison() {
       </Link>
     );
   };
+  // The chart keeps the ranking's order (and colours) whatever the table's sort.
+  const chartSeries = [...d.rows].sort((a, b) => a.rank - b.rank).map((r) => ({ name: r.name, values: r.criteria }));
   const ariaSort = (key: string) => (d.sort === key ? (d.dir === "desc" ? "descending" : "ascending") : undefined);
   return (
     <>
@@ -117,6 +130,9 @@ export default function Comparison() {
             </p>
             <div className="table-scroll">
               <table className="data ranking" data-testid="ranking">
+                <caption id="ranking-caption" className="muted">
+                  Classement des offres : note totale, notes prix, technique et RSE, puis note de chaque critère RSE sur 100 (les valeurs du graphique).
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col" aria-sort={ariaSort("rank")}>
@@ -177,15 +193,17 @@ export default function Comparison() {
           </section>
           <section className="card">
             <h2>Notes par critère RSE (sur 100)</h2>
-            <CriterionChart criteria={d.criteria} series={d.rows.map((r) => ({ name: r.name, values: r.criteria }))} />
+            <CriterionChart criteria={d.criteria} series={chartSeries} describedBy="ranking-caption" />
           </section>
-          {d.input ? (
+          {d.initialOutcome ? (
             <div className="no-print">
               <WhatIfPanel
-                input={d.input}
+                inputUrl={`${base}/simulation.json`}
                 names={d.names}
                 criteria={d.criteria}
                 initial={d.simulation}
+                initialOutcome={d.initialOutcome!}
+                publishedRanks={d.publishedRanks}
                 hidden={{ tri: d.sort, ordre: d.dir }}
               />
             </div>

@@ -12,7 +12,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   return getTenderAnnex({ tenderId: idParam(params.id), user });
 });
 
-const fr = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
+const frFormat2 = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const fr = (n: number) => frFormat2.format(n);
 
 export default function TenderAnnex() {
   const a = useLoaderData<typeof loader>();

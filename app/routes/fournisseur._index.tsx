@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
+import { FlashMessage } from "~/components/flash";
 import { MembersTable } from "~/components/members";
 import { parseForm } from "~/lib/forms";
 import { listOwnMembers } from "~/lib/organisations.server";
@@ -49,6 +50,7 @@ export default function SupplierHome() {
     <>
       <h1>Espace fournisseur</h1>
       <p className="lead">{organisationName}</p>
+      <FlashMessage />
       {actionData?.message ? (
         <p className="alert alert--info" role="status">
           {actionData.message}
@@ -172,6 +174,9 @@ export default function SupplierHome() {
         </p>
         <p>
           <Link to="/fournisseur/facteurs">Facteurs d'émission</Link> — déposez vos facteurs d'émission propres (CSV ou PACT) pour le scope 3 de vos clients.
+        </p>
+        <p>
+          <Link to="/fournisseur/emissions-allouees">Émissions allouées</Link> — déclarez à chaque client qui vous a invité la part de vos émissions qui lui revient.
         </p>
       </section>
 

@@ -28,7 +28,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   };
 });
 
-const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toLocaleString("fr-FR", { maximumFractionDigits: 2 }));
+const frFormat2 = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "—" : frFormat2.format(n));
 
 export default function Debrief() {
   const { tender, sharedAtLabel, rank, rankedCount, score, criteria, explanation, questionTopics, justifications, contents } = useLoaderData<typeof loader>();

@@ -53,6 +53,18 @@ export default function RseHome() {
           </h2>
           <p>Les kgCO2e par k€ HT de référence par segment et catégorie, avec leurs sources : modifiables.</p>
         </section>
+        <section className="card card--link">
+          <h2 style={{ marginTop: 0 }}>
+            <Link to="/rse/base-empreinte">Base Empreinte de l'ADEME</Link>
+          </h2>
+          <p>Importez l'export officiel et choisissez, par segment d'achat, les ratios monétaires à utiliser.</p>
+        </section>
+        <section className="card card--link">
+          <h2 style={{ marginTop: 0 }}>
+            <Link to="/rse/deflateurs">Indices de prix</Link>
+          </h2>
+          <p>Pour convertir vos dépenses dans les euros de l'année de chaque ratio monétaire.</p>
+        </section>
       </div>
 
       <section className="card">

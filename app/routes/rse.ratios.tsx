@@ -138,8 +138,9 @@ export default function ReferenceRatios() {
         plus d'un facteur 10) et de repli dans l'estimation du scope 3 quand aucun facteur fournisseur ne correspond.
       </p>
       <p className="alert alert--warn">
-        Valeurs initiales indicatives, relevées dans des notes de recherche (ADEME Base Carbone v23.6, ratios monétaires 2023) : vérifiez-les dans Base Empreinte et
-        remplacez-les par vos propres références. Chaque modification est tracée dans le journal d'audit.
+        Les valeurs initiales forment un <strong>jeu de démonstration</strong> (marqué « démo ») : certaines relevées dans des notes de recherche citant ADEME Base
+        Carbone v23.6 (2023), celles des NAF 26 et 63.11 sans source. Remplacez-les par les ratios de la <Link to="/rse/base-empreinte">Base Empreinte</Link> (identifiant,
+        unité, année et statut conservés) ou par vos propres références. Chaque modification est tracée dans le journal d'audit.
       </p>
       {notice && !result ? (
         <p className="alert alert--info" role="status">
@@ -181,7 +182,12 @@ export default function ReferenceRatios() {
                   <td className="num">{formatNumber(r.kgPerKEur)}</td>
                   <td>{r.year}</td>
                   <td className="small">
-                    {r.source}
+                    {r.origin === "demo" ? <span className="badge badge--warn">démo</span> : null} {r.source}
+                    {r.externalId ? (
+                      <div className="muted" data-testid="ratio-element">
+                        Élément {r.externalId} · unité d'origine {r.unit} · statut {r.status}
+                      </div>
+                    ) : null}
                     {r.changed && r.defaultValue ? (
                       <div className="muted">
                         modifié (valeur par défaut : {formatNumber(r.defaultValue.kgPerKEur)} kgCO2e/k€, {r.defaultValue.year})

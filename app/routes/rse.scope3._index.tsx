@@ -10,6 +10,7 @@ import { ActivityForm } from "~/components/carbon/activity-form";
 import { ActivityImport, type ActivityImportResult } from "~/components/carbon/activity-import";
 import { Scope3Lines } from "~/components/carbon/scope3-lines";
 import { Scope3Totals } from "~/components/carbon/scope3-totals";
+import { SupplierFiguresTable } from "~/components/carbon/supplier-figures";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { formatBytes } from "~/lib/format";
 import { readForm } from "~/lib/multipart.server";
@@ -106,6 +107,8 @@ export default function Scope3() {
       ) : null}
 
       <Scope3Totals byCategory={d.byCategory} total={d.total} />
+
+      <SupplierFiguresTable rows={d.supplierFigures} />
 
       <Scope3Lines lines={d.lines} yearQuery={yearQuery} />
 

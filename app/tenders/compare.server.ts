@@ -11,14 +11,28 @@ import { notFound } from "~/lib/errors";
 import { debriefAvailable } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { tenderCache, tenderDataKey } from "./data-version.server";
 import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
 
 export type Comparison = ReturnType<typeof comparisonForTender>;
 
-/** Scores a tender with the scoring library from the database (see scoring-input.server.ts). */
+/**
+ * Scores a tender with the scoring library from the database (see scoring-input.server.ts).
+ * The computation is kept per tender for its data version (`tenderDataKey`: bumped by every
+ * submission, withdrawal, evaluation and offer score, in their transactions), so a page view of
+ * an unchanged tender costs one tender read; the value is shared: read-only for callers.
+ */
 export function comparisonForTender(tender: TenderRow) {
+  const open = evaluationOpen(tender);
+  const computed = tenderCache<ComputedComparison>("comparison").get(tender.id, tenderDataKey(tender, open), () => computeComparison(tender));
+  return { tender, ...computed };
+}
+
+type ComputedComparison = Omit<ReturnType<typeof computeComparison>, "tender">;
+
+function computeComparison(tender: TenderRow) {
   const built: TenderScoringInput = scoringInputForTender(tender);
   const guide = getGuide(built.method.guideVersion) ?? currentGuide;
   let parsed: ScoringInput | null = null;
@@ -38,7 +52,6 @@ export function comparisonForTender(tender: TenderRow) {
     shortTitle: getCriterion(guide, c.id)?.shortTitle ?? c.id,
   }));
   return {
-    tender,
     built,
     input: parsed,
     result,

@@ -10,6 +10,7 @@ import { AppError, notFound } from "~/lib/errors";
 import { answerPitfalls } from "~/campaigns/pitfalls";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
 import { publishedQuestionsOf } from "./builder";
+import { bumpTenderData, tenderCache, tenderDataKey } from "./data-version.server";
 import { includedQuestions } from "./method";
 
 /** A level as chosen in the evaluation form: "1"–"5", "na" (not applicable accepted) or "" (no answer). */
@@ -35,8 +36,15 @@ export type EvaluableSubmission = {
  * The submission that counts for each supplier: its latest non-withdrawn submission, unless the
  * supplier's response is withdrawn. Only for tenders whose evaluation is open.
  */
-export function evaluableSubmissions(tender: TenderRow): EvaluableSubmission[] {
-  if (!evaluationOpen(tender)) return [];
+export function evaluableSubmissions(tender: TenderRow): readonly EvaluableSubmission[] {
+  const open = evaluationOpen(tender);
+  if (!open) return [];
+  // Parsing every submission's content is most of the cost of the pages that need them (issue 16):
+  // the result is kept per tender for its data version (bumped by submit and withdraw).
+  return tenderCache<readonly EvaluableSubmission[]>("evaluable-submissions").get(tender.id, tenderDataKey(tender, open), () => readEvaluableSubmissions(tender));
+}
+
+function readEvaluableSubmissions(tender: TenderRow): EvaluableSubmission[] {
   const rows = db()
     .select({
       id: submissions.id,
@@ -102,15 +110,22 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
   const subs = evaluableSubmissions(tender);
   const rows = unsafeEvaluationRows(subs.map((s) => s.id));
   const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
+  const scoreByOrganisation = new Map(scores.map((x) => [x.supplierOrganisationId, x]));
+  const evaluatedBySubmission = new Map<number, Set<string>>();
+  for (const r of rows) {
+    let set = evaluatedBySubmission.get(r.submissionId);
+    if (!set) evaluatedBySubmission.set(r.submissionId, (set = new Set()));
+    set.add(r.questionId);
+  }
   return {
     tender,
     open,
     questionCount: questions.length,
     submissions: subs.map((s) => {
-      const evaluated = new Set(rows.filter((r) => r.submissionId === s.id).map((r) => r.questionId));
+      const evaluated = evaluatedBySubmission.get(s.id) ?? new Set<string>();
       const remainingByCriterion = new Map<string, number>();
       for (const q of questions) if (!evaluated.has(q.id)) remainingByCriterion.set(q.criterion, (remainingByCriterion.get(q.criterion) ?? 0) + 1);
-      const score = scores.find((x) => x.supplierOrganisationId === s.supplierOrganisationId);
+      const score = scoreByOrganisation.get(s.supplierOrganisationId);
       return {
         id: s.id,
         supplierOrganisationId: s.supplierOrganisationId,
@@ -256,6 +271,7 @@ export function saveCriterionEvaluation({
         .onConflictDoUpdate({ target: [evaluations.submissionId, evaluations.questionId], set: values })
         .run();
     }
+    bumpTenderData(tx, tender.id);
     audit(tx, {
       userId: user.id,
       organisationId: user.organisationId,
@@ -314,6 +330,7 @@ export function saveOfferScore({ tenderId, user, input }: { tenderId: number; us
       .values({ tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, ...values })
       .onConflictDoUpdate({ target: [offerScores.tenderId, offerScores.supplierOrganisationId], set: values })
       .run();
+    bumpTenderData(tx, tender.id);
     audit(tx, {
       userId: user.id,
       organisationId: user.organisationId,

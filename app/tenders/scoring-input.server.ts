@@ -57,8 +57,17 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
   const incomplete: TenderScoringInput["incomplete"] = [];
   const notYetEvaluated: Record<string, string[]> = {};
   const entries: NonNullable<ScoringInputRaw["suppliers"]> = [];
+  // Indexed once (issue 16: a `find` over every evaluation row per supplier and question was quadratic).
+  const scoreByOrganisation = new Map(scores.map((x) => [x.supplierOrganisationId, x]));
+  const rowByAnswer = new Map<number, Map<string, (typeof rows)[number]>>();
+  for (const r of rows) {
+    let bySubmission = rowByAnswer.get(r.submissionId);
+    if (!bySubmission) rowByAnswer.set(r.submissionId, (bySubmission = new Map()));
+    // Unique (submission, question) in the table; the first row wins, as `find` did.
+    if (!bySubmission.has(r.questionId)) bySubmission.set(r.questionId, r);
+  }
   for (const s of subs) {
-    const score = scores.find((x) => x.supplierOrganisationId === s.supplierOrganisationId);
+    const score = scoreByOrganisation.get(s.supplierOrganisationId);
     const missing: string[] = [];
     if (score?.priceEurHt == null || !(score.priceEurHt > 0)) missing.push("prix");
     if (score?.technicalScore == null) missing.push("note technique");
@@ -69,8 +78,9 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
     const key = supplierKey(s.supplierOrganisationId);
     const answers: Record<string, 1 | 2 | 3 | 4 | 5 | "na" | null> = {};
     const pending: string[] = [];
+    const evaluatedRows = rowByAnswer.get(s.id);
     for (const q of questions) {
-      const row = rows.find((r) => r.submissionId === s.id && r.questionId === q.id);
+      const row = evaluatedRows?.get(q.id);
       if (!row) pending.push(q.id);
       const value = evaluatedValue(row, selfValue(s.answers.get(q.id), q.allowNotApplicable), q.allowNotApplicable);
       answers[q.id] = value === "" ? null : value === "na" ? "na" : (Number(value) as 1 | 2 | 3 | 4 | 5);

@@ -62,6 +62,8 @@ export const factors = sqliteTable(
     verifiedBy: text("verified_by"),
     source: text("source"),
     extra: text("extra", { mode: "json" }).$type<Record<string, string>>(),
+    /** Optional product-footprint data for a PACT export (ProductFootprintData of emission-factors/), JSON. */
+    pcfData: text("pcf_data", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("factors_set").on(t.setId)],
 );
@@ -78,10 +80,98 @@ export const referenceRatios = sqliteTable(
     ghgCategory: integer("ghg_category"),
     source: text("source").notNull(),
     year: integer("year").notNull(),
+    /** Base Empreinte identifier of the element the ratio was picked from (issue 18), else null. */
+    externalId: text("external_id"),
+    /** Unit of the source element as written (`kgCO2e/k€HT`…); the value is always per k€. */
+    unit: text("unit"),
+    /** Status of the source element at import (`Valide générique`…). */
+    status: text("status"),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [uniqueIndex("reference_ratios_key").on(t.organisationId, t.key)],
+);
+
+/**
+ * Monetary elements of an ADEME Base Empreinte export imported by a CSR team (issue 18): the
+ * library it picks reference ratios from. One row per element identifier and organisation; a new
+ * export updates it. The original file is kept in `files`.
+ */
+export const baseEmpreinteElements = sqliteTable(
+  "base_empreinte_elements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    elementId: text("element_id").notNull(),
+    name: text("name").notNull(),
+    category: text("category").notNull().default(""),
+    unit: text("unit").notNull(),
+    value: real("value").notNull(),
+    kgPerKEur: real("kg_per_k_eur").notNull(),
+    status: text("status").notNull(),
+    year: integer("year"),
+    yearFrom: text("year_from"),
+    validity: text("validity").notNull().default(""),
+    location: text("location").notNull().default(""),
+    source: text("source").notNull().default(""),
+    uncertaintyPct: real("uncertainty_pct"),
+    posts: text("posts", { mode: "json" }).$type<{ type: string; name: string; value: number }[]>().notNull(),
+    fileId: integer("file_id").notNull().references(() => files.id),
+    importedBy: integer("imported_by").notNull().references(() => users.id),
+    importedAt: text("imported_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("base_empreinte_elements_id").on(t.organisationId, t.elementId)],
+);
+
+/**
+ * Price index per year of a buying organisation (issue 18): converts a spend in euros of one year
+ * into euros of a monetary ratio's year. `verified` false = default value « à vérifier ».
+ */
+export const deflators = sqliteTable(
+  "deflators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    year: integer("year").notNull(),
+    index: real("index").notNull(),
+    source: text("source").notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("deflators_year").on(t.organisationId, t.year)],
+);
+
+/**
+ * Emissions a supplier allocates to one customer organisation for a reporting year (issue 18 §3,
+ * as CDP supply chain asks): tCO2e of scopes 1+2, optionally scope 3 upstream, with the allocation
+ * method, verification, uncertainty and evidence. One live row per supplier × customer × year
+ * (changes are audited); a withdrawn declaration is soft-deleted.
+ */
+export const allocatedEmissions = sqliteTable(
+  "allocated_emissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
+    customerOrganisationId: integer("customer_organisation_id").notNull().references(() => organisations.id),
+    year: integer("year").notNull(),
+    scope12T: real("scope12_t").notNull(),
+    scope3UpstreamT: real("scope3_upstream_t"),
+    method: text("method", { enum: ["revenue-share", "physical-units", "other"] }).notNull(),
+    methodDescription: text("method_description"),
+    verification: text("verification", { enum: ["none", "limited", "reasonable"] }).notNull(),
+    verifiedBy: text("verified_by"),
+    uncertaintyPct: real("uncertainty_pct"),
+    evidenceFileId: integer("evidence_file_id").references(() => files.id),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [
+    index("allocated_emissions_customer").on(t.customerOrganisationId, t.year),
+    uniqueIndex("allocated_emissions_live").on(t.supplierOrganisationId, t.customerOrganisationId, t.year).where(sql`deleted_at IS NULL`),
+  ],
 );
 
 /** Activity data entered or imported by the CSR team: spend (k€ HT) or quantities per supplier. */

@@ -50,6 +50,13 @@ export const tenders = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
     deletedAt: text("deleted_at"),
+    /**
+     * Bumped (+1) in the same transaction as every write that changes what the tender's comparison
+     * is computed from: submissions and withdrawals, evaluations, prices and technical scores
+     * (`bumpTenderData`, app/tenders/data-version.server.ts). Key of the in-process comparison
+     * cache (docs/decisions/016-fast-under-load.md); never shown.
+     */
+    dataVersion: integer("data_version").notNull().default(0),
   },
   (t) => [index("tenders_org").on(t.organisationId)],
 );

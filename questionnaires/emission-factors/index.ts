@@ -8,3 +8,4 @@ export * from "./methods";
 export * from "./ghg-categories";
 export * from "./reference-ratios";
 export * from "./quality-rule";
+export * from "./deflators";

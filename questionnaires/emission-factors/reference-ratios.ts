@@ -3,10 +3,15 @@
  * (`plausibilityOf` in emission-factors/). A buying organisation's CSR team can edit them in the
  * portal (stored in the `reference_ratios` table, same fields); this file is the default set.
  *
- * ⚠ ILLUSTRATIVE — TO VERIFY. The values come from our research notes
- * (shared/reference/emission-factors.md §1.3), which saw them in third-party code citing ADEME
- * Base Carbone v23.6 monetary ratios (2023), not in ADEME's own export. Check each value in Base
- * Empreinte before relying on it. Several segments use a proxy sector (see `note`).
+ * ⚠ DEMO SET — NOT A REFERENCE. Shown in the portal as « jeu de démonstration » until the CSR team
+ * replaces each ratio with an element picked from its own ADEME Base Empreinte export
+ * (`/rse/base-empreinte`, issue 18). Provenance per value:
+ * - IT services, machines, other services: our research notes (shared/reference/emission-factors.md
+ *   §1.3) saw them in third-party code citing ADEME Base Carbone v23.6 monetary ratios (2023), not
+ *   in ADEME's own export [FOUND-3P];
+ * - NAF 26 (computers, electronic and optical products) and NAF 63.11 (data processing, hosting):
+ *   demo values with NO source (our notes have none), so that these segments no longer borrow
+ *   another sector's ratio; replace them first.
  *
  * Matching (see emission-factors/plausibility.ts): a ratio whose `key` is a purchasing-segment
  * id applies to factors of that segment; otherwise a ratio whose `ghgCategory` is set applies to
@@ -30,7 +35,7 @@ export const referenceRatioSchema = z.strictObject({
   source: z.string().min(1),
   /** Year of the euros (and of the data). */
   year: z.number().int().min(2000).max(2100),
-  /** Always true for this default set: shown as « valeur indicative, à vérifier ». */
+  /** Always true for this default set: shown as « jeu de démonstration ». */
   illustrative: z.boolean(),
   /** Caveat shown to the CSR team (proxy sector, provenance…). */
   note: z.string().min(1).nullable(),
@@ -42,6 +47,12 @@ const SOURCE_V23_6 =
 
 const IT_SERVICES = "Programmation, conseil et autres activités informatiques ; services d'information";
 const MACHINES = "Machines et équipements";
+const NAF_26 = "Fabrication de produits informatiques, électroniques et optiques (NAF 26)";
+const NAF_63_11 = "Traitement de données, hébergement et activités connexes (NAF 63.11)";
+const UNSOURCED = "Valeur de démonstration NON SOURCÉE — remplacez-la par le ratio NAF correspondant de la Base Empreinte";
+/** Demo values without source (see the module comment). */
+const DEMO_NAF_26 = 500;
+const DEMO_NAF_63_11 = 150;
 
 const data: z.input<typeof referenceRatioSchema>[] = [
   {
@@ -66,13 +77,13 @@ const data: z.input<typeof referenceRatioSchema>[] = [
   },
   {
     key: "hebergement-cloud",
-    label: IT_SERVICES,
-    kgPerKEur: 75,
+    label: NAF_63_11,
+    kgPerKEur: DEMO_NAF_63_11,
     ghgCategory: null,
-    source: SOURCE_V23_6,
+    source: UNSOURCED,
     year: 2023,
     illustrative: true,
-    note: "Hébergement et traitement de données rattachés aux services d'information.",
+    note: "Démonstration non sourcée : hébergement et traitement de données (NAF 63.11).",
   },
   {
     key: "impression",
@@ -86,23 +97,23 @@ const data: z.input<typeof referenceRatioSchema>[] = [
   },
   {
     key: "postes-de-travail",
-    label: MACHINES,
-    kgPerKEur: 273,
+    label: NAF_26,
+    kgPerKEur: DEMO_NAF_26,
     ghgCategory: null,
-    source: SOURCE_V23_6,
+    source: UNSOURCED,
     year: 2023,
     illustrative: true,
-    note: "Approximation : les ordinateurs relèvent plutôt des « produits informatiques, électroniques et optiques », dont la valeur manque dans nos notes.",
+    note: "Démonstration non sourcée : ordinateurs et périphériques (NAF 26).",
   },
   {
     key: "infrastructures-datacenter",
-    label: MACHINES,
-    kgPerKEur: 273,
+    label: NAF_26,
+    kgPerKEur: DEMO_NAF_26,
     ghgCategory: null,
-    source: SOURCE_V23_6,
+    source: UNSOURCED,
     year: 2023,
     illustrative: true,
-    note: "Approximation : les serveurs et baies de stockage relèvent plutôt des « produits informatiques, électroniques et optiques », dont la valeur manque dans nos notes.",
+    note: "Démonstration non sourcée : serveurs et stockage (NAF 26).",
   },
   {
     key: "categorie-2",
@@ -113,6 +124,26 @@ const data: z.input<typeof referenceRatioSchema>[] = [
     year: 2023,
     illustrative: true,
     note: "Valeur par défaut des biens immobilisés sans ratio de segment.",
+  },
+  {
+    key: "naf-26",
+    label: NAF_26,
+    kgPerKEur: DEMO_NAF_26,
+    ghgCategory: null,
+    source: UNSOURCED,
+    year: 2023,
+    illustrative: true,
+    note: "Informatif : valeur de démonstration non sourcée.",
+  },
+  {
+    key: "naf-63-11",
+    label: NAF_63_11,
+    kgPerKEur: DEMO_NAF_63_11,
+    ghgCategory: null,
+    source: UNSOURCED,
+    year: 2023,
+    illustrative: true,
+    note: "Informatif : valeur de démonstration non sourcée.",
   },
   {
     key: "naf-autres-services-specialises",

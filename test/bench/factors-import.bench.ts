@@ -44,6 +44,7 @@ const { factorSets, factorUploads, factors, organisations, users } = await impor
 const { storeFromPath } = await import("~/carbon/blob-store.server");
 const { validateAndRecordCsv } = await import("~/carbon/factor-store.server");
 const { writeFactorsCsv } = await import("./factors-csv-generator");
+const { bareParse, measure, ratio } = await import("./bare-parse");
 
 const database = openDatabase(path.join(dir, "bench.sqlite"));
 const org = database.insert(organisations).values({ name: "Fournisseur bench", kind: "supplier" }).returning().get();
@@ -59,6 +60,7 @@ const sampler = setInterval(() => {
 }, 20);
 
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const blob = await storeFromPath(path.join(dir, "files"), csvPath, "facteurs.csv", "text/csv");
 const stored = performance.now();
 const result = await validateAndRecordCsv(database, {
@@ -69,13 +71,17 @@ const result = await validateAndRecordCsv(database, {
   currentYear: 2025,
 });
 const elapsed = performance.now() - started;
+const cpuUsed = process.cpuUsage(cpuStart);
 clearInterval(sampler);
+const bare = await measure(() => bareParse(csvPath));
+const imported = { wallMs: elapsed, cpuMs: (cpuUsed.user + cpuUsed.system) / 1000 };
 peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 
 const inDb = database.select({ n: count() }).from(factors).where(eq(factors.setId, result.setId ?? -1)).get()?.n ?? 0;
 const upload = database.select().from(factorUploads).where(eq(factorUploads.id, result.uploadId)).get();
 const set = database.select().from(factorSets).where(eq(factorSets.uploadId, result.uploadId)).get();
 database.$client.close();
+const bareLine = `  bare papaparse stream parse: ${Math.round(bare.wallMs)} ms (CPU ${Math.round(bare.cpuMs)} ms); store + validate + import = ${ratio(imported, bare)} the bare parse (target ≤ 3×)`;
 fs.rmSync(dir, { recursive: true, force: true });
 
 const mb = (n: number) => Math.round(n / (1024 * 1024));
@@ -86,6 +92,7 @@ console.log(
     `status ${result.status}, version ${set?.version ?? "—"}, ${inDb} rows in the database`,
 );
 
+console.log(bareLine);
 const failures: string[] = [];
 if (result.status !== "imported" || upload?.status !== "imported") failures.push(`expected status imported, got ${result.status}`);
 if (result.rows !== ROWS || inDb !== ROWS) failures.push(`expected ${ROWS} rows imported, got ${inDb} (read ${result.rows})`);

@@ -141,21 +141,27 @@ describe("axe-core: no serious or critical violation on the main pages", () => {
     await auditAll("evaluateur@metropole.example", ["/acheteur", t(ids.published), t(ids.published, "/evaluation"), t(ids.published, `/evaluation/${ids.submission1}`)]);
   });
 
-  it("supplier: home, questionnaire (open and submitted), receipt, debrief, library, factors", async () => {
+  it("supplier: home, questionnaire overview, sections and review (open and submitted), receipt, debrief, library, factors", async () => {
     const c = `/fournisseur/consultations/${ids.published}`;
     await auditAll("fournisseur@numerique-durable.example", [
       "/fournisseur",
       `/fournisseur/consultations/${ids.open}`,
+      `/fournisseur/consultations/${ids.open}/sections/gouvernance`,
+      `/fournisseur/consultations/${ids.open}/sections/impacts-societaux`,
+      `/fournisseur/consultations/${ids.open}/verification`,
       c,
+      `${c}/sections/gouvernance`,
+      `${c}/verification`,
       `${c}/recepisse`,
       `${c}/restitution`,
       "/fournisseur/bibliotheque",
       "/fournisseur/facteurs",
+      "/fournisseur/emissions-allouees",
     ]);
   });
 
-  it("CSR team: home, factors, quality, ratios, scope 3", async () => {
-    await auditAll("rse@metropole.example", ["/rse", "/rse/facteurs", "/rse/facteurs/qualite", "/rse/ratios", "/rse/scope3"]);
+  it("CSR team: home, factors, quality, ratios, Base Empreinte, price indices, scope 3", async () => {
+    await auditAll("rse@metropole.example", ["/rse", "/rse/facteurs", "/rse/facteurs/qualite", "/rse/ratios", "/rse/base-empreinte", "/rse/deflateurs", "/rse/scope3", "/rse/scope3?annee=2025"]);
   });
 
   it("maturity campaigns: list, creation, campaign, panel, evaluation, debrief (buyer side and supplier side)", async () => {

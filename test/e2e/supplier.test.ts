@@ -41,6 +41,9 @@ describe("supplier journey", () => {
     await page.getByLabel("Mot de passe").fill("un-mot-de-passe-solide");
     await Promise.all([page.waitForURL(`${baseUrl()}/fournisseur/consultations/${tenderId}`), page.getByRole("button", { name: "Créer mon compte et accepter" }).click()]);
     await page.getByRole("heading", { level: 1, name: "Ordinateurs portables reconditionnés" }).waitFor();
+    // The overview lists the sections; the questions are on the section's page.
+    await Promise.all([page.waitForURL(`${baseUrl()}/fournisseur/consultations/${tenderId}/sections/gouvernance`), page.getByRole("link", { name: "Commencer le questionnaire" }).click()]);
+    await page.getByRole("heading", { level: 1, name: "1. Gouvernance et stratégie" }).waitFor();
 
     // Level 3 without text: French error next to the field (live, same schema as the server).
     await page.locator(`#q-${Q1} input[type=radio][value="3"]`).check();
@@ -69,6 +72,9 @@ describe("supplier journey", () => {
     // The typed answers survive the upload.
     await expect(page.locator(`#q-${Q1}-text`).inputValue()).resolves.toContain("Politique numérique responsable");
 
+    // The only section's « Suivant » leads to the review, which leads to the submission.
+    await Promise.all([page.waitForURL(`${baseUrl()}/fournisseur/consultations/${tenderId}/verification`), page.getByRole("button", { name: "Vérifier et déposer →" }).click()]);
+    await page.getByRole("heading", { level: 2, name: "Toutes les questions ont une réponse complète" }).waitFor();
     const submit = page.getByRole("button", { name: "Déposer ma réponse" });
     await expect(submit.isEnabled()).resolves.toBe(true);
     await Promise.all([page.waitForURL(`${baseUrl()}/fournisseur/consultations/${tenderId}/recepisse`), submit.click()]);
@@ -82,6 +88,7 @@ describe("supplier journey", () => {
     await page.goto(`${baseUrl()}/invitation/${token}`);
     await Promise.all([page.waitForURL(`${baseUrl()}/fournisseur/consultations/${tenderId}`), page.getByRole("button", { name: "Accepter l'invitation" }).click()]);
     await page.getByRole("heading", { level: 1, name: "Maintenance du parc d'impression" }).waitFor();
+    await Promise.all([page.waitForURL(/\/sections\/gouvernance$/), page.getByRole("link", { name: "1. Gouvernance et stratégie" }).click()]);
     await expect(page.locator(`#q-${Q1}-text`).inputValue()).resolves.toContain("Politique numérique responsable");
     await expect(page.locator(`#q-${Q1} input[type=radio][value="3"]`).isChecked()).resolves.toBe(true);
     await page.locator(`#q-${Q1}`).getByText("reprise — vérifiez qu'elle est toujours exacte").waitFor();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, factorSets, factorUploads, factors, files } from "#db/schema";
+import { pactV3ListResponseSchema } from "#emission-factors";
 import { db } from "~/lib/db.server";
 import { storagePath } from "~/lib/files.server";
 import { loader as templateLoader } from "~/routes/facteurs.modele[.]csv";
@@ -214,7 +215,7 @@ describe("PACT", () => {
         referencePeriodEnd: "2025-01-01T00:00:00Z",
         pcfExcludingBiogenicUptake: "1250.5",
         pcfIncludingBiogenicUptake: "1250.5",
-        fossilGhgEmissions: "1250.5",
+        fossilGhgEmissions: "1200",
         fossilCarbonContent: "0",
         ipccCharacterizationFactors: ["AR6"],
         crossSectoralStandards: ["ISO14067"],
@@ -236,11 +237,24 @@ describe("PACT", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ item: "Serveur rack 2U", valueKgPerUnit: 1250.5, activityUnit: "unit", method: "iso14067", segment: "infrastructures-datacenter", ghgCategory: 2 });
 
-    const exported = await s1.get(pactLoader, `/fournisseur/facteurs/versions/${set.id}/pact.json`, { setId: String(set.id) });
+    // Exported again in 3.0: the footprint's own product data came with it, nothing is added.
+    const exported = await s1.get(pactLoader, `/fournisseur/facteurs/versions/${set.id}/pact.json?version=3.0`, { setId: String(set.id) });
     expect(exported.status).toBe(200);
-    const data = (exported.body as { data: { pcf: { pcfExcludingBiogenicUptake: string } }[] }).data;
+    expect(pactV3ListResponseSchema.safeParse(exported.body).success).toBe(true);
+    const data = (exported.body as { data: { specVersion: string; pcf: { pcfExcludingBiogenicUptake: string; productMassPerDeclaredUnit: string } }[] }).data;
     expect(data).toHaveLength(1);
-    expect(data[0]!.pcf.pcfExcludingBiogenicUptake).toBe("1250.5");
+    expect(data[0]!.specVersion).toBe("3.0.0");
+    expect(data[0]!.pcf).toMatchObject({ pcfExcludingBiogenicUptake: "1250.5", productMassPerDeclaredUnit: "25" });
+    // In 2.3, a piece cannot be expressed: nothing exported, the reason is on the version page.
+    const v2 = await s1.get(pactLoader, `/fournisseur/facteurs/versions/${set.id}/pact.json?version=2.3`, { setId: String(set.id) });
+    expect((v2.body as { data: unknown[] }).data).toEqual([]);
+    expect(v2.headers.get("X-NR-Procure-Skipped")).toBe("1");
+    const page = (await s1.get(versionLoader, `/fournisseur/facteurs/versions/${set.id}?pact=2.3`, { setId: String(set.id) })).body as {
+      pact: { skipped: { line: number; reasons: string[] }[] };
+    };
+    expect(page.pact.skipped[0]!.reasons[0]).toMatch(/^unité « pièce » : la v2\.3 ne connaît que des unités physiques/);
+    // No version chosen: refused (one spec version per export).
+    expect((await s1.get(pactLoader, `/fournisseur/facteurs/versions/${set.id}/pact.json`, { setId: String(set.id) })).status).toBe(400);
   });
 
   it("rejects a file that is not JSON, importing nothing", async () => {
@@ -268,7 +282,7 @@ describe("supplier isolation (IDOR)", () => {
     expect((await s2.get(errorsLoader, `/fournisseur/facteurs/depots/${uploadId}/erreurs.csv`, p)).status).toBe(404);
     expect((await s2.get(originalLoader, `/fournisseur/facteurs/depots/${uploadId}/fichier`, p)).status).toBe(404);
     expect((await s2.get(versionLoader, `/fournisseur/facteurs/versions/${setId}`, { setId: String(setId) })).status).toBe(404);
-    expect((await s2.get(pactLoader, `/fournisseur/facteurs/versions/${setId}/pact.json`, { setId: String(setId) })).status).toBe(404);
+    expect((await s2.get(pactLoader, `/fournisseur/facteurs/versions/${setId}/pact.json?version=3.0`, { setId: String(setId) })).status).toBe(404);
     const list = (await s2.get(indexLoader, "/fournisseur/facteurs")).body as { uploads: { id: number }[]; sets: { id: number }[] };
     expect(list.uploads.some((u) => u.id === uploadId)).toBe(false);
     expect(list.sets.some((s) => s.id === setId)).toBe(false);

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { currentGuide } from "#questionnaires/guide";
 import { answerFiles, responseAnswers, tenderEvaluators, tenders, users } from "#db/schema";
 import { db } from "~/lib/db.server";
-import { loader as qLoader, action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as fileLoader } from "~/routes/fichiers.$fileId";
 import { seed, signedInClient, TestClient } from "../support/client";
+import { loadQuestionnaire } from "../support/questionnaire";
 import { DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 
 // Small limits for this file (read lazily by config()).
@@ -35,7 +36,7 @@ function upload(client: TestClient, tenderId: number, file: Blob, name: string, 
 }
 
 async function load(client: TestClient, tenderId: number) {
-  const out = await client.get(qLoader, qPath(tenderId), { tenderId: String(tenderId) });
+  const out = await loadQuestionnaire(client, tenderId);
   expect(out.status).toBe(200);
   return out.body as { version: number; files: Record<string, { fileId: number; answerFileId: number; originalName: string }[]>; answers: Record<string, { text: string }> };
 }

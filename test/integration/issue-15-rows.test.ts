@@ -19,10 +19,11 @@ import { action as signOutAction } from "~/routes/deconnexion";
 import { loader as fileLoader } from "~/routes/fichiers.$fileId";
 import { action as factorAction } from "~/routes/fournisseur.facteurs._index";
 import { loader as supplierHome } from "~/routes/fournisseur._index";
-import { loader as qLoader, action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { action as signUpAction } from "~/routes/inscription";
 import { loader as inviteLoader, action as inviteAction } from "~/routes/invitation.$token";
 import { seed, signedInClient, TestClient } from "../support/client";
+import { loadQuestionnaire } from "../support/questionnaire";
 import { createInvitation, createPublishedTender, DEMO_SUPPLIER1_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 
 beforeAll(async () => {
@@ -193,7 +194,7 @@ describe("row: filenames crash uploads", () => {
       const out = await s1.post(qAction, qPath(tenderId), fd, { tenderId: String(tenderId) });
       expect(out.status, name).toBe(200);
     }
-    const page = (await s1.get(qLoader, qPath(tenderId), { tenderId: String(tenderId) })).body as { files: Record<string, { fileId: number; originalName: string }[]> };
+    const page = (await loadQuestionnaire(s1, tenderId)).body as { files: Record<string, { fileId: number; originalName: string }[]> };
     const stored = page.files[Q1]!;
     expect(stored.map((f) => f.originalName).slice(0, 5)).toEqual(names.slice(0, 5));
     const long = stored[5]!.originalName;
@@ -217,11 +218,11 @@ describe("row: version check skippable", () => {
     const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation versionnée" });
     const Q1 = currentGuide.questions[0]!.id;
     const colleague = await signedInClient(S1);
-    const base = (await colleague.get(qLoader, qPath(tenderId), { tenderId: String(tenderId) })).body as { version: number };
+    const base = (await loadQuestionnaire(colleague, tenderId)).body as { version: number };
     const save = (client: TestClient, version: number, text: string) =>
       client.post(qAction, qPath(tenderId), { intent: "save", version: String(version), [`answers.${Q1}.level`]: "3", [`answers.${Q1}.text`]: text }, { tenderId: String(tenderId) });
     expect((await save(colleague, base.version, "Réponse de la collègue")).status).toBe(200);
-    const current = (await colleague.get(qLoader, qPath(tenderId), { tenderId: String(tenderId) })).body as { version: number };
+    const current = (await loadQuestionnaire(colleague, tenderId)).body as { version: number };
 
     const me = await signedInClient(S1);
     const out = await save(me, current.version + 1000, "Écrasement");

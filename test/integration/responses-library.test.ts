@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { currentGuide } from "#questionnaires/guide";
 import { answerLibrary, auditLog, organisations, submissions, tenders } from "#db/schema";
 import { db } from "~/lib/db.server";
-import { loader as qLoader, action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
 import { loader as libraryLoader, action as libraryAction } from "~/routes/fournisseur.bibliotheque";
 import { loader as jsonLoader } from "~/routes/fournisseur.bibliotheque[.]json";
 import { loader as csvLoader } from "~/routes/fournisseur.bibliotheque[.]csv";
 import { seed, signedInClient, type TestClient } from "../support/client";
+import { loadQuestionnaire } from "../support/questionnaire";
 import { DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe("the answer library is filled at submission", () => {
 
     // Withdraw, change one answer, submit again: both entries now point at the second submission.
     expect((await s1.post(qAction, qPath(tenderId), { intent: "withdraw" }, { tenderId: String(tenderId) })).status).toBe(302);
-    const version = ((await s1.get(qLoader, qPath(tenderId), { tenderId: String(tenderId) })).body as { version: number }).version;
+    const version = ((await loadQuestionnaire(s1, tenderId)).body as { version: number }).version;
     await saveAndSubmit(s1, tenderId, version, { [A]: { level: 4, text: "Version corrigée après retrait" } });
     const second = db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).all().at(-1)!;
     expect(second.id).not.toBe(first.id);

@@ -11,6 +11,7 @@ import { loader as qLoader, action as qAction } from "~/routes/fournisseur.consu
 import { loader as receiptLoader } from "~/routes/fournisseur.consultations.$tenderId.recepisse";
 import { action as signInAction } from "~/routes/connexion";
 import { seed, signedInClient, TestClient } from "../support/client";
+import { loadQuestionnaire } from "../support/questionnaire";
 import { createInvitation, createPublishedTender, DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 
 beforeAll(async () => {
@@ -36,7 +37,7 @@ type QData = {
 };
 
 async function open(client: TestClient, tenderId: number) {
-  const out = await client.get(qLoader, qPath(tenderId), { tenderId: String(tenderId) });
+  const out = await loadQuestionnaire(client, tenderId);
   return out;
 }
 

@@ -32,7 +32,7 @@ function importCsv(client: TestClient, text: string) {
 type ScopeBody = {
   byCategory: { ghgCategory: number; specificKg: number; monetaryKg: number; differenceKg: number; supplierFactorKg: number; lines: number }[];
   total: { specificKg: number; monetaryKg: number; differenceKg: number };
-  lines: { id: number; basis: string; specificKg: number | null; monetaryKg: number | null; note: string }[];
+  lines: { id: number; basis: string; specificKg: number | null; monetaryKg: number | null; note: string; conversions: string[] }[];
 };
 
 const activeLines = () => db().select({ n: count() }).from(activityData).where(eq(activityData.organisationId, buyerOrg())).get()?.n ?? 0;
@@ -87,19 +87,26 @@ describe("scope 3 estimate", () => {
     const body = out.body as ScopeBody;
     expect(body.lines.map((l) => l.basis).sort()).toEqual(["monetary-fallback", "none", "supplier-quantity", "supplier-spend"]);
 
-    // Category 1: 200 × 95 = 19 000 + 1 000,5 × 75 = 75 037,5 (fallback) → 94 037,5 ; monetary 15 000 + 75 037,5 = 90 037,5.
-    // Category 2: 100 × 156,3 = 15 630 ; monetary 80 × 273 = 21 840.
+    // Spend of 2024, demo ratios in euros 2023: converted with the default price indices (« à vérifier »),
+    // d = 117,35 / 119,76; the supplier's k€ factor (reference year 2023) is converted the same way.
+    const d = 117.35 / 119.76;
+    // Category 1: 200 × d × 95 + 1 000,5 × d × 150 (NAF 63.11 demo, fallback); monetary 200 × d × 75 + the same fallback.
+    // Category 2: 100 × 156,3 = 15 630 ; monetary 80 × d × 500 (NAF 26 demo).
+    const fallback = 1000.5 * d * 150;
     const [c1, c2] = body.byCategory;
     expect(c1!.ghgCategory).toBe(1);
-    expect(c1!.specificKg).toBeCloseTo(94037.5, 6);
-    expect(c1!.monetaryKg).toBeCloseTo(90037.5, 6);
-    expect(c1!.differenceKg).toBeCloseTo(4000, 6);
-    expect(c1!.supplierFactorKg).toBe(19000);
+    expect(c1!.specificKg).toBeCloseTo(200 * d * 95 + fallback, 6);
+    expect(c1!.monetaryKg).toBeCloseTo(200 * d * 75 + fallback, 6);
+    expect(c1!.supplierFactorKg).toBeCloseTo(200 * d * 95, 6);
     expect(c2!.specificKg).toBeCloseTo(15630, 6);
-    expect(c2!.monetaryKg).toBe(21840);
-    expect(body.total.specificKg).toBeCloseTo(109667.5, 6);
-    expect(body.total.monetaryKg).toBeCloseTo(111877.5, 6);
-    expect(body.total.differenceKg).toBeCloseTo(-2210, 6);
+    expect(c2!.monetaryKg).toBeCloseTo(80 * d * 500, 6);
+    expect(body.total.specificKg).toBeCloseTo(200 * d * 95 + fallback + 15630, 6);
+    expect(body.total.monetaryKg).toBeCloseTo(200 * d * 75 + fallback + 80 * d * 500, 6);
+    // Every line shows the year conversion it used.
+    const cloud = body.lines.find((l) => l.basis === "monetary-fallback")!;
+    expect(cloud.conversions).toEqual(["dépense 2024 en euros 2023 : × 0,980 (indice 117,35 / 119,76)"]);
+    const spend = body.lines.find((l) => l.basis === "supplier-spend")!;
+    expect(spend.conversions).toEqual(["dépense 2024 en euros 2023 : × 0,980 (indice 117,35 / 119,76)", "dépense 2024 en euros 2023 : × 0,980 (indice 117,35 / 119,76)"]);
 
     // The CSV export has both columns, the totals, and is formula-safe.
     const csv = await rse.get(scopeCsvLoader, "/rse/scope3.csv?annee=2024");
@@ -107,9 +114,10 @@ describe("scope 3 estimate", () => {
     const text = String(csv.body);
     expect(text).toContain("kgco2e_facteurs_fournisseurs");
     expect(text).toContain("15630");
+    expect(text).toContain("dépense 2024 en euros 2023 : × 0,980 (indice 117,35 / 119,76)");
     // Numbers stay numbers for the spreadsheet: no apostrophe before a negative difference, no
     // thousands separator; units in French; « ligne » agreed with its count.
-    expect(text).toMatch(/total;.*;109667,5;;111877,5;-2210;\d+ lignes?\r\n$/);
+    expect(text).toMatch(/total;{8}[\d,]+;;[\d,]+;-?[\d,]+;\d+ lignes?\r\n$/);
     expect(text).not.toMatch(/'-\d/);
     expect(text).toContain(";100;unité;");
     expect(text).not.toMatch(/;unit;/);

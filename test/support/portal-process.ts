@@ -46,8 +46,8 @@ export interface Portal {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export function startPortal(env: Env & { PORT: string }): Portal {
-  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "server/index.ts"], {
+export function startPortal(env: Env & { PORT: string }, nodeArgs: string[] = []): Portal {
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", ...nodeArgs, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: { NODE_ENV: "production", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

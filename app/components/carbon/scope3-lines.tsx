@@ -48,6 +48,11 @@ export function Scope3Lines({ lines, yearQuery }: { lines: Scope3Page["lines"]; 
                   {l.segment}
                   {l.item ? ` · ${l.item}` : ""}
                   <div className="small muted">{l.note}</div>
+                  {l.conversions.map((c) => (
+                    <div key={c} className="small muted" data-testid="year-conversion">
+                      {c}
+                    </div>
+                  ))}
                 </td>
                 <td className="num">{n(l.spendKEur)}</td>
                 <td className="num">{l.quantity === null ? "—" : `${formatNumber(l.quantity)} ${l.unitLabel}`}</td>

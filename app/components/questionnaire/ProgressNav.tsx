@@ -1,44 +1,72 @@
-import { percent, type Progress } from "~/responses/progress";
+import { Link } from "@remix-run/react";
+import { percent } from "~/responses/progress";
+import type { SectionSummary } from "~/responses/questionnaire-view";
 
-/** The questionnaire's side navigation: overall and per-criterion progress, and the save status. */
+/**
+ * The questionnaire's side navigation: overall and per-section progress, and the save status.
+ * While the answer can be edited, each section is a submit button of the questionnaire form
+ * (`go=section:<id>`): leaving for another section saves this one first, with or without
+ * JavaScript. Read-only, they are plain links.
+ */
 export function ProgressNav({
-  criteria,
-  progress,
+  tenderId,
+  sections,
+  currentId,
+  editable,
   saveStatus,
   saveProblem,
 }: {
-  criteria: { id: string; number: number; title: string }[];
-  progress: Progress;
+  tenderId: number;
+  sections: SectionSummary[];
+  currentId: string;
+  editable: boolean;
   saveStatus: string;
   saveProblem: boolean;
 }) {
+  const total = sections.reduce((n, s) => n + s.total, 0);
+  const complete = sections.reduce((n, s) => n + s.complete, 0);
+  const base = `/fournisseur/consultations/${tenderId}`;
   return (
-    <nav className="q-nav" aria-label="Critères du questionnaire">
+    <nav className="q-nav" aria-label="Sections du questionnaire">
       <strong>
-        Avancement : {progress.complete}/{progress.total} ({percent(progress.complete, progress.total)} %)
+        Avancement : {complete}/{total} ({percent(complete, total)} %)
       </strong>
       <div className="q-bar" aria-hidden="true">
-        <span style={{ width: `${percent(progress.complete, progress.total)}%` }} />
+        <span style={{ width: `${percent(complete, total)}%` }} />
       </div>
       <ol>
-        {criteria.map((c) => {
-          const p = progress.byCriterion[c.id] ?? { complete: 0, total: 0 };
+        {sections.map((s) => {
+          const current = s.id === currentId;
+          const label = `${s.number}. ${s.title}`;
           return (
-            <li key={c.id}>
-              <a href={`#critere-${c.id}`}>
-                {c.number}. {c.title}
-              </a>{" "}
+            <li key={s.id} className={current ? "q-nav__current" : undefined}>
+              {current ? (
+                <span aria-current="page">{label}</span>
+              ) : editable ? (
+                <button type="submit" form="questionnaire" name="go" value={`section:${s.id}`} className="button--link q-nav__go">
+                  {label}
+                </button>
+              ) : (
+                <Link to={`${base}/sections/${s.id}`}>{label}</Link>
+              )}{" "}
               <span className="muted small">
-                {p.complete}/{p.total}
+                {s.complete}/{s.total}
+                <span className="sr-only"> réponses complètes</span>
               </span>
               <div className="q-bar" aria-hidden="true">
-                <span style={{ width: `${percent(p.complete, p.total)}%` }} />
+                <span style={{ width: `${percent(s.complete, s.total)}%` }} />
               </div>
             </li>
           );
         })}
       </ol>
-      <a href="#depot">Vérifier et déposer</a>
+      {editable ? (
+        <button type="submit" form="questionnaire" name="go" value="review" className="button--link q-nav__go">
+          Vérifier et déposer
+        </button>
+      ) : (
+        <Link to={`${base}/verification`}>Vérifier et déposer</Link>
+      )}
       <p className={`q-status${saveProblem ? " q-status--error" : ""}`} role="status" aria-live="polite" data-testid="save-status">
         {saveStatus}
       </p>

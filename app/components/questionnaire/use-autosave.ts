@@ -53,29 +53,55 @@ export function useAutosave({
   const savedSeq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const queued = useRef(false);
+  /** What to do once everything typed is saved (leave the section): see `flushThen`. */
+  const afterSave = useRef<(() => void) | null>(null);
 
   const updateBase = useCallback((next: Base) => {
     baseRef.current = next;
     setBase(next);
   }, []);
 
-  const saveNow = useCallback(() => {
-    clearTimeout(timer.current);
+  /** The form as a save posts it: the answers, on top of the version and fingerprints last confirmed. */
+  const saveFormData = useCallback((): FormData | null => {
     const form = formRef.current;
-    if (!form || readOnly || conflictRef.current) return;
-    if (fetcher.state !== "idle") {
-      queued.current = true;
-      return;
-    }
+    if (!form) return null;
     const fd = new FormData(form);
     fd.set("intent", "save");
     fd.set("version", String(baseRef.current.version));
     for (const [id, fp] of Object.entries(baseRef.current.fingerprints)) fd.set(`orig.${id}`, fp);
     for (const key of [...fd.keys()]) if (key.startsWith("resolve.")) fd.delete(key);
+    return fd;
+  }, []);
+
+  const saveNow = useCallback(() => {
+    clearTimeout(timer.current);
+    if (!formRef.current || readOnly || conflictRef.current) return;
+    if (fetcher.state !== "idle") {
+      queued.current = true;
+      return;
+    }
+    const fd = saveFormData();
+    if (!fd) return;
     sentSeq.current = changeSeq.current;
     setSaveState({ kind: "saving" });
     fetcher.submit(fd, { method: "post" });
-  }, [fetcher, readOnly]);
+  }, [fetcher, readOnly, saveFormData]);
+
+  /**
+   * Runs `then` once every change is saved: at once when nothing is pending, else after the save
+   * this starts (and any follow-up). Dropped when that save ends in a conflict or an error: the
+   * supplier sees it and stays on the page.
+   */
+  const flushThen = useCallback(
+    (then: () => void) => {
+      if (readOnly) return then();
+      if (conflictRef.current) return;
+      if (changeSeq.current === savedSeq.current && fetcher.state === "idle") return then();
+      afterSave.current = then;
+      saveNow();
+    },
+    [fetcher.state, readOnly, saveNow],
+  );
 
   // Every edit (re)starts the debounce; editing a reused answer confirms it.
   useEffect(() => {
@@ -103,13 +129,22 @@ export function useAutosave({
       savedSeq.current = sentSeq.current;
       if (changeSeq.current > sentSeq.current) {
         setSaveState({ kind: "dirty" });
-        timer.current = setTimeout(saveNow, FOLLOW_UP_MS);
-      } else setSaveState({ kind: "saved", at: r.savedAt });
+        timer.current = setTimeout(saveNow, afterSave.current ? 0 : FOLLOW_UP_MS);
+      } else {
+        setSaveState({ kind: "saved", at: r.savedAt });
+        if (!queued.current && afterSave.current) {
+          const then = afterSave.current;
+          afterSave.current = null;
+          then();
+        }
+      }
     } else if ("conflict" in r && r.conflict) {
+      afterSave.current = null;
       setConflict(r.conflict);
       conflictFingerprints.current = r.conflict.fingerprints;
       setSaveState({ kind: "conflict" });
     } else if ("error" in r && r.error) {
+      afterSave.current = null;
       setSaveState({ kind: "error", message: r.error });
     }
     if (queued.current && !conflictRef.current) {
@@ -158,7 +193,7 @@ export function useAutosave({
   }, [readOnly]);
 
   const unsaved = saveState.kind === "dirty" || saveState.kind === "saving" || saveState.kind === "conflict" || fetcher.state !== "idle";
-  return { formRef, base, conflict, saveState, unsaved, saveNow, applyMerge, confirmReused };
+  return { formRef, base, conflict, saveState, unsaved, saveNow, flushThen, saveFormData, applyMerge, confirmReused };
 }
 
 export function saveStatusText(s: SaveState): string {

@@ -1,43 +1,70 @@
-import { useMemo, useState } from "react";
-import { parseScoringInput, scoreParsed, type ScoringInput } from "#scoring";
-import { stabilitySentence } from "~/tenders/labels";
+import { useEffect, useRef, useState } from "react";
+import type { ScoringInput } from "#scoring";
+import type { Simulation, SimulationOutcome } from "./simulation";
 
-export type Simulation = { price: number; technical: number; rse: number; weights: Record<string, number> };
+export type { Simulation, SimulationOutcome } from "./simulation";
 
 /**
- * What-if panel: moves shares and criterion weights and re-scores in the browser with the scoring
- * library. Without JavaScript it is a GET form: the page renders the same computation server-side.
- * The published method never changes.
+ * What-if panel: moves shares and criterion weights and re-scores with the scoring library. The
+ * first outcome (the URL's settings, or the published ones) is computed by the loader on the
+ * server; in the browser the scoring library is loaded on the first change only (`import()`), so
+ * the page's JavaScript does not carry it (issue 16). Without JavaScript it is a GET form: the
+ * page renders the same computation server-side. The published method never changes.
  */
 export function WhatIfPanel({
-  input,
+  inputUrl,
   names,
   criteria,
   initial,
+  initialOutcome,
+  publishedRanks,
   hidden,
 }: {
-  input: ScoringInput;
+  /** Where the published scoring input is fetched from, on the first change (resource route). */
+  inputUrl: string;
   names: Record<string, string>;
   criteria: { id: string; title?: string; shortTitle: string }[];
   initial: Simulation;
+  initialOutcome: SimulationOutcome;
+  publishedRanks: Record<string, number>;
   hidden: Record<string, string>;
 }) {
   const [sim, setSim] = useState<Simulation>(initial);
-  const outcome = useMemo(() => {
-    const candidate = {
-      ...input,
-      shares: { price: sim.price, technical: sim.technical, rse: sim.rse },
-      criteria: input.criteria.map((c) => ({ id: c.id, weight: sim.weights[c.id] ?? c.weight })),
+  const [outcome, setOutcome] = useState<SimulationOutcome>(initialOutcome);
+  const changed = useRef(false);
+  // The scoring library and the published input, loaded together on the first change and kept.
+  const engine = useRef<Promise<{ simulate: (input: ScoringInput, sim: Simulation) => SimulationOutcome; input: ScoringInput }> | null>(null);
+  useEffect(() => {
+    if (!changed.current) return;
+    let current = true;
+    engine.current ??= Promise.all([
+      import("./simulation"),
+      fetch(inputUrl, { headers: { Accept: "application/json" } }).then(async (r) => {
+        if (!r.ok) throw new Error(`simulation input: ${r.status}`);
+        return ((await r.json()) as { input: ScoringInput }).input;
+      }),
+    ]).then(([m, input]) => ({ simulate: m.simulate, input }));
+    engine.current.then(
+      ({ simulate, input }) => {
+        if (current) setOutcome(simulate(input, sim));
+      },
+      () => {
+        engine.current = null;
+        if (current) setOutcome({ ok: false, issues: ["La simulation n'a pas pu être chargée : rechargez la page."] });
+      },
+    );
+    return () => {
+      current = false;
     };
-    const parsed = parseScoringInput(candidate);
-    if (!parsed.success) return { ok: false as const, issues: parsed.issues.map((i) => i.message) };
-    return { ok: true as const, result: scoreParsed(parsed.data) };
-  }, [input, sim]);
+  }, [inputUrl, sim]);
+  const update = (next: Simulation) => {
+    changed.current = true;
+    setSim(next);
+  };
   const num = (v: string) => {
     const n = Number(v.replace(",", "."));
     return Number.isFinite(n) ? n : 0;
   };
-  const publishedRank = new Map(scoreParsed(input).suppliers.map((s) => [s.id, s.rank]));
   return (
     <section className="card simulation" aria-labelledby="whatif-title">
       <h2 id="whatif-title">Simulation</h2>
@@ -58,7 +85,7 @@ export function WhatIfPanel({
                 step="any"
                 name={`sim.${k}`}
                 value={sim[k]}
-                onChange={(e) => setSim({ ...sim, [k]: num(e.target.value) })}
+                onChange={(e) => update({ ...sim, [k]: num(e.target.value) })}
               />
             </div>
           ))}
@@ -76,7 +103,7 @@ export function WhatIfPanel({
               const rse = num(e.target.value);
               const rest = sim.price + sim.technical;
               const k = rest > 0 ? (100 - rse) / rest : 0;
-              setSim({ ...sim, rse, price: Math.round(sim.price * k * 100) / 100, technical: Math.round((100 - rse - Math.round(sim.price * k * 100) / 100) * 100) / 100 });
+              update({ ...sim, rse, price: Math.round(sim.price * k * 100) / 100, technical: Math.round((100 - rse - Math.round(sim.price * k * 100) / 100) * 100) / 100 });
             }}
           />
         </div>
@@ -93,7 +120,7 @@ export function WhatIfPanel({
                   min={0}
                   name={`sim.w.${c.id}`}
                   value={sim.weights[c.id] ?? 1}
-                  onChange={(e) => setSim({ ...sim, weights: { ...sim.weights, [c.id]: num(e.target.value) } })}
+                  onChange={(e) => update({ ...sim, weights: { ...sim.weights, [c.id]: num(e.target.value) } })}
                 />
               </div>
             ))}
@@ -122,23 +149,23 @@ export function WhatIfPanel({
               </tr>
             </thead>
             <tbody>
-              {outcome.result.suppliers.map((s) => (
+              {outcome.suppliers.map((s) => (
                 <tr key={s.id}>
                   <td>{s.rank}</td>
                   <td>{names[s.id] ?? s.id}</td>
                   <td className="num">{String(s.total).replace(".", ",")}</td>
-                  <td>{publishedRank.get(s.id)}</td>
+                  <td>{publishedRanks[s.id]}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p>{stabilitySentence(outcome.result.winnerChangesAtRseShare, sim.rse, outcome.result.suppliers.length)}</p>
+          <p>{outcome.stability}</p>
         </>
       ) : (
         <div className="alert alert--error" role="alert">
           <p>Réglages impossibles :</p>
           <ul>
-            {[...new Set(outcome.issues)].map((m) => (
+            {outcome.issues.map((m) => (
               <li key={m}>{m}</li>
             ))}
           </ul>

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { escapeCsvCell, toCsv } from "~/lib/csv";
-import { readFactorsCsv } from "#emission-factors";
+import { pactExportIssues, readFactorsCsv } from "#emission-factors";
 import { buildTemplateCsv, errorsReportCsv } from "~/carbon/factor-files";
 
 describe("buildTemplateCsv", () => {
   it("is a UTF-8 BOM, ;-separated, CRLF file with French headers and two example rows", () => {
     const csv = buildTemplateCsv();
-    expect(csv.startsWith("\uFEFFlibelle;segment;categorie_ghg;valeur;unite;incertitude_pct;methode;comptabilisation;annee_reference;verifie_par;source\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFlibelle;segment;categorie_ghg;valeur;unite;incertitude_pct;methode;comptabilisation;annee_reference;verifie_par;source;masse_produit_kg;code_cpc;valeur_fossile;valeur_avec_biogenique;carbone_fossile_kgc;carbone_biogenique_kgc;perimetre;description_perimetre;exclusions_pct;emballage_inclus;rapport_giec\r\n")).toBe(true);
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(3);
   });
 
@@ -17,6 +17,10 @@ describe("buildTemplateCsv", () => {
       ["unit", 156.3],
       ["GB.month", 0.35],
     ]);
+    // The first example fills the optional PACT columns: exportable as is in v3.0.
+    expect(report.factors[0]!.pcf).toMatchObject({ productMassKg: 1.6, boundary: "cradle-to-gate", ipccAr: "AR6" });
+    expect(pactExportIssues(report.factors[0]!, "3.0")).toEqual({ missing: [], reasons: [] });
+    expect(report.factors[1]!.pcf ?? null).toBeNull();
   });
 });
 

@@ -32,11 +32,15 @@ describe("questionnaires/emission-factors — reference data (validated by zod a
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of data.defaultReferenceRatios) {
       expect(r.illustrative).toBe(true);
-      expect(r.source).toMatch(/à vérifier/);
+      // A demo set: each value says it is to verify, or that it has no source at all (NAF 26, 63.11).
+      expect(r.source).toMatch(/à vérifier|NON SOURCÉE/);
       expect(r.year).toBe(2023);
       expect((segmentIds as readonly string[]).includes(r.key) || /^categorie-\d+$/.test(r.key) || r.key.startsWith("naf-")).toBe(true);
     }
     expect(data.defaultReferenceRatios.find((r) => r.key === "prestations-intellectuelles")?.kgPerKEur).toBe(75);
+    // NAF 26 and 63.11 have their own (demo) ratios instead of borrowing another sector's.
+    for (const key of ["naf-26", "postes-de-travail", "infrastructures-datacenter"]) expect(data.defaultReferenceRatios.find((r) => r.key === key)?.label).toMatch(/NAF 26/);
+    for (const key of ["naf-63-11", "hebergement-cloud"]) expect(data.defaultReferenceRatios.find((r) => r.key === key)?.label).toMatch(/NAF 63\.11/);
     expect(data.defaultReferenceRatios.find((r) => r.key === "categorie-2")).toMatchObject({ kgPerKEur: 273, ghgCategory: 2 });
   });
 

@@ -32,6 +32,67 @@ describe("factorRowSchema (shared by the upload, the CLI and the PACT import)", 
       referenceYear: 2024,
       verifiedBy: null,
       source: "fiche ACV",
+      pcf: null, // no product-footprint column given
+    });
+  });
+
+  it("reads the optional product-footprint columns (PACT data), with French messages", () => {
+    const schema = createFactorRowSchema({ currentYear: 2026, decimalSeparator: "," });
+    const parsed = schema.parse({
+      ...row,
+      unit: "tCO2e/unité",
+      value: "0,2",
+      product_mass_kg: "1,6",
+      cpc_code: "4521",
+      fossil_value: "0,19",
+      value_incl_biogenic: "0,2",
+      fossil_carbon_kgc: "0",
+      biogenic_carbon_kgc: "0,01",
+      boundary: "Berceau-porte",
+      boundary_description: "Extraction, fabrication, transport amont",
+      exempted_pct: "0",
+      packaging_included: "oui",
+      ipcc_ar: "ar6",
+    });
+    expect(parsed.pcf).toEqual({
+      productMassKg: 1.6,
+      cpcCode: "4521",
+      fossilKgPerUnit: 190,
+      inclBiogenicKgPerUnit: 200,
+      fossilCarbonKgC: 0,
+      biogenicCarbonKgC: 0.01,
+      boundary: "cradle-to-gate",
+      boundaryDescription: "Extraction, fabrication, transport amont",
+      exemptedPct: 0,
+      packagingIncluded: true,
+      ipccAr: "AR6",
+    });
+    // The fast path of the reader (no zod for valid rows) gives the same product data.
+    const fast = schema.fastSafeParse({
+      ...row,
+      unit: "tCO2e/unité",
+      value: "0,2",
+      product_mass_kg: "1,6",
+      cpc_code: "4521",
+      fossil_value: "0,19",
+      value_incl_biogenic: "0,2",
+      fossil_carbon_kgc: "0",
+      biogenic_carbon_kgc: "0,01",
+      boundary: "Berceau-porte",
+      boundary_description: "Extraction, fabrication, transport amont",
+      exempted_pct: "0",
+      packaging_included: "oui",
+      ipcc_ar: "ar6",
+    });
+    expect(fast.success && fast.data.pcf).toEqual(parsed.pcf);
+    const bad = schema.safeParse({ ...row, cpc_code: "abc", boundary: "tout", packaging_included: "peut-être", ipcc_ar: "AR3", exempted_pct: "120" });
+    expect(bad.success).toBe(false);
+    expect(Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]))).toEqual({
+      cpc_code: "« abc » n'est pas un code CPC (attendu : 1 à 5 chiffres, ex. 4527)",
+      boundary: "« tout » n'est pas un périmètre reconnu (attendu : berceau-porte, berceau-tombe ou porte-porte ; cradle-to-gate, cradle-to-grave ou gate-to-gate)",
+      packaging_included: "« peut-être » : répondez oui ou non",
+      ipcc_ar: "« AR3 » n'est pas un rapport du GIEC reconnu (attendu : AR5 ou AR6)",
+      exempted_pct: "« 120 » : un pourcentage entre 0 et 100 est attendu",
     });
   });
 

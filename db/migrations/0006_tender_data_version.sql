@@ -1,0 +1,1 @@
+ALTER TABLE `tenders` ADD `data_version` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,60 @@
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openDatabase } from "#db/connection";
+import { tenders } from "#db/schema";
+import { baseUrl, launchBrowser, signIn } from "./browser";
+
+/**
+ * The comparison page after issue 16: the chart is SVG in the server's HTML (no JavaScript needed),
+ * and the what-if panel, whose scoring library and input load on the first change, re-ranks in the
+ * browser under the portal's CSP (no violation reported).
+ */
+let browser: Browser;
+let tenderId: number;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
+  try {
+    tenderId = db.select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).get()!.id;
+  } finally {
+    db.$client.close();
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("comparison page", () => {
+  it("draws the chart on the server and simulates in the browser on the first change", async () => {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    const csp: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(m.text());
+    });
+    await signIn(page, "acheteur@metropole.example");
+    const url = `${baseUrl()}/acheteur/appels-d-offres/${tenderId}/comparaison`;
+    const html = await (await page.request.get(url)).text();
+    expect(html).toMatch(/<svg class="chart__svg"[^>]*role="img"/);
+    expect(html.match(/<path d="M/g)?.length).toBe(2);
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    const simulated = page.locator("table", { has: page.locator("caption", { hasText: "Classement simulé" }) });
+    const names = () => simulated.locator("tbody tr td:nth-child(2)").allTextContents();
+    const published = await names();
+    // Price only: the cheaper offer (InfoServices Conseil, 104 500 € vs 118 000 €) comes first.
+    await page.getByLabel("Prix simulé (%)", { exact: true }).fill("100");
+    await page.getByLabel("Valeur technique simulée (%)", { exact: true }).fill("0");
+    await page.getByLabel("RSE simulée (%)", { exact: true }).fill("0");
+    await expect.poll(names, { timeout: 10_000 }).toEqual(["InfoServices Conseil", "Numérique Durable SAS"]);
+    expect(published).toEqual(["Numérique Durable SAS", "InfoServices Conseil"]);
+    // Impossible settings: the French issues of the scoring library.
+    await page.getByLabel("Prix simulé (%)", { exact: true }).fill("10");
+    await page.getByRole("alert").filter({ hasText: "Réglages impossibles" }).waitFor();
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+});
