@@ -15,6 +15,7 @@ import { loader as comparisonLoader } from "~/routes/acheteur.appels-d-offres.$i
 import { loader as evalLoader } from "~/routes/acheteur.appels-d-offres.$id.evaluation._index";
 import { action as evalSubmissionAction, loader as evalSubmissionLoader } from "~/routes/acheteur.appels-d-offres.$id.evaluation.$submissionId";
 import { action as qAction, loader as qLoader } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { loader as sectionLoader } from "~/routes/fournisseur.consultations.$tenderId.sections.$criterionId";
 import { loader as restitutionLoader } from "~/routes/fournisseur.consultations.$tenderId.restitution";
 import { loader as receiptLoader } from "~/routes/fournisseur.consultations.$tenderId.recepisse";
 import { loader as supplierHomeLoader } from "~/routes/fournisseur._index";
@@ -183,9 +184,10 @@ describe("a new campaign", () => {
       acceptInvitationDirectly(db(), { invitationId: inv.id, supplierOrganisation: inv.email === S1 ? DEMO_SUPPLIER1_ORG : "InfoServices Conseil", acceptedByEmail: inv.email });
     }
     const path = `/fournisseur/consultations/${id}`;
-    const q = await s1.get(qLoader, path, { tenderId: String(id) });
+    const crit = currentGuide.questions[0]!.criterion;
+    const q = await s1.get(sectionLoader, `${path}/sections/${crit}`, { tenderId: String(id), criterionId: crit });
     expect(q.status).toBe(200);
-    const questions = (q.body as { criteria: { questions: { id: string; guidance: string; levels: { descriptor: string }[] }[] }[] }).criteria.flatMap((c) => c.questions);
+    const questions = (q.body as { section: { questions: { id: string; guidance: string; levels: { descriptor: string }[] }[] } }).section.questions;
     expect(questions.map((x) => x.id)).toEqual(currentGuide.questions.slice(0, 3).map((x) => x.id));
     expect(questions.every((x) => x.guidance === "")).toBe(true);
     // Answer and submit.
@@ -198,6 +200,7 @@ describe("a new campaign", () => {
     expect((await s1.post(qAction, path, { intent: "submit", version: "1" }, { tenderId: String(id) })).status).toBe(302);
     const pages = [
       await s1.get(qLoader, path, { tenderId: String(id) }),
+      await s1.get(sectionLoader, `${path}/sections/${crit}`, { tenderId: String(id), criterionId: crit }),
       await s1.get(receiptLoader, `${path}/recepisse`, { tenderId: String(id) }),
       await s1.get(supplierHomeLoader, "/fournisseur"),
       await s1.get(libraryJsonLoader, "/fournisseur/bibliotheque.json"),
@@ -258,7 +261,8 @@ describe("a new campaign", () => {
     db().update(tenders).set({ publishedMethod: m, draftMethod: m }).where(eq(tenders.id, tenderId)).run();
     const { invitationId } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: S1 });
     acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: DEMO_SUPPLIER1_ORG, acceptedByEmail: S1 });
-    const q = await s1.get(qLoader, `/fournisseur/consultations/${tenderId}`, { tenderId: String(tenderId) });
+    const crit = currentGuide.questions[0]!.criterion;
+    const q = await s1.get(sectionLoader, `/fournisseur/consultations/${tenderId}/sections/${crit}`, { tenderId: String(tenderId), criterionId: crit });
     expect(q.status).toBe(200);
     const response = db().select().from(responses).where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, s1Org))).get()!;
     const answers = db().select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all();
@@ -271,7 +275,7 @@ describe("a new campaign", () => {
       expect(a?.text ?? "").not.toBe("Nous allons mettre en place une politique écrite l'an prochain.");
       expect(a?.sourceNote ?? "").toBe("");
     }
-    const view = (q.body as { criteria: { questions: { id: string; sourceNote?: string }[] }[] }).criteria.flatMap((c) => c.questions);
+    const view = (q.body as { section: { questions: { id: string; sourceNote?: string }[] } }).section.questions;
     expect(view.find((x) => x.id === qs[0])?.sourceNote).toContain("Campagne test");
   });
 });
