@@ -14,6 +14,11 @@ export const demoOrganisations: { key: string; name: string; kind: OrganisationK
   { key: "privateBuyer", name: "Groupe Industriel Exemple", kind: "buyer", regime: "private" },
   { key: "supplier1", name: "Numérique Durable SAS", kind: "supplier" },
   { key: "supplier2", name: "InfoServices Conseil", kind: "supplier" },
+  // The rest of the demo maturity-campaign panel (issue 14: six suppliers).
+  { key: "supplier3", name: "Éco-Infogérance SARL", kind: "supplier" },
+  { key: "supplier4", name: "Datacentre Sobre SA", kind: "supplier" },
+  { key: "supplier5", name: "Reconditionné Pro", kind: "supplier" },
+  { key: "supplier6", name: "Logiciels Légers SAS", kind: "supplier" },
   { key: "platform", name: "NR Procure — administration", kind: "platform" },
 ];
 
@@ -25,6 +30,10 @@ export const demoUsers: { email: string; name: string; org: string; role: Role }
   { email: "evaluateur@industriel.example", name: "Nadia Ouali", org: "privateBuyer", role: "evaluator" },
   { email: "fournisseur@numerique-durable.example", name: "Julien Petit", org: "supplier1", role: "supplier" },
   { email: "fournisseur@infoservices.example", name: "Amélie Roux", org: "supplier2", role: "supplier" },
+  { email: "fournisseur@eco-infogerance.example", name: "Paul Garnier", org: "supplier3", role: "supplier" },
+  { email: "fournisseur@datacentre-sobre.example", name: "Nadia Haddad", org: "supplier4", role: "supplier" },
+  { email: "fournisseur@reconditionne-pro.example", name: "Louis Moreau", org: "supplier5", role: "supplier" },
+  { email: "fournisseur@logiciels-legers.example", name: "Emma Lefèvre", org: "supplier6", role: "supplier" },
   { email: "admin@nr-procure.example", name: "Admin Plateforme", org: "platform", role: "admin" },
 ];
 

@@ -123,3 +123,13 @@ export {
   type CompiledBill,
 } from "./bill-of-quantities";
 export { MAX_DECIMALS, MAX_INTEGER_DIGITS, multiplyRounded, parseDecimal, type Decimal } from "./decimal";
+export {
+  criterionScores,
+  distribution,
+  MIN_PANEL_FOR_MEDIAN,
+  panelMedian,
+  STRENGTH_PRIORITY_RULE,
+  strengthAndPriority,
+  weightedMaturity,
+  type EvaluatedQuestion,
+} from "./maturity";

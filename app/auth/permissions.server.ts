@@ -39,6 +39,14 @@ export function isCsrTeam(user: Who): boolean {
   return user.organisationKind === "buyer" && user.role === "rse";
 }
 
+/**
+ * Who runs maturity campaigns (issue 14): a buyer or the CSR team of a buying organisation. The
+ * guide asks for evaluation "in tandem" (purchasing, IT, CSR), so both may create, launch and read them.
+ */
+export function isCampaignManager(user: Who): boolean {
+  return user.organisationKind === "buyer" && (user.role === "buyer" || user.role === "rse");
+}
+
 /** Platform administration. */
 export function isAdmin(user: Who): boolean {
   return user.organisationKind === "platform" && user.role === "admin";
@@ -54,6 +62,10 @@ export function requireSupplier(user: Who, message = "Réservé aux fournisseurs
 
 export function requireBuyer(user: Who, message = "Cette action est réservée à l'acheteur de l'appel d'offres."): void {
   refuse(isBuyer(user), message);
+}
+
+export function requireCampaignManager(user: Who): void {
+  refuse(isCampaignManager(user), "Les campagnes de maturité sont réservées aux acheteurs et à l'équipe RSE.");
 }
 
 export function requireCsrTeam(user: Who): void {
@@ -76,10 +88,12 @@ export function tenderOwnedBy(organisationId: number): SQL {
 }
 
 /**
- * Tenders the buying side may see: every tender of the buyer's organisation; for an evaluator, only
- * those of the organisation it is assigned to.
+ * Consultations (tenders and campaigns) the buying side may see: every one of the buyer's
+ * organisation; for an evaluator, only those of the organisation it is assigned to; for the CSR
+ * team, the organisation's maturity campaigns (never its tenders).
  */
 export function tendersVisibleToBuyingSide(user: CurrentUser): SQL {
+  if (isCsrTeam(user)) return and(tenderOwnedBy(user.organisationId), eq(tenders.kind, "campaign"))!;
   if (!isBuyingSide(user)) return nothing;
   if (user.role === "buyer") return tenderOwnedBy(user.organisationId);
   const assigned = db().select({ id: tenderEvaluators.tenderId }).from(tenderEvaluators).where(eq(tenderEvaluators.userId, user.id));
@@ -102,6 +116,23 @@ export function tendersVisibleToSupplier(user: CurrentUser): SQL {
     .from(invitations)
     .where(and(eq(invitations.tenderId, tenders.id), acceptedInvitationsOf(user.organisationId)));
   return and(isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed", "cancelled"]), isNotNull(tenders.publishedMethod), exists(invited))!;
+}
+
+/**
+ * What a supplier may see of a campaign's method: the questions and why each is asked — never the
+ * criteria weights nor the evaluation material (guide, BP-AIR fiche V1 §4; issue 14). Every page,
+ * JSON or file a supplier reaches gets a campaign's method through this one function.
+ */
+export function supplierViewOfMethod<M extends { guideVersion: string; criteria: { id: string; included: boolean; weight: number }[]; questions: { id: string; criterion: string; included: boolean; weight: number; allowNotApplicable: boolean }[] }>(
+  kind: "tender" | "campaign",
+  method: M,
+): M {
+  if (kind !== "campaign") return method;
+  return {
+    ...method,
+    criteria: method.criteria.map((c) => ({ ...c, weight: c.included && c.weight > 0 ? 1 : 0 })),
+    questions: method.questions.map((q) => ({ ...q, weight: 1 })),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { invitations, offerScores, responseAnswers, responseOfferValues, respons
 import { currentGuide } from "#questionnaires/guide";
 import { getOfferCriterion } from "#questionnaires/offer-criteria";
 import { catalogueOfferCriterion, defaultMethod } from "~/tenders/builder";
-import { includedQuestions, procurementFor, type TenderMethod } from "~/tenders/method";
+import { includedQuestions, procurementFor, type QuestionsMethod, type TenderMethod } from "~/tenders/method";
 import { canonicalJson, type SubmissionContent } from "~/lib/submission-content";
 import { fillLibraryFromSubmission } from "~/responses/library.server";
 
@@ -40,7 +40,7 @@ export function seedSubmission(
   args: {
     tenderId: number;
     methodSha256: string;
-    method: TenderMethod;
+    method: QuestionsMethod;
     supplierOrganisationId: number;
     submittedBy: number;
     answers: (questionId: string, index: number) => SeedAnswer;

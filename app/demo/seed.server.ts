@@ -1,6 +1,7 @@
 import type { Db } from "#db/connection";
-import { seedDemo } from "#db/seed";
+import { demoOrganisations, demoUsers, seedDemo } from "#db/seed";
 import { hashPassword } from "~/auth/password.server";
+import { seedDemoCampaigns } from "./seed-campaigns";
 import { seedDemoTenders } from "./seed-tenders";
 
 /** The whole demo data set: organisations and users (db/seed.ts), then tenders and answers. */
@@ -17,6 +18,15 @@ export function seedDemoData(db: Db) {
         supplier2User: users["fournisseur@infoservices.example"]!,
         privateBuyerOrg: organisations.privateBuyer!,
         privateBuyerUser: users["acheteur@industriel.example"]!,
+      }),
+    (tx, { organisations, users }) =>
+      seedDemoCampaigns(tx, {
+        buyerOrg: organisations.buyer!,
+        csrUser: users["rse@metropole.example"]!,
+        evaluatorUser: users["evaluateur@metropole.example"]!,
+        panel: demoUsers
+          .filter((u) => u.role === "supplier")
+          .map((u) => ({ org: organisations[u.org]!, user: users[u.email]!, email: u.email, name: demoOrganisations.find((o) => o.key === u.org)!.name })),
       }),
   ]);
 }

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { getGuide, getQuestion, type Guide, type Question } from "#questionnaires/guide";
 import { organisations, responses, tenders } from "#db/schema";
-import { tendersVisibleToSupplier } from "~/auth/permissions.server";
+import { supplierViewOfMethod, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { Tx } from "~/lib/db.server";
-import { publishedMethodOf } from "~/tenders/builder";
-import { includedQuestions, type TenderMethod } from "~/tenders/method";
+import { publishedQuestionsOf } from "~/tenders/builder";
+import { includedQuestions, type QuestionsMethod } from "~/tenders/method";
 import { formatParis, isPast } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 
@@ -16,7 +16,7 @@ export type IncludedQuestion = { id: string; criterion: string; allowNotApplicab
 export type SupplierTender = {
   tender: typeof tenders.$inferSelect;
   buyerName: string;
-  method: TenderMethod;
+  method: QuestionsMethod;
   guide: Guide;
   questions: IncludedQuestion[];
 };
@@ -35,7 +35,9 @@ export function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUs
     .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
     .get();
   if (!row) return null;
-  const method = publishedMethodOf(row.tender);
+  const published = publishedQuestionsOf(row.tender);
+  // A campaign's weights never reach a supplier (issue 14): the supplier view drops them here.
+  const method = published ? supplierViewOfMethod(row.tender.kind, published) : null;
   if (!method) return null;
   const guide = getGuide(method.guideVersion);
   if (!guide) throw new Error(`Guide de maturité « ${method.guideVersion} » introuvable`);

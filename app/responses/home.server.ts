@@ -33,6 +33,7 @@ export function listSupplierTenders({ user }: { user: CurrentUser }) {
     return [
       {
         id,
+        kind: t.tender.kind,
         title: t.tender.title,
         reference: t.tender.reference,
         buyerName: buyer?.name ?? "",

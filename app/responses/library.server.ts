@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { getGuide, getQuestion } from "#questionnaires/guide";
 import { answerLibrary, responseAnswers, tenders, type LibrarySource } from "#db/schema";
+import { campaignIdsAmong } from "~/campaigns/prefill.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
@@ -77,15 +78,29 @@ export function fillLibraryFromSubmission(
 /** Copies library answers into a new draft, flagged « reprise — à vérifier ». */
 export function prefillFromLibrary(
   tx: Tx,
-  { user, ...input }: { user: CurrentUser; responseId: number; guideVersion: string; questionIds: string[] },
+  {
+    user,
+    ...input
+  }: {
+    user: CurrentUser;
+    responseId: number;
+    guideVersion: string;
+    questionIds: string[];
+    /** Scored questions of a tender: never pre-filled from an entry a maturity campaign wrote (issue 14). */
+    noCampaignSourceFor?: ReadonlySet<string>;
+  },
 ): number {
   const wanted = new Set(input.questionIds);
-  const entries = tx
+  const all = tx
     .select()
     .from(answerLibrary)
     .where(and(eq(answerLibrary.supplierOrganisationId, user.organisationId), eq(answerLibrary.guideVersion, input.guideVersion)))
     .all()
     .filter((e) => wanted.has(e.questionId));
+  const campaigns = input.noCampaignSourceFor?.size
+    ? campaignIdsAmong(tx, [...new Set(all.map((e) => e.sourceTenderId).filter((x): x is number => x !== null))])
+    : new Set<number>();
+  const entries = all.filter((e) => !(input.noCampaignSourceFor?.has(e.questionId) && e.sourceTenderId !== null && campaigns.has(e.sourceTenderId)));
   for (const e of entries) {
     tx.insert(responseAnswers)
       .values({

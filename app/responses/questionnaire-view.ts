@@ -32,6 +32,8 @@ export type QuestionView = {
   allowNotApplicable: boolean;
   /** Asked for information only: weight 0 in the tender's method (issue 11 §2, public buyers). */
   informationOnly?: boolean;
+  /** Pre-filled from an evaluated maturity campaign (information-only questions of a tender): where from. */
+  sourceNote?: string;
 };
 
 /** One section (criterion) of the questionnaire with its progress: complete answers out of its questions. */

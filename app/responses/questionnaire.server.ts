@@ -7,6 +7,7 @@ import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { questionTextFor } from "#questionnaires/guide";
+import { prefillFromCampaigns } from "~/campaigns/prefill.server";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary } from "./library.server";
 import { draftOfferValues, offerValueViews } from "./offer-values.server";
@@ -48,7 +49,15 @@ export function ensureResponse(tx: Tx, { user, t }: { user: CurrentUser; t: Supp
     .returning()
     .get();
   const response = created ?? findOwnResponse(tx, { user, tenderId: t.tender.id })!;
-  if (created) prefillFromLibrary(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds: t.questions.map((q) => q.id) });
+  if (created) {
+    const questionIds = t.questions.map((q) => q.id);
+    // In a tender, a question of weight 0 is asked for information; every other one is scored.
+    const weights = new Map(t.method.questions.map((q) => [q.id, q.weight]));
+    const isTender = t.tender.kind !== "campaign";
+    const scored = new Set(isTender ? questionIds.filter((id) => (weights.get(id) ?? 1) > 0) : []);
+    prefillFromLibrary(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds, noCampaignSourceFor: scored });
+    if (isTender) prefillFromCampaigns(tx, { user, responseId: response.id, guideVersion: t.method.guideVersion, questionIds: questionIds.filter((id) => !scored.has(id)) });
+  }
   return response;
 }
 
@@ -72,6 +81,7 @@ export function loadAnswersAndFiles(tx: Tx, response: { id: number }) {
 function tenderHeader(t: SupplierTender) {
   return {
     id: t.tender.id,
+    kind: t.tender.kind,
     title: t.tender.title,
     reference: t.tender.reference,
     buyerName: t.buyerName,
@@ -105,7 +115,11 @@ function loadState(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: nu
       .orderBy(desc(submissions.id))
       .get() ?? null;
   const usedBytes = fileRows.reduce((sum, f) => sum + f.size, 0);
+  // Where a reused answer still to confirm came from, when not the library (issue 14: a campaign).
+  const sourceNotes: Record<string, string> = {};
+  for (const r of rows) if (r.reusedUnconfirmed && r.sourceNote) sourceNotes[r.questionId] = r.sourceNote;
   return {
+    sourceNotes,
     t,
     response,
     fileRows,
@@ -164,6 +178,7 @@ export function getQuestionnaireSection({ user, tenderId, criterionId }: { user:
     if (index < 0) throw notFound("Cette section n'existe pas dans le questionnaire de cette consultation.");
     const summary = s.sections[index]!;
     const included = s.t.questions.filter((q) => q.criterion === criterionId);
+    const campaign = s.t.tender.kind === "campaign";
     const answers: Record<string, AnswerFormValues> = {};
     const fingerprints: Record<string, string> = {};
     for (const q of included) {
@@ -190,11 +205,15 @@ export function getQuestionnaireSection({ user, tenderId, criterionId }: { user:
             topic: iq.question.topic,
             // A contract question is asked about this contract (issue 11 §2: suppliers see the contract wording).
             text: questionTextFor(iq.question, "contract"),
-            informationOnly: (s.t.method.questions.find((m) => m.id === iq.id)?.weight ?? 1) === 0,
-            guidance: iq.question.guidance,
+            informationOnly: !campaign && (s.t.method.questions.find((m) => m.id === iq.id)?.weight ?? 1) === 0,
+            // A maturity campaign discloses only the questions and why they are asked, never the
+            // evaluation material (evaluator guidance, question-specific level descriptors): the
+            // generic scale is shown for the self-assessment (issue 14; guide, BP-AIR fiche V1 §4).
+            guidance: campaign ? "" : iq.question.guidance,
             evidenceExamples: [...iq.question.evidenceExamples],
-            levels: levelOptions(iq.question.levels),
+            levels: levelOptions(campaign ? undefined : iq.question.levels),
             allowNotApplicable: iq.allowNotApplicable,
+            sourceNote: s.sourceNotes[iq.id],
           }),
         ),
       },

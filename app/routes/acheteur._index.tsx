@@ -9,6 +9,7 @@ import { tenderStatusBadge, tenderStatusLabels } from "~/tenders/labels";
 import { listTenders } from "~/tenders/tenders.server";
 import { tenderLinks } from "~/components/tenders/links";
 import { defineLoader } from "~/lib/route.server";
+import { CampaignOrTender } from "~/components/campaigns/explainer";
 
 export const links = tenderLinks;
 
@@ -40,6 +41,14 @@ const auditLabels: Record<string, string> = {
   "export.ranking-csv": "export CSV du classement",
   "export.report": "édition du rapport imprimable",
   "debrief.share": "partage d'un bilan avec un fournisseur",
+  "campaign.launch": "lancement d'une campagne de maturité",
+  "campaign.close": "clôture d'une campagne",
+  "campaign.reminder": "relance d'un fournisseur du panel",
+  "campaign.debrief-share": "partage d'un bilan de campagne",
+  "export.campaign-csv": "export CSV d'un panel",
+  "plan.propose": "proposition d'une action de progrès",
+  "plan.agree": "accord sur une action de progrès",
+  "plan.status": "avancement d'une action de progrès",
   "account.sign-up": "création du compte",
 };
 
@@ -49,6 +58,10 @@ export default function BuyerHome() {
     <>
       <h1>Espace acheteur</h1>
       <p className="lead">{organisationName}</p>
+      <CampaignOrTender />
+      <p>
+        <Link to="/acheteur/campagnes">Campagnes de maturité du panel fournisseurs</Link>
+      </p>
       <section className="card" aria-labelledby="tenders-title">
         <h2 id="tenders-title">Appels d'offres</h2>
         {role === "buyer" ? (
@@ -122,7 +135,9 @@ export default function BuyerHome() {
                     <td>{a.userName ?? "système"}</td>
                     <td>{auditLabels[a.action] ?? a.action}</td>
                     <td>
-                      {a.targetType === "tender" && a.targetId ? (
+                      {a.targetType === "campaign" && a.targetId ? (
+                        <Link to={`/acheteur/campagnes/${a.targetId}`}>campagne n° {a.targetId}</Link>
+                      ) : a.targetType === "tender" && a.targetId ? (
                         <Link to={`/acheteur/appels-d-offres/${a.targetId}`}>appel d'offres n° {a.targetId}</Link>
                       ) : a.targetType ? (
                         `${a.targetType} ${a.targetId ?? ""}`

@@ -25,10 +25,10 @@ export const links = tenderLinks;
 export const meta: MetaFunction = () => [{ title: "Évaluer une réponse — NR Procure" }];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
   const result = submissionForEvaluation({ tenderId: idParam(params.id), submissionId: idParam(params.submissionId), user });
   return {
-    tender: { id: result.tender.id, title: result.tender.title },
+    tender: { id: result.tender.id, kind: result.tender.kind, title: result.tender.title },
     submission: result.submission,
     criteria: result.criteria,
     offerCriteria: result.offerCriteria,
@@ -40,18 +40,20 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 function criterionEvaluationFromForm(formData: FormData) {
   const levels: Record<string, string> = {};
   const justifications: Record<string, string> = {};
+  const planned: string[] = [];
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
-    const m = /^(level|justification)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
+    const m = /^(level|justification|planned)\[([A-Z]{3,4}-\d{2})\]$/.exec(key);
     if (!m) continue;
     if (m[1] === "level") levels[m[2]!] = value;
+    else if (m[1] === "planned") planned.push(m[2]!);
     else justifications[m[2]!] = value;
   }
-  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications });
+  return criterionEvaluationSchema.safeParse({ criterion: formData.get("criterion"), levels, justifications, planned });
 }
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const tenderId = idParam(params.id);
@@ -94,6 +96,11 @@ export default function EvaluateSubmission() {
   return (
     <>
       <p className="no-print">
+        {tender.kind === "campaign" ? (
+          <>
+            <Link to={`/acheteur/campagnes/${tender.id}`}>← Campagne</Link> ·{" "}
+          </>
+        ) : null}
         <Link to={`${base}/evaluation`}>← Évaluation — {tender.title}</Link>
       </p>
       <h1>Réponse de {submission.supplierName}</h1>
@@ -235,6 +242,17 @@ export default function EvaluateSubmission() {
                         )}
                       </dd>
                     </dl>
+                    {q.pitfalls.length > 0 ? (
+                      <ul className="pitfalls small" aria-label="Points de vigilance du guide">
+                        {q.pitfalls.map((p) => (
+                          <li key={p.id}>⚠ {p.message}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    <label className="check small">
+                      <input type="checkbox" name={`planned[${q.id}]`} defaultChecked={q.plannedNotInPlace} /> Prévu, pas en place (l'intention n'est pas
+                      une pratique)
+                    </label>
                     <div className="inline-fields">
                       <div className={`field${levelErr ? " field--error" : ""}`}>
                         <label htmlFor={`level-${q.id}`}>Niveau évalué</label>

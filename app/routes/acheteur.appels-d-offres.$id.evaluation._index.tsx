@@ -10,6 +10,7 @@ import { formatParis } from "~/lib/dates";
 import { frEuros, frNum } from "~/lib/format";
 import { evaluationOverview, offerScoreSchema, saveOfferScore } from "~/tenders/evaluation.server";
 import { tenderLinks } from "~/components/tenders/links";
+import { consultationBase } from "~/tenders/labels";
 import { defineAction, defineLoader, idParam } from "~/lib/route.server";
 import { FlashMessage } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -19,10 +20,10 @@ export const links = tenderLinks;
 export const meta: MetaFunction = () => [{ title: "Évaluation des réponses — NR Procure" }];
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireRole(request, ["buyer", "evaluator"]);
+  const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
   const o = evaluationOverview({ tenderId: idParam(params.id), user });
   return {
-    tender: { id: o.tender.id, title: o.tender.title, deadline: o.tender.deadline, allowEarlyEvaluation: o.tender.allowEarlyEvaluation, status: o.tender.status },
+    tender: { id: o.tender.id, kind: o.tender.kind, title: o.tender.title, deadline: o.tender.deadline, allowEarlyEvaluation: o.tender.allowEarlyEvaluation, status: o.tender.status },
     open: o.open,
     questionCount: o.questionCount,
     hasBill: o.hasBill,
@@ -46,7 +47,10 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
 export default function EvaluationOverview() {
   const { tender, open, questionCount, submissions, isBuyer, hasBill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const base = `/acheteur/appels-d-offres/${tender.id}`;
+  // A maturity campaign is evaluated with the same pages (issue 14): no price, no technical score.
+  const campaign = tender.kind === "campaign";
+  const base = consultationBase(tender);
+  const evalBase = `/acheteur/appels-d-offres/${tender.id}`;
   return (
     <>
       <p className="no-print">
@@ -65,8 +69,9 @@ export default function EvaluationOverview() {
           <FlashMessage />
           <table className="data">
             <caption className="muted" style={{ textAlign: "left" }}>
-              {questionCount} questions RSE par réponse. Tant qu'une question n'est pas évaluée, la comparaison retient l'auto-évaluation du
-              fournisseur.
+              {campaign
+                ? `${questionCount} questions par réponse. Seules les réponses évaluées comptent dans le bilan du fournisseur.`
+                : `${questionCount} questions RSE par réponse. Tant qu'une question n'est pas évaluée, la comparaison retient l'auto-évaluation du fournisseur.`}
             </caption>
             <thead>
               <tr>
@@ -74,15 +79,15 @@ export default function EvaluationOverview() {
                 <th scope="col">Déposée le</th>
                 <th scope="col">Questions évaluées</th>
                 <th scope="col">Reste à évaluer</th>
-                <th scope="col">Prix</th>
-                <th scope="col">Note technique /100</th>
+                {campaign ? null : <th scope="col">Prix</th>}
+                {campaign ? null : <th scope="col">Note technique /100</th>}
               </tr>
             </thead>
             <tbody>
               {submissions.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    <Link to={`${base}/evaluation/${s.id}`}>{s.supplierName}</Link>
+                    <Link to={`${evalBase}/evaluation/${s.id}`}>{s.supplierName}</Link>
                   </td>
                   <td>{formatParis(s.submittedAt, "numeric")}</td>
                   <td>
@@ -91,16 +96,18 @@ export default function EvaluationOverview() {
                   <td className="small">
                     {s.remaining.length === 0 ? "Terminé" : s.remaining.map((r) => `${r.title} (${r.count})`).join(", ")}
                   </td>
-                  <td>
-                    {s.price === null ? <span className="badge badge--warn">{hasBill ? "bordereau incomplet" : "à saisir"}</span> : frEuros(s.price)}
-                    {hasBill ? <div className="small muted">calculé du bordereau</div> : null}
-                  </td>
-                  <td>{s.technical === null ? <span className="badge badge--warn">à saisir</span> : frNum(s.technical)}</td>
+                  {campaign ? null : (
+                    <td>
+                      {s.price === null ? <span className="badge badge--warn">{hasBill ? "bordereau incomplet" : "à saisir"}</span> : frEuros(s.price)}
+                      {hasBill ? <div className="small muted">calculé du bordereau</div> : null}
+                    </td>
+                  )}
+                  {campaign ? null : <td>{s.technical === null ? <span className="badge badge--warn">à saisir</span> : frNum(s.technical)}</td>}
                 </tr>
               ))}
             </tbody>
           </table>
-          {isBuyer ? (
+          {isBuyer && !campaign ? (
             <section className="card">
               <h2>{hasBill ? "Valeur technique" : "Prix et valeur technique"}</h2>
               <p className="field__hint">

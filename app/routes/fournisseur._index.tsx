@@ -118,7 +118,7 @@ export default function SupplierHome() {
                   <td>
                     <Link to={`/fournisseur/consultations/${t.id}`}>{t.title}</Link>
                     <br />
-                    <span className="qid">{t.reference}</span>
+                    {t.kind === "campaign" ? <span className="badge">Campagne de maturité : sans prix ni classement</span> : <span className="qid">{t.reference}</span>}
                   </td>
                   <td>{t.buyerName}</td>
                   <td>
@@ -147,7 +147,11 @@ export default function SupplierHome() {
                     {t.debriefShared ? (
                       <>
                         <br />
-                        <Link to={`/fournisseur/consultations/${t.id}/restitution`}>Voir la restitution</Link>
+                        {t.kind === "campaign" ? (
+                          <Link to={`/fournisseur/campagnes/${t.id}`}>Voir le bilan et le plan de progrès</Link>
+                        ) : (
+                          <Link to={`/fournisseur/consultations/${t.id}/restitution`}>Voir la restitution</Link>
+                        )}
                       </>
                     ) : null}
                   </td>

@@ -31,6 +31,12 @@ export default function RseHome() {
       <div className="grid">
         <section className="card card--link">
           <h2 style={{ marginTop: 0 }}>
+            <Link to="/acheteur/campagnes">Campagnes de maturité</Link>
+          </h2>
+          <p>Questionnaire du guide à votre panel de fournisseurs, bilan radar pour chacun, plans de progrès suivis d'une année sur l'autre.</p>
+        </section>
+        <section className="card card--link">
+          <h2 style={{ marginTop: 0 }}>
             <Link to="/rse/facteurs">Facteurs des fournisseurs</Link>
           </h2>
           <p>Facteurs d'émission déclarés par vos fournisseurs : valeurs normalisées, qualité, plausibilité.</p>

@@ -35,13 +35,13 @@ import {
   type FactorCandidate,
   type LineReplacement,
 } from "./bill";
-import { methodOf, publishedMethodOf, readDraftMethod } from "./builder";
+import { methodOf, publishedMethodOf, publishedQuestionsOf, readDraftMethod } from "./builder";
 import { evaluableSubmissions } from "./evaluation.server";
 import type { MethodBillLine, TenderMethod } from "./method";
 
 export const BILL_MAX_BYTES = 5 * 1024 * 1024;
 
-export const billOf = (method: TenderMethod): MethodBillLine[] => method.bill ?? [];
+export const billOf = (method: Pick<TenderMethod, "bill">): MethodBillLine[] => method.bill ?? [];
 
 export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: FactorIssue[] } {
   try {
@@ -317,7 +317,8 @@ export interface SupplierBillTotals {
  * Empty for a tender without a bill. A supplier that never answered is incomplete.
  */
 export function tenderBillTotals(tender: TenderRow): { bill: MethodBillLine[]; offers: SupplierBillTotals[] } {
-  const method = publishedMethodOf(tender);
+  // Either kind of consultation (the evaluation overview is shared): a campaign has no bill.
+  const method = publishedQuestionsOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return { bill, offers: [] };
   const subs = evaluableSubmissions(tender);

@@ -11,6 +11,7 @@ import { segmentIds } from "#questionnaires/segments";
 import { parseScoringMethod } from "#scoring";
 import { DATE_PATTERN, TIME_PATTERN, parisToUtcIso } from "~/lib/dates";
 import {
+  campaignMethodSchema,
   offerDirections,
   offerMethods,
   RSE_MAX_SHARE,
@@ -18,6 +19,7 @@ import {
   toScoringMethod,
   type MethodOfferCriterion,
   type MethodProcurement,
+  type QuestionsMethod,
   type TenderMethod,
 } from "./method";
 
@@ -244,6 +246,16 @@ export function readDraftMethod(json: unknown): TenderMethod {
 /** The frozen method of a published (closed, cancelled) tender; null for a draft. */
 export function publishedMethodOf(tender: { publishedMethod: unknown }): TenderMethod | null {
   return tender.publishedMethod ? tenderMethodSchema.parse(tender.publishedMethod) : null;
+}
+
+/**
+ * The questions part of a published consultation of either kind (tender or maturity campaign): what
+ * the questionnaire, the invitations and the evaluation read. Null for a draft.
+ */
+export function publishedQuestionsOf(tender: { kind?: string; publishedMethod: unknown }): QuestionsMethod | null {
+  if (!tender.publishedMethod) return null;
+  // A campaign has no offer criteria and no bill of quantities (issue 14: no price, no offer).
+  return tender.kind === "campaign" ? { ...campaignMethodSchema.parse(tender.publishedMethod), offerCriteria: [] } : tenderMethodSchema.parse(tender.publishedMethod);
 }
 
 /** The method the tender is shown and marked with: the published snapshot, else the draft. */

@@ -36,7 +36,8 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
     .get();
   if (!share) missing();
   const tender = db().select().from(tenders).where(eq(tenders.id, tenderId)).get();
-  if (!tender || tender.deletedAt || !tender.publishedMethod || tender.status === "cancelled") missing();
+  // A campaign has no ranking and no mark: its debrief is the radar (app/campaigns/debrief.server.ts).
+  if (!tender || tender.kind !== "tender" || tender.deletedAt || !tender.publishedMethod || tender.status === "cancelled") missing();
   const c = comparisonForTender(tender);
   const info = c.built.suppliers.find((s) => s.organisationId === user.organisationId);
   if (!info || !c.input || !c.result) missing();

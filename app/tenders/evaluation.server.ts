@@ -8,8 +8,9 @@ import { db } from "~/lib/db.server";
 import { offerValueText, parseOfferValue } from "~/lib/offer-value";
 import { submissionContentSchema, type SubmittedAnswer, type SubmittedOfferValue } from "~/lib/submission-content";
 import { AppError, notFound } from "~/lib/errors";
+import { answerPitfalls } from "~/campaigns/pitfalls";
 import { loadTender, loadTenderAsBuyer, type TenderRow, TENDER_NOT_FOUND } from "./access.server";
-import { publishedMethodOf } from "./builder";
+import { publishedMethodOf, publishedQuestionsOf } from "./builder";
 import { tenderBillTotals } from "./bill.server";
 import { bumpTenderData, tenderCache, tenderDataKey } from "./data-version.server";
 import { includedQuestions } from "./method";
@@ -119,8 +120,8 @@ export function countedOfferValue(row: OfferReviewRow | undefined, submitted: Su
 
 /** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
 export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   const open = evaluationOpen(tender);
   if (!method) return { tender, open: false, submissions: [], questionCount: 0, offerCriterionCount: 0, hasBill: false };
   const { bill, offers: billOffers } = tenderBillTotals(tender);
@@ -175,8 +176,8 @@ function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmi
 
 /** Everything the evaluation page of one submission needs, grouped by criterion. */
 export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
@@ -210,6 +211,8 @@ export function submissionForEvaluation({ tenderId, submissionId, user }: { tend
             notApplicableReason: answer?.notApplicable ? answer.notApplicableReason : "",
             files: answer?.files.map((f) => ({ fileId: f.fileId, name: f.originalName, size: f.size })) ?? [],
             evaluated: row !== undefined,
+            pitfalls: answerPitfalls(answer),
+            plannedNotInPlace: row?.plannedNotInPlace ?? false,
             value: evaluatedValue(row, self, q.allowNotApplicable),
             justification: row?.justification ?? "",
             evaluatorName: row ? (evaluatorNames.get(row.evaluatorId) ?? null) : null,
@@ -315,6 +318,8 @@ export const criterionEvaluationSchema = z.object({
   criterion: z.string().min(1),
   levels: z.record(z.string(), z.enum(levelValues, { error: "Niveau invalide" })),
   justifications: z.record(z.string(), z.string().trim().max(2000, "2000 caractères au plus")),
+  /** Evaluation aid (issue 14 §5): questions tagged « prévu, pas en place ». Absent = none tagged. */
+  planned: z.array(z.string()).default([]),
 });
 export type CriterionEvaluationInput = z.infer<typeof criterionEvaluationSchema>;
 
@@ -334,8 +339,8 @@ export function saveCriterionEvaluation({
   user: CurrentUser;
   input: CriterionEvaluationInput;
 }): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
   const sub = findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
@@ -362,7 +367,8 @@ export function saveCriterionEvaluation({
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const at = new Date().toISOString();
-  const changes = planned.filter((p) => p.value !== p.previous || p.justification !== p.previousJustification);
+  const plannedBefore = new Set(rows.filter((r) => r.plannedNotInPlace).map((r) => r.questionId));
+  const changes = planned.filter((p) => p.value !== p.previous || p.justification !== p.previousJustification || plannedBefore.has(p.questionId) !== input.planned.includes(p.questionId));
   db().transaction((tx) => {
     for (const p of planned) {
       const answer = sub.answers.get(p.questionId);
@@ -370,6 +376,7 @@ export function saveCriterionEvaluation({
         evaluatedLevel: p.value === "" || p.value === "na" ? null : Number(p.value),
         notApplicableAccepted: p.value === "na" ? true : answer?.notApplicable ? false : null,
         justification: p.justification,
+        plannedNotInPlace: input.planned.includes(p.questionId),
         evaluatorId: user.id,
         updatedAt: at,
       };
@@ -389,7 +396,7 @@ export function saveCriterionEvaluation({
         tenderId: tender.id,
         supplierOrganisationId: sub.supplierOrganisationId,
         criterion: input.criterion,
-        changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification })),
+        changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification, plannedNotInPlace: input.planned.includes(c.questionId) })),
       },
     });
   });

@@ -8,7 +8,7 @@ import { hashToken, newToken } from "~/lib/tokens.server";
 import { formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer } from "./access.server";
-import { publishedMethodOf } from "./builder";
+import { publishedQuestionsOf } from "./builder";
 import { includedQuestions } from "./method";
 
 export type InvitationStatus =
@@ -56,8 +56,9 @@ export function createInvitation({
   supplierName: string;
   origin: string;
 }): { ok: true; link: string; invitationId: number } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTenderAsBuyer({ id: tenderId, user });
-  if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut recevoir des invitations.");
+  const tender = loadTenderAsBuyer({ id: tenderId, user, kind: "any" });
+  const campaign = tender.kind === "campaign";
+  if (tender.status !== "published") throw new AppError("conflict", campaign ? "Seule une campagne lancée peut recevoir des invitations." : "Seul un appel d'offres publié peut recevoir des invitations.");
   if (!(Date.parse(tender.deadline) > Date.now())) throw new AppError("conflict", "La date limite est passée : il n'est plus possible d'inviter.");
   const normalised = email.trim().toLowerCase();
   const existing = db()
@@ -65,7 +66,11 @@ export function createInvitation({
     .from(invitations)
     .where(and(eq(invitations.tenderId, tender.id), eq(invitations.email, normalised), isNull(invitations.revokedAt)))
     .get();
-  if (existing) return { ok: false, fieldErrors: { email: ["Cette adresse est déjà invitée à cet appel d'offres (révoquez l'invitation pour en créer une nouvelle)."] } };
+  if (existing)
+    return {
+      ok: false,
+      fieldErrors: { email: [`Cette adresse est déjà invitée à ${campaign ? "cette campagne" : "cet appel d'offres"} (révoquez l'invitation pour en créer une nouvelle).`] },
+    };
   const token = newToken();
   const link = `${origin}/invitation/${token}`;
   const invitationId = db().transaction((tx) => {
@@ -91,7 +96,9 @@ export function createInvitation({
         body: [
           "Bonjour,",
           "",
-          `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
+          campaign
+            ? `${user.organisationName} invite ${supplierName} à sa campagne d'évaluation de la maturité numérique responsable « ${tender.title} ». Ce n'est pas un appel d'offres : aucun prix, aucun classement ; vous recevrez un bilan personnel et pourrez convenir d'un plan de progrès.`
+            : `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
           `Date limite de réponse : ${formatParis(tender.deadline, "numeric", { withZone: true })}.`,
           "",
           "Pour consulter le dossier et répondre au questionnaire numérique responsable, ouvrez ce lien personnel (à usage unique, valable jusqu'à la date limite) :",
@@ -115,7 +122,7 @@ export function createInvitation({
 }
 
 export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: number; invitationId: number; user: CurrentUser }): void {
-  const tender = loadTenderAsBuyer({ id: tenderId, user });
+  const tender = loadTenderAsBuyer({ id: tenderId, user, kind: "any" });
   const inv = db()
     .select()
     .from(invitations)
@@ -131,8 +138,8 @@ export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: n
 
 /** Invitations of a tender with each supplier's status (buyer and assigned evaluators). */
 export function listInvitations({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
-  const method = publishedMethodOf(tender);
+  const tender = loadTender({ id: tenderId, user, kind: "any" });
+  const method = publishedQuestionsOf(tender);
   const includedIds = method ? includedQuestions(method).map((q) => q.id) : [];
   const total = includedIds.length;
   const rows = db().select().from(invitations).where(eq(invitations.tenderId, tender.id)).orderBy(desc(invitations.id)).all();

@@ -42,3 +42,8 @@ export function debriefContents(rankedCount: number): string[] {
 
 /** Never in a debrief: said next to the list above. */
 export const DEBRIEF_NEVER = "jamais les réponses, les noms, les notes ni les prix des autres fournisseurs (ni le prix le plus bas)";
+
+/** The buyer-side page of a consultation: a tender's or a maturity campaign's (issue 14). */
+export function consultationBase(t: { id: number; kind: string }): string {
+  return t.kind === "campaign" ? `/acheteur/campagnes/${t.id}` : `/acheteur/appels-d-offres/${t.id}`;
+}

@@ -106,9 +106,19 @@ export type TenderMethod = z.infer<typeof tenderMethodSchema>;
 export function procurementFor(regime: "public" | "private", launchDate: string): MethodProcurement {
   return { regime, launchDate, countOnlyReviewed: regime === "public" };
 }
+/**
+ * What both kinds of consultation share: guide version, criteria (with weights) and questions. A
+ * maturity campaign's method is exactly this (no price, no shares, no clauses); a tender's method
+ * adds the mark's shares, the price method and the clauses.
+ */
+export const campaignMethodSchema = tenderMethodSchema.pick({ guideVersion: true, criteria: true, questions: true });
+export type CampaignMethod = z.infer<typeof campaignMethodSchema>;
+/** The part of a method the questionnaire, the invitations and the evaluation read. */
+/** Offer criteria and the bill are a tender's (a campaign reads them as none), so supplier pages shared by both kinds can ask. */
+export type QuestionsMethod = Pick<TenderMethod, "guideVersion" | "criteria" | "questions" | "offerCriteria" | "bill">;
 
 /** Included questions only, in guide order: what suppliers answer. */
-export function includedQuestions(method: TenderMethod) {
+export function includedQuestions(method: Pick<TenderMethod, "criteria" | "questions">) {
   const includedCriteria = new Set(method.criteria.filter((c) => c.included && c.weight > 0).map((c) => c.id));
   return method.questions.filter((q) => q.included && includedCriteria.has(q.criterion));
 }

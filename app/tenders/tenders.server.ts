@@ -14,7 +14,7 @@ import { AppError, notFound } from "~/lib/errors";
 import { regimeOfOrganisation } from "~/lib/organisations.server";
 import { regimeLabels } from "~/lib/regime";
 import { parseScoringInput, scoreParsed } from "#scoring";
-import { loadTenderAsBuyer, type TenderRow } from "./access.server";
+import { loadTenderAsBuyer, type KindFilter, type TenderRow } from "./access.server";
 import { carryAwardToScope3, supplierBillOffer, type SupplierBillOffer } from "./bill.server";
 import { evaluableSubmissions } from "./evaluation.server";
 import { scoringInputForTender } from "./scoring-input.server";
@@ -37,7 +37,8 @@ export function listTenders({ user }: { user: CurrentUser }) {
       submissionCount: sql<number>`(select count(distinct ${submissions.supplierOrganisationId}) from ${submissions} where ${submissions.tenderId} = ${tenders.id} and ${submissions.withdrawnAt} is null)`,
     })
     .from(tenders)
-    .where(tendersVisibleToBuyingSide(user))
+    // Maturity campaigns have their own list (app/campaigns/campaigns.server.ts).
+    .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "tender")))
     .orderBy(desc(tenders.id))
     .all();
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));
@@ -286,8 +287,8 @@ export function listEvaluators({ tender, user }: { tender: TenderRow; user: Curr
  * Replaces the tender's evaluators; every id must be an evaluator of the buyer's organisation (else
  * 404). Returns the names now assigned, for the confirmation.
  */
-export function setEvaluators({ id, user, userIds }: { id: number; user: CurrentUser; userIds: number[] }): string[] {
-  const tender = loadTenderAsBuyer({ id, user });
+export function setEvaluators({ id, user, userIds, kind = "tender" }: { id: number; user: CurrentUser; userIds: number[]; kind?: KindFilter }): string[] {
+  const tender = loadTenderAsBuyer({ id, user, kind });
   const evaluators = listEvaluators({ tender, user });
   const allowed = new Set(evaluators.map((e) => e.id));
   const wanted = [...new Set(userIds)];
@@ -296,7 +297,7 @@ export function setEvaluators({ id, user, userIds }: { id: number; user: Current
     const before = tx.select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).all().map((r) => r.userId);
     tx.delete(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).run();
     for (const userId of wanted) tx.insert(tenderEvaluators).values({ tenderId: tender.id, userId, assignedBy: user.id }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: "tender", targetId: tender.id, details: { before, after: wanted } });
+    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: tender.kind === "campaign" ? "campaign" : "tender", targetId: tender.id, details: { before, after: wanted } });
   });
   return evaluators.filter((e) => wanted.includes(e.id)).map((e) => e.name);
 }

@@ -6,3 +6,4 @@ export * from "./factors";
 export * from "./membership-requests";
 export * from "./account-security";
 export * from "./bill";
+export * from "./campaigns";

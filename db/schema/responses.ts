@@ -59,6 +59,8 @@ export const responseAnswers = sqliteTable(
     notApplicableReason: text("not_applicable_reason").notNull().default(""),
     /** Pre-filled from the answer library and not yet confirmed by the supplier. */
     reusedUnconfirmed: integer("reused_unconfirmed", { mode: "boolean" }).notNull().default(false),
+    /** Where a pre-filled answer came from when not the library (issue 14 §6: « campagne … du … »). */
+    sourceNote: text("source_note").notNull().default(""),
     revision: integer("revision").notNull().default(0),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
@@ -136,6 +138,8 @@ export const evaluations = sqliteTable(
     evaluatedLevel: integer("evaluated_level"),
     notApplicableAccepted: integer("not_applicable_accepted", { mode: "boolean" }),
     justification: text("justification").notNull().default(""),
+    /** Evaluation aid (issue 14): the answer describes an intention (« nous allons… »), not a practice in place. */
+    plannedNotInPlace: integer("planned_not_in_place", { mode: "boolean" }).notNull().default(false),
     evaluatorId: integer("evaluator_id").notNull().references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
   },

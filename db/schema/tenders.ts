@@ -8,6 +8,14 @@ export const tenderStatuses = ["draft", "published", "cancelled", "closed"] as c
 export type TenderStatus = (typeof tenderStatuses)[number];
 
 /**
+ * Two kinds of consultation share this table and all the supplier machinery (invitations,
+ * questionnaire, autosave, evidence, receipts, evaluation, answer library): a `tender` chooses an
+ * offer; a `campaign` (issue 14) assesses and influences a supplier panel's NR maturity — no price,
+ * no ranking, weights never shown to suppliers. docs/decisions/021-maturity-campaigns.md.
+ */
+export const consultationKinds = ["tender", "campaign"] as const;
+export type ConsultationKind = (typeof consultationKinds)[number];
+/**
  * A tender of a buying organisation. `draftMethod` is editable while the tender is a draft;
  * publishing copies it into `publishedMethod` (immutable snapshot with its SHA-256): the mark is
  * always computed from the snapshot (design.md, "Nothing is lost").
@@ -20,6 +28,7 @@ export const tenders = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     createdBy: integer("created_by").notNull().references(() => users.id),
+    kind: text("kind", { enum: consultationKinds }).notNull().default("tender"),
     title: text("title").notNull(),
     reference: text("reference").notNull(),
     segment: text("segment").notNull(),

@@ -24,7 +24,7 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const found: string[] = [];
-let ids: { published: number; draft: number; supplier1: number; submission1: number; open: number; token: string };
+let ids: { published: number; draft: number; supplier1: number; submission1: number; open: number; token: string; campaign: number; campaignSubmission: number };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -47,7 +47,13 @@ beforeAll(async () => {
     const accepted = createInvitation(db, { tenderId: open.tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
     acceptInvitationDirectly(db, { invitationId: accepted.invitationId, supplierOrganisation: DEMO_SUPPLIER1_ORG, acceptedByEmail: "fournisseur@numerique-durable.example" });
     const pending = createInvitation(db, { tenderId: open.tenderId, supplierName: "Nouveau Fournisseur", email: "nouveau@fournisseur.example" });
-    ids = { published: published.id, draft: draft.id, supplier1: supplier1.id, submission1: submission1.id, open: open.tenderId, token: pending.token };
+    const campaign = db.select().from(tenders).where(eq(tenders.title, "Campagne de maturité NR 2026")).get()!;
+    const campaignSubmission = db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.tenderId, campaign.id), eq(submissions.supplierOrganisationId, supplier1.id)))
+      .get()!;
+    ids = { published: published.id, draft: draft.id, supplier1: supplier1.id, submission1: submission1.id, open: open.tenderId, token: pending.token, campaign: campaign.id, campaignSubmission: campaignSubmission.id };
   } finally {
     db.$client.close();
   }
@@ -157,6 +163,20 @@ describe("axe-core: no serious or critical violation on the main pages", () => {
 
   it("CSR team: home, factors, quality, ratios, Base Empreinte, price indices, scope 3", async () => {
     await auditAll("rse@metropole.example", ["/rse", "/rse/facteurs", "/rse/facteurs/qualite", "/rse/ratios", "/rse/base-empreinte", "/rse/deflateurs", "/rse/scope3", "/rse/scope3?annee=2025"]);
+  });
+
+  it("maturity campaigns: list, creation, campaign, panel, evaluation, debrief (buyer side and supplier side)", async () => {
+    const c = `/acheteur/campagnes/${ids.campaign}`;
+    await auditAll("rse@metropole.example", [
+      "/acheteur/campagnes",
+      "/acheteur/campagnes/nouvelle",
+      c,
+      `${c}/panel`,
+      `${c}/fournisseurs/${ids.supplier1}`,
+      t(ids.campaign, "/evaluation"),
+      t(ids.campaign, `/evaluation/${ids.campaignSubmission}`),
+    ]);
+    await auditAll("fournisseur@numerique-durable.example", [`/fournisseur/campagnes/${ids.campaign}`]);
   });
 
   it("admin", async () => {

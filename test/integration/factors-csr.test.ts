@@ -4,6 +4,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, factorSets, organisations, referenceRatios, users } from "#db/schema";
+import { demoOrganisations } from "#db/seed";
 import { storeFromPath } from "~/carbon/blob-store.server";
 import { validateAndRecordCsv } from "~/carbon/factor-store.server";
 import { config } from "~/config.server";
@@ -83,7 +84,10 @@ describe("CSR factor review", () => {
     const out = await rse.get(csrLoader, "/rse/facteurs");
     expect(out.status).toBe(200);
     const body = out.body as CsrBody;
-    expect(body.suppliers.map((s) => s.id).sort()).toEqual([s1Org, s2Org].sort());
+    // The demo data links the six suppliers of the maturity-campaign panel (accepted invitations).
+    const panel = demoOrganisations.filter((o) => o.kind === "supplier").map((o) => db().select().from(organisations).where(eq(organisations.name, o.name)).get()!.id);
+    expect(panel).toEqual(expect.arrayContaining([s1Org, s2Org]));
+    expect(body.suppliers.map((s) => s.id).sort()).toEqual(panel.sort());
     const s1 = body.suppliers.find((s) => s.id === s1Org)!;
     expect(s1.versions.map((v) => v.version)).toEqual([2, 1]);
 

@@ -64,7 +64,9 @@ export const QuestionBlock = memo(function QuestionBlock({
         </p>
         {reused ? (
           <div className="q-reused">
-            <span className="badge badge--warn">reprise — vérifiez qu'elle est toujours exacte</span>
+            <span className="badge badge--warn">
+              {question.sourceNote ? `reprise de ${question.sourceNote}` : "reprise"} — vérifiez qu'elle est toujours exacte
+            </span>
             {!readOnly ? (
               <button type="submit" name="confirm" value={id} className="button button--secondary" onClick={(e) => { e.preventDefault(); onConfirm(id); }}>
                 Confirmer cette réponse
@@ -150,9 +152,13 @@ export const QuestionBlock = memo(function QuestionBlock({
         </div>
       </div>
       <aside className="q-guidance" aria-label={`Aide pour la question ${id}`}>
-        <h4>Ce qu'une bonne réponse montre</h4>
-        <p style={{ margin: 0 }}>{question.guidance}</p>
-        <h4 style={{ marginTop: ".5rem" }}>Exemples de preuves</h4>
+        {question.guidance ? (
+          <>
+            <h4>Ce qu'une bonne réponse montre</h4>
+            <p style={{ margin: 0 }}>{question.guidance}</p>
+          </>
+        ) : null}
+        <h4 style={{ marginTop: question.guidance ? ".5rem" : 0 }}>Exemples de preuves</h4>
         <ul>
           {question.evidenceExamples.map((e) => (
             <li key={e}>{e}</li>

@@ -1,0 +1,1 @@
+export const campaignStatusLabels: Record<string, string> = { published: "En cours", closed: "Clôturée", cancelled: "Annulée", draft: "Brouillon" };
