@@ -230,8 +230,10 @@ export function listCampaigns({ user }: { user: CurrentUser }) {
       status: tenders.status,
       deadline: tenders.deadline,
       publishedAt: tenders.publishedAt,
-      invitationCount: sql<number>`(select count(*) from ${invitations} where ${invitations.tenderId} = ${tenders.id} and ${invitations.revokedAt} is null)`,
-      submissionCount: sql<number>`(select count(distinct ${submissions.supplierOrganisationId}) from ${submissions} where ${submissions.tenderId} = ${tenders.id} and ${submissions.withdrawnAt} is null)`,
+      // Written with aliases: in a one-table select drizzle leaves column names unqualified, and inside the
+      // subquery an unqualified "id" would be the invitation's (every draft showed the published tender's counts).
+      invitationCount: sql<number>`(select count(*) from invitations i where i.tender_id = "tenders"."id" and i.revoked_at is null)`,
+      submissionCount: sql<number>`(select count(distinct s.supplier_organisation_id) from submissions s where s.tender_id = "tenders"."id" and s.withdrawn_at is null)`,
     })
     .from(tenders)
     .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "campaign")))

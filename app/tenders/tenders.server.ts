@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { invitations, memberships, submissions, tenderEvaluators, tenders, users } from "#db/schema";
+import { memberships, tenderEvaluators, tenders, users } from "#db/schema";
 import { currentGuide, getGuide } from "#questionnaires/guide";
 import { formatOfferUnit, offerCriteria } from "#questionnaires/offer-criteria";
 import { getSegment, segments } from "#questionnaires/segments";
@@ -33,8 +33,10 @@ export function listTenders({ user }: { user: CurrentUser }) {
       deadline: tenders.deadline,
       publishedAt: tenders.publishedAt,
       updatedAt: tenders.updatedAt,
-      invitationCount: sql<number>`(select count(*) from ${invitations} where ${invitations.tenderId} = ${tenders.id} and ${invitations.revokedAt} is null)`,
-      submissionCount: sql<number>`(select count(distinct ${submissions.supplierOrganisationId}) from ${submissions} where ${submissions.tenderId} = ${tenders.id} and ${submissions.withdrawnAt} is null)`,
+      // Written with aliases: in a one-table select drizzle leaves column names unqualified, and inside the
+      // subquery an unqualified "id" would be the invitation's (every draft showed the published tender's counts).
+      invitationCount: sql<number>`(select count(*) from invitations i where i.tender_id = "tenders"."id" and i.revoked_at is null)`,
+      submissionCount: sql<number>`(select count(distinct s.supplier_organisation_id) from submissions s where s.tender_id = "tenders"."id" and s.withdrawn_at is null)`,
     })
     .from(tenders)
     // Maturity campaigns have their own list (app/campaigns/campaigns.server.ts).

@@ -33,9 +33,14 @@ describe("tender list and builder", () => {
   it("lists the organisation's tenders for the buyer, with the team (seeded published + draft)", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     const out = await buyer.get(homeLoader, "/acheteur");
-    const body = out.body as { tenders: { title: string; status: string }[]; members: unknown[] };
+    const body = out.body as { tenders: { title: string; status: string; invitationCount: number; submissionCount: number }[]; members: unknown[] };
     expect(body.tenders.map((t) => t.title)).toContain("Renouvellement du parc de postes de travail");
     expect(body.tenders.some((t) => t.status === "draft")).toBe(true);
+    // Counts are the tender's own: a draft has no invitation nor response (a correlated subquery once compared the
+    // invitation's id with itself and showed the published tender's figures on the draft).
+    for (const t of body.tenders.filter((x) => x.status === "draft")) expect([t.invitationCount, t.submissionCount]).toEqual([0, 0]);
+    const published = body.tenders.find((t) => t.title === "Renouvellement du parc de postes de travail")!;
+    expect([published.invitationCount, published.submissionCount]).toEqual([2, 2]);
     expect(body.members.length).toBe(3);
   });
 
