@@ -20,6 +20,7 @@ import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "~/tenders/access.server";
 import { createInvitation } from "~/tenders/invitations.server";
 import type { CampaignMethod } from "~/tenders/method";
+import { consultationCounts } from "~/tenders/consultation-counts.server";
 
 export const CAMPAIGN_NOT_FOUND = "Cette campagne n'existe pas ou vous n'y avez pas accès.";
 
@@ -230,10 +231,7 @@ export function listCampaigns({ user }: { user: CurrentUser }) {
       status: tenders.status,
       deadline: tenders.deadline,
       publishedAt: tenders.publishedAt,
-      // Written with aliases: in a one-table select drizzle leaves column names unqualified, and inside the
-      // subquery an unqualified "id" would be the invitation's (every draft showed the published tender's counts).
-      invitationCount: sql<number>`(select count(*) from invitations i where i.tender_id = "tenders"."id" and i.revoked_at is null)`,
-      submissionCount: sql<number>`(select count(distinct s.supplier_organisation_id) from submissions s where s.tender_id = "tenders"."id" and s.withdrawn_at is null)`,
+      ...consultationCounts,
     })
     .from(tenders)
     .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "campaign")))

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { memberships, tenderEvaluators, tenders, users } from "#db/schema";
 import { currentGuide, getGuide } from "#questionnaires/guide";
 import { formatOfferUnit, offerCriteria } from "#questionnaires/offer-criteria";
@@ -20,6 +20,7 @@ import { evaluableSubmissions } from "./evaluation.server";
 import { scoringInputForTender } from "./scoring-input.server";
 import { builderValuesOf, defaultMethod, methodFromBuilder, methodPublishIssues, methodPublishWarnings, readDraftMethod, type BuilderValues } from "./builder";
 import { procurementFor, scopeOf, tenderMethodSchema, type MethodProcurement, type TenderMethod } from "./method";
+import { consultationCounts } from "./consultation-counts.server";
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
 export function listTenders({ user }: { user: CurrentUser }) {
@@ -33,10 +34,7 @@ export function listTenders({ user }: { user: CurrentUser }) {
       deadline: tenders.deadline,
       publishedAt: tenders.publishedAt,
       updatedAt: tenders.updatedAt,
-      // Written with aliases: in a one-table select drizzle leaves column names unqualified, and inside the
-      // subquery an unqualified "id" would be the invitation's (every draft showed the published tender's counts).
-      invitationCount: sql<number>`(select count(*) from invitations i where i.tender_id = "tenders"."id" and i.revoked_at is null)`,
-      submissionCount: sql<number>`(select count(distinct s.supplier_organisation_id) from submissions s where s.tender_id = "tenders"."id" and s.withdrawn_at is null)`,
+      ...consultationCounts,
     })
     .from(tenders)
     // Maturity campaigns have their own list (app/campaigns/campaigns.server.ts).
