@@ -17,11 +17,10 @@ import { db, type Tx } from "~/lib/db.server";
 import { VersionedCache } from "~/lib/versioned-cache";
 import type { TenderRow } from "./access.server";
 
-export function bumpTenderData(tx: Tx, tenderId: number): void {
-  tx.update(tenders)
-    .set({ dataVersion: sql`${tenders.dataVersion} + 1` })
-    .where(eq(tenders.id, tenderId))
-    .run();
+export async function bumpTenderData(tx: Tx, tenderId: number): Promise<void> {
+  await tx.update(tenders)
+        .set({ dataVersion: sql`${tenders.dataVersion} + 1` })
+        .where(eq(tenders.id, tenderId));
 }
 
 /**

@@ -16,6 +16,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { transaction } from "~/lib/db.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-bill-bench-"));
 process.env.DATA_DIR = dir; // before any module reads the configuration
@@ -48,41 +49,40 @@ const bill = Array.from({ length: LINES }, (_, i) => ({
 const { tenderId } = createPublishedTender(db(), { title: "Bordereau de 2 000 lignes" });
 const method = { ...guideMethod(), bill };
 const sha = crypto.createHash("sha256").update(JSON.stringify(method)).digest("hex");
-db().update(tenders).set({ publishedMethod: method, draftMethod: method, publishedMethodSha256: sha, allowEarlyEvaluation: true }).where(eq(tenders.id, tenderId)).run();
-const submitter = db().select().from(users).where(eq(users.email, "fournisseur@numerique-durable.example")).get()!;
-db().transaction((tx) => {
+await db().update(tenders).set({ publishedMethod: method, draftMethod: method, publishedMethodSha256: sha, allowEarlyEvaluation: true }).where(eq(tenders.id, tenderId));
+const submitter = (await db().select().from(users).where(eq(users.email, "fournisseur@numerique-durable.example")).limit(1))[0]!;
+await transaction(async (tx) => {
   for (let s = 0; s < SUPPLIERS; s++) {
-    const org = tx.insert(organisations).values({ name: `Fournisseur bench ${s + 1}`, kind: "supplier" }).returning({ id: organisations.id }).get();
-    tx.insert(memberships).values({ userId: submitter.id, organisationId: org.id, role: "supplier" }).run();
+    const org = (await tx.insert(organisations).values({ name: `Fournisseur bench ${s + 1}`, kind: "supplier" }).returning({ id: organisations.id }))[0]!;
+    await tx.insert(memberships).values({ userId: submitter.id, organisationId: org.id, role: "supplier" });
     seedSubmission(tx, { tenderId, methodSha256: sha, method, supplierOrganisationId: org.id, submittedBy: submitter.id, answers: (_q, i) => ({ level: (((i + s) % 5) + 1) as 1 | 2 | 3 | 4 | 5 }) });
-    tx.insert(offerScores).values({ tenderId, supplierOrganisationId: org.id, technicalScore: 50 + (s % 50) }).run();
+    await tx.insert(offerScores).values({ tenderId, supplierOrganisationId: org.id, technicalScore: 50 + (s % 50) });
     for (let i = 0; i < LINES; i++) {
-      tx.insert(billResponses)
-        .values({
-          tenderId,
-          supplierOrganisationId: org.id,
-          lineId: bill[i]!.id,
-          unitPrice: `${10 + ((i * 7 + s * 13) % 900)}.${(i + s) % 100}`,
-          factor: `${(i * 3 + s) % 400}.${(i * s) % 1000}`,
-          method: "lca-iso14040",
-          referenceYear: 2024,
-        })
-        .run();
+      await tx.insert(billResponses)
+                .values({
+                  tenderId,
+                  supplierOrganisationId: org.id,
+                  lineId: bill[i]!.id,
+                  unitPrice: `${10 + ((i * 7 + s * 13) % 900)}.${(i + s) % 100}`,
+                  factor: `${(i * 3 + s) % 400}.${(i * s) % 1000}`,
+                  method: "lca-iso14040",
+                  referenceYear: 2024,
+                });
     }
   }
 });
 
-const tender = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
+const tender = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0]!;
 // What a supplier's save does after writing its lines: its offer recomputed into `bill_offers`.
 const ratios = referenceRatiosOfBuyer(tender.organisationId);
-const supplierIds = db().select({ id: organisations.id }).from(organisations).where(like(organisations.name, "Fournisseur bench %")).all();
-const recompute = time(() => db().transaction((tx) => recomputeBillOffer(tx, tender, supplierIds[0]!.id, ratios)));
-db().transaction((tx) => {
+const supplierIds = await db().select({ id: organisations.id }).from(organisations).where(like(organisations.name, "Fournisseur bench %"));
+const recompute = time(async () => await transaction(async (tx) => recomputeBillOffer(tx, tender, supplierIds[0]!.id, ratios)));
+await transaction(async (tx) => {
   for (const s of supplierIds.slice(1)) recomputeBillOffer(tx, tender, s.id, ratios);
 });
-const buyerRow = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!;
-const membership = db().select().from(memberships).where(eq(memberships.userId, buyerRow.id)).get()!;
-const org = db().select().from(organisations).where(eq(organisations.id, membership.organisationId)).get()!;
+const buyerRow = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!;
+const membership = (await db().select().from(memberships).where(eq(memberships.userId, buyerRow.id)).limit(1))[0]!;
+const org = (await db().select().from(organisations).where(eq(organisations.id, membership.organisationId)).limit(1))[0]!;
 const user = { id: buyerRow.id, email: buyerRow.email, name: buyerRow.name, membershipId: membership.id, role: membership.role, organisationId: org.id, organisationName: org.name, organisationKind: org.kind };
 function comparisonPage() {
   const c = getComparison({ tenderId, user });
