@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
+import { runTransaction } from "#db/transaction";
 import type { Db } from "./connection";
 import { memberships, organisations, users, type OrganisationKind, type ProcurementRegime, type Role } from "./schema";
-import { runTransaction } from "#db/transaction";
 
 /**
  * Demo data set: one buying organisation, two supplier organisations, one user per role.
@@ -42,7 +42,7 @@ export type SeedResult = { seeded: boolean; organisations: Record<string, number
 
 /** Demo organisations and users by key, for the steps that seed business data on top. */
 export type DemoIds = { organisations: Record<string, number>; users: Record<string, number> };
-type SeedTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type SeedTx = Db;
 
 /**
  * Idempotent: seeds only an empty database, so a restart never duplicates demo data.
@@ -52,7 +52,7 @@ type SeedTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export async function seedDemo(
   db: Db,
   hashPassword: (p: string) => Promise<string>,
-  extraSteps: ((tx: SeedTx, ids: DemoIds) => void)[] = [],
+  extraSteps: ((tx: SeedTx, ids: DemoIds) => Promise<unknown>)[] = [],
 ): Promise<SeedResult> {
   const existing = (await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0;
   if (existing > 0) return { seeded: false, organisations: {}, users: {} };
@@ -68,7 +68,7 @@ export async function seedDemo(
         userIds[u.email] = user.id;
         await tx.insert(memberships).values({ userId: user.id, organisationId: orgIds[u.org]!, role: u.role });
       }
-      for (const step of extraSteps) step(tx, { organisations: orgIds, users: userIds });
+      for (const step of extraSteps) await step(tx, { organisations: orgIds, users: userIds });
       return { seeded: true, organisations: orgIds, users: userIds };
     });
 }

@@ -79,12 +79,20 @@ const insideTransaction = new AsyncLocalStorage<OpenTransaction>();
 
 const locks = new WeakMap<object, { tail: Promise<unknown>; open: OpenTransaction | undefined }>();
 
-function lockOf(client: object) {
-  let lock = locks.get(client);
+/**
+ * One lock per database FILE: two connections of this process to the same file (a test standing in
+ * for two servers, a backup) take turns instead of one waiting synchronously on SQLite's busy
+ * timeout while the other needs the event loop to finish.
+ */
+const lockByFile = new Map<string, { tail: Promise<unknown>; open: OpenTransaction | undefined }>();
+function lockOf(client: Database.Database) {
+  const file = client.name;
+  let lock = locks.get(client) ?? lockByFile.get(file);
   if (!lock) {
     lock = { tail: Promise.resolve(), open: undefined };
-    locks.set(client, lock);
+    if (!client.memory) lockByFile.set(file, lock);
   }
+  locks.set(client, lock);
   return lock;
 }
 
@@ -151,4 +159,15 @@ export function guardSqliteConnection(client: Database.Database): void {
     }
     return prepare(source);
   };
+}
+
+/**
+ * `items.map(fn)` for an async `fn`, one item after the other: inside a transaction the writes
+ * keep the order (and the ids) they had when the code was synchronous.
+ */
+export async function mapInOrder<T, R>(items: Iterable<T>, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  let index = 0;
+  for (const item of items) out.push(await fn(item, index++));
+  return out;
 }

@@ -10,6 +10,7 @@ import { errorPageHtml } from "./error-page";
 import { refuseForeignOrigin } from "./origin-check";
 import { requestId, requestLog } from "./request-log";
 import { cspNonce, nonceOf, securityHeaders } from "./security-headers";
+import { requestContext } from "#db/transaction";
 
 /**
  * The portal's Express application: the usual production set-up for Remix 2 (Remix's Express
@@ -62,18 +63,22 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : options.build;
   if (!build) throw new Error("createPortalApp: build manquant");
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode,
-      getLoadContext: (req, res): AppLoadContext => ({
-        cspNonce: nonceOf(res),
-        requestId: String(res.locals.requestId),
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      }),
+  const remix = createRequestHandler({
+    build,
+    mode,
+    getLoadContext: (req, res): AppLoadContext => ({
+      cspNonce: nonceOf(res),
+      requestId: String(res.locals.requestId),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     }),
-  );
+  });
+  // Each request runs in its own async context: the SQLite transaction guard (db/transaction.ts)
+  // tells a query of the request that opened a transaction from another request's.
+  app.all("*", (req, res, next) => {
+    requestContext.run({ id: res.locals.requestId }, () => {
+      remix(req, res, next).catch(next);
+    });
+  });
 
   // Errors that escape Remix (it handles its own): logged with the request id, a French page, no stack trace.
   app.use(((error, req, res, next) => {

@@ -6,7 +6,7 @@ import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { presentClause } from "~/lib/clauses.server";
-import { db, transaction } from "~/lib/db.server";
+import { transaction } from "~/lib/db.server";
 import { loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
 import { methodOf, readDraftMethod } from "~/tenders/builder";
 import type { TenderMethod } from "~/tenders/method";

@@ -106,12 +106,12 @@ class Refused extends Error {}
  * longest wait is returned. `work`, when given, runs in the same transaction once the attempt is
  * counted (one commit whatever it writes: the answer takes as long whether or not it writes).
  */
-export async function reserve(keys: ThrottleKey[], now = Date.now(), work?: (tx: Tx) => void): Promise<Reservation> {
+export async function reserve(keys: ThrottleKey[], now = Date.now(), work?: (tx: Tx) => Promise<void>): Promise<Reservation> {
   await purgeExpired(now);
   try {
     await transaction(async (tx) => {
             for (const key of keys) if (!await reserveOne(tx, key, now)) throw new Refused();
-            work?.(tx);
+            await work?.(tx);
           });
     return { ok: true };
   } catch (error) {

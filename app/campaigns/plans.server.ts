@@ -145,7 +145,7 @@ export async function proposeAction({
  * organisation and is visible to the user; supplier — it is its organisation's and the debrief was
  * shared. `visibleCampaign` re-checks the campaign with the caller's own rule.
  */
-export async function loadActionFor(user: CurrentUser, actionId: number, visibleCampaign: (campaignId: number) => TenderRow) {
+export async function loadActionFor(user: CurrentUser, actionId: number, visibleCampaign: (campaignId: number) => Promise<TenderRow>) {
   if (!Number.isSafeInteger(actionId)) throw notFound(ACTION_NOT_FOUND);
   const side = sideOf(user);
   const row = (await db()
@@ -158,11 +158,11 @@ export async function loadActionFor(user: CurrentUser, actionId: number, visible
         ),
       ).limit(1))[0];
   if (!row) throw notFound(ACTION_NOT_FOUND);
-  visibleCampaign(row.campaignId);
+  await visibleCampaign(row.campaignId);
   return { row, side };
 }
 
-export async function agreeAction({ user, actionId, visibleCampaign }: { user: CurrentUser; actionId: number; visibleCampaign: (id: number) => TenderRow }) {
+export async function agreeAction({ user, actionId, visibleCampaign }: { user: CurrentUser; actionId: number; visibleCampaign: (id: number) => Promise<TenderRow> }) {
   const { row, side } = await loadActionFor(user, actionId, visibleCampaign);
   const at = new Date().toISOString();
   const next = afterAgreement(row, side, at);
@@ -186,7 +186,7 @@ export async function changeActionStatus({
   actionId: number;
   to: ActionStatus;
   note: string;
-  visibleCampaign: (id: number) => TenderRow;
+  visibleCampaign: (id: number) => Promise<TenderRow>;
 }) {
   const { row, side } = await loadActionFor(user, actionId, visibleCampaign);
   const refusal = transitionRefusal(row.status, to, side, note.trim().length > 0);
@@ -223,11 +223,11 @@ export async function planAction({
   campaign: TenderRow;
   supplierOrganisationId: number;
   axes: { id: string; score: number | null }[];
-  visibleCampaign: (id: number) => TenderRow;
+  visibleCampaign: (id: number) => Promise<TenderRow>;
 }): Promise<PlanActionResult> {
   const intent = String(formData.get("intent") ?? "");
-  const scoped = (id: number) => {
-    const c = visibleCampaign(id);
+  const scoped = async (id: number) => {
+    const c = await visibleCampaign(id);
     if (c.id !== campaign.id) throw notFound(ACTION_NOT_FOUND);
     return c;
   };

@@ -57,7 +57,7 @@ export async function unsafeCampaignScores(campaign: TenderRow): Promise<{ metho
   if (!method) return { method: { guideVersion: currentGuide.version, criteria: [], questions: [], offerCriteria: [] }, criteria: [], suppliers: [] };
   const questions = includedQuestions(method);
   const criteria = criteriaOf(method);
-  const subs = evaluableSubmissions(campaign);
+  const subs = await evaluableSubmissions(campaign);
   const rows = await unsafeEvaluationRows(subs.map((s) => s.id));
   const suppliers = subs.map((s) => {
     const mine = new Map(rows.filter((r) => r.submissionId === s.id).map((r) => [r.questionId, r]));
@@ -222,7 +222,7 @@ export async function panelView({ campaignId, user, compareWith }: { campaignId:
       .where(and(eq(tenders.organisationId, campaign.organisationId), eq(tenders.kind, "campaign"), ne(tenders.id, campaign.id), isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed"])))
       .orderBy(desc(tenders.publishedAt));
   const compareId = compareWith === undefined ? (earlierCampaigns.find((c) => (c.publishedAt ?? "") < (campaign.publishedAt ?? ""))?.id ?? null) : compareWith;
-  let before: ReturnType<typeof unsafeCampaignScores> | null = null;
+  let before: Awaited<ReturnType<typeof unsafeCampaignScores>> | null = null;
   if (compareId !== null) {
     // The compared campaign must be one of the organisation's campaigns the user may see.
     const other = await loadCampaign({ id: compareId, user });

@@ -143,7 +143,7 @@ const methodLabels = { "revenue-share": "part du chiffre d'affaires", "physical-
  * Per supplier and year: the three figures side by side and the one the inventory uses
  * (`supplier-figures.ts`), from the estimate's lines and the declarations made to the organisation.
  */
-export function supplierFiguresOf(result: Scope3Result, declarations: ReturnType<typeof declarationsToOrganisation>) {
+export function supplierFiguresOf(result: Scope3Result, declarations: Awaited<ReturnType<typeof declarationsToOrganisation>>) {
   const byKey = new Map<string, SupplierFigures & { lines: number; supplierLines: number; declaration: (typeof declarations)[number] | null }>();
   const entry = (supplierOrganisationId: number, supplierName: string, year: number) => {
     const k = `${supplierOrganisationId}:${year}`;

@@ -11,9 +11,9 @@ import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, transaction } from "~/lib/db.server";
+import { runTransaction } from "#db/transaction";
 import type { DeflatorInput } from "./schemas";
 import type { PriceIndex } from "./scope3";
-import { runTransaction } from "#db/transaction";
 
 async function ensureDeflators(organisationId: number): Promise<void> {
   const database = db();

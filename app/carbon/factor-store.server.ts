@@ -20,9 +20,9 @@ import { factorSets, factorUploads, files } from "#db/schema";
 import { CsvUnreadableError, type FactorIssue, type NormalisedFactor } from "#emission-factors";
 import { readFactorsCsv } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
+import { runTransaction } from "#db/transaction";
 import { csvReportToStored, pactReportToStored, unreadableReport, type StoredReport } from "./report";
 import type { StoredBlob } from "./blob-store.server";
-import { runTransaction } from "#db/transaction";
 
 export type UploadStatus = "imported" | "rejected" | "unreadable";
 

@@ -174,7 +174,7 @@ export async function supplierFactorsPage({ user }: { user: CurrentUser }) {
     sets: (await listFactorSets({ user })).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
   };
 }
-export type SupplierFactorsPage = ReturnType<typeof supplierFactorsPage>;
+export type SupplierFactorsPage = Awaited<ReturnType<typeof supplierFactorsPage>>;
 
 /** One upload of the acting supplier's organisation, with its report; not found or not theirs: 404. */
 export async function getFactorUpload({ user, uploadId }: { user: CurrentUser; uploadId: number }) {

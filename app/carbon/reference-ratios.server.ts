@@ -12,8 +12,8 @@ import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { db, transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
-import type { RatioCreate, RatioUpdate } from "./schemas";
 import { runTransaction } from "#db/transaction";
+import type { RatioCreate, RatioUpdate } from "./schemas";
 
 export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
 

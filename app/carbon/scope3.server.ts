@@ -210,7 +210,7 @@ export async function scope3Page({ user, year }: { user: CurrentUser; year: numb
     })),
   };
 }
-export type Scope3Page = ReturnType<typeof scope3Page>;
+export type Scope3Page = Awaited<ReturnType<typeof scope3Page>>;
 
 /**
  * The estimate as CSV: numbers as a French spreadsheet reads them (`csvNumber`: decimal comma, no

@@ -11,6 +11,7 @@ import { currentGuide } from "#questionnaires/guide";
 import { criterionScores, strengthAndPriority } from "#scoring";
 import { canonicalJson } from "~/lib/submission-content";
 import { includedQuestions, type CampaignMethod } from "~/tenders/method";
+import { mapInOrder } from "#db/transaction";
 import { seedSubmission, type SeedAnswer } from "./seed-tenders";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
@@ -70,7 +71,7 @@ export async function seedDemoCampaigns(tx: Tx, ids: { buyerOrg: number; csrUser
           .returning({ id: tenders.id }))[0]!;
     out.push(campaign.id);
     await tx.insert(tenderEvaluators).values({ tenderId: campaign.id, userId: ids.evaluatorUser, assignedBy: ids.csrUser });
-    ids.panel.forEach(async (m, s) => {
+    await mapInOrder(ids.panel, async (m, s) => {
       await tx.insert(invitations)
                 .values({
                   tenderId: campaign.id,
@@ -92,7 +93,7 @@ export async function seedDemoCampaigns(tx: Tx, ids: { buyerOrg: number; csrUser
       const submissionId = await seedSubmission(tx, { tenderId: campaign.id, methodSha256, method: { ...method, offerCriteria: [] }, supplierOrganisationId: m.org, submittedBy: m.user, answers, submittedAt });
       // Evaluated: the evaluator agreed with the self-assessment, except where it was optimistic.
       const evaluatedAt = new Date(y.deadline + 3 * DAY).toISOString();
-      const evaluated = questions.map(async (q, i) => {
+      const evaluated = await mapInOrder(questions, async (q, i) => {
         const self = level(s, i, y.year);
         const lower = (i + s) % 9 === 4 && self > 1;
         const lvl = (lower ? self - 1 : self) as 1 | 2 | 3 | 4 | 5;

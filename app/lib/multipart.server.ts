@@ -80,28 +80,28 @@ export async function readForm(
     });
     parser.on("file", (name, stream, info) => {
       pending.push(
-        await (async () => {
-                    try {
-                      const part = { name, filename: unescapeFileName(info.filename ?? ""), contentType: info.mimeType, data: stream };
-                      const taken = options.fileHandler ? await options.fileHandler(part) : undefined;
-                      if (taken !== undefined) {
-                        form.append(name, taken);
-                        stream.resume();
-                        return;
-                      }
-                      const chunks: Buffer[] = [];
-                      let size = 0;
-                      for await (const chunk of stream as AsyncIterable<Buffer>) {
-                        size += chunk.byteLength;
-                        if (size > options.maxPartBytes) throw new AppError("too-large", options.tooLargeMessage);
-                        chunks.push(chunk);
-                      }
-                      form.append(name, new File([Buffer.concat(chunks)], part.filename, { type: part.contentType }));
-                    } catch (error) {
-                      stream.resume();
-                      fail(error);
-                    }
-                  })(),
+        (async () => {
+          try {
+            const part = { name, filename: unescapeFileName(info.filename ?? ""), contentType: info.mimeType, data: stream };
+            const taken = options.fileHandler ? await options.fileHandler(part) : undefined;
+            if (taken !== undefined) {
+              form.append(name, taken);
+              stream.resume();
+              return;
+            }
+            const chunks: Buffer[] = [];
+            let size = 0;
+            for await (const chunk of stream as AsyncIterable<Buffer>) {
+              size += chunk.byteLength;
+              if (size > options.maxPartBytes) throw new AppError("too-large", options.tooLargeMessage);
+              chunks.push(chunk);
+            }
+            form.append(name, new File([Buffer.concat(chunks)], part.filename, { type: part.contentType }));
+          } catch (error) {
+            stream.resume();
+            fail(error);
+          }
+        })(),
       );
     });
     parser.on("partsLimit", () => fail(new AppError("too-large", "Le formulaire contient trop de champs.")));

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { auditLog, memberships, organisations, users, type ProcurementRegime, type Role } from "#db/schema";
 import { requireAdmin } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
+import { transaction } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { notFound } from "./errors";
 import { regimeLabels } from "./regime";
-import { transaction } from "~/lib/db.server";
 
 /** Members of the acting user's own organisation (never another's). */
 export async function listOwnMembers({ user }: { user: CurrentUser }) {

@@ -17,9 +17,9 @@
 import { and, eq, gt, isNull, lte, notExists, sql } from "drizzle-orm";
 import { deadlineReminders, invitations, organisations, responses, tenders, type ReminderKind } from "#db/schema";
 import type { Db } from "#db/connection";
+import { runTransaction } from "#db/transaction";
 import { deadlineReminder, reminderOffsetsMs } from "./messages";
 import { queueEmail } from "./outbox.server";
-import { runTransaction } from "#db/transaction";
 
 function dueKind(deadlineMs: number, nowMs: number): ReminderKind | null {
   const left = deadlineMs - nowMs;

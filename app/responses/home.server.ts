@@ -4,6 +4,7 @@ import { tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { countdown } from "~/lib/dates";
+import { mapInOrder } from "#db/transaction";
 import { findSupplierTender, closedReason } from "./access.server";
 import { computeProgress } from "./progress";
 import { rowToDraft } from "./questionnaire.server";
@@ -18,7 +19,7 @@ export async function listSupplierTenders({ user }: { user: CurrentUser }) {
       .where(tendersVisibleToSupplier(user))
       .orderBy(desc(tenders.deadline));
   const now = new Date();
-  return rows.flatMap(async ({ id }) => {
+  return (await mapInOrder(rows, async ({ id }) => {
     const t = await findSupplierTender(db(), { user, tenderId: id });
     if (!t) return [];
     const response = (await db()
@@ -47,5 +48,5 @@ export async function listSupplierTenders({ user }: { user: CurrentUser }) {
         ),
       },
     ];
-  });
+  })).flat();
 }

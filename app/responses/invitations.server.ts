@@ -85,7 +85,7 @@ export function notInvitedMessage(invitedEmail: string): string {
   return `Cette invitation est adressée à ${invitedEmail} : elle ne peut être acceptée qu'avec le compte de cette adresse, ou par un membre de son organisation. Déconnectez-vous et connectez-vous avec ce compte, ou demandez à l'acheteur une invitation à votre adresse. Le lien reste valable pour son destinataire.`;
 }
 
-async function viewOf(tx: Tx, row: ReturnType<typeof loadInvitation>, user: CurrentUser | null): Promise<InvitationView> {
+async function viewOf(tx: Tx, row: Awaited<ReturnType<typeof loadInvitation>>, user: CurrentUser | null): Promise<InvitationView> {
   const existing = (await tx
       .select({ id: organisations.id })
       .from(organisations)

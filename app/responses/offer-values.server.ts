@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { responseOfferValues } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
-import { db, type Tx, transaction } from "~/lib/db.server";
+import { type Tx, transaction } from "~/lib/db.server";
 import { parseOfferValue } from "~/lib/offer-value";
 import type { SupplierTender } from "./access.server";
 import { requireEditable } from "./questionnaire.server";

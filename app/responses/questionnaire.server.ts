@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { answerFiles, files, responseAnswers, responses, submissions, users } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
-import { db, type Tx, transaction } from "~/lib/db.server";
+import { type Tx, transaction } from "~/lib/db.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
@@ -135,7 +135,7 @@ async function loadState(tx: Tx, { user, tenderId }: { user: CurrentUser; tender
   };
 }
 
-function filesByQuestion(rows: ReturnType<typeof loadAnswersAndFiles>["fileRows"]): Record<string, FileInfo[]> {
+function filesByQuestion(rows: Awaited<ReturnType<typeof loadAnswersAndFiles>>["fileRows"]): Record<string, FileInfo[]> {
   const out: Record<string, FileInfo[]> = {};
   for (const f of rows) (out[f.questionId] ??= []).push({ answerFileId: f.answerFileId, fileId: f.fileId, originalName: f.originalName, size: f.size, mimeType: f.mimeType });
   return out;

@@ -3,7 +3,7 @@ import { outbox, responses, submissions, type tenders, users } from "#db/schema"
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
-import { db, type Tx, transaction } from "~/lib/db.server";
+import { type Tx, transaction } from "~/lib/db.server";
 import { sha256 } from "~/lib/files.server";
 import { formatParis } from "~/lib/dates";
 import { canonicalJson, submissionContentSchema, type SubmissionContent } from "~/lib/submission-content";

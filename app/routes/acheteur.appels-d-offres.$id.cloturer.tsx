@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "ClÃ´turer l'appel d'offres â€
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const tender = await loadTenderAsBuyer({ id: idParam(params.id), user });
-  const candidates = tender.status === "published" ? evaluableSubmissions(tender).map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName })) : [];
+  const candidates = tender.status === "published" ? (await evaluableSubmissions(tender)).map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName })) : [];
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status },
     missing: tender.status === "published" ? await reviewsMissing(tender) : [],

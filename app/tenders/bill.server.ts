@@ -8,6 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { activityData, billOffers, billReplacements, billResponses, factorSets, factors, tenders } from "#db/schema";
+import { mapInOrder } from "#db/transaction";
 import { AutoDecoder, CsvUnreadableError, type FactorIssue, type ReferenceRatioLike } from "#emission-factors";
 import { billOffer, compileBill, formatCents, formatGrams, type BillOffer, type CompiledBill } from "#scoring";
 import { isBuyer } from "~/auth/permissions.server";
@@ -314,7 +315,7 @@ export async function tenderBillTotals(tender: TenderRow): Promise<{ bill: Metho
   const method = publishedQuestionsOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return { bill, offers: [] };
-  const subs = evaluableSubmissions(tender);
+  const subs = await evaluableSubmissions(tender);
   const orgIds = subs.map((s) => s.supplierOrganisationId);
   const cached = new Map(
     (orgIds.length ? await db().select().from(billOffers).where(and(eq(billOffers.tenderId, tender.id), inArray(billOffers.supplierOrganisationId, orgIds))) : []).map((r) => [r.supplierOrganisationId, r]),
@@ -536,7 +537,7 @@ export async function carryAwardToScope3(tx: Tx, { tender, user, winner }: { ten
       versionOf.set(r.id, { version: r.version, line: r.line });
   }
   let carried = 0;
-  bill.forEach(async (l, i) => {
+  await mapInOrder(bill, async (l, i) => {
     const a = winner.answers.get(l.id)!;
     const computed = winner.offer!.lines[i]!;
     const rep = replaced.get(l.id);

@@ -16,7 +16,7 @@ import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
 
-export type Comparison = ReturnType<typeof comparisonForTender>;
+export type Comparison = Awaited<ReturnType<typeof comparisonForTender>>;
 
 /**
  * Scores a tender with the scoring library from the database (see scoring-input.server.ts).
@@ -24,13 +24,13 @@ export type Comparison = ReturnType<typeof comparisonForTender>;
  * submission, withdrawal, evaluation and offer score, in their transactions), so a page view of
  * an unchanged tender costs one tender read; the value is shared: read-only for callers.
  */
-export function comparisonForTender(tender: TenderRow) {
+export async function comparisonForTender(tender: TenderRow) {
   const open = evaluationOpen(tender);
-  const computed = tenderCache<ComputedComparison>("comparison").get(tender.id, tenderDataKey(tender, open), async () => await computeComparison(tender));
+  const computed = await tenderCache<Promise<ComputedComparison>>("comparison").get(tender.id, await tenderDataKey(tender, open), () => computeComparison(tender));
   return { tender, ...computed };
 }
 
-type ComputedComparison = Omit<ReturnType<typeof computeComparison>, "tender">;
+type ComputedComparison = Omit<Awaited<ReturnType<typeof computeComparison>>, "tender">;
 
 async function computeComparison(tender: TenderRow) {
   const built: TenderScoringInput = await scoringInputForTender(tender);
@@ -66,7 +66,7 @@ async function computeComparison(tender: TenderRow) {
 export async function getComparison({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   const tender = await loadTender({ id: tenderId, user });
   if (!tender.publishedMethod) throw notFound("Cet appel d'offres n'est pas publié.");
-  return { ...comparisonForTender(tender), open: evaluationOpen(tender) };
+  return { ...(await comparisonForTender(tender)), open: evaluationOpen(tender) };
 }
 
 /** The explanation tree of one supplier (buyer side: everything). */
@@ -173,7 +173,7 @@ export async function getReport({ tenderId, user }: { tenderId: number; user: Cu
 /** Shares the debrief with one ranked supplier (their own scores only). */
 export async function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): Promise<void> {
   const tender = await loadTenderAsBuyer({ id: tenderId, user });
-  const c = comparisonForTender(tender);
+  const c = await comparisonForTender(tender);
   const supplier = c.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
   if (!supplier) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   await transaction(async (tx) => {

@@ -37,7 +37,7 @@ export async function getDebriefForSupplier({ tenderId, user }: { tenderId: numb
   const tender = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0];
   // A campaign has no ranking and no mark: its debrief is the radar (app/campaigns/debrief.server.ts).
   if (!tender || tender.kind !== "tender" || tender.deletedAt || !tender.publishedMethod || tender.status === "cancelled") missing();
-  const c = comparisonForTender(tender);
+  const c = await comparisonForTender(tender);
   const info = c.built.suppliers.find((s) => s.organisationId === user.organisationId);
   if (!info || !c.input || !c.result) missing();
   const score = c.result.suppliers.find((s) => s.id === info.key);

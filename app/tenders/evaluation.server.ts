@@ -40,12 +40,12 @@ export type EvaluableSubmission = {
  * The submission that counts for each supplier: its latest non-withdrawn submission, unless the
  * supplier's response is withdrawn. Only for tenders whose evaluation is open.
  */
-export function evaluableSubmissions(tender: TenderRow): readonly EvaluableSubmission[] {
+export async function evaluableSubmissions(tender: TenderRow): Promise<readonly EvaluableSubmission[]> {
   const open = evaluationOpen(tender);
   if (!open) return [];
   // Parsing every submission's content is most of the cost of the pages that need them (issue 16):
   // the result is kept per tender for its data version (bumped by submit and withdraw).
-  return tenderCache<readonly EvaluableSubmission[]>("evaluable-submissions").get(tender.id, tenderDataKey(tender, open), async () => await readEvaluableSubmissions(tender));
+  return await tenderCache<Promise<readonly EvaluableSubmission[]>>("evaluable-submissions").get(tender.id, await tenderDataKey(tender, open), () => readEvaluableSubmissions(tender));
 }
 
 async function readEvaluableSubmissions(tender: TenderRow): Promise<EvaluableSubmission[]> {
@@ -125,7 +125,7 @@ export async function evaluationOverview({ tenderId, user }: { tenderId: number;
   if (!method) return { tender, open: false, submissions: [], questionCount: 0, offerCriterionCount: 0, hasBill: false };
   const { bill, offers: billOffers } = await tenderBillTotals(tender);
   const questions = includedQuestions(method);
-  const subs = evaluableSubmissions(tender);
+  const subs = await evaluableSubmissions(tender);
   const rows = await unsafeEvaluationRows(subs.map((s) => s.id));
   const offerRows = await unsafeOfferReviewRows(subs.map((s) => s.id));
   const scores = await db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id));
@@ -166,9 +166,9 @@ export async function evaluationOverview({ tenderId, user }: { tenderId: number;
   };
 }
 
-function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmission {
+async function findSubmission(tender: TenderRow, submissionId: number): Promise<EvaluableSubmission> {
   if (!evaluationOpen(tender)) throw new AppError("conflict", "L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
-  const sub = evaluableSubmissions(tender).find((s) => s.id === submissionId);
+  const sub = (await evaluableSubmissions(tender)).find((s) => s.id === submissionId);
   if (!sub) throw notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
   return sub;
 }
@@ -178,7 +178,7 @@ export async function submissionForEvaluation({ tenderId, submissionId, user }: 
   const tender = await loadTender({ id: tenderId, user, kind: "any" });
   const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
-  const sub = findSubmission(tender, submissionId);
+  const sub = await findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
   const rows = await unsafeEvaluationRows([sub.id]);
   const evaluatorNames = new Map(
@@ -271,7 +271,7 @@ export async function saveOfferValueReview({
   const tender = await loadTender({ id: tenderId, user });
   const method = publishedMethodOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
-  const sub = findSubmission(tender, submissionId);
+  const sub = await findSubmission(tender, submissionId);
   const criterion = method.offerCriteria.find((c) => c.id === input.criterionId);
   if (!criterion) throw notFound("Ce critère d'offre ne fait pas partie de l'appel d'offres.");
   const parsed = parseOfferValue(input.value);
@@ -340,7 +340,7 @@ export async function saveCriterionEvaluation({
   const tender = await loadTender({ id: tenderId, user, kind: "any" });
   const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
-  const sub = findSubmission(tender, submissionId);
+  const sub = await findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
   if (questions.length === 0) throw notFound("Ce critère ne fait pas partie de l'appel d'offres.");
   const rows = await unsafeEvaluationRows([sub.id]);
@@ -430,7 +430,7 @@ export type OfferScoreInput = z.infer<typeof offerScoreSchema>;
  */
 export async function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
   const tender = await loadTenderAsBuyer({ id: tenderId, user });
-  const sub = evaluableSubmissions(tender).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
+  const sub = (await evaluableSubmissions(tender)).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
   if (!sub) throw notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
   const method = publishedMethodOf(tender);
   const hasBill = (method?.bill ?? []).length > 0;

@@ -59,7 +59,7 @@ export async function scoringInputForTender(tender: TenderRow): Promise<TenderSc
   const method = publishedMethodOf(tender);
   if (!method) throw notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
   const questions = includedQuestions(method);
-  const subs = evaluableSubmissions(tender);
+  const subs = await evaluableSubmissions(tender);
   const rows = await unsafeEvaluationRows(subs.map((s) => s.id));
   const offerRows = await unsafeOfferReviewRows(subs.map((s) => s.id));
   const scoringMethod = toScoringMethod(method);

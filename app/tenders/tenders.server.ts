@@ -243,7 +243,7 @@ export async function closeTender({ id, user, winnerOrganisationId = null }: { i
   }
   let winner: SupplierBillOffer | null = null;
   if (winnerOrganisationId !== null) {
-    const subs = evaluableSubmissions(tender);
+    const subs = await evaluableSubmissions(tender);
     if (!subs.some((s) => s.supplierOrganisationId === winnerOrganisationId)) throw new AppError("invalid", "Le titulaire choisi n'a pas d'offre évaluable pour cet appel d'offres.");
     winner = await supplierBillOffer(tender, winnerOrganisationId);
     if (winner) {

@@ -1,6 +1,6 @@
 /** Seeding shared by the HTTP bench (http.bench.ts) and profiling scripts. */
 import { eq } from "drizzle-orm";
-import { runTransaction } from "#db/transaction";
+import { runTransaction, mapInOrder } from "#db/transaction";
 
 export const SUPPLIERS = 50;
 
@@ -26,7 +26,7 @@ export async function seedFiftySuppliers(file: string): Promise<number> {
             const existing = await tx.select().from(schema.submissions).where(eq(schema.submissions.tenderId, tender.id));
             for (let n = existing.length + 1; n <= SUPPLIERS; n++) {
               const org = (await tx.insert(schema.organisations).values({ name: `Fournisseur de test ${String(n).padStart(2, "0")}`, kind: "supplier" }).returning())[0]!;
-              seedSubmission(tx, {
+              await seedSubmission(tx, {
                 tenderId: tender.id,
                 methodSha256: tender.publishedMethodSha256!,
                 method,
@@ -37,7 +37,7 @@ export async function seedFiftySuppliers(file: string): Promise<number> {
               await tx.insert(schema.offerScores).values({ tenderId: tender.id, supplierOrganisationId: org.id, priceEurHt: 90_000 + n * 1_250, technicalScore: 50 + ((n * 13) % 50), updatedBy: evaluator.id });
             }
             for (const sub of await tx.select().from(schema.submissions).where(eq(schema.submissions.tenderId, tender.id))) {
-              questions.forEach(async (q, i) => {
+              await mapInOrder(questions, async (q, i) => {
                 const level = ((sub.id + i) % 5) + 1;
                 await tx.insert(schema.evaluations)
                               .values({ tenderId: tender.id, submissionId: sub.id, questionId: q.id, evaluatedLevel: level, justification: level % 2 ? "Preuve examinée : niveau retenu." : "", evaluatorId: evaluator.id })

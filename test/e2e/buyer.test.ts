@@ -10,8 +10,8 @@ import { invitations, organisations, users } from "#db/schema";
 import { demoLevel, seedSubmission } from "~/demo/seed-tenders";
 import { defaultMethod } from "~/tenders/builder";
 import type { TenderMethod } from "~/tenders/method";
-import { baseUrl, launchBrowser, signIn } from "./browser";
 import { runTransaction } from "#db/transaction";
+import { baseUrl, launchBrowser, signIn } from "./browser";
 
 let browser: Browser;
 

@@ -15,8 +15,8 @@ import { getOfferCriterion } from "#questionnaires/offer-criteria";
 import { demoLevel, demoPublicMethod, seedSubmission } from "~/demo/seed-tenders";
 import { catalogueOfferCriterion } from "~/tenders/builder";
 import { includedQuestions, tenderMethodSchema } from "~/tenders/method";
-import { acceptInvitationDirectly, createInvitation } from "../support/fixtures-tenders";
 import { runTransaction } from "#db/transaction";
+import { acceptInvitationDirectly, createInvitation } from "../support/fixtures-tenders";
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR manquant");

@@ -9,7 +9,7 @@ import { openDatabase } from "#db/connection";
 import { invitations, organisations, tenders, users } from "#db/schema";
 import { seedSubmission } from "~/demo/seed-tenders";
 import { campaignMethodSchema } from "~/tenders/method";
-import { runTransaction } from "#db/transaction";
+import { mapInOrder, runTransaction } from "#db/transaction";
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR manquant");
@@ -21,7 +21,7 @@ const method = campaignMethodSchema.parse(campaign.publishedMethod);
 const invs = (await db.select().from(invitations).where(eq(invitations.tenderId, campaignId)).orderBy(asc(invitations.id))).slice(0, 5);
 const done: string[] = [];
 await runTransaction(db, async (tx) => {
-  invs.forEach(async (inv, s) => {
+  await mapInOrder(invs, async (inv, s) => {
     const org = (await tx.select().from(organisations).where(eq(organisations.name, inv.supplierName)).limit(1))[0];
     const user = (await tx.select().from(users).where(eq(users.email, inv.email)).limit(1))[0];
     if (!org || !user) throw new Error(`fournisseur de démonstration inconnu : ${inv.supplierName}`);

@@ -70,7 +70,7 @@ describe("online backup", () => {
     let writes = 0;
     let stop = false;
     const insert = writer.prepare("insert into outbox (organisation_id, to_email, kind, subject, body) values (1, 'x@example.org', 'test', ?, '')");
-    const loop = await (async () => {
+    const loop = (async () => {
           while (!stop) {
             insert.run(`écriture ${++writes}`);
             await new Promise((r) => setImmediate(r));

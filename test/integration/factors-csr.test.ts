@@ -14,6 +14,7 @@ import { loader as csrHomeLoader } from "~/routes/rse._index";
 import { loader as csrLoader } from "~/routes/rse.facteurs._index";
 import { loader as qualityLoader } from "~/routes/rse.facteurs.qualite";
 import { action as ratiosAction, loader as ratiosLoader } from "~/routes/rse.ratios";
+import { mapInOrder } from "#db/transaction";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG } from "../support/fixtures-tenders";
 
@@ -85,7 +86,7 @@ describe("CSR factor review", () => {
     expect(out.status).toBe(200);
     const body = out.body as CsrBody;
     // The demo data links the six suppliers of the maturity-campaign panel (accepted invitations).
-    const panel = demoOrganisations.filter((o) => o.kind === "supplier").map(async (o) => (await db().select().from(organisations).where(eq(organisations.name, o.name)).limit(1))[0]!.id);
+    const panel = await mapInOrder(demoOrganisations.filter((o) => o.kind === "supplier"), async (o) => (await db().select().from(organisations).where(eq(organisations.name, o.name)).limit(1))[0]!.id);
     expect(panel).toEqual(expect.arrayContaining([s1Org, s2Org]));
     expect(body.suppliers.map((s) => s.id).sort()).toEqual(panel.sort());
     const s1 = body.suppliers.find((s) => s.id === s1Org)!;

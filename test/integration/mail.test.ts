@@ -12,6 +12,7 @@ import { runMailCycle } from "~/mail/worker.server";
 import { loader as outboxLoader } from "~/routes/acheteur.boite-d-envoi";
 import { action as shareAction } from "~/routes/acheteur.appels-d-offres.$id.fournisseurs.$supplierId";
 import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { mapInOrder } from "#db/transaction";
 import { seed, signedInClient } from "../support/client";
 import { acceptInvitationDirectly, createInvitation, createPublishedTender, DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
@@ -168,7 +169,7 @@ describe("delivery through a real SMTP server", () => {
   });
 
   it("never sends a message twice when two processes run the job at the same time", async () => {
-    const ids = Array.from({ length: 6 }, async (_, i) => await queue(`destinataire${i}@fournisseur.example`, `Message ${i}`));
+    const ids = await mapInOrder([0, 1, 2, 3, 4, 5], (i) => queue(`destinataire${i}@fournisseur.example`, `Message ${i}`));
     // A second connection to the same database file: what a second server process has.
     const other = openDatabase(config().databasePath);
     const transport2 = createSmtpTransport({ url: smtp.url, from: "NR Procure <ne-pas-repondre@nr-procure.test>" });
@@ -186,7 +187,7 @@ describe("delivery through a real SMTP server", () => {
       other.$client.close();
     }
     expect(smtp.received.map((m) => m.subject).sort()).toEqual(ids.map((_, i) => `Message ${i}`).sort());
-    expect(ids.every(async (id) => (await row(id)).status === "sent")).toBe(true);
+    expect((await mapInOrder(ids, (id) => row(id))).every((r) => r.status === "sent")).toBe(true);
   });
 });
 

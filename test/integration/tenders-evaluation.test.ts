@@ -243,7 +243,7 @@ describe("debrief", () => {
     const { org } = await submissionOf("Numérique Durable SAS");
     const supplierUser = await userOf(supplier);
     const rivalUser = await userOf(rival);
-    expect(async () => await getDebriefForSupplier({ tenderId, user: supplierUser })).toThrow();
+    await expect(getDebriefForSupplier({ tenderId, user: supplierUser })).rejects.toThrow();
     // What the supplier sees: the debrief page is "not found" until it is shared.
     const restitution = `/fournisseur/consultations/${tenderId}/restitution`;
     expect((await supplier.get(debriefLoader, restitution, { tenderId: String(tenderId) })).status).toBe(404);
@@ -262,8 +262,8 @@ describe("debrief", () => {
     expect(text).not.toContain("lowestPrice");
     expect(debrief.explanation.rse.offerCriteria?.every((o) => o.lowestValue === null && o.highestValue === null)).toBe(true);
     // The rival was not shared anything.
-    expect(async () => await getDebriefForSupplier({ tenderId, user: rivalUser })).toThrow();
+    await expect(getDebriefForSupplier({ tenderId, user: rivalUser })).rejects.toThrow();
     // A buyer user is not a supplier: 404 as well.
-    expect(async () => await getDebriefForSupplier({ tenderId, user: { ...supplierUser, organisationKind: "buyer" } })).toThrow();
+    await expect(getDebriefForSupplier({ tenderId, user: { ...supplierUser, organisationKind: "buyer" } })).rejects.toThrow();
   });
 });
