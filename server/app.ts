@@ -4,13 +4,13 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { ViteDevServer } from "vite";
+import { requestContext } from "#db/transaction";
 import type { Config } from "../app/config.server";
 import type {} from "../app/load-context"; // the AppLoadContext fields
 import { errorPageHtml } from "./error-page";
 import { refuseForeignOrigin } from "./origin-check";
 import { requestId, requestLog } from "./request-log";
 import { cspNonce, nonceOf, securityHeaders } from "./security-headers";
-import { requestContext } from "#db/transaction";
 
 /**
  * The portal's Express application: the usual production set-up for Remix 2 (Remix's Express
