@@ -171,3 +171,9 @@ export async function mapInOrder<T, R>(items: Iterable<T>, fn: (item: T, index: 
   for (const item of items) out.push(await fn(item, index++));
   return out;
 }
+
+/** Rows an UPDATE or DELETE changed: `changes` on SQLite, `rowCount` on PostgreSQL. */
+export function affectedRows(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
+}

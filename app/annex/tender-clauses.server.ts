@@ -11,6 +11,7 @@ import { loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
 import { methodOf, readDraftMethod } from "~/tenders/builder";
 import type { TenderMethod } from "~/tenders/method";
 import { AppError } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 
 /**
  * The clauses chosen for a tender's NR annex: suggested from its segment, picked from any
@@ -131,7 +132,7 @@ export async function updateTenderClauses({ tenderId, user, intent, values }: { 
               .update(tenders)
               .set({ draftMethod: { ...method, clauses }, updatedAt: new Date().toISOString() })
               .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
-        if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
+        if (affectedRows(updated) !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
         await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.clauses.update", targetType: "tender", targetId: tender.id, details: { op: intent.op, count: clauses.length } });
       });
   return { message };

@@ -8,6 +8,7 @@ import { audit } from "~/lib/audit.server";
 import { db, transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { hashToken, newToken } from "~/lib/tokens.server";
+import { affectedRows } from "#db/transaction";
 import { linkBase, MAIL_SIGNATURE, queueAccountMail } from "./account-mail.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { weakPasswordMessage } from "./password-strength.server";
@@ -171,7 +172,7 @@ export async function confirmSignUp({ token }: { token: string }): Promise<{ use
             .update(signUpRequests)
             .set({ usedAt: at })
             .where(and(eq(signUpRequests.id, request.id), isNull(signUpRequests.usedAt), gt(signUpRequests.expiresAt, at)));
-      if (claimed.changes !== 1) throw new AppError("gone", ACTIVATION_GONE);
+      if (affectedRows(claimed) !== 1) throw new AppError("gone", ACTIVATION_GONE);
       if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, request.email)).limit(1))[0])
         throw new AppError("conflict", "Un compte existe déjà avec cette adresse : connectez-vous (ou utilisez « Mot de passe oublié ? »).");
       // Other pending sign-ups of the same address are void now.

@@ -10,6 +10,7 @@ import { audit } from "~/lib/audit.server";
 import { db, transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { hashToken, newToken } from "~/lib/tokens.server";
+import { affectedRows } from "#db/transaction";
 import { linkBase, MAIL_SIGNATURE, queueAccountMail } from "./account-mail.server";
 import { clientOf, firstOrganisationOf, signInKeys, type RateLimited } from "./accounts.server";
 import { hashPassword } from "./password.server";
@@ -107,7 +108,7 @@ export async function resetPassword({ token, password, clientAddress }: { token:
               .update(passwordResets)
               .set({ usedAt: at })
               .where(and(eq(passwordResets.id, found.reset.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, at)));
-        if (claimed.changes !== 1) throw new AppError("gone", RESET_GONE);
+        if (affectedRows(claimed) !== 1) throw new AppError("gone", RESET_GONE);
         await tx.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, found.reset.userId), isNull(passwordResets.usedAt)));
         await tx.update(users).set({ passwordHash }).where(eq(users.id, found.reset.userId));
         const ended = await unsafeRevokeAllSessions(tx, found.reset.userId);

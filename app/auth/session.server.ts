@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, desc, eq, gt, isNull, lt, ne, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, notInArray } from "drizzle-orm";
 import { memberships, organisations, sessions, users, type Role } from "#db/schema";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx, transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 import { newCsrfTokenCookie } from "./csrf.server";
 import { deviceLabel } from "./device";
 
@@ -83,7 +84,7 @@ async function capSessions(tx: Tx, userId: number): Promise<void> {
     .select({ id: sessions.id })
     .from(sessions)
     .where(eq(sessions.userId, userId))
-    .orderBy(desc(sessions.createdAt), desc(sql`rowid`))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
     .limit(MAX_SESSIONS_PER_USER);
   await tx.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, kept)));
 }
@@ -239,14 +240,14 @@ export async function revokeOtherSessions({ user, request }: { user: CurrentUser
   const current = (await sessionId(request)) ?? "";
   return await transaction(async (tx) => {
       const done = await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, current)));
-      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke-others", targetType: "user", targetId: user.id, details: { count: done.changes } });
-      return done.changes;
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke-others", targetType: "user", targetId: user.id, details: { count: affectedRows(done) } });
+      return affectedRows(done);
     });
 }
 
 /** Ends every session of a user (password reset), inside the caller's transaction. */
 export async function unsafeRevokeAllSessions(tx: Tx, userId: number, { except }: { except?: string } = {}): Promise<number> {
-  return (await tx.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId))).changes;
+  return affectedRows(await tx.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId)));
 }
 
 /** The id of the session the request carries, for callers that keep it while ending the others. */

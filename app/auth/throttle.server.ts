@@ -75,7 +75,11 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** Delay imposed after the attempt numbered `hits` (an SQL expression): none while hits < free. */
 function delayAfter(hits: SQL, p: ThrottlePolicy) {
-  return sql`(CASE WHEN ${hits} < ${p.free} THEN 0 ELSE min(${p.maxDelayMs}, ${p.baseDelayMs} * (1 << min(${hits} - ${p.free}, 30))) END)`;
+  // No two-argument min (SQLite only) and a BIGINT product (PostgreSQL's integer would overflow):
+  // the same SQL on both engines.
+  const doublings = sql`(CASE WHEN ${hits} - ${p.free} > 30 THEN 30 ELSE ${hits} - ${p.free} END)`;
+  const delay = sql`(CAST(${p.baseDelayMs} AS BIGINT) * (1 << ${doublings}))`;
+  return sql`(CASE WHEN ${hits} < ${p.free} THEN 0 WHEN ${delay} > ${p.maxDelayMs} THEN ${p.maxDelayMs} ELSE ${delay} END)`;
 }
 type SQL = ReturnType<typeof sql>;
 
@@ -150,8 +154,8 @@ export async function refund(key: ThrottleKey, now = Date.now()): Promise<void> 
   await db()
         .update(rateLimits)
         .set({
-          hits: sql`max(${rateLimits.hits} - 1, 0)`,
-          nextAt: sql`CASE WHEN ${rateLimits.hits} - 1 < ${p.free} THEN min(${rateLimits.nextAt}, ${now}) ELSE ${rateLimits.nextAt} END`,
+          hits: sql`CASE WHEN ${rateLimits.hits} > 0 THEN ${rateLimits.hits} - 1 ELSE 0 END`,
+          nextAt: sql`CASE WHEN ${rateLimits.hits} - 1 < ${p.free} AND ${rateLimits.nextAt} > ${now} THEN ${now} ELSE ${rateLimits.nextAt} END`,
         })
         .where(and(eq(rateLimits.key, keyOf(key)), sql`${rateLimits.expiresAt} > ${now}`));
 }

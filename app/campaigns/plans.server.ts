@@ -15,6 +15,7 @@ import { db, transaction } from "~/lib/db.server";
 import { DATE_PATTERN } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import type { TenderRow } from "~/tenders/access.server";
+import { affectedRows } from "#db/transaction";
 import { afterAgreement, criterionMove, transitionRefusal, type Side } from "./plan";
 
 export const ACTION_NOT_FOUND = "Cette action n'existe pas ou vous n'y avez pas accès.";
@@ -197,7 +198,7 @@ export async function changeActionStatus({
               .update(improvementActions)
               .set({ status: to, updatedAt: at })
               .where(and(eq(improvementActions.id, row.id), eq(improvementActions.status, row.status)));
-        if (res.changes !== 1) throw new AppError("conflict", "L'action a changé entre-temps : rechargez la page.");
+        if (affectedRows(res) !== 1) throw new AppError("conflict", "L'action a changé entre-temps : rechargez la page.");
         await tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "status", fromStatus: row.status, toStatus: to, note });
         await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.status", targetType: "improvement-action", targetId: row.id, details: { side, from: row.status, to, note } });
       });

@@ -13,6 +13,7 @@ import { csvNumber, toCsv } from "~/lib/csv";
 import { formatBytes, frCount } from "~/lib/format";
 import { db, type Tx, transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 import { parseActivityCsv } from "./activity-csv";
 import { linkedSuppliers } from "./csr.server";
 import { ghgCategoryLabel, segmentLabel, unitLabel } from "./labels";
@@ -141,7 +142,7 @@ export async function deleteActivity({ user, activityId: id }: { user: CurrentUs
               .update(activityData)
               .set({ deletedAt: new Date().toISOString() })
               .where(and(eq(activityData.id, id), eq(activityData.organisationId, user.organisationId), isNull(activityData.deletedAt)));
-        if (done.changes !== 1) throw new AppError("not-found", "Cette ligne n'existe pas ou vous n'y avez pas accès.");
+        if (affectedRows(done) !== 1) throw new AppError("not-found", "Cette ligne n'existe pas ou vous n'y avez pas accès.");
         await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "scope3.activity-delete", targetType: "activity_data", targetId: id });
       });
 }

@@ -10,6 +10,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { outbox } from "#db/schema";
 import type { Db } from "#db/connection";
+import { affectedRows, runTransaction } from "#db/transaction";
 import type { MailTransport } from "./transport.server";
 
 export type DeliveryOptions = {
@@ -40,7 +41,17 @@ export function retryDelayMs(failedAttempts: number, options: Pick<DeliveryOptio
   return Math.min(options.retryBaseMs * 2 ** Math.max(0, failedAttempts - 1), options.maxDelayMs);
 }
 
-type Database = Pick<Db, "select" | "update">;
+type Database = Db;
+
+/**
+ * Every write of the delivery runs in its own short transaction: on SQLite it then takes its turn
+ * with the other transactions of the process (db/transaction.ts); on PostgreSQL READ COMMITTED is
+ * enough, because each UPDATE re-checks its WHERE (the lease, `claimedBy`) on the row it locks, so
+ * two servers never claim or record the same message twice.
+ */
+function write<T>(database: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return runTransaction(database, fn, { isolation: "read committed" });
+}
 
 function due(nowIso: string) {
   return and(
@@ -55,12 +66,14 @@ function due(nowIso: string) {
 /** Takes up to `limit` due messages for `workerId` until `now + leaseMs`; what it returns is its own. */
 export async function claimDueMessages(database: Database, { workerId, now, leaseMs, limit }: { workerId: string; now: Date; leaseMs: number; limit: number }) {
   const nowIso = now.toISOString();
-  const ids = database.select({ id: outbox.id }).from(outbox).where(due(nowIso)).orderBy(outbox.id).limit(limit);
-  return await database
+  return await write(database, async (tx) => {
+    const ids = tx.select({ id: outbox.id }).from(outbox).where(due(nowIso)).orderBy(outbox.id).limit(limit);
+    return await tx
       .update(outbox)
       .set({ claimedBy: workerId, claimedUntil: new Date(now.getTime() + leaseMs).toISOString() })
       .where(and(inArray(outbox.id, ids), due(nowIso)))
       .returning();
+  });
 }
 
 /**
@@ -70,10 +83,10 @@ export async function claimDueMessages(database: Database, { workerId, now, leas
  */
 export async function expireStaleMessages(database: Database, { now, maxAgeMs }: { now: Date; maxAgeMs: number }): Promise<number> {
   const cutoff = new Date(now.getTime() - maxAgeMs).toISOString();
-  return (await database
+  return affectedRows(await write(database, (tx) => tx
       .update(outbox)
       .set({ status: "failed", nextAttemptAt: null, lastError: "Trop ancien pour un envoi automatique : préparé quand aucun serveur de messagerie n'était configuré. Transmettez-le vous-même si besoin." })
-      .where(and(eq(outbox.status, "pending"), eq(outbox.attempts, 0), lt(outbox.createdAt, cutoff), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString()))))).changes;
+      .where(and(eq(outbox.status, "pending"), eq(outbox.attempts, 0), lt(outbox.createdAt, cutoff), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString()))))));
 }
 
 export type DeliveryReport = { claimed: number; sent: number; failed: number; expired: number };
@@ -92,16 +105,16 @@ export async function deliverDueMessages(
     try {
       await transport.send({ to: message.toEmail, subject: message.subject, text: message.body });
       const at = now().toISOString();
-      await database
+      await write(database, (tx) => tx
                 .update(outbox)
                 .set({ status: "sent", sentAt: at, lastAttemptAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null, nextAttemptAt: null, claimedBy: null, claimedUntil: null })
-                .where(mine);
+                .where(mine));
       sent += 1;
     } catch (error) {
       const at = now();
       const attempts = message.attempts + 1;
       const giveUp = attempts >= options.maxAttempts;
-      await database
+      await write(database, (tx) => tx
                 .update(outbox)
                 .set({
                   status: "failed",
@@ -112,7 +125,7 @@ export async function deliverDueMessages(
                   claimedBy: null,
                   claimedUntil: null,
                 })
-                .where(mine);
+                .where(mine));
       failed += 1;
     }
   }

@@ -8,6 +8,7 @@ import { db, type Tx, transaction } from "~/lib/db.server";
 import { writeBlob } from "~/lib/files.server";
 import { offerFileKey } from "~/lib/offer-value";
 import { AppError, notFound } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 import { requireEditable } from "./questionnaire.server";
 import { checkEvidence } from "./uploads";
 
@@ -49,7 +50,7 @@ export async function removeEvidence({ user, tenderId, answerFileId }: { user: C
             .update(answerFiles)
             .set({ deletedAt: new Date().toISOString() })
             .where(and(eq(answerFiles.id, answerFileId), eq(answerFiles.responseId, response.id), isNull(answerFiles.deletedAt)));
-      if (updated.changes !== 1) throw new AppError("not-found", "Pièce jointe introuvable.");
+      if (affectedRows(updated) !== 1) throw new AppError("not-found", "Pièce jointe introuvable.");
       await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-detach", targetType: "answer_file", targetId: answerFileId, details: { tenderId } });
     });
 }

@@ -12,6 +12,7 @@ import { db, type Tx, transaction } from "~/lib/db.server";
 import { hashToken } from "~/lib/tokens.server";
 import { isPast } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 import { ensureResponse } from "./questionnaire.server";
 import { requireSupplierTender } from "./access.server";
 import type { JoinSignUpInput } from "./join-schema";
@@ -134,7 +135,7 @@ async function markAccepted(tx: Tx, invitationId: number, userId: number, organi
       .update(invitations)
       .set({ acceptedAt: new Date().toISOString(), acceptedBy: userId, supplierOrganisationId: organisationId })
       .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
-  if (done.changes !== 1) throw new AppError("gone", "Cette invitation a déjà été utilisée.");
+  if (affectedRows(done) !== 1) throw new AppError("gone", "Cette invitation a déjà été utilisée.");
 }
 
 async function startResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {

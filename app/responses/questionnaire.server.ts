@@ -8,6 +8,7 @@ import { countdown, formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { questionTextFor } from "#questionnaires/guide";
 import { prefillFromCampaigns } from "~/campaigns/prefill.server";
+import { affectedRows } from "#db/transaction";
 import { closedReason, findOwnResponse, requireOpenTender, requireSupplierTender, type SupplierTender } from "./access.server";
 import { prefillFromLibrary } from "./library.server";
 import { draftOfferValues, offerValueViews } from "./offer-values.server";
@@ -410,7 +411,7 @@ export async function saveDraft({ user, tenderId, input, scope }: { user: Curren
                 .update(responses)
                 .set({ version, updatedAt: savedAt, status: response.status === "withdrawn" ? "withdrawn" : "in-progress" })
                 .where(and(eq(responses.id, response.id), eq(responses.version, response.version)));
-        if (updated.changes !== 1) throw new AppError("conflict", "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
+        if (affectedRows(updated) !== 1) throw new AppError("conflict", "Votre réponse vient d'être modifiée par un collègue : rechargez la page.");
       }
       return { ok: true as const, version, savedAt, saved: changes.map((c) => c.questionId), fingerprints: await currentFingerprints() };
     });

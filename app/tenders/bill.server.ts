@@ -8,7 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { activityData, billOffers, billReplacements, billResponses, factorSets, factors, tenders } from "#db/schema";
-import { mapInOrder } from "#db/transaction";
+import { mapInOrder, affectedRows } from "#db/transaction";
 import { AutoDecoder, CsvUnreadableError, type FactorIssue, type ReferenceRatioLike } from "#emission-factors";
 import { billOffer, compileBill, formatCents, formatGrams, type BillOffer, type CompiledBill } from "#scoring";
 import { isBuyer } from "~/auth/permissions.server";
@@ -75,7 +75,7 @@ async function writeDraftBill(tx: Tx, tender: TenderRow, bill: MethodBillLine[])
       .update(tenders)
       .set({ draftMethod: next, updatedAt: new Date().toISOString() })
       .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
-  if (res.changes !== 1) throw frozen();
+  if (affectedRows(res) !== 1) throw frozen();
 }
 
 const frozen = () => new AppError("conflict", "Cet appel d'offres est publié : son bordereau est figé avec la méthode de notation et ne peut plus être modifié.");
@@ -481,7 +481,7 @@ export async function withdrawReplacement({ tenderId, user, supplierId, lineId }
               .update(billReplacements)
               .set({ withdrawnAt: new Date().toISOString(), withdrawnBy: user.id })
               .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)));
-        if (res.changes === 0) throw notFound("Aucun remplacement en cours sur cette ligne.");
+        if (affectedRows(res) === 0) throw notFound("Aucun remplacement en cours sur cette ligne.");
         await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-factor-restore", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId: supplierId, lineId } });
         await recomputeBillOffer(tx, tender, supplierId, ratios);
       });
@@ -567,7 +567,7 @@ export async function carryAwardToScope3(tx: Tx, { tender, user, winner }: { ten
             provenance,
           })
           .onConflictDoNothing();
-    carried += res.changes;
+    carried += affectedRows(res);
   });
   await audit(tx, {
         userId: user.id,

@@ -10,6 +10,7 @@ import { db, type Tx, transaction } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { debriefAvailable } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
+import { affectedRows } from "#db/transaction";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { tenderCache, tenderDataKey } from "./data-version.server";
 import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
@@ -181,7 +182,7 @@ export async function shareDebrief({ tenderId, supplierOrganisationId, user }: {
               .insert(debriefShares)
               .values({ tenderId: tender.id, supplierOrganisationId, sharedBy: user.id })
               .onConflictDoNothing();
-        if (res.changes > 0) {
+        if (affectedRows(res) > 0) {
           await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "debrief.share", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId } });
           // « Restitution disponible »: to whoever submitted and to the invited contacts of that supplier.
           const message = debriefAvailable({ tender, buyerName: user.organisationName, supplierName: supplier.name, publicUrl: config().publicUrl });

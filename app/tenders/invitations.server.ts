@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { invitations, outbox, responseAnswers, responses, submissions } from "#db/schema";
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
@@ -152,7 +152,7 @@ export async function listInvitations({ tenderId, user }: { tenderId: number; us
             and(
               inArray(responseAnswers.responseId, responseRows.map((r) => r.id)),
               inArray(responseAnswers.questionId, includedIds),
-              sql`(${responseAnswers.level} is not null or ${responseAnswers.notApplicable} = 1)`,
+              or(isNotNull(responseAnswers.level), eq(responseAnswers.notApplicable, true)),
             ),
           )
           .groupBy(responseAnswers.responseId);

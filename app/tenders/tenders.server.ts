@@ -14,6 +14,7 @@ import { AppError, notFound } from "~/lib/errors";
 import { regimeOfOrganisation } from "~/lib/organisations.server";
 import { regimeLabels } from "~/lib/regime";
 import { parseScoringInput, scoreParsed } from "#scoring";
+import { affectedRows } from "#db/transaction";
 import { loadTenderAsBuyer, type KindFilter, type TenderRow } from "./access.server";
 import { carryAwardToScope3, supplierBillOffer, type SupplierBillOffer } from "./bill.server";
 import { evaluableSubmissions } from "./evaluation.server";
@@ -133,7 +134,7 @@ export async function updateTenderDraft({ id, user, values }: { id: number; user
               .update(tenders)
               .set({ ...detailsOf(values), draftMethod: method, updatedAt: new Date().toISOString() })
               .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
-        if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
+        if (affectedRows(updated) !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
         await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.update-draft", targetType: "tender", targetId: tender.id });
       });
 }
@@ -183,7 +184,7 @@ export async function publishTender({
               .update(tenders)
               .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at, allowEarlyEvaluation: early })
               .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
-        if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
+        if (affectedRows(res) !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
         await audit(tx, {
                 userId: user.id,
                 organisationId: user.organisationId,
@@ -256,7 +257,7 @@ export async function closeTender({ id, user, winnerOrganisationId = null }: { i
             .update(tenders)
             .set({ status: "closed", closedAt: at, updatedAt: at, awardedSupplierOrganisationId: winnerOrganisationId })
             .where(and(eq(tenders.id, tender.id), eq(tenders.status, "published")));
-      if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été clôturé.");
+      if (affectedRows(res) !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été clôturé.");
       await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id, details: { winnerOrganisationId } });
       const carried = winner ? await carryAwardToScope3(tx, { tender, user, winner }) : 0;
       return { carried };
