@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type * as ConnectionModule from "#db/connection";
 import type * as SchemaModule from "#db/schema";
+import { affectedRows } from "#db/result";
 import { createDatabase, dropDatabase } from "../support/postgres-cluster";
 
 /**
@@ -174,6 +175,10 @@ async function roundTrip({ schema }: Engine, db: ReturnType<Connection["openData
   // An explicit id is accepted (identity "by default" on PostgreSQL).
   await db.insert(schema.organisations).values({ id: 1000, name: "Explicite", kind: "supplier" });
 
+  // Compare-and-set writes count the rows they touched the same way on both engines.
+  const touched = affectedRows(await db.update(schema.offerScores).set({ technicalScore: 12 }).where(isNull(schema.offerScores.technicalScore)));
+  const touchedAgain = affectedRows(await db.update(schema.offerScores).set({ technicalScore: 13 }).where(isNull(schema.offerScores.technicalScore)));
+
   const tenders = await db.select().from(schema.tenders).orderBy(schema.tenders.id);
   const scores = await db.select().from(schema.offerScores).orderBy(schema.offerScores.id);
   const limits = await db.select().from(schema.rateLimits);
@@ -202,12 +207,13 @@ async function roundTrip({ schema }: Engine, db: ReturnType<Connection["openData
     limits,
     organisations: organisations.map(strip),
     aggregates,
+    touched: [touched, touchedAgain],
     returned: { org: strip(org), t1: strip(t1), t2: strip(t2) },
   };
 }
 
 describe("the neutral schema through drizzle", () => {
-  it("gives the same JS values on PostgreSQL as on SQLite: booleans, json, reals, nulls, bigints, aggregates, the now default", async () => {
+  it("gives the same JS values on PostgreSQL as on SQLite: booleans, json, reals, nulls, bigints, aggregates, affected rows, the now default", async () => {
     const sqlite = await loadEngine(undefined);
     const sqliteDb = sqlite.connection.openDatabase(path.join(tmp, "roundtrip.sqlite"));
     const onSqlite = await roundTrip(sqlite, sqliteDb);
@@ -231,9 +237,10 @@ describe("the neutral schema through drizzle", () => {
       });
       expect(onPostgres.tenders[1]).toMatchObject({ allowEarlyEvaluation: false, draftMethod: "123", publishedMethod: [] });
       expect(onPostgres.scores.map((s) => [s.priceEurHt, s.technicalScore])).toEqual([
-        [1234.5678, null],
+        [1234.5678, 12],
         [0.1 + 0.2, 17],
       ]);
+      expect(onPostgres.touched).toEqual([1, 0]);
       expect(onPostgres.limits).toEqual([{ key: "signin:abc", hits: 3, nextAt: 1_800_000_000_123, expiresAt: 4_102_444_800_000 }]);
       expect(onPostgres.aggregates).toEqual({ n: 2, hits: 3, avgPrice: (1234.5678 + 0.1 + 0.2) / 2 });
       expect(onPostgres.organisations.map((o) => [o.id, o.procurementRegime, o.deletedAt])).toEqual([
