@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 /** Table → sorted column names, and the sorted secondary index names, as the engine reports them. */
-async function describePg(connection: Connection, db: Awaited<ReturnType<Connection["openPostgres"]>>) {
+async function describePg(connection: Connection, db: ConnectionModule.Db) {
   const pool = connection.postgresPool(db);
   const columns = await pool.query<{ table_name: string; column_name: string }>(
     "select table_name, column_name from information_schema.columns where table_schema = 'public' order by 1, 2",
@@ -80,7 +80,7 @@ async function describePg(connection: Connection, db: Awaited<ReturnType<Connect
   return { tables, indexes: indexes.rows.map((r) => r.indexname) };
 }
 
-function describeSqlite(db: ReturnType<Connection["openDatabase"]>) {
+function describeSqlite(db: ConnectionModule.Db) {
   const names = db.$client
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
     .all() as { name: string }[];
@@ -125,8 +125,10 @@ describe("migrations on PostgreSQL", () => {
   it("two app servers opening the same empty database together both succeed (advisory lock), migrations applied once", async () => {
     const url = await newDatabase();
     const { connection, schema } = await loadEngine(url);
-    const [a, b] = await Promise.all([connection.openPostgres(url, { poolSize: 2 }), connection.openPostgres(url, { poolSize: 2 })]);
+    const opened = await Promise.allSettled([connection.openPostgres(url, { poolSize: 2 }), connection.openPostgres(url, { poolSize: 2 })]);
     try {
+      expect(opened.map((o) => (o.status === "rejected" ? String(o.reason) : "ouverte"))).toEqual(["ouverte", "ouverte"]);
+      const [a, b] = opened.map((o) => (o as PromiseFulfilledResult<ConnectionModule.Db>).value) as [ConnectionModule.Db, ConnectionModule.Db];
       const rows = await connection.postgresPool(a).query("select count(*) as n from drizzle.__drizzle_migrations");
       expect(rows.rows[0].n).toBe(1);
       // Both handles work on the migrated schema.
@@ -135,8 +137,7 @@ describe("migrations on PostgreSQL", () => {
       const names = await a.select({ name: schema.organisations.name }).from(schema.organisations).orderBy(schema.organisations.id);
       expect(names.map((r) => r.name)).toEqual(["Serveur A", "Serveur B"]);
     } finally {
-      await connection.closePostgres(a);
-      await connection.closePostgres(b);
+      for (const o of opened) if (o.status === "fulfilled") await connection.closePostgres(o.value);
     }
   });
 });
@@ -144,7 +145,7 @@ describe("migrations on PostgreSQL", () => {
 const isoMillisUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The same writes and reads on either engine; returns what drizzle gives back. */
-async function roundTrip({ schema }: Engine, db: ReturnType<Connection["openDatabase"]>) {
+async function roundTrip({ schema }: Engine, db: ConnectionModule.Db) {
   const before = Date.now();
   const org = only(await db.insert(schema.organisations).values({ name: "Acheteur public", kind: "buyer" }).returning());
   const user = only(await db.insert(schema.users).values({ email: "a@example.org", name: "Anne", passwordHash: "x" }).returning());
