@@ -68,14 +68,23 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Table → sorted column names, and the sorted secondary index names, as the engine reports them. */
+/**
+ * Table → sorted `column nullability default?` descriptions, and the sorted secondary index names, as
+ * the engine reports them. A schema change whose migration was generated for one dialect only shows
+ * here. (A primary key is NOT NULL on PostgreSQL while SQLite's pragma says nullable: not compared.)
+ */
 async function describePg(connection: Connection, db: ConnectionModule.Db) {
   const pool = connection.postgresPool(db);
-  const columns = await pool.query<{ table_name: string; column_name: string }>(
-    "select table_name, column_name from information_schema.columns where table_schema = 'public' order by 1, 2",
+  const columns = await pool.query<{ table_name: string; column_name: string; is_nullable: string; has_default: boolean; pk: boolean }>(
+    `select c.table_name, c.column_name, c.is_nullable, c.column_default is not null as has_default,
+            exists (select 1 from information_schema.key_column_usage k join information_schema.table_constraints t using (constraint_schema, constraint_name)
+                     where t.constraint_type = 'PRIMARY KEY' and k.table_name = c.table_name and k.column_name = c.column_name) as pk
+       from information_schema.columns c where c.table_schema = 'public' order by 1, 2`,
   );
   const tables: Record<string, string[]> = {};
-  for (const r of columns.rows) (tables[r.table_name] ??= []).push(r.column_name);
+  for (const r of columns.rows) {
+    (tables[r.table_name] ??= []).push(`${r.column_name} ${r.pk ? "pk" : r.is_nullable === "YES" ? "null" : "not null"}${r.has_default ? " default" : ""}`);
+  }
   const indexes = await pool.query<{ indexname: string }>("select indexname from pg_indexes where schemaname = 'public' and indexname not like '%_pkey' order by 1");
   return { tables, indexes: indexes.rows.map((r) => r.indexname) };
 }
@@ -86,7 +95,13 @@ function describeSqlite(db: ConnectionModule.Db) {
     .all() as { name: string }[];
   const tables: Record<string, string[]> = {};
   for (const { name } of names) {
-    tables[name] = (db.$client.prepare(`select name from pragma_table_info('${name}')`).all() as { name: string }[]).map((c) => c.name).sort();
+    const columns = db.$client.prepare(`select name, "notnull", dflt_value, pk from pragma_table_info('${name}') order by name`).all() as {
+      name: string;
+      notnull: number;
+      dflt_value: string | null;
+      pk: number;
+    }[];
+    tables[name] = columns.map((c) => `${c.name} ${c.pk ? "pk" : c.notnull ? "not null" : "null"}${c.dflt_value !== null ? " default" : ""}`);
   }
   const indexes = (
     db.$client.prepare("select name from sqlite_master where type = 'index' and name not like 'sqlite_autoindex%' order by name").all() as { name: string }[]
@@ -95,7 +110,7 @@ function describeSqlite(db: ConnectionModule.Db) {
 }
 
 describe("migrations on PostgreSQL", () => {
-  it("apply on an empty database, give the same tables, columns and indexes as SQLite, and a second open is a no-op", async () => {
+  it("apply on an empty database, give the same tables, columns (nullability, defaults) and indexes as SQLite, and a second open is a no-op", async () => {
     const sqlite = await loadEngine(undefined);
     const sqliteDb = sqlite.connection.openDatabase(path.join(tmp, "shape.sqlite"));
     const expected = describeSqlite(sqliteDb);
@@ -110,6 +125,7 @@ describe("migrations on PostgreSQL", () => {
     expect(connection.dialectOf(first)).toBe("postgresql");
     const shape = await describePg(connection, first);
     expect(Object.keys(shape.tables).length).toBe(39);
+    expect(shape.tables.users).toEqual(["created_at not null default", "deleted_at null", "email not null", "id pk", "name not null", "password_hash not null"]);
     expect(shape).toEqual(expected);
     const applied = await connection.postgresPool(first).query("select hash, created_at from drizzle.__drizzle_migrations order by id");
     expect(applied.rows.length).toBe(journal.entries.length);
