@@ -192,6 +192,18 @@ async function roundTrip({ schema }: Engine, db: ConnectionModule.Db) {
   // An explicit id is accepted (identity "by default" on PostgreSQL).
   await db.insert(schema.organisations).values({ id: 1000, name: "Explicite", kind: "supplier" });
 
+  // Upserts on a unique index, as the portal writes autosaves and scores.
+  const upserted = await db
+    .insert(schema.offerScores)
+    .values({ tenderId: t2.id, supplierOrganisationId: org.id, priceEurHt: 99.5 })
+    .onConflictDoUpdate({ target: [schema.offerScores.tenderId, schema.offerScores.supplierOrganisationId], set: { priceEurHt: sql`excluded.price_eur_ht + 0.25` } })
+    .returning({ id: schema.offerScores.id, priceEurHt: schema.offerScores.priceEurHt });
+  const ignored = await db
+    .insert(schema.offerScores)
+    .values({ tenderId: t2.id, supplierOrganisationId: org.id, priceEurHt: 1 })
+    .onConflictDoNothing()
+    .returning({ id: schema.offerScores.id });
+
   // Compare-and-set writes count the rows they touched the same way on both engines.
   const touched = affectedRows(await db.update(schema.offerScores).set({ technicalScore: 12 }).where(isNull(schema.offerScores.technicalScore)));
   const touchedAgain = affectedRows(await db.update(schema.offerScores).set({ technicalScore: 13 }).where(isNull(schema.offerScores.technicalScore)));
@@ -225,12 +237,13 @@ async function roundTrip({ schema }: Engine, db: ConnectionModule.Db) {
     organisations: organisations.map(strip),
     aggregates,
     touched: [touched, touchedAgain],
+    upserts: { upserted, ignored },
     returned: { org: strip(org), t1: strip(t1), t2: strip(t2) },
   };
 }
 
 describe("the neutral schema through drizzle", () => {
-  it("gives the same JS values on PostgreSQL as on SQLite: booleans, json, reals, nulls, bigints, aggregates, affected rows, the now default", async () => {
+  it("gives the same JS values on PostgreSQL as on SQLite: booleans, json, reals, nulls, bigints, aggregates, upserts, affected rows, the now default", async () => {
     const sqlite = await loadEngine(undefined);
     const sqliteDb = sqlite.connection.openDatabase(path.join(tmp, "roundtrip.sqlite"));
     const onSqlite = await roundTrip(sqlite, sqliteDb);
@@ -255,11 +268,12 @@ describe("the neutral schema through drizzle", () => {
       expect(onPostgres.tenders[1]).toMatchObject({ allowEarlyEvaluation: false, draftMethod: "123", publishedMethod: [] });
       expect(onPostgres.scores.map((s) => [s.priceEurHt, s.technicalScore])).toEqual([
         [1234.5678, 12],
-        [0.1 + 0.2, 17],
+        [99.75, 17],
       ]);
+      expect(onPostgres.upserts).toEqual({ upserted: [{ id: 2, priceEurHt: 99.75 }], ignored: [] });
       expect(onPostgres.touched).toEqual([1, 0]);
       expect(onPostgres.limits).toEqual([{ key: "signin:abc", hits: 3, nextAt: 1_800_000_000_123, expiresAt: 4_102_444_800_000 }]);
-      expect(onPostgres.aggregates).toEqual({ n: 2, hits: 3, avgPrice: (1234.5678 + 0.1 + 0.2) / 2 });
+      expect(onPostgres.aggregates).toEqual({ n: 2, hits: 3, avgPrice: (1234.5678 + 99.75) / 2 });
       expect(onPostgres.organisations.map((o) => [o.id, o.procurementRegime, o.deletedAt])).toEqual([
         [1, "public", null],
         [1000, "public", null],
