@@ -153,6 +153,35 @@ export function postgresPool(db: Db): pg.Pool {
   return pool;
 }
 
+/**
+ * Runs `fn` only if no other process holds the advisory lock `key` (PostgreSQL: `pg_try_advisory_lock`
+ * on one pooled connection kept for the duration, released after; `undefined` when another app server
+ * has it). For jobs that must run once across app servers (mail worker round, deadline reminders).
+ * On SQLite there is one database file per machine and the jobs' own row claims apply: `fn` just runs.
+ * `fn` queries through `db` as usual; the lock is held by the reserved connection, not by its queries
+ * (so the pool needs at least two connections while a job runs).
+ */
+export async function withAdvisoryLock<T>(db: Db, key: number, fn: () => Promise<T>): Promise<T | undefined> {
+  if (key === MIGRATION_LOCK_KEY) throw new Error("withAdvisoryLock : cette clé est réservée aux migrations");
+  if (!isPostgres(db)) return fn();
+  const client = await postgresPool(db).connect();
+  let broken: Error | undefined;
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [key]);
+    if (!rows[0]?.locked) return undefined;
+    try {
+      return await fn();
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [key]).catch((error: Error) => {
+        broken = error;
+      });
+    }
+  } finally {
+    // If the unlock failed, destroying the connection ends its session, which releases the lock.
+    client.release(broken);
+  }
+}
+
 /** Ends the pool of a handle opened by `openPostgres` (waits for checked-out connections). */
 export async function closePostgres(db: Db): Promise<void> {
   const pool = postgresPool(db);

@@ -158,6 +158,35 @@ describe("migrations on PostgreSQL", () => {
   });
 });
 
+describe("advisory locks for jobs that run once across app servers", () => {
+  it("withAdvisoryLock runs the job on one server only while the other holds it, then again once released", async () => {
+    const url = await newDatabase();
+    const { connection } = await loadEngine(url);
+    const [a, b] = [await connection.openPostgres(url, { poolSize: 2 }), await connection.openPostgres(url, { poolSize: 2 })];
+    try {
+      const ran: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = connection.withAdvisoryLock(a, 42, async () => {
+        ran.push("a");
+        await held;
+        return "a";
+      });
+      // Wait until A is inside the job before B tries.
+      await vi.waitFor(() => expect(ran).toEqual(["a"]));
+      expect(await connection.withAdvisoryLock(b, 42, async () => ran.push("b"))).toBeUndefined();
+      release();
+      expect(await first).toBe("a");
+      expect(await connection.withAdvisoryLock(b, 42, async () => (ran.push("b"), "b"))).toBe("b");
+      expect(ran).toEqual(["a", "b"]);
+      await expect(connection.withAdvisoryLock(a, connection.MIGRATION_LOCK_KEY, async () => 1)).rejects.toThrow(/réservée aux migrations/);
+    } finally {
+      await connection.closePostgres(a);
+      await connection.closePostgres(b);
+    }
+  });
+});
+
 const isoMillisUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The same writes and reads on either engine; returns what drizzle gives back. */
