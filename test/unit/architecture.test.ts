@@ -54,6 +54,12 @@ describe("dependency direction", () => {
     ).toEqual([]);
   });
 
+  it("db/schema/ declares its tables once for both engines: only columns.ts reaches drizzle's sqlite-core or pg-core (issue 19)", () => {
+    const files = sources("db/schema").filter((f) => !f.endsWith("/columns.ts"));
+    expect(files.length).toBeGreaterThan(5);
+    expect(offending(files, (s) => !/^drizzle-orm\/(sqlite|pg)-core/.test(s))).toEqual([]);
+  });
+
   it("questionnaires/ (content as data) imports only zod and itself", () => {
     const files = sources("questionnaires");
     expect(files.length).toBeGreaterThan(5);
