@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isNull, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type * as ConnectionModule from "#db/connection";
 import type * as SchemaModule from "#db/schema";
@@ -154,6 +154,47 @@ describe("migrations on PostgreSQL", () => {
       expect(names.map((r) => r.name)).toEqual(["Serveur A", "Serveur B"]);
     } finally {
       for (const o of opened) if (o.status === "fulfilled") await connection.closePostgres(o.value);
+    }
+  });
+});
+
+describe("transactions on PostgreSQL (db/transaction.ts)", () => {
+  it("all or nothing: a failing callback leaves nothing; concurrent read-modify-write transactions (serializable, retried) lose no update", async () => {
+    const url = await newDatabase();
+    const { connection, schema } = await loadEngine(url);
+    const { runTransaction } = await import("#db/transaction");
+    const db = await connection.openPostgres(url, { poolSize: 4 });
+    try {
+      const failed = await runTransaction(db, async (tx) => {
+        await tx.insert(schema.organisations).values({ name: "Annulée", kind: "buyer" });
+        throw new Error("échec après l'écriture");
+      }).then(
+        () => undefined,
+        (error: Error) => error.message,
+      );
+      expect(failed).toBe("échec après l'écriture");
+      expect(await db.select().from(schema.organisations)).toEqual([]);
+
+      const org = only(await db.insert(schema.organisations).values({ name: "Acheteur", kind: "buyer" }).returning());
+      const user = only(await db.insert(schema.users).values({ email: "t@example.org", name: "T", passwordHash: "x" }).returning());
+      const tender = only(
+        await db
+          .insert(schema.tenders)
+          .values({ organisationId: org.id, createdBy: user.id, title: "T", reference: "R", segment: "s", deadline: "2027-01-01T00:00:00.000Z", draftMethod: {} })
+          .returning(),
+      );
+      const bump = () =>
+        runTransaction(db, async (tx) => {
+          const [row] = await tx.select({ v: schema.tenders.dataVersion }).from(schema.tenders).where(eq(schema.tenders.id, tender.id));
+          // Let the three transactions all read before any writes: they overlap for sure.
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          await tx.update(schema.tenders).set({ dataVersion: (row?.v ?? 0) + 1 }).where(eq(schema.tenders.id, tender.id));
+        });
+      await Promise.all([bump(), bump(), bump()]);
+      const [after] = await db.select({ v: schema.tenders.dataVersion }).from(schema.tenders);
+      expect(after?.v).toBe(3);
+    } finally {
+      await connection.closePostgres(db);
     }
   });
 });
