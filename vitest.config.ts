@@ -24,6 +24,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same integration suite on PostgreSQL (issue 19): one throwaway cluster for the project,
+          // one fresh database per test file (test/support/postgres-integration-setup.ts).
+          name: "integration-pg",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["test/support/integration-setup.ts", "test/support/postgres-integration-setup.ts"],
+          globalSetup: ["test/support/postgres-global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { isPostgresUrl } from "#db/dialect";
 
 /**
  * The one place where environment variables are read (design.md, "Boundaries").
@@ -72,6 +73,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_PATH: z.string().min(1).optional(),
+    /** postgres://… or postgresql://… selects PostgreSQL (db/dialect.ts); anything else keeps SQLite. */
+    DATABASE_URL: z.string().optional(),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET doit contenir au moins 32 caractères").optional(),
     COOKIE_SECURE: bool.optional(),
     UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
@@ -117,11 +120,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const databaseUrl = isPostgresUrl(e.DATABASE_URL) ? e.DATABASE_URL : undefined;
+  // Several app servers share one PostgreSQL database: each must sign and check the same session
+  // cookies, so the secret cannot be generated into one server's data folder (issue 19).
+  if (databaseUrl && !e.SESSION_SECRET) {
+    throw new Error(
+      "Configuration invalide :\n  - SESSION_SECRET: obligatoire avec PostgreSQL (DATABASE_URL) : donnez la même valeur (au moins 32 caractères) à tous les serveurs d'application.",
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "nr-procure.sqlite")),
+    /** Set: the portal runs on PostgreSQL (docs/decisions/022-postgresql.md). */
+    databaseUrl,
     filesDir: path.join(dataDir, "files"),
     sessionSecret: e.SESSION_SECRET ?? dataDirSecret(dataDir),
     // Secure cookies by default; browsers accept them on http://localhost too.

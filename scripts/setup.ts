@@ -3,15 +3,15 @@
  * the demo data set (unless SEED_DEMO=false). Safe to run on every start.
  */
 import fs from "node:fs";
-import { openDatabase } from "#db/connection";
+import { closeDatabase, openDatabase, openPostgres } from "#db/connection";
 import { loadConfig } from "~/config.server";
 import { seedDemoEmissions } from "~/demo/seed-emissions.server";
 import { seedDemoData } from "~/demo/seed.server";
 
 const config = loadConfig();
 fs.mkdirSync(config.filesDir, { recursive: true });
-const db = openDatabase(config.databasePath);
-console.log(`Base de données prête : ${config.databasePath}`);
+const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : openDatabase(config.databasePath);
+console.log(`Base de données prête : ${config.databaseUrl ? "PostgreSQL" : config.databasePath}`);
 if (config.seedDemo) {
   const result = await seedDemoData(db);
   if (result.seeded) {
@@ -26,4 +26,4 @@ if (config.seedDemo) {
   }
   console.log(result.seeded ? "Données de démonstration chargées." : "Données de démonstration déjà présentes.");
 }
-db.$client.close();
+await closeDatabase(db);

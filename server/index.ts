@@ -12,13 +12,15 @@ import type { ServerBuild } from "@remix-run/node";
 process.env.NODE_ENV ??= "production";
 
 const { loadConfig } = await import("../app/config.server");
-const { closeDb } = await import("../app/lib/db.server");
+const { closeDb, initDatabase } = await import("../app/lib/db.server");
 const { createPortalApp } = await import("./app");
 const { installGracefulShutdown } = await import("./shutdown");
 const { startMailWorker } = await import("../app/mail/worker.server");
 
 const root = path.resolve(import.meta.dirname, "..");
 const config = loadConfig();
+// PostgreSQL: open the pool and apply migrations before serving (SQLite opens on first use).
+await initDatabase();
 const development = process.env.NODE_ENV === "development";
 
 const vite = development
@@ -54,6 +56,6 @@ installGracefulShutdown(server, {
   onClosed: async () => {
     await mailWorker.stop();
     await vite?.close();
-    closeDb();
+    await closeDb();
   },
 });

@@ -212,7 +212,7 @@ describe("deadline reminders", () => {
     expect((await remindersOf(invitationId)).map((r) => r.kind)).toEqual(["deadline-7d"]);
 
     // Restart: the connection is closed and reopened, a new worker runs the job.
-    closeDb();
+    await closeDb();
     await runMailCycle({ database: db(), transport, workerId: "after-restart" });
     await runMailCycle({ database: db(), transport, workerId: "after-restart" });
     expect(smtp.received.filter((m) => m.to.includes("pas-encore@fournisseur.example"))).toHaveLength(1);

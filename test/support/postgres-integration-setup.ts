@@ -13,6 +13,9 @@ import { createDatabase, dropDatabase } from "./postgres-cluster";
 const adminUrl = inject("postgresAdminUrl");
 const databaseUrl = await createDatabase(adminUrl, "int");
 process.env.DATABASE_URL = databaseUrl;
+// The app opens its pool (and migrates) once, as the server does at start.
+const { initDatabase } = await import("~/lib/db.server");
+await initDatabase();
 
 afterAll(async () => {
   const g = globalThis as { __nrDb?: unknown };
