@@ -95,7 +95,7 @@ async function inGroups<T, R>(items: readonly T[], width: number, fn: (item: T) 
   return out;
 }
 
-type Writer = { cookie: string; csrf: string; version: number; n: number; questions: string[] };
+type Writer = { jar: Jar; tenderId: number; cookie: string; csrf: string; version: number; n: number; questions: string[] };
 
 /** Signs the 50 suppliers in, withdraws their submissions (to edit drafts), reads version and question ids. */
 async function prepareWriters(baseUrl: string, tenderId: number, suppliers: string[]): Promise<Writer[]> {
@@ -108,7 +108,7 @@ async function prepareWriters(baseUrl: string, tenderId: number, suppliers: stri
     const version = Number(/name="version" value="(\d+)"/.exec(html)?.[1] ?? Number.NaN);
     const questions = [...new Set([...html.matchAll(/name="answers\.(GOUV-\d+)\.text"/g)].map((m) => m[1]!))];
     if (!Number.isInteger(version) || questions.length === 0) throw new Error(`questionnaire de ${email} illisible`);
-    return { cookie: jar.header(), csrf, version, n: 0, questions };
+    return { jar, tenderId, cookie: jar.header(), csrf, version, n: 0, questions };
   });
 }
 
@@ -198,8 +198,23 @@ async function autosave(label: string, servers: Portal[], tenderId: number, writ
       ],
     } as unknown as Options;
   });
+  await resync(writers);
   await measure("warm-up", instances, 2);
+  // A save in flight when autocannon stops is still committed: read the versions again.
+  await resync(writers);
   report(await measure(label, instances));
+  await resync(writers);
+}
+
+/** Each supplier's current version, as its page shows it (after a run, saves cut off at the end may have committed). */
+async function resync(writers: Writer[]) {
+  await new Promise((r) => setTimeout(r, 1000));
+  await inGroups(writers, 10, async (w) => {
+    const html = await (await w.jar.fetch(`/fournisseur/consultations/${w.tenderId}/sections/gouvernance`)).text();
+    const version = Number(/name="version" value="(\d+)"/.exec(html)?.[1] ?? Number.NaN);
+    if (!Number.isInteger(version)) throw new Error("version illisible");
+    w.version = version;
+  });
 }
 
 try {
