@@ -48,8 +48,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const clientDir = options.clientDir ?? path.resolve("build/client");
     // Vite puts a content hash in every file name under /assets: cache them for a year.
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, redirect: false }));
-    // Anything else in build/client (favicon.ico, from public/) may change between releases.
-    app.use(express.static(clientDir, { maxAge: "1h", index: false, redirect: false }));
+    // Anything else in build/client (favicon.ico, from public/) may change between releases. Only
+    // file-like paths (a dot in the last segment) are looked for there: a page request costs no stat().
+    const publicFiles = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
+    app.use(((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next())) satisfies RequestHandler);
     // A missing hashed asset is an old page asking for a file of a previous build: a short 404, not a portal page.
     app.use("/assets", ((_req, res) => {
       res.status(404).type("text/plain").send("Fichier introuvable.");

@@ -11,6 +11,10 @@ import type { ServerBuild } from "@remix-run/node";
 // Like remix-serve: production unless told otherwise. Set before any module reads it.
 process.env.NODE_ENV ??= "production";
 
+// Route matching is remembered (issue 16): before the Remix build loads @remix-run/router's users.
+const { installRouteMatchCache } = await import("./route-match-cache");
+installRouteMatchCache();
+
 const { loadConfig } = await import("../app/config.server");
 const { closeDb } = await import("../app/lib/db.server");
 const { createPortalApp } = await import("./app");
