@@ -7,6 +7,8 @@ import type { ViteDevServer } from "vite";
 import type { Config } from "../app/config.server";
 import type {} from "../app/load-context"; // the AppLoadContext fields
 import { errorPageHtml } from "./error-page";
+import { collectWhenIdle } from "./idle-gc";
+import { limitPageConcurrency } from "./page-concurrency";
 import { refuseForeignOrigin } from "./origin-check";
 import { requestId, requestLog } from "./request-log";
 import { cspNonce, nonceOf, securityHeaders } from "./security-headers";
@@ -27,6 +29,8 @@ export interface PortalAppOptions {
   /** Development: Vite in middleware mode serves the client and compiles the server build. */
   vite?: ViteDevServer;
   logStream?: { write(line: string): void };
+  /** Page reads rendered at once (server/page-concurrency.ts); the others wait in arrival order. */
+  maxConcurrentPages?: number;
 }
 
 export function createPortalApp(options: PortalAppOptions): express.Express {
@@ -59,6 +63,11 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   }
 
   app.use(refuseForeignOrigin);
+  if (mode === "production") {
+    // Memory under load stays bounded and returns when idle (issue 16, docs/decisions/016-fast-under-load.md).
+    app.use(collectWhenIdle());
+    app.use(limitPageConcurrency(options.maxConcurrentPages ?? 4));
+  }
 
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
