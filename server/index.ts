@@ -1,9 +1,12 @@
 /**
  * The portal's server: `npm run serve` (production, what `npm start` runs after building) and
- * `npm run dev` (NODE_ENV=development: Vite in middleware mode, hot reload). Run with
- * `node --import tsx server/index.ts`: tsx compiles this folder on the fly; the Remix app itself
- * is the Vite build in build/server (production) or compiled by Vite (development).
+ * `npm run dev` (NODE_ENV=development: Vite in middleware mode, hot reload). Development runs
+ * `node --import tsx server/index.ts` (tsx compiles this folder on the fly); production runs the
+ * same code compiled by the build, `node build/server/portal.js` (vite.config.ts, issue 16: no
+ * TypeScript loader thread in production). The Remix app itself is the Vite build in build/server
+ * (production) or compiled by Vite (development).
  */
+import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { pathToFileURL } from "node:url";
@@ -28,7 +31,10 @@ const { createPortalApp } = await import("./app");
 const { installGracefulShutdown } = await import("./shutdown");
 const { startMailWorker } = await import("../app/mail/worker.server");
 
-const root = path.resolve(import.meta.dirname, "..");
+// This file runs as server/index.ts (tsx, development) or compiled as build/server/portal.js
+// (`npm run serve`, see vite.config.ts): the project folder is the first one up with a package.json.
+let root = path.resolve(import.meta.dirname, "..");
+while (!fs.existsSync(path.join(root, "package.json")) && path.dirname(root) !== root) root = path.dirname(root);
 const config = loadConfig();
 const development = process.env.NODE_ENV === "development";
 
