@@ -39,6 +39,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // PostgreSQL foundation (issue 19): one throwaway cluster for the project (initdb + pg_ctl in a temp
+          // folder, test/support/postgres-cluster.ts), one fresh database per test; no running service needed.
+          name: "postgres",
+          include: ["test/postgres/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/support/postgres-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Starts the built portal on its own data folder and kills it with SIGKILL (test/fault/).
           name: "fault",
           include: ["test/fault/**/*.test.ts"],

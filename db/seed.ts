@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import { runTransaction } from "#db/transaction";
 import type { Db } from "./connection";
 import { memberships, organisations, users, type OrganisationKind, type ProcurementRegime, type Role } from "./schema";
 
@@ -41,7 +42,7 @@ export type SeedResult = { seeded: boolean; organisations: Record<string, number
 
 /** Demo organisations and users by key, for the steps that seed business data on top. */
 export type DemoIds = { organisations: Record<string, number>; users: Record<string, number> };
-type SeedTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type SeedTx = Db;
 
 /**
  * Idempotent: seeds only an empty database, so a restart never duplicates demo data.
@@ -51,23 +52,23 @@ type SeedTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export async function seedDemo(
   db: Db,
   hashPassword: (p: string) => Promise<string>,
-  extraSteps: ((tx: SeedTx, ids: DemoIds) => void)[] = [],
+  extraSteps: ((tx: SeedTx, ids: DemoIds) => Promise<unknown>)[] = [],
 ): Promise<SeedResult> {
-  const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
+  const existing = (await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0;
   if (existing > 0) return { seeded: false, organisations: {}, users: {} };
   const hash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction((tx) => {
-    const orgIds: Record<string, number> = {};
-    for (const o of demoOrganisations) {
-      orgIds[o.key] = tx.insert(organisations).values({ name: o.name, kind: o.kind, procurementRegime: o.regime ?? "public" }).returning().get().id;
-    }
-    const userIds: Record<string, number> = {};
-    for (const u of demoUsers) {
-      const user = tx.insert(users).values({ email: u.email, name: u.name, passwordHash: hash }).returning().get();
-      userIds[u.email] = user.id;
-      tx.insert(memberships).values({ userId: user.id, organisationId: orgIds[u.org]!, role: u.role }).run();
-    }
-    for (const step of extraSteps) step(tx, { organisations: orgIds, users: userIds });
-    return { seeded: true, organisations: orgIds, users: userIds };
-  });
+  return await runTransaction(db, async (tx) => {
+      const orgIds: Record<string, number> = {};
+      for (const o of demoOrganisations) {
+        orgIds[o.key] = (await tx.insert(organisations).values({ name: o.name, kind: o.kind, procurementRegime: o.regime ?? "public" }).returning())[0]!.id;
+      }
+      const userIds: Record<string, number> = {};
+      for (const u of demoUsers) {
+        const user = (await tx.insert(users).values({ email: u.email, name: u.name, passwordHash: hash }).returning())[0]!;
+        userIds[u.email] = user.id;
+        await tx.insert(memberships).values({ userId: user.id, organisationId: orgIds[u.org]!, role: u.role });
+      }
+      for (const step of extraSteps) await step(tx, { organisations: orgIds, users: userIds });
+      return { seeded: true, organisations: orgIds, users: userIds };
+    });
 }

@@ -4,6 +4,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { ViteDevServer } from "vite";
+import { requestContext } from "#db/transaction";
 import type { Config } from "../app/config.server";
 import type {} from "../app/load-context"; // the AppLoadContext fields
 import { errorPageHtml } from "./error-page";
@@ -73,18 +74,22 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : options.build;
   if (!build) throw new Error("createPortalApp: build manquant");
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode,
-      getLoadContext: (req, res): AppLoadContext => ({
-        cspNonce: nonceOf(res),
-        requestId: String(res.locals.requestId),
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      }),
+  const remix = createRequestHandler({
+    build,
+    mode,
+    getLoadContext: (req, res): AppLoadContext => ({
+      cspNonce: nonceOf(res),
+      requestId: String(res.locals.requestId),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     }),
-  );
+  });
+  // Each request runs in its own async context: the SQLite transaction guard (db/transaction.ts)
+  // tells a query of the request that opened a transaction from another request's.
+  app.all("*", (req, res, next) => {
+    requestContext.run({ id: res.locals.requestId }, () => {
+      remix(req, res, next).catch(next);
+    });
+  });
 
   // Errors that escape Remix (it handles its own): logged with the request id, a French page, no stack trace.
   app.use(((error, req, res, next) => {

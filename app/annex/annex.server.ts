@@ -12,10 +12,10 @@ import { buildAnnexModel } from "./model.server";
  * The NR annex of a tender the acting user may see. A published tender's annex is built from its
  * frozen method snapshot, so it never changes after publication; a draft's from the draft.
  */
-export function getTenderAnnex({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
+export async function getTenderAnnex({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = await loadTender({ id: tenderId, user });
   const method = methodOf(tender);
-  const organisationName = db().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, tender.organisationId)).get()?.name ?? "";
+  const organisationName = (await db().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, tender.organisationId)).limit(1))[0]?.name ?? "";
   return buildAnnexModel(
     {
       id: tender.id,
@@ -35,8 +35,8 @@ export function getTenderAnnex({ tenderId, user }: { tenderId: number; user: Cur
 }
 
 export async function exportTenderAnnexDocx({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const model = getTenderAnnex({ tenderId, user });
+  const model = await getTenderAnnex({ tenderId, user });
   const buffer = await renderAnnexDocx(model);
-  audit(db(), { userId: user.id, organisationId: user.organisationId, action: "tender.annex.export", targetType: "tender", targetId: tenderId, details: { format: "docx" } });
+  await audit(db(), { userId: user.id, organisationId: user.organisationId, action: "tender.annex.export", targetType: "tender", targetId: tenderId, details: { format: "docx" } });
   return { buffer, filename: `annexe-nr-${model.tender.reference || model.tender.id}.docx` };
 }

@@ -6,18 +6,19 @@ import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { presentClause } from "~/lib/clauses.server";
-import { db } from "~/lib/db.server";
+import { transaction } from "~/lib/db.server";
 import { loadTender, loadTenderAsBuyer } from "~/tenders/access.server";
 import { methodOf, readDraftMethod } from "~/tenders/builder";
 import type { TenderMethod } from "~/tenders/method";
 import { AppError } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 
 /**
  * The clauses chosen for a tender's NR annex: suggested from its segment, picked from any
  * segment, placeholders filled, reordered. Part of the method: frozen at publication.
  */
-export function tenderClausesView({ tenderId, user, query }: { tenderId: number; user: CurrentUser; query: string }) {
-  const tender = loadTender({ id: tenderId, user });
+export async function tenderClausesView({ tenderId, user, query }: { tenderId: number; user: CurrentUser; query: string }) {
+  const tender = await loadTender({ id: tenderId, user });
   const method = methodOf(tender);
   const chosenIds = new Set(method.clauses.map((c) => c.clauseId));
   const chosen = method.clauses.map((c, index) => {
@@ -87,8 +88,8 @@ function withPostedValues(clauses: TenderMethod["clauses"], posted: ClauseValues
  * Applies the posted values, then the intent, and saves the draft. Values are saved even when a
  * placeholder is invalid (a draft may be incomplete); the page and the annex list what remains.
  */
-export function updateTenderClauses({ tenderId, user, intent, values }: { tenderId: number; user: CurrentUser; intent: ClauseIntent; values: ClauseValues }) {
-  const tender = loadTenderAsBuyer({ id: tenderId, user });
+export async function updateTenderClauses({ tenderId, user, intent, values }: { tenderId: number; user: CurrentUser; intent: ClauseIntent; values: ClauseValues }) {
+  const tender = await loadTenderAsBuyer({ id: tenderId, user });
   if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : ses clauses sont figées avec la méthode.");
   const method = readDraftMethod(tender.draftMethod);
   let clauses = withPostedValues(method.clauses, values);
@@ -126,14 +127,13 @@ export function updateTenderClauses({ tenderId, user, intent, values }: { tender
     case "save":
       break;
   }
-  db().transaction((tx) => {
-    const updated = tx
-      .update(tenders)
-      .set({ draftMethod: { ...method, clauses }, updatedAt: new Date().toISOString() })
-      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
-      .run();
-    if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.clauses.update", targetType: "tender", targetId: tender.id, details: { op: intent.op, count: clauses.length } });
-  });
+  await transaction(async (tx) => {
+        const updated = await tx
+              .update(tenders)
+              .set({ draftMethod: { ...method, clauses }, updatedAt: new Date().toISOString() })
+              .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
+        if (affectedRows(updated) !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.clauses.update", targetType: "tender", targetId: tender.id, details: { op: intent.op, count: clauses.length } });
+      });
   return { message };
 }

@@ -16,14 +16,14 @@ export type AccountMailKind = (typeof accountMailKinds)[number];
 
 const PLATFORM_NAME = "NR Procure";
 
-function platformOrganisationId(tx: Tx): number {
-  const found = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "platform")).orderBy(asc(organisations.id)).get();
+async function platformOrganisationId(tx: Tx): Promise<number> {
+  const found = (await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "platform")).orderBy(asc(organisations.id)).limit(1))[0];
   if (found) return found.id;
-  return tx.insert(organisations).values({ name: PLATFORM_NAME, kind: "platform" }).returning({ id: organisations.id }).get().id;
+  return (await tx.insert(organisations).values({ name: PLATFORM_NAME, kind: "platform" }).returning({ id: organisations.id }))[0]!.id;
 }
 
-export function queueAccountMail(tx: Tx, mail: { toEmail: string; kind: AccountMailKind; subject: string; body: string }): void {
-  tx.insert(outbox).values({ organisationId: platformOrganisationId(tx), ...mail }).run();
+export async function queueAccountMail(tx: Tx, mail: { toEmail: string; kind: AccountMailKind; subject: string; body: string }): Promise<void> {
+  await tx.insert(outbox).values({ organisationId: await platformOrganisationId(tx), ...mail });
 }
 
 /**

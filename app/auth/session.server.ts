@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, desc, eq, gt, isNull, lt, ne, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, notInArray } from "drizzle-orm";
 import { memberships, organisations, sessions, users, type Role } from "#db/schema";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
-import type { Db } from "#db/connection";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Tx, transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 import { newCsrfTokenCookie } from "./csrf.server";
 import { deviceLabel } from "./device";
 
@@ -58,20 +58,19 @@ export async function createSession({
 }): Promise<Headers> {
   const id = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
-  db().transaction((tx) => {
-    tx.insert(sessions)
-      .values({
-        id,
-        publicId: crypto.randomBytes(12).toString("base64url"),
-        userId,
-        membershipId,
-        expiresAt,
-        userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 512),
-        clientAddress: (clientAddress ?? "").slice(0, 64),
-      })
-      .run();
-    capSessions(tx, userId);
-  });
+  await transaction(async (tx) => {
+        await tx.insert(sessions)
+                .values({
+                  id,
+                  publicId: crypto.randomBytes(12).toString("base64url"),
+                  userId,
+                  membershipId,
+                  expiresAt,
+                  userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 512),
+                  clientAddress: (clientAddress ?? "").slice(0, 64),
+                });
+        await capSessions(tx, userId);
+      });
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(id));
   headers.append("Set-Cookie", await newCsrfTokenCookie());
@@ -79,15 +78,15 @@ export async function createSession({
 }
 
 /** Expired sessions of the user go, then all but the MAX_SESSIONS_PER_USER most recent. */
-function capSessions(tx: Tx, userId: number): void {
-  tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date().toISOString()))).run();
+async function capSessions(tx: Tx, userId: number): Promise<void> {
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date().toISOString())));
   const kept = tx
     .select({ id: sessions.id })
     .from(sessions)
     .where(eq(sessions.userId, userId))
-    .orderBy(desc(sessions.createdAt), desc(sql`rowid`))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
     .limit(MAX_SESSIONS_PER_USER);
-  tx.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, kept))).run();
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, kept)));
 }
 
 async function sessionId(request: Request): Promise<string | null> {
@@ -98,7 +97,7 @@ async function sessionId(request: Request): Promise<string | null> {
 /** Signs out: the session row goes, the cookie is cleared and the CSRF token replaced. */
 export async function destroySession(request: Request): Promise<Headers> {
   const id = await sessionId(request);
-  if (id) db().delete(sessions).where(eq(sessions.id, id)).run();
+  if (id) await db().delete(sessions).where(eq(sessions.id, id));
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize("", { maxAge: 0 }));
   headers.append("Set-Cookie", await newCsrfTokenCookie());
@@ -125,59 +124,43 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> {
   const id = await sessionId(request);
   if (!id) return null;
-  const row = currentUserQuery().get({ id, now: new Date().toISOString() });
+  const row = (await db()
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        membershipId: memberships.id,
+        role: memberships.role,
+        organisationId: organisations.id,
+        organisationName: organisations.name,
+        organisationKind: organisations.kind,
+        lastSeenAt: sessions.lastSeenAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(memberships, eq(memberships.id, sessions.membershipId))
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(
+        and(
+          eq(sessions.id, id),
+          gt(sessions.expiresAt, new Date().toISOString()),
+          isNull(users.deletedAt),
+          isNull(memberships.deletedAt),
+          isNull(organisations.deletedAt),
+        ),
+      ).limit(1))[0];
   if (!row) return null;
   const { lastSeenAt, ...user } = row;
-  touch(id, lastSeenAt);
+  await touch(id, lastSeenAt);
   return user;
 }
 
-/**
- * The session lookup of every request, built and prepared once per connection: drizzle's query
- * building and SQLite's statement compilation were ~0.5 ms of each page (issue 16, CPU profile).
- */
-function buildCurrentUserQuery(connection: Db) {
-  return connection
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      membershipId: memberships.id,
-      role: memberships.role,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(memberships, eq(memberships.id, sessions.membershipId))
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder("id")),
-        gt(sessions.expiresAt, sql.placeholder("now")),
-        isNull(users.deletedAt),
-        isNull(memberships.deletedAt),
-        isNull(organisations.deletedAt),
-      ),
-    )
-    .prepare();
-}
-const currentUserQueries = new WeakMap<Db, ReturnType<typeof buildCurrentUserQuery>>();
-function currentUserQuery() {
-  const connection = db();
-  let query = currentUserQueries.get(connection);
-  if (!query) currentUserQueries.set(connection, (query = buildCurrentUserQuery(connection)));
-  return query;
-}
-
 /** Last seen, written at most once a minute per session (a read-only request stays read-only). */
-function touch(id: string, lastSeenAt: string): void {
+async function touch(id: string, lastSeenAt: string): Promise<void> {
   const now = Date.now();
   if (now - Date.parse(lastSeenAt) < LAST_SEEN_EVERY_MS) return;
   const threshold = new Date(now - LAST_SEEN_EVERY_MS).toISOString();
-  db().update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, threshold))).run();
+  await db().update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, threshold)));
 }
 
 /** Anonymous visitors are sent to the sign-in page and brought back afterwards. */
@@ -237,12 +220,11 @@ export type SessionView = {
 /** The acting user's live sessions, most recently seen first; the one making the request is marked. */
 export async function listSessions({ user, request }: { user: CurrentUser; request: Request }): Promise<SessionView[]> {
   const current = await sessionId(request);
-  return db()
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date().toISOString())))
-    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt))
-    .all()
+  return (await db()
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date().toISOString())))
+      .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt)))
     .map((s) => ({
       publicId: s.publicId,
       device: deviceLabel(s.userAgent),
@@ -258,32 +240,31 @@ const SESSION_NOT_FOUND = "Cette session n'existe pas ou n'est plus active.";
 /** Ends one of the acting user's other sessions; someone else's (or an unknown id) is "not found". */
 export async function revokeSession({ user, request, publicId }: { user: CurrentUser; request: Request; publicId: string }): Promise<void> {
   const current = await sessionId(request);
-  db().transaction((tx) => {
-    const target = tx
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.publicId, publicId), eq(sessions.userId, user.id)))
-      .get();
-    if (!target) throw notFound(SESSION_NOT_FOUND);
-    if (target.id === current) throw new AppError("invalid", "C'est la session que vous utilisez : pour la fermer, utilisez « Se déconnecter ».");
-    tx.delete(sessions).where(eq(sessions.id, target.id)).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke", targetType: "session", targetId: publicId });
-  });
+  await transaction(async (tx) => {
+        const target = (await tx
+              .select({ id: sessions.id })
+              .from(sessions)
+              .where(and(eq(sessions.publicId, publicId), eq(sessions.userId, user.id))).limit(1))[0];
+        if (!target) throw notFound(SESSION_NOT_FOUND);
+        if (target.id === current) throw new AppError("invalid", "C'est la session que vous utilisez : pour la fermer, utilisez « Se déconnecter ».");
+        await tx.delete(sessions).where(eq(sessions.id, target.id));
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke", targetType: "session", targetId: publicId });
+      });
 }
 
 /** Ends every session of the acting user but the one making the request; returns how many. */
 export async function revokeOtherSessions({ user, request }: { user: CurrentUser; request: Request }): Promise<number> {
   const current = (await sessionId(request)) ?? "";
-  return db().transaction((tx) => {
-    const done = tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, current))).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke-others", targetType: "user", targetId: user.id, details: { count: done.changes } });
-    return done.changes;
-  });
+  return await transaction(async (tx) => {
+      const done = await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, current)));
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "session.revoke-others", targetType: "user", targetId: user.id, details: { count: affectedRows(done) } });
+      return affectedRows(done);
+    });
 }
 
 /** Ends every session of a user (password reset), inside the caller's transaction. */
-export function unsafeRevokeAllSessions(tx: Tx, userId: number, { except }: { except?: string } = {}): number {
-  return tx.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId)).run().changes;
+export async function unsafeRevokeAllSessions(tx: Tx, userId: number, { except }: { except?: string } = {}): Promise<number> {
+  return affectedRows(await tx.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId)));
 }
 
 /** The id of the session the request carries, for callers that keep it while ending the others. */

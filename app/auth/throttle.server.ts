@@ -21,7 +21,7 @@ import crypto from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { rateLimits } from "#db/schema";
 import { config } from "~/config.server";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Tx, transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 
 export type ThrottlePolicy = {
@@ -75,28 +75,31 @@ export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** Delay imposed after the attempt numbered `hits` (an SQL expression): none while hits < free. */
 function delayAfter(hits: SQL, p: ThrottlePolicy) {
-  return sql`(CASE WHEN ${hits} < ${p.free} THEN 0 ELSE min(${p.maxDelayMs}, ${p.baseDelayMs} * (1 << min(${hits} - ${p.free}, 30))) END)`;
+  // No two-argument min (SQLite only) and a BIGINT product (PostgreSQL's integer would overflow):
+  // the same SQL on both engines.
+  const doublings = sql`(CASE WHEN ${hits} - ${p.free} > 30 THEN 30 ELSE ${hits} - ${p.free} END)`;
+  const delay = sql`(CAST(${p.baseDelayMs} AS BIGINT) * (1 << ${doublings}))`;
+  return sql`(CASE WHEN ${hits} < ${p.free} THEN 0 WHEN ${delay} > ${p.maxDelayMs} THEN ${p.maxDelayMs} ELSE ${delay} END)`;
 }
 type SQL = ReturnType<typeof sql>;
 
 /** One key's reservation, one statement; `null` when the key must wait. */
-function reserveOne(tx: Tx, key: ThrottleKey, now: number): { nextAt: number } | null {
+async function reserveOne(tx: Tx, key: ThrottleKey, now: number): Promise<{ nextAt: number } | null> {
   const p = key.policy;
   const stale = sql`${rateLimits.expiresAt} <= ${now}`;
   const hits = sql`(CASE WHEN ${stale} THEN 1 ELSE ${rateLimits.hits} + 1 END)`;
   const firstNext = now + (1 < p.free ? 0 : p.baseDelayMs);
   const nextAt = sql`${now} + ${delayAfter(hits, p)}`;
-  const row = tx
-    .insert(rateLimits)
-    .values({ key: keyOf(key), hits: 1, nextAt: firstNext, expiresAt: firstNext + p.windowMs })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: { hits, nextAt, expiresAt: sql`${nextAt} + ${p.windowMs}` },
-      // Allowed when the streak is over or the wait has passed; otherwise nothing is written.
-      setWhere: sql`${stale} OR ${rateLimits.nextAt} <= ${now}`,
-    })
-    .returning({ nextAt: rateLimits.nextAt })
-    .get();
+  const row = (await tx
+      .insert(rateLimits)
+      .values({ key: keyOf(key), hits: 1, nextAt: firstNext, expiresAt: firstNext + p.windowMs })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: { hits, nextAt, expiresAt: sql`${nextAt} + ${p.windowMs}` },
+        // Allowed when the streak is over or the wait has passed; otherwise nothing is written.
+        setWhere: sql`${stale} OR ${rateLimits.nextAt} <= ${now}`,
+      })
+      .returning({ nextAt: rateLimits.nextAt }))[0]!;
   return row ?? null;
 }
 
@@ -107,63 +110,62 @@ class Refused extends Error {}
  * longest wait is returned. `work`, when given, runs in the same transaction once the attempt is
  * counted (one commit whatever it writes: the answer takes as long whether or not it writes).
  */
-export function reserve(keys: ThrottleKey[], now = Date.now(), work?: (tx: Tx) => void): Reservation {
-  purgeExpired(now);
+export async function reserve(keys: ThrottleKey[], now = Date.now(), work?: (tx: Tx) => Promise<void>): Promise<Reservation> {
+  await purgeExpired(now);
   try {
-    db().transaction((tx) => {
-      for (const key of keys) if (!reserveOne(tx, key, now)) throw new Refused();
-      work?.(tx);
-    });
+    await transaction(async (tx) => {
+            for (const key of keys) if (!await reserveOne(tx, key, now)) throw new Refused();
+            await work?.(tx);
+          });
     return { ok: true };
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
-    return { ok: false, retryAfterMs: waitFor(keys, now) };
+    return { ok: false, retryAfterMs: await waitFor(keys, now) };
   }
 }
 
 /** How long until every key accepts an attempt again (for the 429 message and Retry-After). */
-function waitFor(keys: ThrottleKey[], now: number): number {
+async function waitFor(keys: ThrottleKey[], now: number): Promise<number> {
   let wait = 0;
   for (const key of keys) {
-    const row = db().select().from(rateLimits).where(eq(rateLimits.key, keyOf(key))).get();
+    const row = (await db().select().from(rateLimits).where(eq(rateLimits.key, keyOf(key))).limit(1))[0];
     if (row && row.expiresAt > now) wait = Math.max(wait, row.nextAt - now);
   }
   return Math.max(wait, 1000);
 }
 
 /** `reserve`, or an AppError "rate-limited" (429 with Retry-After) saying how long to wait. */
-export function requireAttempt(keys: ThrottleKey[], now = Date.now()): void {
-  const r = reserve(keys, now);
+export async function requireAttempt(keys: ThrottleKey[], now = Date.now()): Promise<void> {
+  const r = await reserve(keys, now);
   if (!r.ok) throw tooManyAttempts(r.retryAfterMs);
 }
 
 /** A success ends the key's streak (a correct password clears that account × address counter). */
-export function clear(key: ThrottleKey): void {
-  db().delete(rateLimits).where(eq(rateLimits.key, keyOf(key))).run();
+export async function clear(key: ThrottleKey): Promise<void> {
+  await db().delete(rateLimits).where(eq(rateLimits.key, keyOf(key)));
 }
 
 /**
  * Gives back the attempt a success had reserved on a shared key (the client address: many people
  * behind one office address sign in successfully), and lifts its wait if it falls under `free`.
  */
-export function refund(key: ThrottleKey, now = Date.now()): void {
+export async function refund(key: ThrottleKey, now = Date.now()): Promise<void> {
   const p = key.policy;
-  db()
-    .update(rateLimits)
-    .set({
-      hits: sql`max(${rateLimits.hits} - 1, 0)`,
-      nextAt: sql`CASE WHEN ${rateLimits.hits} - 1 < ${p.free} THEN min(${rateLimits.nextAt}, ${now}) ELSE ${rateLimits.nextAt} END`,
-    })
-    .where(and(eq(rateLimits.key, keyOf(key)), sql`${rateLimits.expiresAt} > ${now}`))
-    .run();
+  await db()
+        .update(rateLimits)
+        .set({
+          hits: sql`CASE WHEN ${rateLimits.hits} > 0 THEN ${rateLimits.hits} - 1 ELSE 0 END`,
+          nextAt: sql`CASE WHEN ${rateLimits.hits} - 1 < ${p.free} AND ${rateLimits.nextAt} > ${now} THEN ${now} ELSE ${rateLimits.nextAt} END`,
+        })
+        .where(and(eq(rateLimits.key, keyOf(key)), sql`${rateLimits.expiresAt} > ${now}`));
 }
 
 let lastPurge = 0;
 /** Forgotten streaks are deleted at most once a minute, by whichever request comes. */
-function purgeExpired(now: number): void {
+async function purgeExpired(now: number): Promise<void> {
   if (now - lastPurge < MINUTE) return;
   lastPurge = now;
-  db().delete(rateLimits).where(lt(rateLimits.expiresAt, now)).run();
+  await db().delete(rateLimits).where(lt(rateLimits.expiresAt, now));
 }
 
 /** « 45 secondes », « 2 minutes », « 1 heure et 5 minutes »: a wait as the 429 message says it. */

@@ -13,7 +13,7 @@ import { currentGuide, getGuide, guideVersionList, type Guide } from "#questionn
 import { requireCampaignManager, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { canonicalJson } from "~/lib/submission-content";
 import { DATE_PATTERN, TIME_PATTERN, formatParis, parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
@@ -25,9 +25,9 @@ import { consultationCounts } from "~/tenders/consultation-counts.server";
 export const CAMPAIGN_NOT_FOUND = "Cette campagne n'existe pas ou vous n'y avez pas accès.";
 
 /** A campaign the acting user may see on the buying side (buyer, CSR team, assigned evaluator). */
-export function loadCampaign({ id, user }: { id: number; user: CurrentUser }): TenderRow {
+export async function loadCampaign({ id, user }: { id: number; user: CurrentUser }): Promise<TenderRow> {
   try {
-    return loadTender({ id, user, kind: "campaign" });
+    return await loadTender({ id, user, kind: "campaign" });
   } catch (e) {
     if (e instanceof AppError && e.code === "not-found") throw notFound(CAMPAIGN_NOT_FOUND);
     throw e;
@@ -35,10 +35,10 @@ export function loadCampaign({ id, user }: { id: number; user: CurrentUser }): T
 }
 
 /** Same, for those who run it (buyer or CSR team). */
-export function loadCampaignAsManager({ id, user }: { id: number; user: CurrentUser }): TenderRow {
-  const row = loadCampaign({ id, user });
+export async function loadCampaignAsManager({ id, user }: { id: number; user: CurrentUser }): Promise<TenderRow> {
+  const row = await loadCampaign({ id, user });
   requireCampaignManager(user);
-  return loadTenderAsBuyer({ id: row.id, user, kind: "campaign" });
+  return await loadTenderAsBuyer({ id: row.id, user, kind: "campaign" });
 }
 
 const checkbox = z
@@ -119,21 +119,19 @@ export function campaignMethodFrom(values: Pick<CampaignFormValues, "guideVersio
 }
 
 /** Default form values: the current guide, all 47 questions, equal weights, 30 days, last campaign's panel. */
-export function newCampaignValues({ user }: { user: CurrentUser }) {
+export async function newCampaignValues({ user }: { user: CurrentUser }) {
   const in30 = utcIsoToParis(new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString());
-  const last = db()
-    .select({ id: tenders.id })
-    .from(tenders)
-    .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "campaign")))
-    .orderBy(desc(tenders.id))
-    .get();
+  const last = (await db()
+      .select({ id: tenders.id })
+      .from(tenders)
+      .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "campaign")))
+      .orderBy(desc(tenders.id)).limit(1))[0];
   const panel = last
-    ? db()
-        .select({ name: invitations.supplierName, email: invitations.email })
-        .from(invitations)
-        .where(and(eq(invitations.tenderId, last.id), isNull(invitations.revokedAt)))
-        .orderBy(invitations.id)
-        .all()
+    ? (await db()
+              .select({ name: invitations.supplierName, email: invitations.email })
+              .from(invitations)
+              .where(and(eq(invitations.tenderId, last.id), isNull(invitations.revokedAt)))
+              .orderBy(invitations.id))
         .map((i) => `${i.name} ; ${i.email}`)
         .join("\n")
     : "";
@@ -170,7 +168,7 @@ export function campaignFormContext() {
  * publication), evaluation may start as answers arrive, and every panel line gets an invitation
  * (the same single-use links and outbox messages as a tender's). Returns the id and the links.
  */
-export function createCampaign({ user, values, origin }: { user: CurrentUser; values: CampaignFormValues; origin: string }) {
+export async function createCampaign({ user, values, origin }: { user: CurrentUser; values: CampaignFormValues; origin: string }) {
   requireCampaignManager(user);
   const guide = getGuide(values.guideVersion) ?? currentGuide;
   const { method, issues } = campaignMethodFrom(values, guide);
@@ -180,128 +178,122 @@ export function createCampaign({ user, values, origin }: { user: CurrentUser; va
   if (!deadline) throw new AppError("invalid", "Date limite invalide");
   const sha256 = crypto.createHash("sha256").update(canonicalJson(method)).digest("hex");
   const at = new Date().toISOString();
-  const id = db().transaction((tx) => {
-    const row = tx
-      .insert(tenders)
-      .values({
-        kind: "campaign",
-        organisationId: user.organisationId,
-        createdBy: user.id,
-        title: values.title,
-        reference: "",
-        segment: "campagne-maturite",
-        description: values.description,
-        deadline,
-        contactName: user.name,
-        contactEmail: user.email,
-        status: "published",
-        allowEarlyEvaluation: true,
-        draftMethod: method,
-        publishedMethod: method,
-        publishedMethodSha256: sha256,
-        publishedAt: at,
-        publishedBy: user.id,
-      })
-      .returning({ id: tenders.id })
-      .get();
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "campaign.launch",
-      targetType: "campaign",
-      targetId: row.id,
-      details: { title: values.title, guideVersion: method.guideVersion, methodSha256: sha256, deadline, panel: lines.length },
+  const id = await transaction(async (tx) => {
+      const row = (await tx
+            .insert(tenders)
+            .values({
+              kind: "campaign",
+              organisationId: user.organisationId,
+              createdBy: user.id,
+              title: values.title,
+              reference: "",
+              segment: "campagne-maturite",
+              description: values.description,
+              deadline,
+              contactName: user.name,
+              contactEmail: user.email,
+              status: "published",
+              allowEarlyEvaluation: true,
+              draftMethod: method,
+              publishedMethod: method,
+              publishedMethodSha256: sha256,
+              publishedAt: at,
+              publishedBy: user.id,
+            })
+            .returning({ id: tenders.id }))[0]!;
+      await audit(tx, {
+              userId: user.id,
+              organisationId: user.organisationId,
+              action: "campaign.launch",
+              targetType: "campaign",
+              targetId: row.id,
+              details: { title: values.title, guideVersion: method.guideVersion, methodSha256: sha256, deadline, panel: lines.length },
+            });
+      return row.id;
     });
-    return row.id;
-  });
   const links: { supplierName: string; email: string; link: string }[] = [];
   for (const line of lines) {
-    const r = createInvitation({ tenderId: id, user, email: line.email, supplierName: line.supplierName, origin });
+    const r = await createInvitation({ tenderId: id, user, email: line.email, supplierName: line.supplierName, origin });
     if (r.ok) links.push({ ...line, link: r.link });
   }
   return { id, links };
 }
 
 /** Campaigns the user may see (buyer, CSR team: the organisation's; evaluator: assigned), newest first. */
-export function listCampaigns({ user }: { user: CurrentUser }) {
-  return db()
-    .select({
-      id: tenders.id,
-      title: tenders.title,
-      status: tenders.status,
-      deadline: tenders.deadline,
-      publishedAt: tenders.publishedAt,
-      ...consultationCounts,
-    })
-    .from(tenders)
-    .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "campaign")))
-    .orderBy(desc(tenders.id))
-    .all();
+export async function listCampaigns({ user }: { user: CurrentUser }) {
+  return await db()
+      .select({
+        id: tenders.id,
+        title: tenders.title,
+        status: tenders.status,
+        deadline: tenders.deadline,
+        publishedAt: tenders.publishedAt,
+        ...consultationCounts,
+      })
+      .from(tenders)
+      .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "campaign")))
+      .orderBy(desc(tenders.id));
 }
 
 /** Closes a campaign: no more answers; evaluation, debriefs and plans go on. */
-export function closeCampaign({ id, user }: { id: number; user: CurrentUser }): void {
-  const c = loadCampaignAsManager({ id, user });
+export async function closeCampaign({ id, user }: { id: number; user: CurrentUser }): Promise<void> {
+  const c = await loadCampaignAsManager({ id, user });
   if (c.status !== "published") throw new AppError("conflict", "Seule une campagne en cours peut être clôturée.");
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, c.id)).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "campaign.close", targetType: "campaign", targetId: c.id });
-  });
+  await transaction(async (tx) => {
+        await tx.update(tenders).set({ status: "closed", closedAt: at, updatedAt: at }).where(eq(tenders.id, c.id));
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "campaign.close", targetType: "campaign", targetId: c.id });
+      });
 }
 
 /**
  * A reminder to a panel member who has not submitted: an outbox message and a row counted on the
  * panel view. The invitation must belong to this campaign (else 404).
  */
-export function sendReminder({ campaignId, invitationId, user, origin }: { campaignId: number; invitationId: number; user: CurrentUser; origin: string }): string {
-  const c = loadCampaignAsManager({ id: campaignId, user });
+export async function sendReminder({ campaignId, invitationId, user, origin }: { campaignId: number; invitationId: number; user: CurrentUser; origin: string }): Promise<string> {
+  const c = await loadCampaignAsManager({ id: campaignId, user });
   if (c.status !== "published") throw new AppError("conflict", "La campagne n'accepte plus de réponses : inutile de relancer.");
-  const inv = db()
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, c.id), eq(invitations.organisationId, user.organisationId), isNull(invitations.revokedAt)))
-    .get();
+  const inv = (await db()
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, c.id), eq(invitations.organisationId, user.organisationId), isNull(invitations.revokedAt))).limit(1))[0];
   if (!inv) throw notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
   const submitted =
     inv.supplierOrganisationId !== null &&
-    db()
-      .select({ id: submissions.id })
-      .from(submissions)
-      .where(and(eq(submissions.tenderId, c.id), eq(submissions.supplierOrganisationId, inv.supplierOrganisationId), isNull(submissions.withdrawnAt)))
-      .get();
+    (await db()
+            .select({ id: submissions.id })
+            .from(submissions)
+            .where(and(eq(submissions.tenderId, c.id), eq(submissions.supplierOrganisationId, inv.supplierOrganisationId), isNull(submissions.withdrawnAt))).limit(1))[0];
   if (submitted) throw new AppError("conflict", `${inv.supplierName} a déjà déposé sa réponse.`);
-  db().transaction((tx) => {
-    tx.insert(outbox)
-      .values({
-        organisationId: user.organisationId,
-        toEmail: inv.email,
-        kind: "campaign-reminder",
-        subject: `Rappel : campagne « ${c.title} »`,
-        body: [
-          "Bonjour,",
-          "",
-          `${user.organisationName} vous rappelle sa campagne d'évaluation de la maturité numérique responsable « ${c.title} », ouverte jusqu'au ${formatParis(c.deadline, "numeric", { withZone: true })}.`,
-          inv.acceptedAt ? `Votre questionnaire : ${origin}/fournisseur/consultations/${c.id}` : "Utilisez le lien personnel reçu avec l'invitation.",
-          "",
-          `${user.name} — ${user.organisationName}`,
-        ].join("\n"),
-      })
-      .run();
-    tx.insert(campaignReminders).values({ campaignId: c.id, invitationId: inv.id, sentBy: user.id }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "campaign.reminder", targetType: "campaign", targetId: c.id, details: { invitationId: inv.id } });
-  });
+  await transaction(async (tx) => {
+        await tx.insert(outbox)
+                .values({
+                  organisationId: user.organisationId,
+                  toEmail: inv.email,
+                  kind: "campaign-reminder",
+                  subject: `Rappel : campagne « ${c.title} »`,
+                  body: [
+                    "Bonjour,",
+                    "",
+                    `${user.organisationName} vous rappelle sa campagne d'évaluation de la maturité numérique responsable « ${c.title} », ouverte jusqu'au ${formatParis(c.deadline, "numeric", { withZone: true })}.`,
+                    inv.acceptedAt ? `Votre questionnaire : ${origin}/fournisseur/consultations/${c.id}` : "Utilisez le lien personnel reçu avec l'invitation.",
+                    "",
+                    `${user.name} — ${user.organisationName}`,
+                  ].join("\n"),
+                });
+        await tx.insert(campaignReminders).values({ campaignId: c.id, invitationId: inv.id, sentBy: user.id });
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "campaign.reminder", targetType: "campaign", targetId: c.id, details: { invitationId: inv.id } });
+      });
   return inv.supplierName;
 }
 
 /** Reminders sent per invitation of a campaign (caller checked access). */
-export function reminderCounts(campaignId: number, invitationIds: number[]): Map<number, number> {
+export async function reminderCounts(campaignId: number, invitationIds: number[]): Promise<Map<number, number>> {
   if (invitationIds.length === 0) return new Map();
-  const rows = db()
-    .select({ invitationId: campaignReminders.invitationId, n: sql<number>`count(*)` })
-    .from(campaignReminders)
-    .where(and(eq(campaignReminders.campaignId, campaignId), inArray(campaignReminders.invitationId, invitationIds)))
-    .groupBy(campaignReminders.invitationId)
-    .all();
+  const rows = await db()
+      .select({ invitationId: campaignReminders.invitationId, n: sql<number>`count(*)` })
+      .from(campaignReminders)
+      .where(and(eq(campaignReminders.campaignId, campaignId), inArray(campaignReminders.invitationId, invitationIds)))
+      .groupBy(campaignReminders.invitationId);
   return new Map(rows.map((r) => [r.invitationId, Number(r.n)]));
 }

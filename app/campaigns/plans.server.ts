@@ -11,10 +11,11 @@ import { currentGuide, getGuide } from "#questionnaires/guide";
 import { isCampaignManager, isSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { DATE_PATTERN } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import type { TenderRow } from "~/tenders/access.server";
+import { affectedRows } from "#db/transaction";
 import { afterAgreement, criterionMove, transitionRefusal, type Side } from "./plan";
 
 export const ACTION_NOT_FOUND = "Cette action n'existe pas ou vous n'y avez pas accès.";
@@ -40,21 +41,19 @@ function sideOf(user: CurrentUser): Side {
 }
 
 /** Actions of one supplier in one campaign, with their history (caller checked access). */
-export function listActions(campaignId: number, supplierOrganisationId: number) {
-  const rows = db()
-    .select()
-    .from(improvementActions)
-    .where(and(eq(improvementActions.campaignId, campaignId), eq(improvementActions.supplierOrganisationId, supplierOrganisationId)))
-    .orderBy(asc(improvementActions.id))
-    .all();
+export async function listActions(campaignId: number, supplierOrganisationId: number) {
+  const rows = await db()
+      .select()
+      .from(improvementActions)
+      .where(and(eq(improvementActions.campaignId, campaignId), eq(improvementActions.supplierOrganisationId, supplierOrganisationId)))
+      .orderBy(asc(improvementActions.id));
   const events = rows.length
-    ? db()
-        .select({ e: improvementActionEvents, userName: users.name })
-        .from(improvementActionEvents)
-        .innerJoin(users, eq(users.id, improvementActionEvents.userId))
-        .where(inArray(improvementActionEvents.actionId, rows.map((r) => r.id)))
-        .orderBy(asc(improvementActionEvents.id))
-        .all()
+    ? await db()
+              .select({ e: improvementActionEvents, userName: users.name })
+              .from(improvementActionEvents)
+              .innerJoin(users, eq(users.id, improvementActionEvents.userId))
+              .where(inArray(improvementActionEvents.actionId, rows.map((r) => r.id)))
+              .orderBy(asc(improvementActionEvents.id))
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -74,21 +73,20 @@ export function listActions(campaignId: number, supplierOrganisationId: number) 
  * Actions agreed in the supplier's EARLIER campaigns of the same buying organisation, each with
  * whether its criterion moved between that campaign and this one.
  */
-export function actionsWithMoves(campaign: TenderRow, supplierOrganisationId: number, axes: { id: string; score: number | null }[]) {
-  const rows = db()
-    .select({ a: improvementActions, campaignTitle: tenders.title })
-    .from(improvementActions)
-    .innerJoin(tenders, eq(tenders.id, improvementActions.campaignId))
-    .where(
-      and(
-        eq(improvementActions.organisationId, campaign.organisationId),
-        eq(improvementActions.supplierOrganisationId, supplierOrganisationId),
-        ne(improvementActions.campaignId, campaign.id),
-        lt(tenders.publishedAt, campaign.publishedAt ?? campaign.createdAt),
-      ),
-    )
-    .orderBy(asc(improvementActions.id))
-    .all();
+export async function actionsWithMoves(campaign: TenderRow, supplierOrganisationId: number, axes: { id: string; score: number | null }[]) {
+  const rows = await db()
+      .select({ a: improvementActions, campaignTitle: tenders.title })
+      .from(improvementActions)
+      .innerJoin(tenders, eq(tenders.id, improvementActions.campaignId))
+      .where(
+        and(
+          eq(improvementActions.organisationId, campaign.organisationId),
+          eq(improvementActions.supplierOrganisationId, supplierOrganisationId),
+          ne(improvementActions.campaignId, campaign.id),
+          lt(tenders.publishedAt, campaign.publishedAt ?? campaign.createdAt),
+        ),
+      )
+      .orderBy(asc(improvementActions.id));
   return rows
     .filter((r) => r.a.status !== "proposed")
     .map((r) => {
@@ -102,7 +100,7 @@ export function actionsWithMoves(campaign: TenderRow, supplierOrganisationId: nu
  * scores in it; supplier: its own organisation through its shared debrief. The proposer's side agrees
  * at once; the other side's agreement makes it `agreed`.
  */
-export function proposeAction({
+export async function proposeAction({
   campaign,
   supplierOrganisationId,
   baselineScore,
@@ -114,34 +112,33 @@ export function proposeAction({
   baselineScore: number | null;
   user: CurrentUser;
   input: ActionFormValues;
-}): number {
+}): Promise<number> {
   const side = sideOf(user);
   if (side === "supplier" && supplierOrganisationId !== user.organisationId) throw notFound(ACTION_NOT_FOUND);
   const guide = getGuide((campaign.publishedMethod as { guideVersion?: string } | null)?.guideVersion ?? "") ?? currentGuide;
   if (!guide.criteria.some((c) => c.id === input.criterion)) throw new AppError("invalid", "Critère inconnu.");
   const at = new Date().toISOString();
-  return db().transaction((tx) => {
-    const row = tx
-      .insert(improvementActions)
-      .values({
-        campaignId: campaign.id,
-        organisationId: campaign.organisationId,
-        supplierOrganisationId,
-        criterion: input.criterion,
-        action: input.action,
-        owner: input.owner,
-        dueDate: input.dueDate,
-        baselineScore,
-        proposedBy: user.id,
-        agreedByBuyerAt: side === "buyer" ? at : null,
-        agreedBySupplierAt: side === "supplier" ? at : null,
-      })
-      .returning({ id: improvementActions.id })
-      .get();
-    tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "propose", toStatus: "proposed", note: input.action }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.propose", targetType: "improvement-action", targetId: row.id, details: { campaignId: campaign.id, supplierOrganisationId, ...input } });
-    return row.id;
-  });
+  return await transaction(async (tx) => {
+      const row = (await tx
+            .insert(improvementActions)
+            .values({
+              campaignId: campaign.id,
+              organisationId: campaign.organisationId,
+              supplierOrganisationId,
+              criterion: input.criterion,
+              action: input.action,
+              owner: input.owner,
+              dueDate: input.dueDate,
+              baselineScore,
+              proposedBy: user.id,
+              agreedByBuyerAt: side === "buyer" ? at : null,
+              agreedBySupplierAt: side === "supplier" ? at : null,
+            })
+            .returning({ id: improvementActions.id }))[0]!;
+      await tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "propose", toStatus: "proposed", note: input.action });
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.propose", targetType: "improvement-action", targetId: row.id, details: { campaignId: campaign.id, supplierOrganisationId, ...input } });
+      return row.id;
+    });
 }
 
 /**
@@ -149,38 +146,37 @@ export function proposeAction({
  * organisation and is visible to the user; supplier — it is its organisation's and the debrief was
  * shared. `visibleCampaign` re-checks the campaign with the caller's own rule.
  */
-export function loadActionFor(user: CurrentUser, actionId: number, visibleCampaign: (campaignId: number) => TenderRow) {
+export async function loadActionFor(user: CurrentUser, actionId: number, visibleCampaign: (campaignId: number) => Promise<TenderRow>) {
   if (!Number.isSafeInteger(actionId)) throw notFound(ACTION_NOT_FOUND);
   const side = sideOf(user);
-  const row = db()
-    .select()
-    .from(improvementActions)
-    .where(
-      and(
-        eq(improvementActions.id, actionId),
-        side === "supplier" ? eq(improvementActions.supplierOrganisationId, user.organisationId) : eq(improvementActions.organisationId, user.organisationId),
-      ),
-    )
-    .get();
+  const row = (await db()
+      .select()
+      .from(improvementActions)
+      .where(
+        and(
+          eq(improvementActions.id, actionId),
+          side === "supplier" ? eq(improvementActions.supplierOrganisationId, user.organisationId) : eq(improvementActions.organisationId, user.organisationId),
+        ),
+      ).limit(1))[0];
   if (!row) throw notFound(ACTION_NOT_FOUND);
-  visibleCampaign(row.campaignId);
+  await visibleCampaign(row.campaignId);
   return { row, side };
 }
 
-export function agreeAction({ user, actionId, visibleCampaign }: { user: CurrentUser; actionId: number; visibleCampaign: (id: number) => TenderRow }) {
-  const { row, side } = loadActionFor(user, actionId, visibleCampaign);
+export async function agreeAction({ user, actionId, visibleCampaign }: { user: CurrentUser; actionId: number; visibleCampaign: (id: number) => Promise<TenderRow> }) {
+  const { row, side } = await loadActionFor(user, actionId, visibleCampaign);
   const at = new Date().toISOString();
   const next = afterAgreement(row, side, at);
   if (!next) throw new AppError("conflict", "Cette action est déjà convenue.");
-  db().transaction((tx) => {
-    tx.update(improvementActions).set({ ...next, updatedAt: at }).where(and(eq(improvementActions.id, row.id), eq(improvementActions.status, "proposed"))).run();
-    tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "agree", fromStatus: row.status, toStatus: next.status }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.agree", targetType: "improvement-action", targetId: row.id, details: { side, status: next.status } });
-  });
+  await transaction(async (tx) => {
+        await tx.update(improvementActions).set({ ...next, updatedAt: at }).where(and(eq(improvementActions.id, row.id), eq(improvementActions.status, "proposed")));
+        await tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "agree", fromStatus: row.status, toStatus: next.status });
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.agree", targetType: "improvement-action", targetId: row.id, details: { side, status: next.status } });
+      });
   return next.status;
 }
 
-export function changeActionStatus({
+export async function changeActionStatus({
   user,
   actionId,
   to,
@@ -191,22 +187,21 @@ export function changeActionStatus({
   actionId: number;
   to: ActionStatus;
   note: string;
-  visibleCampaign: (id: number) => TenderRow;
+  visibleCampaign: (id: number) => Promise<TenderRow>;
 }) {
-  const { row, side } = loadActionFor(user, actionId, visibleCampaign);
+  const { row, side } = await loadActionFor(user, actionId, visibleCampaign);
   const refusal = transitionRefusal(row.status, to, side, note.trim().length > 0);
   if (refusal) throw new AppError("conflict", refusal);
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    const res = tx
-      .update(improvementActions)
-      .set({ status: to, updatedAt: at })
-      .where(and(eq(improvementActions.id, row.id), eq(improvementActions.status, row.status)))
-      .run();
-    if (res.changes !== 1) throw new AppError("conflict", "L'action a changé entre-temps : rechargez la page.");
-    tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "status", fromStatus: row.status, toStatus: to, note }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.status", targetType: "improvement-action", targetId: row.id, details: { side, from: row.status, to, note } });
-  });
+  await transaction(async (tx) => {
+        const res = await tx
+              .update(improvementActions)
+              .set({ status: to, updatedAt: at })
+              .where(and(eq(improvementActions.id, row.id), eq(improvementActions.status, row.status)));
+        if (affectedRows(res) !== 1) throw new AppError("conflict", "L'action a changé entre-temps : rechargez la page.");
+        await tx.insert(improvementActionEvents).values({ actionId: row.id, userId: user.id, organisationId: user.organisationId, event: "status", fromStatus: row.status, toStatus: to, note });
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "plan.status", targetType: "improvement-action", targetId: row.id, details: { side, from: row.status, to, note } });
+      });
 }
 
 export type PlanActionResult = { ok: true; message: string } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -216,7 +211,7 @@ export type PlanActionResult = { ok: true; message: string } | { ok: false; fiel
  * campaign the page showed, loaded with the page's own access rule; `visibleCampaign` re-applies
  * that rule to an action's campaign (an action id from another campaign or supplier is a 404).
  */
-export function planAction({
+export async function planAction({
   formData,
   user,
   campaign,
@@ -229,11 +224,11 @@ export function planAction({
   campaign: TenderRow;
   supplierOrganisationId: number;
   axes: { id: string; score: number | null }[];
-  visibleCampaign: (id: number) => TenderRow;
-}): PlanActionResult {
+  visibleCampaign: (id: number) => Promise<TenderRow>;
+}): Promise<PlanActionResult> {
   const intent = String(formData.get("intent") ?? "");
-  const scoped = (id: number) => {
-    const c = visibleCampaign(id);
+  const scoped = async (id: number) => {
+    const c = await visibleCampaign(id);
     if (c.id !== campaign.id) throw notFound(ACTION_NOT_FOUND);
     return c;
   };
@@ -246,23 +241,23 @@ export function planAction({
         return { ok: false, fieldErrors };
       }
       const baseline = axes.find((a) => a.id === parsed.data.criterion)?.score ?? null;
-      proposeAction({ campaign, supplierOrganisationId, baselineScore: baseline, user, input: parsed.data });
+      await proposeAction({ campaign, supplierOrganisationId, baselineScore: baseline, user, input: parsed.data });
       return { ok: true, message: "Action proposée : elle sera convenue quand l'autre partie l'aura acceptée." };
     }
     case "agree": {
       const actionId = z.coerce.number().int().positive().safeParse(formData.get("actionId"));
       if (!actionId.success) throw notFound(ACTION_NOT_FOUND);
-      const { row } = loadActionFor(user, actionId.data, scoped);
+      const { row } = await loadActionFor(user, actionId.data, scoped);
       if (row.supplierOrganisationId !== supplierOrganisationId) throw notFound(ACTION_NOT_FOUND);
-      const status = agreeAction({ user, actionId: row.id, visibleCampaign: scoped });
+      const status = await agreeAction({ user, actionId: row.id, visibleCampaign: scoped });
       return { ok: true, message: status === "agreed" ? "Action convenue par les deux parties." : "Accord enregistré ; en attente de l'autre partie." };
     }
     case "status": {
       const parsed = statusFormSchema.safeParse({ actionId: formData.get("actionId"), to: formData.get("to"), note: formData.get("note") ?? "" });
       if (!parsed.success) return { ok: false, fieldErrors: { status: parsed.error.issues.map((i) => i.message) } };
-      const { row } = loadActionFor(user, parsed.data.actionId, scoped);
+      const { row } = await loadActionFor(user, parsed.data.actionId, scoped);
       if (row.supplierOrganisationId !== supplierOrganisationId) throw notFound(ACTION_NOT_FOUND);
-      changeActionStatus({ user, actionId: row.id, to: parsed.data.to, note: parsed.data.note, visibleCampaign: scoped });
+      await changeActionStatus({ user, actionId: row.id, to: parsed.data.to, note: parsed.data.note, visibleCampaign: scoped });
       return { ok: true, message: "Statut de l'action mis à jour." };
     }
     default:

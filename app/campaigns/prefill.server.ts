@@ -13,37 +13,35 @@ import { formatParis } from "~/lib/dates";
 import { submissionContentSchema } from "~/lib/submission-content";
 
 /** Ids of campaigns (consultations of kind `campaign`) among `ids`. */
-export function campaignIdsAmong(tx: Tx, ids: number[]): Set<number> {
+export async function campaignIdsAmong(tx: Tx, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   return new Set(
-    tx
-      .select({ id: tenders.id })
-      .from(tenders)
-      .where(and(inArray(tenders.id, ids), eq(tenders.kind, "campaign")))
-      .all()
+    (await tx
+            .select({ id: tenders.id })
+            .from(tenders)
+            .where(and(inArray(tenders.id, ids), eq(tenders.kind, "campaign"))))
       .map((r) => r.id),
   );
 }
 
-export function prefillFromCampaigns(tx: Tx, { user, responseId, guideVersion, questionIds }: { user: CurrentUser; responseId: number; guideVersion: string; questionIds: string[] }): number {
+export async function prefillFromCampaigns(tx: Tx, { user, responseId, guideVersion, questionIds }: { user: CurrentUser; responseId: number; guideVersion: string; questionIds: string[] }): Promise<number> {
   if (questionIds.length === 0) return 0;
-  const rows = tx
-    .select({ submissionId: submissions.id, content: submissions.content, submittedAt: submissions.submittedAt, title: tenders.title, questionId: evaluations.questionId })
-    .from(evaluations)
-    .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
-    .innerJoin(tenders, eq(tenders.id, submissions.tenderId))
-    .where(
-      and(
-        eq(submissions.supplierOrganisationId, user.organisationId),
-        isNull(submissions.withdrawnAt),
-        eq(tenders.kind, "campaign"),
-        ne(tenders.status, "cancelled"),
-        isNull(tenders.deletedAt),
-        inArray(evaluations.questionId, questionIds),
-      ),
-    )
-    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
-    .all();
+  const rows = await tx
+      .select({ submissionId: submissions.id, content: submissions.content, submittedAt: submissions.submittedAt, title: tenders.title, questionId: evaluations.questionId })
+      .from(evaluations)
+      .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
+      .innerJoin(tenders, eq(tenders.id, submissions.tenderId))
+      .where(
+        and(
+          eq(submissions.supplierOrganisationId, user.organisationId),
+          isNull(submissions.withdrawnAt),
+          eq(tenders.kind, "campaign"),
+          ne(tenders.status, "cancelled"),
+          isNull(tenders.deletedAt),
+          inArray(evaluations.questionId, questionIds),
+        ),
+      )
+      .orderBy(desc(submissions.submittedAt), desc(submissions.id));
   const done = new Set<string>();
   for (const r of rows) {
     if (done.has(r.questionId)) continue;
@@ -62,10 +60,9 @@ export function prefillFromCampaigns(tx: Tx, { user, responseId, guideVersion, q
       revision: 0,
       updatedBy: user.id,
     };
-    tx.insert(responseAnswers)
-      .values({ responseId, questionId: r.questionId, ...values })
-      .onConflictDoUpdate({ target: [responseAnswers.responseId, responseAnswers.questionId], set: values })
-      .run();
+    await tx.insert(responseAnswers)
+            .values({ responseId, questionId: r.questionId, ...values })
+            .onConflictDoUpdate({ target: [responseAnswers.responseId, responseAnswers.questionId], set: values });
   }
   return done.size;
 }

@@ -12,7 +12,7 @@ import { isSupplier, tendersVisibleToSupplier } from "~/auth/permissions.server"
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { csvNumber } from "~/lib/csv";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import type { TenderRow } from "~/tenders/access.server";
 import { publishedQuestionsOf } from "~/tenders/builder";
@@ -43,8 +43,8 @@ export function criteriaOf(method: QuestionsMethod): CriterionInfo[] {
 }
 
 /** The campaign page's respondents with their evaluation progress (buying side, scoped by `loadCampaign`). */
-export function campaignRespondents({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
-  const all = unsafeCampaignScores(loadCampaign({ id: campaignId, user }));
+export async function campaignRespondents({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
+  const all = await unsafeCampaignScores(await loadCampaign({ id: campaignId, user }));
   return {
     guideVersion: all.method.guideVersion,
     respondents: all.suppliers.map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName, submittedAt: s.submittedAt, evaluated: s.evaluated, questionCount: s.questionCount })),
@@ -52,13 +52,13 @@ export function campaignRespondents({ campaignId, user }: { campaignId: number; 
 }
 
 /** Scores of every supplier with an evaluable submission (caller checked access to the campaign). */
-export function unsafeCampaignScores(campaign: TenderRow): { method: QuestionsMethod; criteria: CriterionInfo[]; suppliers: SupplierScores[] } {
+export async function unsafeCampaignScores(campaign: TenderRow): Promise<{ method: QuestionsMethod; criteria: CriterionInfo[]; suppliers: SupplierScores[] }> {
   const method = publishedQuestionsOf(campaign);
   if (!method) return { method: { guideVersion: currentGuide.version, criteria: [], questions: [], offerCriteria: [] }, criteria: [], suppliers: [] };
   const questions = includedQuestions(method);
   const criteria = criteriaOf(method);
-  const subs = evaluableSubmissions(campaign);
-  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
+  const subs = await evaluableSubmissions(campaign);
+  const rows = await unsafeEvaluationRows(subs.map((s) => s.id));
   const suppliers = subs.map((s) => {
     const mine = new Map(rows.filter((r) => r.submissionId === s.id).map((r) => [r.questionId, r]));
     const evaluatedQuestions: EvaluatedQuestion[] = questions.map((q) => {
@@ -87,37 +87,36 @@ export function unsafeCampaignScores(campaign: TenderRow): { method: QuestionsMe
  * The campaign of the same buying organisation just before this one (launched earlier) in which
  * the supplier has scores: its polygon is overlaid on the radar.
  */
-function unsafePreviousScores(campaign: TenderRow, supplierOrganisationId: number): { campaign: { id: number; title: string; publishedAt: string | null }; scores: Record<string, number | null> } | null {
-  const earlier = db()
-    .select()
-    .from(tenders)
-    .where(
-      and(
-        eq(tenders.organisationId, campaign.organisationId),
-        eq(tenders.kind, "campaign"),
-        ne(tenders.id, campaign.id),
-        isNull(tenders.deletedAt),
-        inArray(tenders.status, ["published", "closed"]),
-        lt(tenders.publishedAt, campaign.publishedAt ?? campaign.createdAt),
-      ),
-    )
-    .orderBy(desc(tenders.publishedAt))
-    .all();
+async function unsafePreviousScores(campaign: TenderRow, supplierOrganisationId: number): Promise<{ campaign: { id: number; title: string; publishedAt: string | null }; scores: Record<string, number | null> } | null> {
+  const earlier = await db()
+      .select()
+      .from(tenders)
+      .where(
+        and(
+          eq(tenders.organisationId, campaign.organisationId),
+          eq(tenders.kind, "campaign"),
+          ne(tenders.id, campaign.id),
+          isNull(tenders.deletedAt),
+          inArray(tenders.status, ["published", "closed"]),
+          lt(tenders.publishedAt, campaign.publishedAt ?? campaign.createdAt),
+        ),
+      )
+      .orderBy(desc(tenders.publishedAt));
   for (const c of earlier) {
-    const s = unsafeCampaignScores(c).suppliers.find((x) => x.supplierOrganisationId === supplierOrganisationId);
+    const s = (await unsafeCampaignScores(c)).suppliers.find((x) => x.supplierOrganisationId === supplierOrganisationId);
     if (s && Object.values(s.scores).some((v) => v !== null)) return { campaign: { id: c.id, title: c.title, publishedAt: c.publishedAt }, scores: s.scores };
   }
   return null;
 }
 
 /** The debrief content for one supplier: what both sides see (no weights, no other supplier). */
-function debriefFor(campaign: TenderRow, supplierOrganisationId: number) {
-  const all = unsafeCampaignScores(campaign);
+async function debriefFor(campaign: TenderRow, supplierOrganisationId: number) {
+  const all = await unsafeCampaignScores(campaign);
   const own = all.suppliers.find((s) => s.supplierOrganisationId === supplierOrganisationId);
   if (!own) return null;
   const axes = all.criteria.map((c) => ({ ...c, score: own.scores[c.id] ?? null }));
   const { strength, priority } = strengthAndPriority(axes.map((a) => ({ id: a.id, score: a.score })));
-  const previous = unsafePreviousScores(campaign, supplierOrganisationId);
+  const previous = await unsafePreviousScores(campaign, supplierOrganisationId);
   const respondents = all.suppliers.length;
   const medians = Object.fromEntries(all.criteria.map((c) => [c.id, panelMedian(all.suppliers.map((s) => s.scores[c.id] ?? null))]));
   const showMedian = Object.values(medians).some((m) => m !== null);
@@ -137,101 +136,97 @@ function debriefFor(campaign: TenderRow, supplierOrganisationId: number) {
   };
 }
 
-function shareOf(campaignId: number, supplierOrganisationId: number) {
-  return db()
-    .select()
-    .from(debriefShares)
-    .where(and(eq(debriefShares.tenderId, campaignId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId)))
-    .get();
+async function shareOf(campaignId: number, supplierOrganisationId: number) {
+  return (await db()
+      .select()
+      .from(debriefShares)
+      .where(and(eq(debriefShares.tenderId, campaignId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId))).limit(1))[0];
 }
 
 /** Buying side: one supplier's debrief, the share state and the plan (ids come from the URL). */
-export function buyerSupplierDebrief({ campaignId, supplierOrganisationId, user }: { campaignId: number; supplierOrganisationId: number; user: CurrentUser }) {
-  const campaign = loadCampaign({ id: campaignId, user });
-  const d = debriefFor(campaign, supplierOrganisationId);
+export async function buyerSupplierDebrief({ campaignId, supplierOrganisationId, user }: { campaignId: number; supplierOrganisationId: number; user: CurrentUser }) {
+  const campaign = await loadCampaign({ id: campaignId, user });
+  const d = await debriefFor(campaign, supplierOrganisationId);
   if (!d) throw notFound("Ce fournisseur n'a pas de réponse à cette campagne.");
   return {
     ...d,
-    sharedAt: shareOf(campaign.id, supplierOrganisationId)?.sharedAt ?? null,
-    actions: listActions(campaign.id, supplierOrganisationId),
-    earlierActions: actionsWithMoves(campaign, supplierOrganisationId, d.axes),
+    sharedAt: (await shareOf(campaign.id, supplierOrganisationId))?.sharedAt ?? null,
+    actions: await listActions(campaign.id, supplierOrganisationId),
+    earlierActions: await actionsWithMoves(campaign, supplierOrganisationId, d.axes),
   };
 }
 
 /** Buying side: share the debrief with the supplier (audited; idempotent). */
-export function shareCampaignDebrief({ campaignId, supplierOrganisationId, user }: { campaignId: number; supplierOrganisationId: number; user: CurrentUser }) {
-  const campaign = loadCampaignAsManager({ id: campaignId, user });
-  const d = debriefFor(campaign, supplierOrganisationId);
+export async function shareCampaignDebrief({ campaignId, supplierOrganisationId, user }: { campaignId: number; supplierOrganisationId: number; user: CurrentUser }) {
+  const campaign = await loadCampaignAsManager({ id: campaignId, user });
+  const d = await debriefFor(campaign, supplierOrganisationId);
   if (!d) throw notFound("Ce fournisseur n'a pas de réponse à cette campagne.");
-  if (shareOf(campaign.id, supplierOrganisationId)) return d.supplier.name;
-  db().transaction((tx) => {
-    tx.insert(debriefShares).values({ tenderId: campaign.id, supplierOrganisationId, sharedBy: user.id }).onConflictDoNothing().run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "campaign.debrief-share", targetType: "campaign", targetId: campaign.id, details: { supplierOrganisationId } });
-  });
+  if (await shareOf(campaign.id, supplierOrganisationId)) return d.supplier.name;
+  await transaction(async (tx) => {
+        await tx.insert(debriefShares).values({ tenderId: campaign.id, supplierOrganisationId, sharedBy: user.id }).onConflictDoNothing();
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "campaign.debrief-share", targetType: "campaign", targetId: campaign.id, details: { supplierOrganisationId } });
+      });
   return d.supplier.name;
 }
 
 export const SUPPLIER_DEBRIEF_NOT_FOUND = "Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.";
 
 /** The campaign as a supplier may see it for its debrief: invited (accepted), and the debrief shared. */
-export function supplierCampaign({ campaignId, user }: { campaignId: number; user: CurrentUser }): TenderRow {
+export async function supplierCampaign({ campaignId, user }: { campaignId: number; user: CurrentUser }): Promise<TenderRow> {
   if (!isSupplier(user) || !Number.isSafeInteger(campaignId)) throw notFound(SUPPLIER_DEBRIEF_NOT_FOUND);
-  const row = db()
-    .select()
-    .from(tenders)
-    .where(and(eq(tenders.id, campaignId), eq(tenders.kind, "campaign"), tendersVisibleToSupplier(user)))
-    .get();
-  if (!row || !shareOf(row.id, user.organisationId)) throw notFound(SUPPLIER_DEBRIEF_NOT_FOUND);
+  const row = (await db()
+      .select()
+      .from(tenders)
+      .where(and(eq(tenders.id, campaignId), eq(tenders.kind, "campaign"), tendersVisibleToSupplier(user))).limit(1))[0];
+  if (!row || !await shareOf(row.id, user.organisationId)) throw notFound(SUPPLIER_DEBRIEF_NOT_FOUND);
   return row;
 }
 
 /** Supplier side: its own debrief only, once shared; the same radar and table, the plan. */
-export function supplierDebrief({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
-  const campaign = supplierCampaign({ campaignId, user });
-  const d = debriefFor(campaign, user.organisationId);
+export async function supplierDebrief({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
+  const campaign = await supplierCampaign({ campaignId, user });
+  const d = await debriefFor(campaign, user.organisationId);
   if (!d) throw notFound(SUPPLIER_DEBRIEF_NOT_FOUND);
   return {
     ...d,
-    actions: listActions(campaign.id, user.organisationId),
-    earlierActions: actionsWithMoves(campaign, user.organisationId, d.axes),
+    actions: await listActions(campaign.id, user.organisationId),
+    earlierActions: await actionsWithMoves(campaign, user.organisationId, d.axes),
   };
 }
 
 /** Campaigns whose debrief was shared with the supplier's organisation (supplier home). */
-export function sharedCampaignDebriefs({ user }: { user: CurrentUser }) {
+export async function sharedCampaignDebriefs({ user }: { user: CurrentUser }) {
   if (!isSupplier(user)) return [];
-  return db()
-    .select({ id: tenders.id, title: tenders.title, sharedAt: debriefShares.sharedAt })
-    .from(debriefShares)
-    .innerJoin(tenders, eq(tenders.id, debriefShares.tenderId))
-    .where(and(eq(debriefShares.supplierOrganisationId, user.organisationId), eq(tenders.kind, "campaign"), tendersVisibleToSupplier(user)))
-    .orderBy(desc(debriefShares.sharedAt))
-    .all();
+  return await db()
+      .select({ id: tenders.id, title: tenders.title, sharedAt: debriefShares.sharedAt })
+      .from(debriefShares)
+      .innerJoin(tenders, eq(tenders.id, debriefShares.tenderId))
+      .where(and(eq(debriefShares.supplierOrganisationId, user.organisationId), eq(tenders.kind, "campaign"), tendersVisibleToSupplier(user)))
+      .orderBy(desc(debriefShares.sharedAt));
 }
 
 /**
  * The panel view (buying side only): response rate and reminders, heatmap suppliers × criteria,
  * distribution and median per criterion, buyer-weighted index, progress against an earlier campaign.
  */
-export function panelView({ campaignId, user, compareWith }: { campaignId: number; user: CurrentUser; compareWith?: number | null }) {
-  const campaign = loadCampaign({ id: campaignId, user });
-  const invs = listInvitations({ tenderId: campaign.id, user });
+export async function panelView({ campaignId, user, compareWith }: { campaignId: number; user: CurrentUser; compareWith?: number | null }) {
+  const campaign = await loadCampaign({ id: campaignId, user });
+  const invs = await listInvitations({ tenderId: campaign.id, user });
   const active = invs.filter((i) => !i.revoked);
-  const reminders = reminderCounts(campaign.id, active.map((i) => i.id));
-  const all = unsafeCampaignScores(campaign);
+  const reminders = await reminderCounts(campaign.id, active.map((i) => i.id));
+  const all = await unsafeCampaignScores(campaign);
   const weights = new Map(all.method.criteria.map((c) => [c.id, c.included ? c.weight : 0]));
-  const earlierCampaigns = db()
-    .select({ id: tenders.id, title: tenders.title, publishedAt: tenders.publishedAt })
-    .from(tenders)
-    .where(and(eq(tenders.organisationId, campaign.organisationId), eq(tenders.kind, "campaign"), ne(tenders.id, campaign.id), isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed"])))
-    .orderBy(desc(tenders.publishedAt))
-    .all();
+  const earlierCampaigns = await db()
+      .select({ id: tenders.id, title: tenders.title, publishedAt: tenders.publishedAt })
+      .from(tenders)
+      .where(and(eq(tenders.organisationId, campaign.organisationId), eq(tenders.kind, "campaign"), ne(tenders.id, campaign.id), isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed"])))
+      .orderBy(desc(tenders.publishedAt));
   const compareId = compareWith === undefined ? (earlierCampaigns.find((c) => (c.publishedAt ?? "") < (campaign.publishedAt ?? ""))?.id ?? null) : compareWith;
-  let before: ReturnType<typeof unsafeCampaignScores> | null = null;
+  let before: Awaited<ReturnType<typeof unsafeCampaignScores>> | null = null;
   if (compareId !== null) {
     // The compared campaign must be one of the organisation's campaigns the user may see.
-    const other = loadCampaign({ id: compareId, user });
-    before = unsafeCampaignScores(other);
+    const other = await loadCampaign({ id: compareId, user });
+    before = await unsafeCampaignScores(other);
   }
   const submitted = active.filter((i) => i.status.kind === "submitted").length;
   const rows = all.suppliers.map((s) => {
@@ -268,14 +263,13 @@ export function panelView({ campaignId, user, compareWith }: { campaignId: numbe
 }
 
 /** CSV of the panel (buying side; formula-safe through app/lib/csv.ts), audited. */
-export function panelCsvRows({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
-  const p = panelView({ campaignId, user });
+export async function panelCsvRows({ campaignId, user }: { campaignId: number; user: CurrentUser }) {
+  const p = await panelView({ campaignId, user });
   const header = ["Fournisseur", "Déposée le", "Questions évaluées", "Indice pondéré", ...p.criteria.map((c) => c.title), ...p.criteria.map((c) => `Évolution — ${c.shortTitle}`)];
   const n = (x: number | null | undefined) => csvNumber(x ?? null, 1);
   const lines = p.rows.map((r) => [r.supplierName, r.submittedAt, `${r.evaluated}/${r.questionCount}`, n(r.index), ...p.criteria.map((c) => n(r.scores[c.id])), ...p.criteria.map((c) => n(r.deltas[c.id]))]);
-  db().transaction((tx) =>
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.campaign-csv", targetType: "campaign", targetId: p.campaign.id }),
-  );
+  await transaction(async (tx) =>
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.campaign-csv", targetType: "campaign", targetId: p.campaign.id }));
   return { header, lines, filename: `campagne-${p.campaign.id}-panel.csv` };
 }
 

@@ -12,7 +12,7 @@ import { allocatedEmissions, files, invitations, organisations } from "#db/schem
 import { invitationsLinkingCustomersTo, requireCsrTeam, requireSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { storeFile } from "~/lib/files.server";
 import type { AllocatedInput } from "./schemas";
@@ -23,33 +23,31 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const DECLARATION_NOT_FOUND = "Cette déclaration n'existe pas ou vous n'y avez pas accès.";
 
 /** The buying organisations that invited the acting supplier (the only ones it may declare to). */
-export function customersOf({ user }: { user: CurrentUser }): { id: number; name: string }[] {
+export async function customersOf({ user }: { user: CurrentUser }): Promise<{ id: number; name: string }[]> {
   requireSupplier(user);
-  return db()
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(invitations)
-    .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
-    .where(and(invitationsLinkingCustomersTo(user.organisationId), isNull(organisations.deletedAt)))
-    .orderBy(asc(organisations.name))
-    .all();
+  return await db()
+      .selectDistinct({ id: organisations.id, name: organisations.name })
+      .from(invitations)
+      .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+      .where(and(invitationsLinkingCustomersTo(user.organisationId), isNull(organisations.deletedAt)))
+      .orderBy(asc(organisations.name));
 }
 
 /** The acting supplier's live declarations, newest year first. */
-export function listOwnDeclarations({ user }: { user: CurrentUser }) {
+export async function listOwnDeclarations({ user }: { user: CurrentUser }) {
   requireSupplier(user);
-  return db()
-    .select({ d: allocatedEmissions, customerName: organisations.name, evidenceName: files.originalName })
-    .from(allocatedEmissions)
-    .innerJoin(organisations, eq(organisations.id, allocatedEmissions.customerOrganisationId))
-    .leftJoin(files, eq(files.id, allocatedEmissions.evidenceFileId))
-    .where(and(eq(allocatedEmissions.supplierOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt)))
-    .orderBy(desc(allocatedEmissions.year), asc(organisations.name))
-    .all()
+  return (await db()
+      .select({ d: allocatedEmissions, customerName: organisations.name, evidenceName: files.originalName })
+      .from(allocatedEmissions)
+      .innerJoin(organisations, eq(organisations.id, allocatedEmissions.customerOrganisationId))
+      .leftJoin(files, eq(files.id, allocatedEmissions.evidenceFileId))
+      .where(and(eq(allocatedEmissions.supplierOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt)))
+      .orderBy(desc(allocatedEmissions.year), asc(organisations.name)))
     .map((r) => ({ ...r.d, customerName: r.customerName, evidenceName: r.evidenceName }));
 }
 
 /** Declare (or replace) the emissions allocated to one customer for one year. */
-export function declareAllocated({
+export async function declareAllocated({
   user,
   input,
   evidence,
@@ -57,88 +55,84 @@ export function declareAllocated({
   user: CurrentUser;
   input: AllocatedInput;
   evidence: { name: string; type: string; bytes: Uint8Array } | null;
-}): number {
+}): Promise<number> {
   requireSupplier(user);
-  if (!customersOf({ user }).some((c) => c.id === input.customerOrganisationId)) {
+  if (!(await customersOf({ user })).some((c) => c.id === input.customerOrganisationId)) {
     throw new AppError("invalid", "Vous ne pouvez déclarer qu'à une organisation qui vous a invité à l'une de ses consultations.");
   }
-  const file = evidence ? storeFile({ organisationId: user.organisationId, uploadedBy: user.id, originalName: evidence.name.slice(0, 255) || "justificatif", mimeType: evidence.type || "application/octet-stream", bytes: evidence.bytes }) : null;
-  return db().transaction((tx) => {
-    const before = tx
-      .select()
-      .from(allocatedEmissions)
-      .where(
-        and(
-          eq(allocatedEmissions.supplierOrganisationId, user.organisationId),
-          eq(allocatedEmissions.customerOrganisationId, input.customerOrganisationId),
-          eq(allocatedEmissions.year, input.year),
-          isNull(allocatedEmissions.deletedAt),
-        ),
-      )
-      .get();
-    const now = new Date().toISOString();
-    if (before) tx.update(allocatedEmissions).set({ deletedAt: now }).where(eq(allocatedEmissions.id, before.id)).run();
-    const row = tx
-      .insert(allocatedEmissions)
-      .values({
-        supplierOrganisationId: user.organisationId,
-        customerOrganisationId: input.customerOrganisationId,
-        year: input.year,
-        scope12T: input.scope12T,
-        scope3UpstreamT: input.scope3UpstreamT,
-        method: input.method,
-        methodDescription: input.methodDescription,
-        verification: input.verification,
-        verifiedBy: input.verifiedBy,
-        uncertaintyPct: input.uncertaintyPct,
-        // A replacement keeps the earlier evidence unless a new file is given.
-        evidenceFileId: file?.id ?? before?.evidenceFileId ?? null,
-        createdBy: user.id,
-      })
-      .returning({ id: allocatedEmissions.id })
-      .get();
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: before ? "allocated-emissions.replace" : "allocated-emissions.declare",
-      targetType: "allocated_emissions",
-      targetId: row.id,
-      details: { ...input, replaces: before?.id ?? null, evidenceFileId: file?.id ?? null },
+  const file = evidence ? await storeFile({ organisationId: user.organisationId, uploadedBy: user.id, originalName: evidence.name.slice(0, 255) || "justificatif", mimeType: evidence.type || "application/octet-stream", bytes: evidence.bytes }) : null;
+  return await transaction(async (tx) => {
+      const before = (await tx
+            .select()
+            .from(allocatedEmissions)
+            .where(
+              and(
+                eq(allocatedEmissions.supplierOrganisationId, user.organisationId),
+                eq(allocatedEmissions.customerOrganisationId, input.customerOrganisationId),
+                eq(allocatedEmissions.year, input.year),
+                isNull(allocatedEmissions.deletedAt),
+              ),
+            ).limit(1))[0];
+      const now = new Date().toISOString();
+      if (before) await tx.update(allocatedEmissions).set({ deletedAt: now }).where(eq(allocatedEmissions.id, before.id));
+      const row = (await tx
+            .insert(allocatedEmissions)
+            .values({
+              supplierOrganisationId: user.organisationId,
+              customerOrganisationId: input.customerOrganisationId,
+              year: input.year,
+              scope12T: input.scope12T,
+              scope3UpstreamT: input.scope3UpstreamT,
+              method: input.method,
+              methodDescription: input.methodDescription,
+              verification: input.verification,
+              verifiedBy: input.verifiedBy,
+              uncertaintyPct: input.uncertaintyPct,
+              // A replacement keeps the earlier evidence unless a new file is given.
+              evidenceFileId: file?.id ?? before?.evidenceFileId ?? null,
+              createdBy: user.id,
+            })
+            .returning({ id: allocatedEmissions.id }))[0]!;
+      await audit(tx, {
+              userId: user.id,
+              organisationId: user.organisationId,
+              action: before ? "allocated-emissions.replace" : "allocated-emissions.declare",
+              targetType: "allocated_emissions",
+              targetId: row.id,
+              details: { ...input, replaces: before?.id ?? null, evidenceFileId: file?.id ?? null },
+            });
+      return row.id;
     });
-    return row.id;
-  });
 }
 
 /** Withdraw one of the acting supplier's declarations (soft delete); not found or not theirs: 404. */
-export function withdrawAllocated({ user, id }: { user: CurrentUser; id: number }): void {
+export async function withdrawAllocated({ user, id }: { user: CurrentUser; id: number }): Promise<void> {
   requireSupplier(user);
-  db().transaction((tx) => {
-    const done = tx
-      .update(allocatedEmissions)
-      .set({ deletedAt: new Date().toISOString() })
-      .where(and(eq(allocatedEmissions.id, id), eq(allocatedEmissions.supplierOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt)))
-      .returning({ id: allocatedEmissions.id })
-      .all();
-    if (done.length === 0) throw notFound(DECLARATION_NOT_FOUND);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "allocated-emissions.withdraw", targetType: "allocated_emissions", targetId: id });
-  });
+  await transaction(async (tx) => {
+        const done = await tx
+              .update(allocatedEmissions)
+              .set({ deletedAt: new Date().toISOString() })
+              .where(and(eq(allocatedEmissions.id, id), eq(allocatedEmissions.supplierOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt)))
+              .returning({ id: allocatedEmissions.id });
+        if (done.length === 0) throw notFound(DECLARATION_NOT_FOUND);
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "allocated-emissions.withdraw", targetType: "allocated_emissions", targetId: id });
+      });
 }
 
 /** Declarations made to the acting CSR team's organisation (live ones), for a year or all. */
-export function declarationsToOrganisation({ user, year }: { user: CurrentUser; year: number | null }) {
+export async function declarationsToOrganisation({ user, year }: { user: CurrentUser; year: number | null }) {
   requireCsrTeam(user);
-  return db()
-    .select({ d: allocatedEmissions, supplierName: organisations.name })
-    .from(allocatedEmissions)
-    .innerJoin(organisations, eq(organisations.id, allocatedEmissions.supplierOrganisationId))
-    .where(
-      and(
-        eq(allocatedEmissions.customerOrganisationId, user.organisationId),
-        isNull(allocatedEmissions.deletedAt),
-        year === null ? undefined : eq(allocatedEmissions.year, year),
-      ),
-    )
-    .all()
+  return (await db()
+      .select({ d: allocatedEmissions, supplierName: organisations.name })
+      .from(allocatedEmissions)
+      .innerJoin(organisations, eq(organisations.id, allocatedEmissions.supplierOrganisationId))
+      .where(
+        and(
+          eq(allocatedEmissions.customerOrganisationId, user.organisationId),
+          isNull(allocatedEmissions.deletedAt),
+          year === null ? undefined : eq(allocatedEmissions.year, year),
+        ),
+      ))
     .map((r) => ({ ...r.d, supplierName: r.supplierName }));
 }
 
@@ -149,7 +143,7 @@ const methodLabels = { "revenue-share": "part du chiffre d'affaires", "physical-
  * Per supplier and year: the three figures side by side and the one the inventory uses
  * (`supplier-figures.ts`), from the estimate's lines and the declarations made to the organisation.
  */
-export function supplierFiguresOf(result: Scope3Result, declarations: ReturnType<typeof declarationsToOrganisation>) {
+export function supplierFiguresOf(result: Scope3Result, declarations: Awaited<ReturnType<typeof declarationsToOrganisation>>) {
   const byKey = new Map<string, SupplierFigures & { lines: number; supplierLines: number; declaration: (typeof declarations)[number] | null }>();
   const entry = (supplierOrganisationId: number, supplierName: string, year: number) => {
     const k = `${supplierOrganisationId}:${year}`;

@@ -11,7 +11,7 @@ import { CsvUnreadableError, readBaseEmpreinte, type BaseEmpreinteIssue, type Ba
 import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { storeFile } from "~/lib/files.server";
 import type { PickElementInput } from "./schemas";
@@ -23,7 +23,7 @@ export type BaseEmpreinteImportResult =
   | { ok: true; imported: number; refused: BaseEmpreinteRefusal[]; nonMonetary: number; encoding: string }
   | { ok: false; errors: BaseEmpreinteIssue[]; refused: BaseEmpreinteRefusal[]; formError?: string };
 
-export function importBaseEmpreinte({ user, bytes, fileName }: { user: CurrentUser; bytes: Uint8Array; fileName: string }): BaseEmpreinteImportResult {
+export async function importBaseEmpreinte({ user, bytes, fileName }: { user: CurrentUser; bytes: Uint8Array; fileName: string }): Promise<BaseEmpreinteImportResult> {
   requireCsrTeam(user);
   let read;
   try {
@@ -36,61 +36,59 @@ export function importBaseEmpreinte({ user, bytes, fileName }: { user: CurrentUs
   if (read.elements.length === 0) {
     return { ok: false, errors: [], refused: read.refused, formError: "Aucun ratio monétaire valide (unité par k€ ou par €) dans ce fichier. Rien n'a été importé." };
   }
-  const file = storeFile({ organisationId: user.organisationId, uploadedBy: user.id, originalName: fileName.slice(0, 255) || "base-empreinte.csv", mimeType: "text/csv", bytes });
-  db().transaction((tx) => {
-    for (const e of read.elements) {
-      const values = {
-        name: e.name,
-        category: e.category,
-        unit: e.unit,
-        value: e.value,
-        kgPerKEur: e.kgPerKEur,
-        status: e.status,
-        year: e.year,
-        yearFrom: e.yearFrom,
-        validity: e.validity,
-        location: e.location,
-        source: e.source,
-        uncertaintyPct: e.uncertaintyPct,
-        posts: e.posts.map((p) => ({ type: p.type, name: p.name, value: p.value })),
-        fileId: file.id,
-        importedBy: user.id,
-        importedAt: new Date().toISOString(),
-      };
-      tx.insert(baseEmpreinteElements)
-        .values({ organisationId: user.organisationId, elementId: e.id, ...values })
-        .onConflictDoUpdate({ target: [baseEmpreinteElements.organisationId, baseEmpreinteElements.elementId], set: values })
-        .run();
-    }
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "base-empreinte.import",
-      targetType: "file",
-      targetId: file.id,
-      details: { elements: read.elements.length, refused: read.refused.length, nonMonetary: read.nonMonetary, encoding: read.encoding },
-    });
-  });
+  const file = await storeFile({ organisationId: user.organisationId, uploadedBy: user.id, originalName: fileName.slice(0, 255) || "base-empreinte.csv", mimeType: "text/csv", bytes });
+  await transaction(async (tx) => {
+        for (const e of read.elements) {
+          const values = {
+            name: e.name,
+            category: e.category,
+            unit: e.unit,
+            value: e.value,
+            kgPerKEur: e.kgPerKEur,
+            status: e.status,
+            year: e.year,
+            yearFrom: e.yearFrom,
+            validity: e.validity,
+            location: e.location,
+            source: e.source,
+            uncertaintyPct: e.uncertaintyPct,
+            posts: e.posts.map((p) => ({ type: p.type, name: p.name, value: p.value })),
+            fileId: file.id,
+            importedBy: user.id,
+            importedAt: new Date().toISOString(),
+          };
+          await tx.insert(baseEmpreinteElements)
+                    .values({ organisationId: user.organisationId, elementId: e.id, ...values })
+                    .onConflictDoUpdate({ target: [baseEmpreinteElements.organisationId, baseEmpreinteElements.elementId], set: values });
+        }
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: "base-empreinte.import",
+                targetType: "file",
+                targetId: file.id,
+                details: { elements: read.elements.length, refused: read.refused.length, nonMonetary: read.nonMonetary, encoding: read.encoding },
+              });
+      });
   return { ok: true, imported: read.elements.length, refused: read.refused, nonMonetary: read.nonMonetary, encoding: read.encoding };
 }
 
 /** The organisation's imported monetary elements, by name. */
-export function listBaseEmpreinte({ user }: { user: CurrentUser }) {
+export async function listBaseEmpreinte({ user }: { user: CurrentUser }) {
   requireCsrTeam(user);
-  return db().select().from(baseEmpreinteElements).where(eq(baseEmpreinteElements.organisationId, user.organisationId)).orderBy(asc(baseEmpreinteElements.name)).all();
+  return await db().select().from(baseEmpreinteElements).where(eq(baseEmpreinteElements.organisationId, user.organisationId)).orderBy(asc(baseEmpreinteElements.name));
 }
 
 /**
  * Use an imported element as the reference ratio of a segment or category: the ratio keeps the
  * element's identifier, name, unit, year and status, and its source says where it comes from.
  */
-export function useElementAsRatio({ user, input }: { user: CurrentUser; input: PickElementInput }): void {
+export async function useElementAsRatio({ user, input }: { user: CurrentUser; input: PickElementInput }): Promise<void> {
   requireCsrTeam(user);
-  const element = db()
-    .select()
-    .from(baseEmpreinteElements)
-    .where(and(eq(baseEmpreinteElements.id, input.elementRowId), eq(baseEmpreinteElements.organisationId, user.organisationId)))
-    .get();
+  const element = (await db()
+      .select()
+      .from(baseEmpreinteElements)
+      .where(and(eq(baseEmpreinteElements.id, input.elementRowId), eq(baseEmpreinteElements.organisationId, user.organisationId))).limit(1))[0];
   if (!element) throw notFound("Cet élément n'existe pas ou vous n'y avez pas accès.");
   if (element.year === null) throw new AppError("invalid", `L'élément ${element.elementId} n'indique pas l'année de ses euros : impossible de l'utiliser comme ratio.`);
   const category = /^categorie-(\d+)$/.exec(input.key);
@@ -105,26 +103,25 @@ export function useElementAsRatio({ user, input }: { user: CurrentUser; input: P
     updatedBy: user.id,
     updatedAt: new Date().toISOString(),
   };
-  db().transaction((tx) => {
-    const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).get();
-    let id: number;
-    if (before) {
-      tx.update(referenceRatios).set(values).where(eq(referenceRatios.id, before.id)).run();
-      id = before.id;
-    } else {
-      id = tx
-        .insert(referenceRatios)
-        .values({ organisationId: user.organisationId, key: input.key, ghgCategory: category ? Number(category[1]) : null, ...values })
-        .returning({ id: referenceRatios.id })
-        .get().id;
-    }
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "reference-ratio.from-base-empreinte",
-      targetType: "reference_ratio",
-      targetId: id,
-      details: { key: input.key, elementId: element.elementId, kgPerKEur: element.kgPerKEur, year: element.year, before: before ? { label: before.label, kgPerKEur: before.kgPerKEur, year: before.year } : null },
-    });
-  });
+  await transaction(async (tx) => {
+        const before = (await tx.select().from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).limit(1))[0];
+        let id: number;
+        if (before) {
+          await tx.update(referenceRatios).set(values).where(eq(referenceRatios.id, before.id));
+          id = before.id;
+        } else {
+          id = (await tx
+                  .insert(referenceRatios)
+                  .values({ organisationId: user.organisationId, key: input.key, ghgCategory: category ? Number(category[1]) : null, ...values })
+                  .returning({ id: referenceRatios.id }))[0]!.id;
+        }
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: "reference-ratio.from-base-empreinte",
+                targetType: "reference_ratio",
+                targetId: id,
+                details: { key: input.key, elementId: element.elementId, kgPerKEur: element.kgPerKEur, year: element.year, before: before ? { label: before.label, kgPerKEur: before.kgPerKEur, year: before.year } : null },
+              });
+      });
 }

@@ -22,15 +22,14 @@ import { organisationRatios } from "./reference-ratios.server";
 export const SUPPLIER_NOT_FOUND = "Ce fournisseur n'existe pas ou n'est pas lié à votre organisation.";
 
 /** Supplier organisations linked to the CSR team's buying organisation (accepted, non-revoked invitation). */
-export function linkedSuppliers({ user }: { user: CurrentUser }): { id: number; name: string }[] {
+export async function linkedSuppliers({ user }: { user: CurrentUser }): Promise<{ id: number; name: string }[]> {
   requireCsrTeam(user);
-  return db()
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(invitations)
-    .innerJoin(organisations, eq(organisations.id, invitations.supplierOrganisationId))
-    .where(and(invitationsLinkingSuppliersTo(user.organisationId), isNull(organisations.deletedAt)))
-    .orderBy(asc(organisations.name))
-    .all();
+  return await db()
+      .selectDistinct({ id: organisations.id, name: organisations.name })
+      .from(invitations)
+      .innerJoin(organisations, eq(organisations.id, invitations.supplierOrganisationId))
+      .where(and(invitationsLinkingSuppliersTo(user.organisationId), isNull(organisations.deletedAt)))
+      .orderBy(asc(organisations.name));
 }
 
 export interface SupplierVersion {
@@ -42,24 +41,23 @@ export interface SupplierVersion {
 }
 
 /** Every version of the given suppliers, newest first per supplier. */
-function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: number[]): Map<number, SupplierVersion[]> {
+async function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: number[]): Promise<Map<number, SupplierVersion[]>> {
   const rows = supplierIds.length
-    ? database
-        .select({
-          id: factorSets.id,
-          supplierId: factorSets.supplierOrganisationId,
-          version: factorSets.version,
-          createdAt: factorSets.createdAt,
-          count: factorUploads.validRows,
-          // The tender a version was tied to is shown only to the organisation that owns it.
-          tenderTitle: sql<string | null>`CASE WHEN ${tenderOwnedBy(viewerOrganisationId)} THEN ${tenders.title} END`,
-        })
-        .from(factorSets)
-        .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
-        .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
-        .where(inArray(factorSets.supplierOrganisationId, supplierIds))
-        .orderBy(desc(factorSets.version))
-        .all()
+    ? await database
+              .select({
+                id: factorSets.id,
+                supplierId: factorSets.supplierOrganisationId,
+                version: factorSets.version,
+                createdAt: factorSets.createdAt,
+                count: factorUploads.validRows,
+                // The tender a version was tied to is shown only to the organisation that owns it.
+                tenderTitle: sql<string | null>`CASE WHEN ${tenderOwnedBy(viewerOrganisationId)} THEN ${tenders.title} END`,
+              })
+              .from(factorSets)
+              .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
+              .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
+              .where(inArray(factorSets.supplierOrganisationId, supplierIds))
+              .orderBy(desc(factorSets.version))
     : [];
   const bySupplier = new Map<number, SupplierVersion[]>();
   for (const r of rows) {
@@ -71,9 +69,9 @@ function versionsOf(database: Db, viewerOrganisationId: number, supplierIds: num
 }
 
 /** Linked suppliers with their factor-set versions (for the CSR home and the filters). */
-export function listSuppliersWithVersions({ user }: { user: CurrentUser }) {
-  const suppliers = linkedSuppliers({ user });
-  const versions = versionsOf(db(), user.organisationId, suppliers.map((s) => s.id));
+export async function listSuppliersWithVersions({ user }: { user: CurrentUser }) {
+  const suppliers = await linkedSuppliers({ user });
+  const versions = await versionsOf(db(), user.organisationId, suppliers.map((s) => s.id));
   return suppliers.map((s) => ({ ...s, versions: versions.get(s.id) ?? [] }));
 }
 
@@ -86,9 +84,9 @@ export interface CsrFactorFilters {
   page: number;
 }
 
-export function csrFactors({ user, ...filters }: { user: CurrentUser } & CsrFactorFilters) {
+export async function csrFactors({ user, ...filters }: { user: CurrentUser } & CsrFactorFilters) {
   const database = db();
-  const suppliers = listSuppliersWithVersions({ user });
+  const suppliers = await listSuppliersWithVersions({ user });
   if (filters.supplierId !== null && !suppliers.some((s) => s.id === filters.supplierId)) throw new AppError("not-found", SUPPLIER_NOT_FOUND);
 
   const setOwner = new Map<number, { supplierName: string; version: number; latest: boolean }>();
@@ -108,33 +106,31 @@ export function csrFactors({ user, ...filters }: { user: CurrentUser } & CsrFact
       .flatMap((s) => (s.versions[0] ? [s.versions[0].id] : []));
   }
 
-  const ratios = organisationRatios({ user });
+  const ratios = await organisationRatios({ user });
   const where = unsafeFactorsOfSets(setIds, { segment: filters.segment, ghgCategory: filters.ghgCategory });
-  const page = pageOfFactors(database, where, {
-    page: filters.page,
-    ratios,
-    orderBy: [asc(factors.setId), asc(factors.segment), asc(factors.line)],
-  });
+  const page = await pageOfFactors(database, where, {
+      page: filters.page,
+      ratios,
+      orderBy: [asc(factors.setId), asc(factors.segment), asc(factors.line)],
+    });
 
   const segmentOptions = setIds.length
-    ? database
-        .selectDistinct({ segment: factors.segment })
-        .from(factors)
-        .where(inArray(factors.setId, setIds))
-        .orderBy(asc(factors.segment))
-        .all()
+    ? (await database
+              .selectDistinct({ segment: factors.segment })
+              .from(factors)
+              .where(inArray(factors.setId, setIds))
+              .orderBy(asc(factors.segment)))
         .map((r) => r.segment)
     : [];
 
   // Plausibility over every spend-based factor in scope (not only the page shown).
-  const monetary = database
-    .select()
-    .from(factors)
-    .where(and(where, eq(factors.activityUnit, "k€")))
-    .limit(10_000)
-    .all();
+  const monetary = await database
+      .select()
+      .from(factors)
+      .where(and(where, eq(factors.activityUnit, "k€")))
+      .limit(10_000);
   const flagged = monetary.filter((row) => plausibilityOf(rowToFactor(row), ratios).flagged).length;
-  const totalInScope = database.select({ n: count() }).from(factors).where(unsafeFactorsOfSets(setIds)).get()?.n ?? 0;
+  const totalInScope = (await database.select({ n: count() }).from(factors).where(unsafeFactorsOfSets(setIds)).limit(1))[0]?.n ?? 0;
 
   const supplierNames: Record<number, string> = {};
   for (const id of setIds) {

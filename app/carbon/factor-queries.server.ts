@@ -42,22 +42,21 @@ export interface FactorPage {
 }
 
 /** One page of factors matching `where` (already scoped by the caller), with quality and plausibility. */
-export function pageOfFactors(
+export async function pageOfFactors(
   db: Db,
   where: SQL | undefined,
   options: { page: number; ratios: readonly ReferenceRatioLike[]; currentYear?: number; orderBy?: SQL[] },
-): FactorPage {
-  const total = db.select({ n: count() }).from(factors).where(where).get()?.n ?? 0;
+): Promise<FactorPage> {
+  const total = (await db.select({ n: count() }).from(factors).where(where).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page), pages);
-  const rows = db
-    .select()
-    .from(factors)
-    .where(where)
-    .orderBy(...(options.orderBy ?? [asc(factors.setId), asc(factors.line)]))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+  const rows = await db
+      .select()
+      .from(factors)
+      .where(where)
+      .orderBy(...(options.orderBy ?? [asc(factors.setId), asc(factors.line)]))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE);
   const year = options.currentYear ?? new Date().getFullYear();
   return {
     total,

@@ -20,6 +20,7 @@ import { factorSets, factorUploads, files } from "#db/schema";
 import { CsvUnreadableError, type FactorIssue, type NormalisedFactor } from "#emission-factors";
 import { readFactorsCsv } from "#emission-factors";
 import { audit } from "~/lib/audit.server";
+import { runTransaction } from "#db/transaction";
 import { csvReportToStored, pactReportToStored, unreadableReport, type StoredReport } from "./report";
 import type { StoredBlob } from "./blob-store.server";
 
@@ -118,70 +119,63 @@ export function insertFactors(client: Database.Database, setId: number, factors:
  * Record an upload (file row, upload row, and — when `factors` is given and the report has no
  * error — the new version with all its factors) in one transaction.
  */
-export function recordUpload(
+export async function recordUpload(
   db: Db,
   input: UploadContext & { blob: StoredBlob; report: StoredReport; factors: readonly NormalisedFactor[] | StagedFactors | null; action: string },
-): RecordedUpload {
+): Promise<RecordedUpload> {
   const { blob, report } = input;
   const status: UploadStatus = report.unreadable ? "unreadable" : report.errorCount > 0 || report.valid === 0 || !input.factors ? "rejected" : "imported";
-  return db.transaction(
-    (tx) => {
-      const file = tx
-        .insert(files)
-        .values({
-          organisationId: input.supplierOrganisationId,
-          uploadedBy: input.uploadedBy,
-          sha256: blob.sha256,
-          originalName: blob.originalName.slice(0, 255) || "fichier",
-          mimeType: blob.mimeType || "application/octet-stream",
-          size: blob.size,
-        })
-        .returning({ id: files.id })
-        .get();
-      const upload = tx
-        .insert(factorUploads)
-        .values({
-          supplierOrganisationId: input.supplierOrganisationId,
-          tenderId: input.tenderId,
-          fileId: file.id,
-          status,
-          rows: report.rows,
-          validRows: report.valid,
-          report,
-          uploadedBy: input.uploadedBy,
-        })
-        .returning({ id: factorUploads.id })
-        .get();
-      let setId: number | null = null;
-      let version: number | null = null;
-      if (status === "imported" && input.factors) {
-        const previous = tx
-          .select({ v: max(factorSets.version) })
-          .from(factorSets)
-          .where(eq(factorSets.supplierOrganisationId, input.supplierOrganisationId))
-          .get();
-        version = (previous?.v ?? 0) + 1;
-        const set = tx
-          .insert(factorSets)
-          .values({ supplierOrganisationId: input.supplierOrganisationId, version, uploadId: upload.id, tenderId: input.tenderId })
-          .returning({ id: factorSets.id })
-          .get();
-        setId = set.id;
-        if (input.factors instanceof StagedFactors) input.factors.copyInto(set.id);
-        else insertFactors(db.$client, set.id, input.factors);
-      }
-      audit(tx, {
-        userId: input.uploadedBy,
-        organisationId: input.supplierOrganisationId,
-        action: input.action,
-        targetType: "factor_upload",
-        targetId: upload.id,
-        details: { status, rows: report.rows, valid: report.valid, errors: report.errorCount, sha256: blob.sha256, version, tenderId: input.tenderId },
+  return await runTransaction(db, async (tx) => {
+        const file = (await tx
+                .insert(files)
+                .values({
+                  organisationId: input.supplierOrganisationId,
+                  uploadedBy: input.uploadedBy,
+                  sha256: blob.sha256,
+                  originalName: blob.originalName.slice(0, 255) || "fichier",
+                  mimeType: blob.mimeType || "application/octet-stream",
+                  size: blob.size,
+                })
+                .returning({ id: files.id }))[0]!;
+        const upload = (await tx
+                .insert(factorUploads)
+                .values({
+                  supplierOrganisationId: input.supplierOrganisationId,
+                  tenderId: input.tenderId,
+                  fileId: file.id,
+                  status,
+                  rows: report.rows,
+                  validRows: report.valid,
+                  report,
+                  uploadedBy: input.uploadedBy,
+                })
+                .returning({ id: factorUploads.id }))[0]!;
+        let setId: number | null = null;
+        let version: number | null = null;
+        if (status === "imported" && input.factors) {
+          const previous = (await tx
+                    .select({ v: max(factorSets.version) })
+                    .from(factorSets)
+                    .where(eq(factorSets.supplierOrganisationId, input.supplierOrganisationId)).limit(1))[0];
+          version = (previous?.v ?? 0) + 1;
+          const set = (await tx
+                    .insert(factorSets)
+                    .values({ supplierOrganisationId: input.supplierOrganisationId, version, uploadId: upload.id, tenderId: input.tenderId })
+                    .returning({ id: factorSets.id }))[0]!;
+          setId = set.id;
+          if (input.factors instanceof StagedFactors) input.factors.copyInto(set.id);
+          else insertFactors(db.$client, set.id, input.factors);
+        }
+        await audit(tx, {
+                userId: input.uploadedBy,
+                organisationId: input.supplierOrganisationId,
+                action: input.action,
+                targetType: "factor_upload",
+                targetId: upload.id,
+                details: { status, rows: report.rows, valid: report.valid, errors: report.errorCount, sha256: blob.sha256, version, tenderId: input.tenderId },
+              });
+        return { uploadId: upload.id, fileId: file.id, status, setId, version, rows: report.rows, validRows: report.valid, errorCount: report.errorCount };
       });
-      return { uploadId: upload.id, fileId: file.id, status, setId, version, rows: report.rows, validRows: report.valid, errorCount: report.errorCount };
-    },
-    { behavior: "immediate" },
-  );
 }
 
 /** Rows staged per short staging transaction (16 multi-row INSERTs of 64). */
@@ -266,17 +260,17 @@ export async function validateAndRecordCsv(
       if (!(error instanceof CsvUnreadableError)) throw error;
       report = unreadableReport("csv", error.reason, error.message);
     }
-    return recordUpload(db, { ...input, report, factors, action: "factors.upload" });
+    return await recordUpload(db, { ...input, report, factors, action: "factors.upload" });
   } finally {
     staged.drop();
   }
 }
 
 /** Record a PACT import: all footprints mapped, or nothing imported (errors listed per footprint). */
-export function recordPactImport(
+export async function recordPactImport(
   db: Db,
   input: UploadContext & { blob: StoredBlob; rows: number; factors: NormalisedFactor[]; errors: FactorIssue[]; unreadable?: { reason: string; message: string } },
-): RecordedUpload {
+): Promise<RecordedUpload> {
   const report = input.unreadable ? unreadableReport("pact", input.unreadable.reason, input.unreadable.message) : pactReportToStored(input.rows, input.factors.length, input.errors);
-  return recordUpload(db, { ...input, report, factors: input.errors.length === 0 ? input.factors : null, action: "factors.pact-import" });
+  return await recordUpload(db, { ...input, report, factors: input.errors.length === 0 ? input.factors : null, action: "factors.pact-import" });
 }

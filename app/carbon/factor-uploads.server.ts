@@ -37,15 +37,14 @@ export function pactMaxBytes(): number {
 }
 
 /** Tenders the supplier may tie an upload to (accepted invitations), most recent first. */
-export function listTendersForFactors({ user }: { user: CurrentUser }) {
+export async function listTendersForFactors({ user }: { user: CurrentUser }) {
   requireSupplier(user);
-  return db()
-    .select({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
-    .from(tenders)
-    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .where(tendersVisibleToSupplier(user))
-    .orderBy(desc(tenders.id))
-    .all();
+  return await db()
+      .select({ id: tenders.id, title: tenders.title, reference: tenders.reference, buyerName: organisations.name })
+      .from(tenders)
+      .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+      .where(tendersVisibleToSupplier(user))
+      .orderBy(desc(tenders.id));
 }
 
 /**
@@ -53,13 +52,12 @@ export function listTendersForFactors({ user }: { user: CurrentUser }) {
  * writes: like every write tied to a tender, a factor file linked to it obeys its deadline (409
  * after it, or once the tender is closed or cancelled; issue 15). Nothing is recorded when refused.
  */
-function checkTender(user: CurrentUser, tenderId: number | null, now = new Date()): number | null {
+async function checkTender(user: CurrentUser, tenderId: number | null, now = new Date()): Promise<number | null> {
   if (tenderId === null) return null;
-  const visible = db()
-    .select({ id: tenders.id, title: tenders.title, status: tenders.status, deadline: tenders.deadline })
-    .from(tenders)
-    .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
-    .get();
+  const visible = (await db()
+      .select({ id: tenders.id, title: tenders.title, status: tenders.status, deadline: tenders.deadline })
+      .from(tenders)
+      .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).limit(1))[0];
   if (!visible) throw new AppError("invalid", "Consultation inconnue : choisissez une consultation de la liste, ou aucune.");
   if (visible.status !== "published" || isPast(visible.deadline, now)) {
     const why = visible.status === "cancelled" ? "a été annulée" : visible.status === "closed" ? "est close" : `a dépassé sa date limite (${formatParis(visible.deadline, "full")})`;
@@ -76,13 +74,13 @@ function checkTender(user: CurrentUser, tenderId: number | null, now = new Date(
 export async function importReceivedFactorFile({ user, upload, fields }: { user: CurrentUser; upload: ReceivedUpload; fields: UploadFields }): Promise<RecordedUpload> {
   requireSupplier(user);
   if (!upload.file) throw new AppError("invalid", "Choisissez un fichier à déposer.");
-  const tenderId = checkTender(user, fields.tenderId);
+  const tenderId = await checkTender(user, fields.tenderId);
   if (fields.intent === "pact" && upload.file.size > pactMaxBytes()) throw new AppError("too-large", tooLargeMessage(pactMaxBytes()));
   const blob = upload.commit();
   if (!blob) throw new Error("fichier reçu introuvable");
   return fields.intent === "csv"
     ? uploadFactorsCsv({ user, tenderId, blob })
-    : importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
+    : await importPactFile({ user, tenderId, blob, segment: fields.segment, ghgCategory: fields.ghgCategory });
 }
 
 /** Validate a received CSV and record it (imported as a new version, or rejected with its report). */
@@ -98,7 +96,7 @@ async function uploadFactorsCsv(input: { user: CurrentUser; tenderId: number | n
 }
 
 /** Import a PACT ProductFootprint JSON file (v2.x / v3.x); all footprints or nothing. */
-function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): RecordedUpload {
+async function importPactFile(input: { user: CurrentUser; tenderId: number | null; blob: StoredBlob; segment: string; ghgCategory: number | null }): Promise<RecordedUpload> {
   requireSupplier(input.user);
   const context = { supplierOrganisationId: input.user.organisationId, uploadedBy: input.user.id, tenderId: input.tenderId, blob: input.blob };
   let json: unknown;
@@ -106,140 +104,134 @@ function importPactFile(input: { user: CurrentUser; tenderId: number | null; blo
     const text = fs.readFileSync(input.blob.path, "utf8").replace(/^\uFEFF/, "");
     json = JSON.parse(text);
   } catch {
-    return recordPactImport(db(), {
-      ...context,
-      rows: 0,
-      factors: [],
-      errors: [],
-      unreadable: { reason: "not-json", message: "Le fichier n'est pas du JSON valide : exportez les empreintes PACT (ProductFootprint) au format JSON." },
-    });
+    return await recordPactImport(db(), {
+          ...context,
+          rows: 0,
+          factors: [],
+          errors: [],
+          unreadable: { reason: "not-json", message: "Le fichier n'est pas du JSON valide : exportez les empreintes PACT (ProductFootprint) au format JSON." },
+        });
   }
   const result = pactToFactors(json, { segment: input.segment, ghgCategory: input.ghgCategory });
   const errors: FactorIssue[] = result.errors.map((e) => ({ line: e.index, column: "", message: e.message }));
   const rows = result.factors.length + new Set(result.errors.map((e) => e.index)).size;
   if (rows === 0 && errors.length === 0) errors.push({ line: 0, column: "", message: "le fichier ne contient aucune empreinte PACT" });
-  return recordPactImport(db(), { ...context, rows, factors: result.factors, errors });
+  return await recordPactImport(db(), { ...context, rows, factors: result.factors, errors });
 }
 
-export function listFactorUploads({ user }: { user: CurrentUser }) {
+export async function listFactorUploads({ user }: { user: CurrentUser }) {
   requireSupplier(user);
-  return db()
-    .select({
-      id: factorUploads.id,
-      status: factorUploads.status,
-      rows: factorUploads.rows,
-      validRows: factorUploads.validRows,
-      createdAt: factorUploads.createdAt,
-      fileName: files.originalName,
-      size: files.size,
-      sha256: files.sha256,
-      tenderTitle: tenders.title,
-      version: factorSets.version,
-      setId: factorSets.id,
-    })
-    .from(factorUploads)
-    .innerJoin(files, eq(files.id, factorUploads.fileId))
-    .leftJoin(tenders, eq(tenders.id, factorUploads.tenderId))
-    .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
-    .where(eq(factorUploads.supplierOrganisationId, user.organisationId))
-    .orderBy(desc(factorUploads.id))
-    .all();
+  return await db()
+      .select({
+        id: factorUploads.id,
+        status: factorUploads.status,
+        rows: factorUploads.rows,
+        validRows: factorUploads.validRows,
+        createdAt: factorUploads.createdAt,
+        fileName: files.originalName,
+        size: files.size,
+        sha256: files.sha256,
+        tenderTitle: tenders.title,
+        version: factorSets.version,
+        setId: factorSets.id,
+      })
+      .from(factorUploads)
+      .innerJoin(files, eq(files.id, factorUploads.fileId))
+      .leftJoin(tenders, eq(tenders.id, factorUploads.tenderId))
+      .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
+      .where(eq(factorUploads.supplierOrganisationId, user.organisationId))
+      .orderBy(desc(factorUploads.id));
 }
 
-export function listFactorSets({ user }: { user: CurrentUser }) {
+export async function listFactorSets({ user }: { user: CurrentUser }) {
   requireSupplier(user);
-  return db()
-    .select({
-      id: factorSets.id,
-      version: factorSets.version,
-      createdAt: factorSets.createdAt,
-      uploadId: factorSets.uploadId,
-      count: factorUploads.validRows,
-      fileName: files.originalName,
-      tenderTitle: tenders.title,
-    })
-    .from(factorSets)
-    .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
-    .innerJoin(files, eq(files.id, factorUploads.fileId))
-    .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
-    .where(eq(factorSets.supplierOrganisationId, user.organisationId))
-    .orderBy(desc(factorSets.version))
-    .all();
+  return await db()
+      .select({
+        id: factorSets.id,
+        version: factorSets.version,
+        createdAt: factorSets.createdAt,
+        uploadId: factorSets.uploadId,
+        count: factorUploads.validRows,
+        fileName: files.originalName,
+        tenderTitle: tenders.title,
+      })
+      .from(factorSets)
+      .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
+      .innerJoin(files, eq(files.id, factorUploads.fileId))
+      .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
+      .where(eq(factorSets.supplierOrganisationId, user.organisationId))
+      .orderBy(desc(factorSets.version));
 }
 
 /** The supplier's emission-factor page: limits, tenders an upload may be tied to, versions and uploads. */
-export function supplierFactorsPage({ user }: { user: CurrentUser }) {
+export async function supplierFactorsPage({ user }: { user: CurrentUser }) {
   return {
     organisationName: user.organisationName,
     maxBytesLabel: formatBytes(factorsMaxBytes()),
     pactMaxBytesLabel: formatBytes(pactMaxBytes()),
-    tenders: listTendersForFactors({ user }),
-    uploads: listFactorUploads({ user }).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
-    sets: listFactorSets({ user }).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
+    tenders: await listTendersForFactors({ user }),
+    uploads: (await listFactorUploads({ user })).map((u) => ({ ...u, createdAtLabel: formatParis(u.createdAt, "short"), sizeLabel: formatBytes(u.size) })),
+    sets: (await listFactorSets({ user })).map((s) => ({ ...s, createdAtLabel: formatParis(s.createdAt, "short") })),
   };
 }
-export type SupplierFactorsPage = ReturnType<typeof supplierFactorsPage>;
+export type SupplierFactorsPage = Awaited<ReturnType<typeof supplierFactorsPage>>;
 
 /** One upload of the acting supplier's organisation, with its report; not found or not theirs: 404. */
-export function getFactorUpload({ user, uploadId }: { user: CurrentUser; uploadId: number }) {
+export async function getFactorUpload({ user, uploadId }: { user: CurrentUser; uploadId: number }) {
   requireSupplier(user);
   if (!Number.isSafeInteger(uploadId)) throw notFound(UPLOAD_NOT_FOUND);
-  const row = db()
-    .select({
-      upload: factorUploads,
-      file: { id: files.id, originalName: files.originalName, size: files.size, sha256: files.sha256, mimeType: files.mimeType },
-      tenderTitle: tenders.title,
-      setId: factorSets.id,
-      version: factorSets.version,
-    })
-    .from(factorUploads)
-    .innerJoin(files, eq(files.id, factorUploads.fileId))
-    .leftJoin(tenders, eq(tenders.id, factorUploads.tenderId))
-    .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
-    .where(and(eq(factorUploads.id, uploadId), eq(factorUploads.supplierOrganisationId, user.organisationId)))
-    .get();
+  const row = (await db()
+      .select({
+        upload: factorUploads,
+        file: { id: files.id, originalName: files.originalName, size: files.size, sha256: files.sha256, mimeType: files.mimeType },
+        tenderTitle: tenders.title,
+        setId: factorSets.id,
+        version: factorSets.version,
+      })
+      .from(factorUploads)
+      .innerJoin(files, eq(files.id, factorUploads.fileId))
+      .leftJoin(tenders, eq(tenders.id, factorUploads.tenderId))
+      .leftJoin(factorSets, eq(factorSets.uploadId, factorUploads.id))
+      .where(and(eq(factorUploads.id, uploadId), eq(factorUploads.supplierOrganisationId, user.organisationId))).limit(1))[0];
   if (!row) throw notFound(UPLOAD_NOT_FOUND);
   return { ...row, report: parseStoredReport(row.upload.report) };
 }
 
 /** One version of the acting supplier's factor set; not found or not theirs: 404. */
-export function getSupplierFactorSet({ user, setId, page = 1 }: { user: CurrentUser; setId: number; page?: number }) {
+export async function getSupplierFactorSet({ user, setId, page = 1 }: { user: CurrentUser; setId: number; page?: number }) {
   requireSupplier(user);
   if (!Number.isSafeInteger(setId)) throw notFound(SET_NOT_FOUND);
-  const set = db()
-    .select({ set: factorSets, fileName: files.originalName, tenderTitle: tenders.title })
-    .from(factorSets)
-    .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
-    .innerJoin(files, eq(files.id, factorUploads.fileId))
-    .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
-    .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
-    .get();
+  const set = (await db()
+      .select({ set: factorSets, fileName: files.originalName, tenderTitle: tenders.title })
+      .from(factorSets)
+      .innerJoin(factorUploads, eq(factorUploads.id, factorSets.uploadId))
+      .innerJoin(files, eq(files.id, factorUploads.fileId))
+      .leftJoin(tenders, eq(tenders.id, factorSets.tenderId))
+      .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId))).limit(1))[0];
   if (!set) throw notFound(SET_NOT_FOUND);
-  const latest = db()
-    .select({ version: factorSets.version })
-    .from(factorSets)
-    .where(eq(factorSets.supplierOrganisationId, user.organisationId))
-    .orderBy(desc(factorSets.version))
-    .limit(1)
-    .get();
+  const latest = (await db()
+      .select({ version: factorSets.version })
+      .from(factorSets)
+      .where(eq(factorSets.supplierOrganisationId, user.organisationId))
+      .orderBy(desc(factorSets.version))
+      .limit(1))[0];
   return {
     ...set,
     isLatest: latest?.version === set.set.version,
-    factors: pageOfFactors(db(), unsafeFactorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
+    factors: await pageOfFactors(db(), unsafeFactorsOfSets([set.set.id]), { page, ratios: defaultReferenceRatios }),
   };
 }
 
 /** The acting supplier's version and its factors; not found or not theirs: 404. */
-function ownSetFactors(user: CurrentUser, setId: number) {
+async function ownSetFactors(user: CurrentUser, setId: number) {
   requireSupplier(user);
   if (!Number.isSafeInteger(setId)) throw notFound(SET_NOT_FOUND);
-  const set = db()
-    .select()
-    .from(factorSets)
-    .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId)))
-    .get();
+  const set = (await db()
+      .select()
+      .from(factorSets)
+      .where(and(eq(factorSets.id, setId), eq(factorSets.supplierOrganisationId, user.organisationId))).limit(1))[0];
   if (!set) throw notFound(SET_NOT_FOUND);
-  const rows = db().select().from(factors).where(eq(factors.setId, set.id)).orderBy(asc(factors.line)).all();
+  const rows = await db().select().from(factors).where(eq(factors.setId, set.id)).orderBy(asc(factors.line));
   return { set, factors: rows.map(rowToFactor) };
 }
 
@@ -251,23 +243,23 @@ function pactOf(user: CurrentUser, list: NormalisedFactor[], version: PactExport
  * A version exported as PACT ProductFootprints of ONE spec version (`{ data: [...] }`); the factors
  * that lack mandatory data or that PACT cannot express are left out and listed in `skipped`.
  */
-export function exportSetAsPact({ user, setId, version }: { user: CurrentUser; setId: number; version: PactExportVersion }) {
-  const { set, factors: list } = ownSetFactors(user, setId);
+export async function exportSetAsPact({ user, setId, version }: { user: CurrentUser; setId: number; version: PactExportVersion }) {
+  const { set, factors: list } = await ownSetFactors(user, setId);
   const result = pactOf(user, list, version);
-  audit(db(), {
-    userId: user.id,
-    organisationId: user.organisationId,
-    action: "factors.pact-export",
-    targetType: "factor_set",
-    targetId: set.id,
-    details: { version: set.version, specVersion: result.specVersion, exported: result.footprints.length, skipped: result.skipped.length },
-  });
+  await audit(db(), {
+        userId: user.id,
+        organisationId: user.organisationId,
+        action: "factors.pact-export",
+        targetType: "factor_set",
+        targetId: set.id,
+        details: { version: set.version, specVersion: result.specVersion, exported: result.footprints.length, skipped: result.skipped.length },
+      });
   return { version: set.version, specVersion: result.specVersion, data: result.footprints, skipped: result.skipped };
 }
 
 /** What an export in this spec version would contain: counts and the rows left out, with what is missing. */
-export function previewSetPact({ user, setId, version }: { user: CurrentUser; setId: number; version: PactExportVersion }) {
-  const { factors: list } = ownSetFactors(user, setId);
+export async function previewSetPact({ user, setId, version }: { user: CurrentUser; setId: number; version: PactExportVersion }) {
+  const { factors: list } = await ownSetFactors(user, setId);
   const result = pactOf(user, list, version);
   return { specVersion: result.specVersion, exported: result.footprints.length, total: list.length, skipped: result.skipped };
 }

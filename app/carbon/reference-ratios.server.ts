@@ -10,32 +10,32 @@ import { defaultReferenceRatios } from "#questionnaires/emission-factors";
 import { requireCsrTeam } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
+import { runTransaction } from "#db/transaction";
 import type { RatioCreate, RatioUpdate } from "./schemas";
 
 export type ReferenceRatioRow = typeof referenceRatios.$inferSelect;
 
 /** Insert the default ratios for an organisation that has none (idempotent). */
-function ensureReferenceRatios(organisationId: number): void {
+async function ensureReferenceRatios(organisationId: number): Promise<void> {
   const database = db();
-  const existing = database.select({ id: referenceRatios.id }).from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).limit(1).get();
+  const existing = (await database.select({ id: referenceRatios.id }).from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).limit(1))[0];
   if (existing) return;
-  database.transaction((tx) => {
-    for (const r of defaultReferenceRatios) {
-      tx.insert(referenceRatios)
-        .values({ organisationId, key: r.key, label: r.label, kgPerKEur: r.kgPerKEur, ghgCategory: r.ghgCategory, source: r.source, year: r.year })
-        .onConflictDoNothing()
-        .run();
-    }
-  });
+  await runTransaction(database, async (tx) => {
+        for (const r of defaultReferenceRatios) {
+          await tx.insert(referenceRatios)
+                    .values({ organisationId, key: r.key, label: r.label, kgPerKEur: r.kgPerKEur, ghgCategory: r.ghgCategory, source: r.source, year: r.year })
+                    .onConflictDoNothing();
+        }
+      });
 }
 
 /** The CSR team's organisation's ratios (initialised from the defaults when it has none). */
-export function organisationRatios({ user }: { user: CurrentUser }): ReferenceRatioRow[] {
+export async function organisationRatios({ user }: { user: CurrentUser }): Promise<ReferenceRatioRow[]> {
   requireCsrTeam(user);
-  ensureReferenceRatios(user.organisationId);
-  return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, user.organisationId)).orderBy(asc(referenceRatios.key)).all();
+  await ensureReferenceRatios(user.organisationId);
+  return await db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, user.organisationId)).orderBy(asc(referenceRatios.key));
 }
 
 /**
@@ -43,14 +43,14 @@ export function organisationRatios({ user }: { user: CurrentUser }): ReferenceRa
  * plausibility and the evaluator's conservative replacement). The caller has checked that the user
  * acts for that organisation's tender; initialised from the defaults like `organisationRatios`.
  */
-export function referenceRatiosOfBuyer(organisationId: number): ReferenceRatioRow[] {
-  ensureReferenceRatios(organisationId);
-  return db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key)).all();
+export async function referenceRatiosOfBuyer(organisationId: number): Promise<ReferenceRatioRow[]> {
+  await ensureReferenceRatios(organisationId);
+  return await db().select().from(referenceRatios).where(eq(referenceRatios.organisationId, organisationId)).orderBy(asc(referenceRatios.key));
 }
 
-export function listReferenceRatios({ user }: { user: CurrentUser }) {
+export async function listReferenceRatios({ user }: { user: CurrentUser }) {
   const defaults = new Map(defaultReferenceRatios.map((r) => [r.key, r]));
-  return organisationRatios({ user }).map((r) => {
+  return (await organisationRatios({ user })).map((r) => {
     const d = defaults.get(r.key);
     const changed = d ? d.kgPerKEur !== r.kgPerKEur || d.source !== r.source || d.year !== r.year || d.label !== r.label : true;
     return {
@@ -63,53 +63,51 @@ export function listReferenceRatios({ user }: { user: CurrentUser }) {
   });
 }
 
-export function updateReferenceRatio({ user, input }: { user: CurrentUser; input: RatioUpdate }): void {
+export async function updateReferenceRatio({ user, input }: { user: CurrentUser; input: RatioUpdate }): Promise<void> {
   requireCsrTeam(user);
-  db().transaction((tx) => {
-    const before = tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).get();
-    if (!before) throw new AppError("not-found", "Ce ratio n'existe pas ou vous n'y avez pas accès.");
-    tx.update(referenceRatios)
-      // Edited by hand: no longer the Base Empreinte element it may have come from.
-      .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, externalId: null, unit: null, status: null, updatedBy: user.id, updatedAt: new Date().toISOString() })
-      .where(eq(referenceRatios.id, before.id))
-      .run();
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "reference-ratio.update",
-      targetType: "reference_ratio",
-      targetId: before.id,
-      details: {
-        key: before.key,
-        before: { label: before.label, kgPerKEur: before.kgPerKEur, source: before.source, year: before.year },
-        after: { label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year },
-      },
-    });
-  });
+  await transaction(async (tx) => {
+        const before = (await tx.select().from(referenceRatios).where(and(eq(referenceRatios.id, input.id), eq(referenceRatios.organisationId, user.organisationId))).limit(1))[0];
+        if (!before) throw new AppError("not-found", "Ce ratio n'existe pas ou vous n'y avez pas accès.");
+        await tx.update(referenceRatios)
+                // Edited by hand: no longer the Base Empreinte element it may have come from.
+                .set({ label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year, externalId: null, unit: null, status: null, updatedBy: user.id, updatedAt: new Date().toISOString() })
+                .where(eq(referenceRatios.id, before.id));
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: "reference-ratio.update",
+                targetType: "reference_ratio",
+                targetId: before.id,
+                details: {
+                  key: before.key,
+                  before: { label: before.label, kgPerKEur: before.kgPerKEur, source: before.source, year: before.year },
+                  after: { label: input.label, kgPerKEur: input.kgPerKEur, source: input.source, year: input.year },
+                },
+              });
+      });
 }
 
-export function createReferenceRatio({ user, input }: { user: CurrentUser; input: RatioCreate }): { ok: true } | { ok: false; message: string } {
+export async function createReferenceRatio({ user, input }: { user: CurrentUser; input: RatioCreate }): Promise<{ ok: true } | { ok: false; message: string }> {
   requireCsrTeam(user);
-  ensureReferenceRatios(user.organisationId);
-  return db().transaction((tx) => {
-    const exists = tx.select({ id: referenceRatios.id }).from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).get();
-    if (exists) return { ok: false as const, message: "Un ratio existe déjà pour cette clé : modifiez-le dans le tableau." };
-    const category = /^categorie-(\d+)$/.exec(input.key);
-    const row = tx
-      .insert(referenceRatios)
-      .values({
-        organisationId: user.organisationId,
-        key: input.key,
-        label: input.label,
-        kgPerKEur: input.kgPerKEur,
-        ghgCategory: category ? Number(category[1]) : null,
-        source: input.source,
-        year: input.year,
-        updatedBy: user.id,
-      })
-      .returning({ id: referenceRatios.id })
-      .get();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "reference-ratio.create", targetType: "reference_ratio", targetId: row.id, details: { ...input } });
-    return { ok: true as const };
-  });
+  await ensureReferenceRatios(user.organisationId);
+  return await transaction(async (tx) => {
+      const exists = (await tx.select({ id: referenceRatios.id }).from(referenceRatios).where(and(eq(referenceRatios.organisationId, user.organisationId), eq(referenceRatios.key, input.key))).limit(1))[0];
+      if (exists) return { ok: false as const, message: "Un ratio existe déjà pour cette clé : modifiez-le dans le tableau." };
+      const category = /^categorie-(\d+)$/.exec(input.key);
+      const row = (await tx
+            .insert(referenceRatios)
+            .values({
+              organisationId: user.organisationId,
+              key: input.key,
+              label: input.label,
+              kgPerKEur: input.kgPerKEur,
+              ghgCategory: category ? Number(category[1]) : null,
+              source: input.source,
+              year: input.year,
+              updatedBy: user.id,
+            })
+            .returning({ id: referenceRatios.id }))[0]!;
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "reference-ratio.create", targetType: "reference_ratio", targetId: row.id, details: { ...input } });
+      return { ok: true as const };
+    });
 }

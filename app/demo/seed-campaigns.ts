@@ -11,6 +11,7 @@ import { currentGuide } from "#questionnaires/guide";
 import { criterionScores, strengthAndPriority } from "#scoring";
 import { canonicalJson } from "~/lib/submission-content";
 import { includedQuestions, type CampaignMethod } from "~/tenders/method";
+import { mapInOrder } from "#db/transaction";
 import { seedSubmission, type SeedAnswer } from "./seed-tenders";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
@@ -27,7 +28,7 @@ function level(s: number, i: number, year: 0 | 1): 1 | 2 | 3 | 4 | 5 {
   return Math.max(1, Math.min(5, Math.round(base + wave + progress))) as 1 | 2 | 3 | 4 | 5;
 }
 
-export function seedDemoCampaigns(tx: Tx, ids: { buyerOrg: number; csrUser: number; evaluatorUser: number; panel: PanelMember[] }, now = Date.now()) {
+export async function seedDemoCampaigns(tx: Tx, ids: { buyerOrg: number; csrUser: number; evaluatorUser: number; panel: PanelMember[] }, now = Date.now()) {
   const method: CampaignMethod = {
     guideVersion: currentGuide.version,
     // The CSR team weighs governance and end of life more: never shown to suppliers.
@@ -44,117 +45,112 @@ export function seedDemoCampaigns(tx: Tx, ids: { buyerOrg: number; csrUser: numb
   const out: number[] = [];
   for (const y of years) {
     const at = new Date(y.publishedAt).toISOString();
-    const campaign = tx
-      .insert(tenders)
-      .values({
-        kind: "campaign",
-        organisationId: ids.buyerOrg,
-        createdBy: ids.csrUser,
-        title: y.title,
-        reference: "",
-        segment: "campagne-maturite",
-        description: "Campagne annuelle du guide INR/ISIT auprès de nos fournisseurs numériques : bilan radar pour chacun et plan de progrès convenu ensemble.",
-        deadline: new Date(y.deadline).toISOString(),
-        contactName: "Sophie Durand",
-        contactEmail: "rse@metropole.example",
-        status: "closed",
-        closedAt: new Date(y.deadline + DAY).toISOString(),
-        allowEarlyEvaluation: true,
-        draftMethod: method,
-        publishedMethod: method,
-        publishedMethodSha256: methodSha256,
-        publishedAt: at,
-        publishedBy: ids.csrUser,
-        createdAt: at,
-      })
-      .returning({ id: tenders.id })
-      .get();
+    const campaign = (await tx
+          .insert(tenders)
+          .values({
+            kind: "campaign",
+            organisationId: ids.buyerOrg,
+            createdBy: ids.csrUser,
+            title: y.title,
+            reference: "",
+            segment: "campagne-maturite",
+            description: "Campagne annuelle du guide INR/ISIT auprès de nos fournisseurs numériques : bilan radar pour chacun et plan de progrès convenu ensemble.",
+            deadline: new Date(y.deadline).toISOString(),
+            contactName: "Sophie Durand",
+            contactEmail: "rse@metropole.example",
+            status: "closed",
+            closedAt: new Date(y.deadline + DAY).toISOString(),
+            allowEarlyEvaluation: true,
+            draftMethod: method,
+            publishedMethod: method,
+            publishedMethodSha256: methodSha256,
+            publishedAt: at,
+            publishedBy: ids.csrUser,
+            createdAt: at,
+          })
+          .returning({ id: tenders.id }))[0]!;
     out.push(campaign.id);
-    tx.insert(tenderEvaluators).values({ tenderId: campaign.id, userId: ids.evaluatorUser, assignedBy: ids.csrUser }).run();
-    ids.panel.forEach((m, s) => {
-      tx.insert(invitations)
-        .values({
-          tenderId: campaign.id,
-          organisationId: ids.buyerOrg,
-          email: m.email,
-          supplierName: m.name,
-          tokenSha256: sha256(crypto.randomBytes(32).toString("base64url")),
-          supplierOrganisationId: m.org,
-          createdBy: ids.csrUser,
-          createdAt: at,
-          expiresAt: new Date(y.deadline).toISOString(),
-          openedAt: at,
-          acceptedAt: at,
-          acceptedBy: m.user,
-        })
-        .run();
+    await tx.insert(tenderEvaluators).values({ tenderId: campaign.id, userId: ids.evaluatorUser, assignedBy: ids.csrUser });
+    await mapInOrder(ids.panel, async (m, s) => {
+      await tx.insert(invitations)
+                .values({
+                  tenderId: campaign.id,
+                  organisationId: ids.buyerOrg,
+                  email: m.email,
+                  supplierName: m.name,
+                  tokenSha256: sha256(crypto.randomBytes(32).toString("base64url")),
+                  supplierOrganisationId: m.org,
+                  createdBy: ids.csrUser,
+                  createdAt: at,
+                  expiresAt: new Date(y.deadline).toISOString(),
+                  openedAt: at,
+                  acceptedAt: at,
+                  acceptedBy: m.user,
+                });
       if (s >= y.respondents) return;
       const submittedAt = new Date(y.deadline - (s + 2) * DAY).toISOString();
       const answers = (_id: string, i: number): SeedAnswer => ({ level: level(s, i, y.year) });
-      const submissionId = seedSubmission(tx, { tenderId: campaign.id, methodSha256, method: { ...method, offerCriteria: [] }, supplierOrganisationId: m.org, submittedBy: m.user, answers, submittedAt });
+      const submissionId = await seedSubmission(tx, { tenderId: campaign.id, methodSha256, method: { ...method, offerCriteria: [] }, supplierOrganisationId: m.org, submittedBy: m.user, answers, submittedAt });
       // Evaluated: the evaluator agreed with the self-assessment, except where it was optimistic.
       const evaluatedAt = new Date(y.deadline + 3 * DAY).toISOString();
-      const evaluated = questions.map((q, i) => {
+      const evaluated = await mapInOrder(questions, async (q, i) => {
         const self = level(s, i, y.year);
         const lower = (i + s) % 9 === 4 && self > 1;
         const lvl = (lower ? self - 1 : self) as 1 | 2 | 3 | 4 | 5;
-        tx.insert(evaluations)
-          .values({
-            tenderId: campaign.id,
-            submissionId,
-            questionId: q.id,
-            evaluatedLevel: lvl,
-            justification: lower ? "Démarche annoncée mais pas encore en place : niveau ramené d'un cran." : "",
-            plannedNotInPlace: lower,
-            evaluatorId: ids.evaluatorUser,
-            updatedAt: evaluatedAt,
-          })
-          .run();
+        await tx.insert(evaluations)
+                    .values({
+                      tenderId: campaign.id,
+                      submissionId,
+                      questionId: q.id,
+                      evaluatedLevel: lvl,
+                      justification: lower ? "Démarche annoncée mais pas encore en place : niveau ramené d'un cran." : "",
+                      plannedNotInPlace: lower,
+                      evaluatorId: ids.evaluatorUser,
+                      updatedAt: evaluatedAt,
+                    });
         return { criterion: q.criterion, weight: 1, evaluated: lvl };
       });
       const scores = criterionScores(criteria, evaluated);
-      tx.insert(debriefShares).values({ tenderId: campaign.id, supplierOrganisationId: m.org, sharedBy: ids.csrUser, sharedAt: new Date(y.deadline + 10 * DAY).toISOString() }).run();
+      await tx.insert(debriefShares).values({ tenderId: campaign.id, supplierOrganisationId: m.org, sharedBy: ids.csrUser, sharedAt: new Date(y.deadline + 10 * DAY).toISOString() });
       // Plan: one action on the priority axis, agreed by both sides.
       const { priority } = strengthAndPriority(criteria.map((id) => ({ id, score: scores.get(id) ?? null })));
       if (!priority) return;
       const agreedAt = new Date(y.deadline + 15 * DAY).toISOString();
       const status = y.year === 0 ? (s % 2 === 0 ? "done" : "in-progress") : "agreed";
       const title = currentGuide.criteria.find((c) => c.id === priority)?.shortTitle ?? priority;
-      const action = tx
-        .insert(improvementActions)
-        .values({
-          campaignId: campaign.id,
-          organisationId: ids.buyerOrg,
-          supplierOrganisationId: m.org,
-          criterion: priority,
-          action: `Formaliser une démarche écrite pour « ${title} », avec un responsable et des indicateurs suivis.`,
-          owner: m.name,
-          dueDate: new Date(y.deadline + 200 * DAY).toISOString().slice(0, 10),
-          status,
-          baselineScore: scores.get(priority) ?? null,
-          proposedBy: ids.csrUser,
-          agreedByBuyerAt: agreedAt,
-          agreedBySupplierAt: agreedAt,
-          createdAt: agreedAt,
-          updatedAt: agreedAt,
-        })
-        .returning({ id: improvementActions.id })
-        .get();
-      tx.insert(improvementActionEvents).values({ actionId: action.id, userId: ids.csrUser, organisationId: ids.buyerOrg, event: "propose", toStatus: "proposed", createdAt: agreedAt }).run();
-      tx.insert(improvementActionEvents).values({ actionId: action.id, userId: m.user, organisationId: m.org, event: "agree", fromStatus: "proposed", toStatus: "agreed", createdAt: agreedAt }).run();
+      const action = (await tx
+              .insert(improvementActions)
+              .values({
+                campaignId: campaign.id,
+                organisationId: ids.buyerOrg,
+                supplierOrganisationId: m.org,
+                criterion: priority,
+                action: `Formaliser une démarche écrite pour « ${title} », avec un responsable et des indicateurs suivis.`,
+                owner: m.name,
+                dueDate: new Date(y.deadline + 200 * DAY).toISOString().slice(0, 10),
+                status,
+                baselineScore: scores.get(priority) ?? null,
+                proposedBy: ids.csrUser,
+                agreedByBuyerAt: agreedAt,
+                agreedBySupplierAt: agreedAt,
+                createdAt: agreedAt,
+                updatedAt: agreedAt,
+              })
+              .returning({ id: improvementActions.id }))[0]!;
+      await tx.insert(improvementActionEvents).values({ actionId: action.id, userId: ids.csrUser, organisationId: ids.buyerOrg, event: "propose", toStatus: "proposed", createdAt: agreedAt });
+      await tx.insert(improvementActionEvents).values({ actionId: action.id, userId: m.user, organisationId: m.org, event: "agree", fromStatus: "proposed", toStatus: "agreed", createdAt: agreedAt });
       if (status !== "agreed")
-        tx.insert(improvementActionEvents)
-          .values({
-            actionId: action.id,
-            userId: m.user,
-            organisationId: m.org,
-            event: "status",
-            fromStatus: "agreed",
-            toStatus: status,
-            note: status === "done" ? "Politique signée par la direction, jointe à la réponse 2026 (p. 3)." : "",
-            createdAt: new Date(y.deadline + 120 * DAY).toISOString(),
-          })
-          .run();
+        await tx.insert(improvementActionEvents)
+                    .values({
+                      actionId: action.id,
+                      userId: m.user,
+                      organisationId: m.org,
+                      event: "status",
+                      fromStatus: "agreed",
+                      toStatus: status,
+                      note: status === "done" ? "Politique signée par la direction, jointe à la réponse 2026 (p. 3)." : "",
+                      createdAt: new Date(y.deadline + 120 * DAY).toISOString(),
+                    });
     });
   }
   return { previousCampaignId: out[0]!, campaignId: out[1]! };

@@ -11,6 +11,7 @@ import type { Db } from "#db/connection";
 import { activityData, allocatedEmissions } from "#db/schema";
 import { storeFromPath } from "~/carbon/blob-store.server";
 import { validateAndRecordCsv } from "~/carbon/factor-store.server";
+import { runTransaction } from "#db/transaction";
 
 const DEMO_FACTORS = [
   "libelle;segment;categorie_ghg;valeur;unite;incertitude_pct;methode;comptabilisation;annee_reference;verifie_par;source;masse_produit_kg;code_cpc;valeur_fossile;valeur_avec_biogenique;carbone_fossile_kgc;carbone_biogenique_kgc;perimetre;description_perimetre;exclusions_pct;emballage_inclus;rapport_giec",
@@ -31,34 +32,32 @@ export async function seedDemoEmissions(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  db.transaction((tx) => {
-    tx.insert(activityData)
-      .values({
-        organisationId: ids.buyerOrg,
-        supplierOrganisationId: ids.supplierOrg,
-        year: 2025,
-        segment: "hebergement-cloud",
-        ghgCategory: 1,
-        item: "Heure de serveur virtuel",
-        spendKEur: 120,
-        quantity: 200000,
-        activityUnit: "hour",
-        createdBy: ids.csrUser,
-      })
-      .run();
-    tx.insert(allocatedEmissions)
-      .values({
-        supplierOrganisationId: ids.supplierOrg,
-        customerOrganisationId: ids.buyerOrg,
-        year: 2025,
-        scope12T: 6.5,
-        scope3UpstreamT: 4.1,
-        method: "revenue-share",
-        verification: "limited",
-        verifiedBy: "Organisme vérificateur (exemple)",
-        uncertaintyPct: 15,
-        createdBy: ids.supplierUser,
-      })
-      .run();
-  });
+  await runTransaction(db, async (tx) => {
+        await tx.insert(activityData)
+                .values({
+                  organisationId: ids.buyerOrg,
+                  supplierOrganisationId: ids.supplierOrg,
+                  year: 2025,
+                  segment: "hebergement-cloud",
+                  ghgCategory: 1,
+                  item: "Heure de serveur virtuel",
+                  spendKEur: 120,
+                  quantity: 200000,
+                  activityUnit: "hour",
+                  createdBy: ids.csrUser,
+                });
+        await tx.insert(allocatedEmissions)
+                .values({
+                  supplierOrganisationId: ids.supplierOrg,
+                  customerOrganisationId: ids.buyerOrg,
+                  year: 2025,
+                  scope12T: 6.5,
+                  scope3UpstreamT: 4.1,
+                  method: "revenue-share",
+                  verification: "limited",
+                  verifiedBy: "Organisme vérificateur (exemple)",
+                  uncertaintyPct: 15,
+                  createdBy: ids.supplierUser,
+                });
+      });
 }

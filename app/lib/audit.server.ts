@@ -11,15 +11,14 @@ export type AuditEntry = {
 };
 
 /** Append-only audit trail; called inside the same transaction as the action it records. */
-export function audit(db: Pick<Db, "insert">, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({
-      userId: entry.userId,
-      organisationId: entry.organisationId,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined ? null : String(entry.targetId),
-      details: entry.details ?? null,
-    })
-    .run();
+export async function audit(db: Pick<Db, "insert">, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog)
+        .values({
+          userId: entry.userId,
+          organisationId: entry.organisationId,
+          action: entry.action,
+          targetType: entry.targetType ?? null,
+          targetId: entry.targetId === undefined ? null : String(entry.targetId),
+          details: entry.details ?? null,
+        });
 }

@@ -41,26 +41,25 @@ export function writeBlob(bytes: Uint8Array): string {
 
 export type StoredFile = typeof files.$inferSelect;
 
-export function storeFile(input: {
+export async function storeFile(input: {
   organisationId: number;
   uploadedBy: number;
   originalName: string;
   mimeType: string;
   bytes: Uint8Array;
-}): StoredFile {
+}): Promise<StoredFile> {
   const hash = writeBlob(input.bytes);
-  return db()
-    .insert(files)
-    .values({
-      organisationId: input.organisationId,
-      uploadedBy: input.uploadedBy,
-      sha256: hash,
-      originalName: input.originalName.slice(0, 255) || "fichier",
-      mimeType: input.mimeType || "application/octet-stream",
-      size: input.bytes.byteLength,
-    })
-    .returning()
-    .get();
+  return (await db()
+      .insert(files)
+      .values({
+        organisationId: input.organisationId,
+        uploadedBy: input.uploadedBy,
+        sha256: hash,
+        originalName: input.originalName.slice(0, 255) || "fichier",
+        mimeType: input.mimeType || "application/octet-stream",
+        size: input.bytes.byteLength,
+      })
+      .returning())[0]!;
 }
 
 export function readBlob(hash: string): Buffer {

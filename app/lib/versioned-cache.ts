@@ -29,8 +29,12 @@ export class VersionedCache<K, V> {
     }
     this.#misses++;
     const value = compute();
+    const stored = { version, value };
     this.#entries.delete(key);
-    this.#entries.set(key, { version, value });
+    this.#entries.set(key, stored);
+    // A value computed asynchronously is stored as its promise (concurrent requests share one
+    // computation); a failed computation must not stay cached.
+    if (value instanceof Promise) value.catch(() => this.#entries.get(key) === stored && this.#entries.delete(key));
     while (this.#entries.size > this.maxEntries) {
       const oldest = this.#entries.keys().next().value as K;
       this.#entries.delete(oldest);

@@ -10,6 +10,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { outbox } from "#db/schema";
 import type { Db } from "#db/connection";
+import { affectedRows, runTransaction } from "#db/transaction";
 import type { MailTransport } from "./transport.server";
 
 export type DeliveryOptions = {
@@ -40,7 +41,17 @@ export function retryDelayMs(failedAttempts: number, options: Pick<DeliveryOptio
   return Math.min(options.retryBaseMs * 2 ** Math.max(0, failedAttempts - 1), options.maxDelayMs);
 }
 
-type Database = Pick<Db, "select" | "update">;
+type Database = Db;
+
+/**
+ * Every write of the delivery runs in its own short transaction: on SQLite it then takes its turn
+ * with the other transactions of the process (db/transaction.ts); on PostgreSQL READ COMMITTED is
+ * enough, because each UPDATE re-checks its WHERE (the lease, `claimedBy`) on the row it locks, so
+ * two servers never claim or record the same message twice.
+ */
+function write<T>(database: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return runTransaction(database, fn, { isolation: "read committed" });
+}
 
 function due(nowIso: string) {
   return and(
@@ -53,15 +64,16 @@ function due(nowIso: string) {
 }
 
 /** Takes up to `limit` due messages for `workerId` until `now + leaseMs`; what it returns is its own. */
-export function claimDueMessages(database: Database, { workerId, now, leaseMs, limit }: { workerId: string; now: Date; leaseMs: number; limit: number }) {
+export async function claimDueMessages(database: Database, { workerId, now, leaseMs, limit }: { workerId: string; now: Date; leaseMs: number; limit: number }) {
   const nowIso = now.toISOString();
-  const ids = database.select({ id: outbox.id }).from(outbox).where(due(nowIso)).orderBy(outbox.id).limit(limit);
-  return database
-    .update(outbox)
-    .set({ claimedBy: workerId, claimedUntil: new Date(now.getTime() + leaseMs).toISOString() })
-    .where(and(inArray(outbox.id, ids), due(nowIso)))
-    .returning()
-    .all();
+  return await write(database, async (tx) => {
+    const ids = tx.select({ id: outbox.id }).from(outbox).where(due(nowIso)).orderBy(outbox.id).limit(limit);
+    return await tx
+      .update(outbox)
+      .set({ claimedBy: workerId, claimedUntil: new Date(now.getTime() + leaseMs).toISOString() })
+      .where(and(inArray(outbox.id, ids), due(nowIso)))
+      .returning();
+  });
 }
 
 /**
@@ -69,13 +81,12 @@ export function claimDueMessages(database: Database, { workerId, now, leaseMs, l
  * not sent when a transport appears: the buyer was told to pass them on by hand, and a week-old
  * reminder is wrong. They are marked failed with the reason, and stay readable in the outbox page.
  */
-export function expireStaleMessages(database: Database, { now, maxAgeMs }: { now: Date; maxAgeMs: number }): number {
+export async function expireStaleMessages(database: Database, { now, maxAgeMs }: { now: Date; maxAgeMs: number }): Promise<number> {
   const cutoff = new Date(now.getTime() - maxAgeMs).toISOString();
-  return database
-    .update(outbox)
-    .set({ status: "failed", nextAttemptAt: null, lastError: "Trop ancien pour un envoi automatique : préparé quand aucun serveur de messagerie n'était configuré. Transmettez-le vous-même si besoin." })
-    .where(and(eq(outbox.status, "pending"), eq(outbox.attempts, 0), lt(outbox.createdAt, cutoff), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString()))))
-    .run().changes;
+  return affectedRows(await write(database, (tx) => tx
+      .update(outbox)
+      .set({ status: "failed", nextAttemptAt: null, lastError: "Trop ancien pour un envoi automatique : préparé quand aucun serveur de messagerie n'était configuré. Transmettez-le vous-même si besoin." })
+      .where(and(eq(outbox.status, "pending"), eq(outbox.attempts, 0), lt(outbox.createdAt, cutoff), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString()))))));
 }
 
 export type DeliveryReport = { claimed: number; sent: number; failed: number; expired: number };
@@ -85,8 +96,8 @@ export async function deliverDueMessages(
   database: Database,
   { transport, workerId, now = () => new Date(), options = defaultDeliveryOptions }: { transport: MailTransport; workerId: string; now?: () => Date; options?: DeliveryOptions },
 ): Promise<DeliveryReport> {
-  const expired = expireStaleMessages(database, { now: now(), maxAgeMs: options.maxAgeMs });
-  const claimed = claimDueMessages(database, { workerId, now: now(), leaseMs: options.leaseMs, limit: options.batchSize });
+  const expired = await expireStaleMessages(database, { now: now(), maxAgeMs: options.maxAgeMs });
+  const claimed = await claimDueMessages(database, { workerId, now: now(), leaseMs: options.leaseMs, limit: options.batchSize });
   let sent = 0;
   let failed = 0;
   for (const message of claimed) {
@@ -94,29 +105,27 @@ export async function deliverDueMessages(
     try {
       await transport.send({ to: message.toEmail, subject: message.subject, text: message.body });
       const at = now().toISOString();
-      database
-        .update(outbox)
-        .set({ status: "sent", sentAt: at, lastAttemptAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null, nextAttemptAt: null, claimedBy: null, claimedUntil: null })
-        .where(mine)
-        .run();
+      await write(database, (tx) => tx
+                .update(outbox)
+                .set({ status: "sent", sentAt: at, lastAttemptAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null, nextAttemptAt: null, claimedBy: null, claimedUntil: null })
+                .where(mine));
       sent += 1;
     } catch (error) {
       const at = now();
       const attempts = message.attempts + 1;
       const giveUp = attempts >= options.maxAttempts;
-      database
-        .update(outbox)
-        .set({
-          status: "failed",
-          lastAttemptAt: at.toISOString(),
-          attempts,
-          lastError: describe(error),
-          nextAttemptAt: giveUp ? null : new Date(at.getTime() + retryDelayMs(attempts, options)).toISOString(),
-          claimedBy: null,
-          claimedUntil: null,
-        })
-        .where(mine)
-        .run();
+      await write(database, (tx) => tx
+                .update(outbox)
+                .set({
+                  status: "failed",
+                  lastAttemptAt: at.toISOString(),
+                  attempts,
+                  lastError: describe(error),
+                  nextAttemptAt: giveUp ? null : new Date(at.getTime() + retryDelayMs(attempts, options)).toISOString(),
+                  claimedBy: null,
+                  claimedUntil: null,
+                })
+                .where(mine));
       failed += 1;
     }
   }

@@ -19,6 +19,6 @@ export type QueuedEmail = {
   body: string;
 };
 
-export function queueEmail(tx: Pick<Tx, "insert">, message: QueuedEmail): number {
-  return tx.insert(outbox).values(message).returning({ id: outbox.id }).get().id;
+export async function queueEmail(tx: Pick<Tx, "insert">, message: QueuedEmail): Promise<number> {
+  return (await tx.insert(outbox).values(message).returning({ id: outbox.id }))[0]!.id;
 }

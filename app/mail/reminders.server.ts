@@ -17,6 +17,7 @@
 import { and, eq, gt, isNull, lte, notExists, sql } from "drizzle-orm";
 import { deadlineReminders, invitations, organisations, responses, tenders, type ReminderKind } from "#db/schema";
 import type { Db } from "#db/connection";
+import { runTransaction } from "#db/transaction";
 import { deadlineReminder, reminderOffsetsMs } from "./messages";
 import { queueEmail } from "./outbox.server";
 
@@ -29,42 +30,41 @@ function dueKind(deadlineMs: number, nowMs: number): ReminderKind | null {
 }
 
 /** Queues the reminders due at `now`; returns how many this call queued. */
-export function queueDeadlineReminders(database: Db, { now, publicUrl }: { now: Date; publicUrl?: string }): number {
+export async function queueDeadlineReminders(database: Db, { now, publicUrl }: { now: Date; publicUrl?: string }): Promise<number> {
   const nowIso = now.toISOString();
   const horizon = new Date(now.getTime() + reminderOffsetsMs["deadline-7d"]).toISOString();
   const submitted = database
     .select({ one: sql`1` })
     .from(responses)
     .where(and(eq(responses.tenderId, invitations.tenderId), eq(responses.supplierOrganisationId, invitations.supplierOrganisationId), eq(responses.status, "submitted")));
-  const candidates = database
-    .select({ invitation: invitations, tender: tenders, buyerName: organisations.name })
-    .from(invitations)
-    .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
-    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .where(and(isNull(invitations.revokedAt), eq(tenders.status, "published"), isNull(tenders.deletedAt), gt(tenders.deadline, nowIso), lte(tenders.deadline, horizon), notExists(submitted)))
-    .all();
+  const candidates = await database
+      .select({ invitation: invitations, tender: tenders, buyerName: organisations.name })
+      .from(invitations)
+      .innerJoin(tenders, eq(tenders.id, invitations.tenderId))
+      .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+      .where(and(isNull(invitations.revokedAt), eq(tenders.status, "published"), isNull(tenders.deletedAt), gt(tenders.deadline, nowIso), lte(tenders.deadline, horizon), notExists(submitted)));
 
   let queued = 0;
   for (const { invitation, tender, buyerName } of candidates) {
     const deadlineMs = Date.parse(tender.deadline);
     const kind = dueKind(deadlineMs, now.getTime());
     if (!kind || !(Date.parse(invitation.createdAt) < deadlineMs - reminderOffsetsMs[kind])) continue;
-    database.transaction((tx) => {
-      const claimed = tx.insert(deadlineReminders).values({ invitationId: invitation.id, kind }).onConflictDoNothing().returning({ id: deadlineReminders.id }).get();
-      if (!claimed) return; // already queued, by an earlier run or by another process
-      const message = deadlineReminder({
-        kind,
-        tender,
-        buyerName,
-        supplierName: invitation.supplierName,
-        invitedAt: invitation.createdAt,
-        accepted: invitation.acceptedAt !== null,
-        publicUrl,
-      });
-      const outboxId = queueEmail(tx, { organisationId: tender.organisationId, toEmail: invitation.email, ...message });
-      tx.update(deadlineReminders).set({ outboxId }).where(eq(deadlineReminders.id, claimed.id)).run();
-      queued += 1;
-    });
+    await runTransaction(database, async (tx) => {
+            const claimed = (await tx.insert(deadlineReminders).values({ invitationId: invitation.id, kind }).onConflictDoNothing().returning({ id: deadlineReminders.id }))[0]!;
+            if (!claimed) return; // already queued, by an earlier run or by another process
+            const message = deadlineReminder({
+              kind,
+              tender,
+              buyerName,
+              supplierName: invitation.supplierName,
+              invitedAt: invitation.createdAt,
+              accepted: invitation.acceptedAt !== null,
+              publicUrl,
+            });
+            const outboxId = await queueEmail(tx, { organisationId: tender.organisationId, toEmail: invitation.email, ...message });
+            await tx.update(deadlineReminders).set({ outboxId }).where(eq(deadlineReminders.id, claimed.id));
+            queued += 1;
+          });
   }
   return queued;
 }

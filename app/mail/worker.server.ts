@@ -25,7 +25,7 @@ export async function runMailCycle(input: {
   options?: DeliveryOptions;
 }): Promise<CycleReport> {
   const now = input.now ?? (() => new Date());
-  const reminders = queueDeadlineReminders(input.database, { now: now(), publicUrl: input.publicUrl });
+  const reminders = await queueDeadlineReminders(input.database, { now: now(), publicUrl: input.publicUrl });
   const delivery = input.transport
     ? await deliverDueMessages(input.database, { transport: input.transport, workerId: input.workerId, now, options: input.options ?? defaultDeliveryOptions })
     : null;

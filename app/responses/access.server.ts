@@ -26,14 +26,13 @@ export type SupplierTender = {
  * invitation (not revoked) to a published, closed or cancelled tender. Anything else is `null`,
  * so that "not found" and "not yours" look the same.
  */
-export function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): SupplierTender | null {
+export async function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): Promise<SupplierTender | null> {
   if (!Number.isSafeInteger(tenderId)) return null;
-  const row = tx
-    .select({ tender: tenders, buyerName: organisations.name })
-    .from(tenders)
-    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-    .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user)))
-    .get();
+  const row = (await tx
+      .select({ tender: tenders, buyerName: organisations.name })
+      .from(tenders)
+      .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+      .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).limit(1))[0];
   if (!row) return null;
   const published = publishedQuestionsOf(row.tender);
   // A campaign's weights never reach a supplier (issue 14): the supplier view drops them here.
@@ -49,8 +48,8 @@ export function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUs
   return { tender: row.tender, buyerName: row.buyerName, method, guide, questions };
 }
 
-export function requireSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): SupplierTender {
-  const found = findSupplierTender(tx, { user, tenderId });
+export async function requireSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): Promise<SupplierTender> {
+  const found = await findSupplierTender(tx, { user, tenderId });
   if (!found) throw notFound(TENDER_NOT_FOUND_FOR_SUPPLIER);
   return found;
 }
@@ -70,10 +69,9 @@ export function requireOpenTender(t: SupplierTender): void {
 }
 
 /** The acting supplier organisation's response to a tender, if it has one. */
-export function findOwnResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
-  return tx
-    .select()
-    .from(responses)
-    .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, user.organisationId)))
-    .get();
+export async function findOwnResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  return (await tx
+      .select()
+      .from(responses)
+      .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, user.organisationId))).limit(1))[0];
 }

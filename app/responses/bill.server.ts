@@ -6,7 +6,7 @@
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import {
   answerComplete,
@@ -28,12 +28,12 @@ import { closedReason, requireOpenTender, requireSupplierTender } from "./access
 
 
 /** The supplier's bill page: lines with its own answers, the matching factors of its own versions, its computed offer. */
-export function supplierBillPage({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
-  const t = requireSupplierTender(db(), { user, tenderId });
+export async function supplierBillPage({ user, tenderId }: { user: CurrentUser; tenderId: number }) {
+  const t = await requireSupplierTender(db(), { user, tenderId });
   const bill = billOf(t.method);
   if (bill.length === 0) throw notFound("Cette consultation n'a pas de bordereau de prix.");
-  const answers = answersOf(t.tender.id, user.organisationId);
-  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
+  const answers = await answersOf(t.tender.id, user.organisationId);
+  const candidates = await ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
   const compiled = compileBill(scoringBill(bill));
   const { offer, incomplete } = offerOf(compiled, bill, answers, new Map());
   const year = new Date().getFullYear();
@@ -72,11 +72,11 @@ export type SaveAnswersResult = { ok: true; saved: number } | { ok: false; error
  * one of the organisation's own versions (any other id is refused as unknown), or empty when the
  * factor is typed in.
  */
-export function saveSupplierAnswers({ user, tenderId, lines }: { user: CurrentUser; tenderId: number; lines: Record<string, SupplierLineInput> }): SaveAnswersResult {
-  const t = requireSupplierTender(db(), { user, tenderId });
+export async function saveSupplierAnswers({ user, tenderId, lines }: { user: CurrentUser; tenderId: number; lines: Record<string, SupplierLineInput> }): Promise<SaveAnswersResult> {
+  const t = await requireSupplierTender(db(), { user, tenderId });
   requireOpenTender(t);
   const bill = billOf(t.method);
-  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
+  const candidates = await ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
   const errors: { lineId: string; field: string; message: string }[] = [];
   const out: BillAnswer[] = [];
   for (const l of bill) {
@@ -99,20 +99,20 @@ export function saveSupplierAnswers({ user, tenderId, lines }: { user: CurrentUs
     out.push(answer);
   }
   if (errors.length > 0) return { ok: false, errors };
-  db().transaction((tx) => {
-    writeAnswers(tx, user, t.tender, out);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-save", targetType: "tender", targetId: t.tender.id, details: { lines: out.length } });
-  });
+  await transaction(async (tx) => {
+        await writeAnswers(tx, user, t.tender, out);
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-save", targetType: "tender", targetId: t.tender.id, details: { lines: out.length } });
+      });
   return { ok: true, saved: out.length };
 }
 
 /** Fills every line without a factor from the organisation's factors matching by item and unit. */
-export function fillFromOwnFactors({ user, tenderId }: { user: CurrentUser; tenderId: number }): number {
-  const t = requireSupplierTender(db(), { user, tenderId });
+export async function fillFromOwnFactors({ user, tenderId }: { user: CurrentUser; tenderId: number }): Promise<number> {
+  const t = await requireSupplierTender(db(), { user, tenderId });
   requireOpenTender(t);
   const bill = billOf(t.method);
-  const answers = answersOf(t.tender.id, user.organisationId);
-  const candidates = ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
+  const answers = await answersOf(t.tender.id, user.organisationId);
+  const candidates = await ownFactorCandidates(user.organisationId, [...new Set(bill.map((l) => l.unit))]);
   const out: BillAnswer[] = [];
   for (const l of bill) {
     const a = answers.get(l.id);
@@ -123,39 +123,39 @@ export function fillFromOwnFactors({ user, tenderId }: { user: CurrentUser; tend
     out.push(answerFromFactor(base, exact));
   }
   if (out.length > 0) {
-    db().transaction((tx) => {
-      writeAnswers(tx, user, t.tender, out);
-      audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-fill-from-factors", targetType: "tender", targetId: t.tender.id, details: { lines: out.map((a) => ({ lineId: a.lineId, factorId: a.factorId })) } });
-    });
+    await transaction(async (tx) => {
+            await writeAnswers(tx, user, t.tender, out);
+            await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-fill-from-factors", targetType: "tender", targetId: t.tender.id, details: { lines: out.map((a) => ({ lineId: a.lineId, factorId: a.factorId })) } });
+          });
   }
   return out.length;
 }
 
 /** Imports a filled bill CSV: every line valid, or nothing saved. Typed factors (no link). */
-export function importFilledBill({ user, tenderId, bytes, fileName }: { user: CurrentUser; tenderId: number; bytes: Uint8Array; fileName: string }): BillImportResult {
-  const t = requireSupplierTender(db(), { user, tenderId });
+export async function importFilledBill({ user, tenderId, bytes, fileName }: { user: CurrentUser; tenderId: number; bytes: Uint8Array; fileName: string }): Promise<BillImportResult> {
+  const t = await requireSupplierTender(db(), { user, tenderId });
   requireOpenTender(t);
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) return { ok: false, errors: decoded.errors, warnings: [] };
   const parsed = parseFilledBillCsv(decoded.text, billOf(t.method));
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   // A line whose factor is unchanged keeps its link to the uploaded factor it came from.
-  const before = answersOf(t.tender.id, user.organisationId);
+  const before = await answersOf(t.tender.id, user.organisationId);
   const answers = parsed.answers.map((a) => {
     const prev = before.get(a.lineId);
     return prev?.factorId != null && prev.factor === a.factor && prev.method === a.method && prev.referenceYear === a.referenceYear ? { ...a, factorId: prev.factorId } : a;
   });
-  db().transaction((tx) => {
-    writeAnswers(tx, user, t.tender, answers);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-import", targetType: "tender", targetId: t.tender.id, details: { fileName, lines: answers.length } });
-  });
+  await transaction(async (tx) => {
+        await writeAnswers(tx, user, t.tender, answers);
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "bill.answers-import", targetType: "tender", targetId: t.tender.id, details: { fileName, lines: answers.length } });
+      });
   return { ok: true, imported: answers.length, warnings: parsed.warnings };
 }
 
-export function filledBillCsv({ user, tenderId }: { user: CurrentUser; tenderId: number }): { csv: string; filename: string } {
-  const t = requireSupplierTender(db(), { user, tenderId });
+export async function filledBillCsv({ user, tenderId }: { user: CurrentUser; tenderId: number }): Promise<{ csv: string; filename: string }> {
+  const t = await requireSupplierTender(db(), { user, tenderId });
   const bill = billOf(t.method);
   if (bill.length === 0) throw notFound("Cette consultation n'a pas de bordereau de prix.");
-  return { csv: toCsv(filledBillCsvRows(bill, answersOf(t.tender.id, user.organisationId)), { delimiter: ";", bom: true }), filename: `bordereau-${t.tender.reference || t.tender.id}-rempli.csv` };
+  return { csv: toCsv(filledBillCsvRows(bill, await answersOf(t.tender.id, user.organisationId)), { delimiter: ";", bom: true }), filename: `bordereau-${t.tender.reference || t.tender.id}-rempli.csv` };
 }
 

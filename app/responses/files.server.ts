@@ -4,57 +4,55 @@ import { isCsrTeam, tendersVisibleToBuyingSide } from "~/auth/permissions.server
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Tx, transaction } from "~/lib/db.server";
 import { writeBlob } from "~/lib/files.server";
 import { offerFileKey } from "~/lib/offer-value";
 import { AppError, notFound } from "~/lib/errors";
+import { affectedRows } from "#db/transaction";
 import { requireEditable } from "./questionnaire.server";
 import { checkEvidence } from "./uploads";
 
-function usedBytes(tx: Tx, responseId: number): number {
-  const row = tx
-    .select({ total: sql<number>`coalesce(sum(${files.size}), 0)` })
-    .from(answerFiles)
-    .innerJoin(files, eq(files.id, answerFiles.fileId))
-    .where(and(eq(answerFiles.responseId, responseId), isNull(answerFiles.deletedAt)))
-    .get();
+async function usedBytes(tx: Tx, responseId: number): Promise<number> {
+  const row = (await tx
+      .select({ total: sql<number>`coalesce(sum(${files.size}), 0)` })
+      .from(answerFiles)
+      .innerJoin(files, eq(files.id, answerFiles.fileId))
+      .where(and(eq(answerFiles.responseId, responseId), isNull(answerFiles.deletedAt))).limit(1))[0];
   return Number(row?.total ?? 0);
 }
 
 /** Attaches an evidence file to one answer; refused files leave the draft untouched. */
-export function uploadEvidence({ user, tenderId, questionId, file }: { user: CurrentUser; tenderId: number; questionId: string; name?: string; file: { name: string; bytes: Uint8Array } }) {
+export async function uploadEvidence({ user, tenderId, questionId, file }: { user: CurrentUser; tenderId: number; questionId: string; name?: string; file: { name: string; bytes: Uint8Array } }) {
   const c = config();
-  return db().transaction((tx) => {
-    const { t, response } = requireEditable(tx, user, tenderId);
-    // Evidence of an answer, or of an offer value (`offre:<criterion id>`, issue 11 §2).
-    const known = t.questions.some((q) => q.id === questionId) || t.method.offerCriteria.some((c) => offerFileKey(c.id) === questionId);
-    if (!known) throw new AppError("invalid", "Question inconnue pour cette consultation.");
-    const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: usedBytes(tx, response.id) });
-    if (!check.ok) throw new AppError(check.code, check.message);
-    const hash = writeBlob(file.bytes);
-    const stored = tx
-      .insert(files)
-      .values({ organisationId: user.organisationId, uploadedBy: user.id, sha256: hash, originalName: check.name, mimeType: check.mime, size: file.bytes.byteLength })
-      .returning()
-      .get();
-    tx.insert(answerFiles).values({ responseId: response.id, questionId, fileId: stored.id }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-attach", targetType: "file", targetId: stored.id, details: { tenderId, questionId, sha256: hash } });
-    return { fileId: stored.id, originalName: stored.originalName };
-  });
+  return await transaction(async (tx) => {
+      const { t, response } = await requireEditable(tx, user, tenderId);
+      // Evidence of an answer, or of an offer value (`offre:<criterion id>`, issue 11 §2).
+      const known = t.questions.some((q) => q.id === questionId) || t.method.offerCriteria.some((c) => offerFileKey(c.id) === questionId);
+      if (!known) throw new AppError("invalid", "Question inconnue pour cette consultation.");
+      const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: await usedBytes(tx, response.id) });
+      if (!check.ok) throw new AppError(check.code, check.message);
+      const hash = writeBlob(file.bytes);
+      const stored = (await tx
+            .insert(files)
+            .values({ organisationId: user.organisationId, uploadedBy: user.id, sha256: hash, originalName: check.name, mimeType: check.mime, size: file.bytes.byteLength })
+            .returning())[0]!;
+      await tx.insert(answerFiles).values({ responseId: response.id, questionId, fileId: stored.id });
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-attach", targetType: "file", targetId: stored.id, details: { tenderId, questionId, sha256: hash } });
+      return { fileId: stored.id, originalName: stored.originalName };
+    });
 }
 
 /** Detaches a file from the draft (soft: the file stays, submitted versions keep pointing at it). */
-export function removeEvidence({ user, tenderId, answerFileId }: { user: CurrentUser; tenderId: number; answerFileId: number }) {
-  return db().transaction((tx) => {
-    const { response } = requireEditable(tx, user, tenderId);
-    const updated = tx
-      .update(answerFiles)
-      .set({ deletedAt: new Date().toISOString() })
-      .where(and(eq(answerFiles.id, answerFileId), eq(answerFiles.responseId, response.id), isNull(answerFiles.deletedAt)))
-      .run();
-    if (updated.changes !== 1) throw new AppError("not-found", "Pièce jointe introuvable.");
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-detach", targetType: "answer_file", targetId: answerFileId, details: { tenderId } });
-  });
+export async function removeEvidence({ user, tenderId, answerFileId }: { user: CurrentUser; tenderId: number; answerFileId: number }) {
+  return await transaction(async (tx) => {
+      const { response } = await requireEditable(tx, user, tenderId);
+      const updated = await tx
+            .update(answerFiles)
+            .set({ deletedAt: new Date().toISOString() })
+            .where(and(eq(answerFiles.id, answerFileId), eq(answerFiles.responseId, response.id), isNull(answerFiles.deletedAt)));
+      if (affectedRows(updated) !== 1) throw new AppError("not-found", "Pièce jointe introuvable.");
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "response.file-detach", targetType: "answer_file", targetId: answerFileId, details: { tenderId } });
+    });
 }
 
 /**
@@ -63,23 +61,22 @@ export function removeEvidence({ user, tenderId, answerFileId }: { user: Current
  * the CSR team of the customer a live allocated-emissions declaration was made to, for its evidence
  * (issue 18). Anything else is "not found".
  */
-export function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileId: number }) {
-  const found = findDownloadableFile(user, fileId);
+export async function getDownloadableFile({ user, fileId }: { user: CurrentUser; fileId: number }) {
+  const found = await findDownloadableFile(user, fileId);
   if (!found) throw notFound("Ce fichier n'existe pas ou vous n'y avez pas accès.");
   return found;
 }
 
-function findDownloadableFile(user: CurrentUser, fileId: number) {
+async function findDownloadableFile(user: CurrentUser, fileId: number) {
   if (!Number.isSafeInteger(fileId)) return null;
-  const file = db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).get();
+  const file = (await db().select().from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt))).limit(1))[0];
   if (!file) return null;
   if (file.organisationId === user.organisationId) return file;
   if (isCsrTeam(user)) {
-    const declared = db()
-      .select({ id: allocatedEmissions.id })
-      .from(allocatedEmissions)
-      .where(and(eq(allocatedEmissions.evidenceFileId, file.id), eq(allocatedEmissions.customerOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt)))
-      .get();
+    const declared = (await db()
+          .select({ id: allocatedEmissions.id })
+          .from(allocatedEmissions)
+          .where(and(eq(allocatedEmissions.evidenceFileId, file.id), eq(allocatedEmissions.customerOrganisationId, user.organisationId), isNull(allocatedEmissions.deletedAt))).limit(1))[0];
     if (declared) return file;
   }
   // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
@@ -97,10 +94,9 @@ function findDownloadableFile(user: CurrentUser, fileId: number) {
     )
     .all(file.organisationId, file.id, file.organisationId, file.id) as { tenderId: number }[];
   if (submittedTo.length === 0) return null;
-  const visible = db()
-    .select({ id: tenders.id })
-    .from(tenders)
-    .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user)))
-    .get();
+  const visible = (await db()
+      .select({ id: tenders.id })
+      .from(tenders)
+      .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user))).limit(1))[0];
   return visible ? file : null;
 }

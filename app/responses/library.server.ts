@@ -7,7 +7,7 @@ import { campaignIdsAmong } from "~/campaigns/prefill.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Tx, transaction } from "~/lib/db.server";
 import type { SubmittedAnswer } from "~/lib/submission-content";
 import { REASON_MAX, TEXT_MAX, type AnswerDraft } from "./schemas";
 
@@ -25,10 +25,10 @@ function hasContent(a: Pick<AnswerDraft, "level" | "text" | "notApplicable" | "n
 type Origin = { source: "import" } | { source: "submission"; tenderId: number; submissionId: number };
 
 /** Writes one entry unless the library already holds a later version of that answer. */
-function upsertLibrary(
+async function upsertLibrary(
   tx: Pick<Tx, "insert">,
   { user, ...input }: { user: Pick<CurrentUser, "id" | "organisationId">; guideVersion: string; questionId: string; answer: Omit<AnswerDraft, "reused">; at: string; origin: Origin },
-): void {
+): Promise<void> {
   if (!hasContent(input.answer)) return;
   const values = {
     level: input.answer.notApplicable ? null : input.answer.level,
@@ -41,42 +41,41 @@ function upsertLibrary(
     sourceTenderId: input.origin.source === "submission" ? input.origin.tenderId : null,
     sourceSubmissionId: input.origin.source === "submission" ? input.origin.submissionId : null,
   };
-  tx.insert(answerLibrary)
-    .values({ supplierOrganisationId: user.organisationId, guideVersion: input.guideVersion, questionId: input.questionId, ...values })
-    .onConflictDoUpdate({
-      target: [answerLibrary.supplierOrganisationId, answerLibrary.guideVersion, answerLibrary.questionId],
-      set: values,
-      setWhere: lte(answerLibrary.updatedAt, input.at),
-    })
-    .run();
+  await tx.insert(answerLibrary)
+        .values({ supplierOrganisationId: user.organisationId, guideVersion: input.guideVersion, questionId: input.questionId, ...values })
+        .onConflictDoUpdate({
+          target: [answerLibrary.supplierOrganisationId, answerLibrary.guideVersion, answerLibrary.questionId],
+          set: values,
+          setWhere: lte(answerLibrary.updatedAt, input.at),
+        });
 }
 
 /**
  * At submission, inside its transaction: every answered question of the submitted copy becomes the
  * library's latest version of that answer, pointing at the tender and the submission.
  */
-export function fillLibraryFromSubmission(
+export async function fillLibraryFromSubmission(
   tx: Pick<Tx, "insert">,
   input: { user: Pick<CurrentUser, "id" | "organisationId">; tenderId: number; submissionId: number; guideVersion: string; answers: readonly SubmittedAnswer[]; at: string },
-): number {
+): Promise<number> {
   let written = 0;
   for (const a of input.answers) {
     if (!hasContent(a)) continue;
-    upsertLibrary(tx, {
-      user: input.user,
-      guideVersion: input.guideVersion,
-      questionId: a.questionId,
-      answer: a,
-      at: input.at,
-      origin: { source: "submission", tenderId: input.tenderId, submissionId: input.submissionId },
-    });
+    await upsertLibrary(tx, {
+            user: input.user,
+            guideVersion: input.guideVersion,
+            questionId: a.questionId,
+            answer: a,
+            at: input.at,
+            origin: { source: "submission", tenderId: input.tenderId, submissionId: input.submissionId },
+          });
     written += 1;
   }
   return written;
 }
 
 /** Copies library answers into a new draft, flagged « reprise — à vérifier ». */
-export function prefillFromLibrary(
+export async function prefillFromLibrary(
   tx: Tx,
   {
     user,
@@ -89,34 +88,32 @@ export function prefillFromLibrary(
     /** Scored questions of a tender: never pre-filled from an entry a maturity campaign wrote (issue 14). */
     noCampaignSourceFor?: ReadonlySet<string>;
   },
-): number {
+): Promise<number> {
   const wanted = new Set(input.questionIds);
-  const all = tx
-    .select()
-    .from(answerLibrary)
-    .where(and(eq(answerLibrary.supplierOrganisationId, user.organisationId), eq(answerLibrary.guideVersion, input.guideVersion)))
-    .all()
+  const all = (await tx
+      .select()
+      .from(answerLibrary)
+      .where(and(eq(answerLibrary.supplierOrganisationId, user.organisationId), eq(answerLibrary.guideVersion, input.guideVersion))))
     .filter((e) => wanted.has(e.questionId));
   const campaigns = input.noCampaignSourceFor?.size
-    ? campaignIdsAmong(tx, [...new Set(all.map((e) => e.sourceTenderId).filter((x): x is number => x !== null))])
+    ? await campaignIdsAmong(tx, [...new Set(all.map((e) => e.sourceTenderId).filter((x): x is number => x !== null))])
     : new Set<number>();
   const entries = all.filter((e) => !(input.noCampaignSourceFor?.has(e.questionId) && e.sourceTenderId !== null && campaigns.has(e.sourceTenderId)));
   for (const e of entries) {
-    tx.insert(responseAnswers)
-      .values({
-        responseId: input.responseId,
-        questionId: e.questionId,
-        level: e.level,
-        text: e.text,
-        notApplicable: e.notApplicable,
-        notApplicableReason: e.notApplicableReason,
-        reusedUnconfirmed: true,
-        revision: 0,
-        updatedBy: e.updatedBy,
-        updatedAt: e.updatedAt,
-      })
-      .onConflictDoNothing()
-      .run();
+    await tx.insert(responseAnswers)
+            .values({
+              responseId: input.responseId,
+              questionId: e.questionId,
+              level: e.level,
+              text: e.text,
+              notApplicable: e.notApplicable,
+              notApplicableReason: e.notApplicableReason,
+              reusedUnconfirmed: true,
+              revision: 0,
+              updatedBy: e.updatedBy,
+              updatedAt: e.updatedAt,
+            })
+            .onConflictDoNothing();
   }
   return entries.length;
 }
@@ -149,26 +146,25 @@ export function originLabel(o: LibraryOrigin): string {
  * The organisation's entries, in guide order, each with its origin. The tender of a submission is
  * one the organisation answered (the entry is its own), so showing its title reveals nothing.
  */
-export function listLibrary({ user }: { user: CurrentUser }): (LibraryEntry & { updatedAt: string; origin: LibraryOrigin })[] {
-  return db()
-    .select({
-      guideVersion: answerLibrary.guideVersion,
-      questionId: answerLibrary.questionId,
-      level: answerLibrary.level,
-      text: answerLibrary.text,
-      notApplicable: answerLibrary.notApplicable,
-      notApplicableReason: answerLibrary.notApplicableReason,
-      updatedAt: answerLibrary.updatedAt,
-      source: answerLibrary.source,
-      tenderId: answerLibrary.sourceTenderId,
-      tenderTitle: tenders.title,
-      tenderReference: tenders.reference,
-    })
-    .from(answerLibrary)
-    .leftJoin(tenders, eq(tenders.id, answerLibrary.sourceTenderId))
-    .where(eq(answerLibrary.supplierOrganisationId, user.organisationId))
-    .orderBy(asc(answerLibrary.guideVersion), asc(answerLibrary.id))
-    .all()
+export async function listLibrary({ user }: { user: CurrentUser }): Promise<(LibraryEntry & { updatedAt: string; origin: LibraryOrigin })[]> {
+  return (await db()
+      .select({
+        guideVersion: answerLibrary.guideVersion,
+        questionId: answerLibrary.questionId,
+        level: answerLibrary.level,
+        text: answerLibrary.text,
+        notApplicable: answerLibrary.notApplicable,
+        notApplicableReason: answerLibrary.notApplicableReason,
+        updatedAt: answerLibrary.updatedAt,
+        source: answerLibrary.source,
+        tenderId: answerLibrary.sourceTenderId,
+        tenderTitle: tenders.title,
+        tenderReference: tenders.reference,
+      })
+      .from(answerLibrary)
+      .leftJoin(tenders, eq(tenders.id, answerLibrary.sourceTenderId))
+      .where(eq(answerLibrary.supplierOrganisationId, user.organisationId))
+      .orderBy(asc(answerLibrary.guideVersion), asc(answerLibrary.id)))
     .sort((a, b) => (a.guideVersion === b.guideVersion ? questionOrder(a) - questionOrder(b) : a.guideVersion < b.guideVersion ? -1 : 1))
     .map(({ source, tenderId, tenderTitle, tenderReference, ...e }) => ({ ...e, origin: { source, tenderId, tenderTitle, tenderReference } }));
 }
@@ -180,17 +176,17 @@ function questionOrder(e: { guideVersion: string; questionId: string }): number 
 
 export const LIBRARY_FORMAT = "nr-procure/bibliotheque-reponses";
 
-export function exportLibraryJson({ user }: { user: CurrentUser }) {
-  const answers = listLibrary({ user }).map(({ origin, ...e }) => ({ ...e, origin: originLabel(origin) }));
-  db().transaction((tx) => audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "json", count: answers.length } }));
+export async function exportLibraryJson({ user }: { user: CurrentUser }) {
+  const answers = (await listLibrary({ user })).map(({ origin, ...e }) => ({ ...e, origin: originLabel(origin) }));
+  await transaction(async (tx) => await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "json", count: answers.length } }));
   return { format: LIBRARY_FORMAT, formatVersion: 1, organisation: user.organisationName, exportedAt: new Date().toISOString(), answers };
 }
 
 export const CSV_HEADER = ["version du guide", "question", "niveau", "non applicable", "justification non applicable", "réponse", "mise à jour", "origine"] as const;
 
-export function exportLibraryCsv({ user }: { user: CurrentUser }): string {
-  const answers = listLibrary({ user });
-  db().transaction((tx) => audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "csv", count: answers.length } }));
+export async function exportLibraryCsv({ user }: { user: CurrentUser }): Promise<string> {
+  const answers = await listLibrary({ user });
+  await transaction(async (tx) => await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.export", details: { format: "csv", count: answers.length } }));
   return toCsv([
     [...CSV_HEADER],
     ...answers.map((a) => [a.guideVersion, a.questionId, a.level ?? "", a.notApplicable ? "oui" : "non", a.notApplicableReason, a.text, a.updatedAt, originLabel(a.origin)]),
@@ -273,7 +269,7 @@ function parseJsonRows(text: string): { rows: { line: number; value: unknown }[]
 }
 
 /** Validates every entry first; writes all of them in one transaction only when none is wrong. */
-export function importLibrary({ user, text, kind }: { user: CurrentUser; text: string; kind: "json" | "csv" }): ImportResult {
+export async function importLibrary({ user, text, kind }: { user: CurrentUser; text: string; kind: "json" | "csv" }): Promise<ImportResult> {
   const { rows, errors } = kind === "csv" ? parseCsvRows(text) : parseJsonRows(text);
   if (errors.length) return { ok: false, errors };
   const label = kind === "csv" ? "Ligne" : "Réponse n°";
@@ -294,11 +290,11 @@ export function importLibrary({ user, text, kind }: { user: CurrentUser; text: s
   if (rows.length === 0) errors.push("Le fichier ne contient aucune réponse.");
   if (errors.length) return { ok: false, errors };
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    for (const e of valid) {
-      upsertLibrary(tx, { user, guideVersion: e.guideVersion, questionId: e.questionId, answer: e, at, origin: { source: "import" } });
-    }
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.import", details: { format: kind, count: valid.length } });
-  });
+  await transaction(async (tx) => {
+        for (const e of valid) {
+          await upsertLibrary(tx, { user, guideVersion: e.guideVersion, questionId: e.questionId, answer: e, at, origin: { source: "import" } });
+        }
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "library.import", details: { format: kind, count: valid.length } });
+      });
   return { ok: true, count: valid.length };
 }

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { responseOfferValues } from "#db/schema";
 import type { CurrentUser } from "~/auth/session.server";
-import { db, type Tx } from "~/lib/db.server";
+import { type Tx, transaction } from "~/lib/db.server";
 import { parseOfferValue } from "~/lib/offer-value";
 import type { SupplierTender } from "./access.server";
 import { requireEditable } from "./questionnaire.server";
@@ -22,8 +22,8 @@ export type OfferValueView = {
 };
 
 /** Draft offer values of a response (criterion id → value), for the tender's criteria only. */
-export function draftOfferValues(tx: Tx, t: SupplierTender, responseId: number): Map<string, number | null> {
-  const rows = tx.select().from(responseOfferValues).where(eq(responseOfferValues.responseId, responseId)).all();
+export async function draftOfferValues(tx: Tx, t: SupplierTender, responseId: number): Promise<Map<string, number | null>> {
+  const rows = await tx.select().from(responseOfferValues).where(eq(responseOfferValues.responseId, responseId));
   const known = new Set(t.method.offerCriteria.map((c) => c.id));
   return new Map(rows.filter((r) => known.has(r.criterionId)).map((r) => [r.criterionId, r.value]));
 }
@@ -46,27 +46,26 @@ export type SaveOfferValuesResult = { ok: true; saved: number } | { ok: false; f
  * Saves the offer values posted for the acting supplier's draft (before the deadline, not submitted). Every value is
  * checked first; nothing is written when one is invalid (French message per criterion). Unknown ids are ignored.
  */
-export function saveOfferValues({ user, tenderId, values }: { user: CurrentUser; tenderId: number; values: Record<string, string> }): SaveOfferValuesResult {
-  return db().transaction((tx) => {
-    const { t, response } = requireEditable(tx, user, tenderId);
-    const fieldErrors: Record<string, string> = {};
-    const planned: { criterionId: string; value: number | null }[] = [];
-    for (const c of t.method.offerCriteria) {
-      if (!Object.hasOwn(values, c.id)) continue;
-      const parsed = parseOfferValue(values[c.id]);
-      if (!parsed.ok) fieldErrors[c.id] = `${c.label} : ${parsed.message}`;
-      else if (parsed.value === 0 && c.direction === "lower-is-better" && c.method === "ratio")
-        fieldErrors[c.id] = `${c.label} : la valeur doit être strictement positive (notation proportionnelle, plus bas est meilleur).`;
-      else planned.push({ criterionId: c.id, value: parsed.value });
-    }
-    if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
-    const at = new Date().toISOString();
-    for (const p of planned) {
-      tx.insert(responseOfferValues)
-        .values({ responseId: response.id, criterionId: p.criterionId, value: p.value, updatedBy: user.id, updatedAt: at })
-        .onConflictDoUpdate({ target: [responseOfferValues.responseId, responseOfferValues.criterionId], set: { value: p.value, updatedBy: user.id, updatedAt: at } })
-        .run();
-    }
-    return { ok: true as const, saved: planned.length };
-  });
+export async function saveOfferValues({ user, tenderId, values }: { user: CurrentUser; tenderId: number; values: Record<string, string> }): Promise<SaveOfferValuesResult> {
+  return await transaction(async (tx) => {
+      const { t, response } = await requireEditable(tx, user, tenderId);
+      const fieldErrors: Record<string, string> = {};
+      const planned: { criterionId: string; value: number | null }[] = [];
+      for (const c of t.method.offerCriteria) {
+        if (!Object.hasOwn(values, c.id)) continue;
+        const parsed = parseOfferValue(values[c.id]);
+        if (!parsed.ok) fieldErrors[c.id] = `${c.label} : ${parsed.message}`;
+        else if (parsed.value === 0 && c.direction === "lower-is-better" && c.method === "ratio")
+          fieldErrors[c.id] = `${c.label} : la valeur doit être strictement positive (notation proportionnelle, plus bas est meilleur).`;
+        else planned.push({ criterionId: c.id, value: parsed.value });
+      }
+      if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
+      const at = new Date().toISOString();
+      for (const p of planned) {
+        await tx.insert(responseOfferValues)
+                  .values({ responseId: response.id, criterionId: p.criterionId, value: p.value, updatedBy: user.id, updatedAt: at })
+                  .onConflictDoUpdate({ target: [responseOfferValues.responseId, responseOfferValues.criterionId], set: { value: p.value, updatedBy: user.id, updatedAt: at } });
+      }
+      return { ok: true as const, saved: planned.length };
+    });
 }

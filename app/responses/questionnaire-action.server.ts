@@ -70,7 +70,7 @@ export async function handleQuestionnairePost({ request, user, tenderId, page }:
           formData.delete("go");
           const parsed = saveRequestSchema.safeParse(formDataToNested(formData));
           if (!parsed.success) return data<ActionResult>({ intent: "save", ok: false, error: `Formulaire invalide : ${parsed.error.issues[0]?.message ?? ""}` }, { status: 400 });
-          const result = saveDraft({ user, tenderId, input: parsed.data, scope: page.kind === "section" ? page.questionIds : undefined });
+          const result = await saveDraft({ user, tenderId, input: parsed.data, scope: page.kind === "section" ? page.questionIds : undefined });
           if (!result.ok) return data<ActionResult>({ intent: "save", ok: false, conflict: result.conflict }, { status: 409 });
           if (go) {
             const to = destination(tenderId, page, go.data);
@@ -85,17 +85,17 @@ export async function handleQuestionnairePost({ request, user, tenderId, page }:
           const file = formData.get("file");
           if (!(file instanceof File) || file.size === 0 || !file.name)
             return data<ActionResult>({ intent: "upload", ok: false, questionId: questionId.data, error: "Choisissez un fichier à joindre." }, { status: 400 });
-          uploadEvidence({ user, tenderId, questionId: questionId.data, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+          await uploadEvidence({ user, tenderId, questionId: questionId.data, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
           return data<ActionResult>({ intent: "upload", ok: true, questionId: questionId.data });
         }
         case "remove-file": {
           const answerFileId = idParam(rawIntent.slice("remove-file:".length));
-          removeEvidence({ user, tenderId, answerFileId });
+          await removeEvidence({ user, tenderId, answerFileId });
           return data<ActionResult>({ intent: "remove-file", ok: true, questionId: at.questionId ?? "" });
         }
         case "offer-values": {
           const values = formDataToNested(formData, { arrays: false }).values;
-          const result = saveOfferValues({ user, tenderId, values: (values && typeof values === "object" ? values : {}) as Record<string, string> });
+          const result = await saveOfferValues({ user, tenderId, values: (values && typeof values === "object" ? values : {}) as Record<string, string> });
           if (!result.ok)
             return data<ActionResult>({ intent: "offer-values", ok: false, error: "Valeurs de l'offre non enregistrées : corrigez les champs signalés.", offerErrors: result.fieldErrors }, { status: 400 });
           return data<ActionResult>({ intent: "offer-values", ok: true, saved: result.saved });
@@ -103,12 +103,12 @@ export async function handleQuestionnairePost({ request, user, tenderId, page }:
         case "submit": {
           const version = z.coerce.number().int().min(0).safeParse(formData.get("version"));
           if (!version.success) return data<ActionResult>({ intent: "submit", ok: false, error: "Version manquante : rechargez la page." }, { status: 400 });
-          const result = submitResponse({ user, tenderId, version: version.data });
+          const result = await submitResponse({ user, tenderId, version: version.data });
           if (!result.ok) return data<ActionResult>({ intent: "submit", ...result }, { status: 422 });
           return redirect(`${questionnairePath(tenderId)}/recepisse`);
         }
         case "withdraw": {
-          withdrawSubmission({ user, tenderId });
+          await withdrawSubmission({ user, tenderId });
           return redirect(questionnairePath(tenderId));
         }
         default:

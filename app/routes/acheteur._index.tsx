@@ -20,9 +20,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   return {
     organisationName: user.organisationName,
     role: user.role,
-    tenders: listTenders({ user }),
-    members: listOwnMembers({ user }),
-    audit: isBuyer(user) ? listOwnAudit({ user, limit: 30 }) : [],
+    tenders: await listTenders({ user }),
+    members: await listOwnMembers({ user }),
+    audit: isBuyer(user) ? await listOwnAudit({ user, limit: 30 }) : [],
   };
 });
 

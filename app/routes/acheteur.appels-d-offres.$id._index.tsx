@@ -26,12 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const tender = loadTender({ id: idParam(params.id), user });
+  const tender = await loadTender({ id: idParam(params.id), user });
   const method = methodOf(tender);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
   const questions = includedQuestions(method);
   return {
-    tender: tenderView(tender),
+    tender: await tenderView(tender),
     isBuyer: isBuyer(user),
     method: {
       shares: method.shares,
@@ -44,9 +44,9 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
         .filter((c) => c.included && questions.some((q) => q.criterion === c.id))
         .map((c) => ({ id: c.id, title: getCriterion(guide, c.id)?.title ?? c.id, weight: c.weight, questions: questions.filter((q) => q.criterion === c.id).length })),
     },
-    publishIssues: tender.status === "draft" ? publishIssues(tender) : [],
-    publishWarnings: publishWarnings(tender),
-    evaluators: isBuyer(user) ? listEvaluators({ tender, user }) : [],
+    publishIssues: tender.status === "draft" ? await publishIssues(tender) : [],
+    publishWarnings: await publishWarnings(tender),
+    evaluators: isBuyer(user) ? await listEvaluators({ tender, user }) : [],
   };
 });
 
@@ -62,7 +62,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const id = idParam(params.id);
   const parsed = evaluatorsSchema.safeParse({ intent: formData.get("intent"), evaluators: formData.getAll("evaluators") });
   if (!parsed.success) throw new AppError("invalid", "Requête invalide");
-  const assigned = setEvaluators({ id, user, userIds: parsed.data.evaluators });
+  const assigned = await setEvaluators({ id, user, userIds: parsed.data.evaluators });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, {
     message: assigned.length > 0 ? `Évaluateurs enregistrés : ${assigned.join(", ")}.` : "Évaluateurs enregistrés : aucun évaluateur affecté.",
   });

@@ -23,7 +23,7 @@ const cancelSchema = z.object({
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
+  const tender = await loadTenderAsBuyer({ id: idParam(params.id), user });
   return { tender: { id: tender.id, title: tender.title, status: tender.status } };
 });
 
@@ -32,10 +32,10 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const id = idParam(params.id);
-  loadTenderAsBuyer({ id, user });
+  await loadTenderAsBuyer({ id, user });
   const parsed = parseForm(cancelSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  cancelTender({ id, user, reason: parsed.data.reason });
+  await cancelTender({ id, user, reason: parsed.data.reason });
   return redirect(`/acheteur/appels-d-offres/${id}`);
 });
 

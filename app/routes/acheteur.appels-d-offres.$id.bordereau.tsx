@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Bordereau de prix — NR Proc
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  return { ...billPage({ id: idParam(params.id), user }), maxBytesLabel: formatBytes(BILL_MAX_BYTES) };
+  return { ...await billPage({ id: idParam(params.id), user }), maxBytesLabel: formatBytes(BILL_MAX_BYTES) };
 });
 
 type ActionResult =
@@ -48,18 +48,18 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
           const fieldErrors = Object.fromEntries(issues.map((i) => [i.field, i.message.replace(/^./, (m) => m.toUpperCase())]));
           return data<ActionResult>({ intent: "add", fieldErrors, values }, { status: 400 });
         }
-        addBillLine({ id, user, line });
+        await addBillLine({ id, user, line });
         return redirectWithFlash(here, { message: `Ligne ${line.id} ajoutée au bordereau.` });
       }
       if (intent === "delete") {
         const lineId = String(formData.get("lineId") ?? "");
-        deleteBillLine({ id, user, lineId });
+        await deleteBillLine({ id, user, lineId });
         return redirectWithFlash(here, { message: `Ligne ${lineId} retirée du bordereau.` });
       }
       if (intent === "import") {
         const file = formData.get("file");
         if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "other", formError: "Choisissez un fichier CSV." }, { status: 400 });
-        const result = importBill({ id, user, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+        const result = await importBill({ id, user, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
         if (!result.ok) return data<ActionResult>({ intent: "import", errors: result.errors, warnings: result.warnings }, { status: 400 });
         return redirectWithFlash(here, { message: `Bordereau importé : ${frCount(result.imported, "ligne")}.${result.warnings.length ? " " + result.warnings.join(" ; ") : ""}` });
       }

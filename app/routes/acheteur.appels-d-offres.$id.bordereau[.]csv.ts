@@ -7,6 +7,6 @@ import { billCsvForBuyer } from "~/tenders/bill.server";
 /** The tender's bill of quantities as CSV (same columns as the import). */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const { csv, filename } = billCsvForBuyer({ id: idParam(params.id), user });
+  const { csv, filename } = await billCsvForBuyer({ id: idParam(params.id), user });
   return csvResponse(csv, filename);
 });

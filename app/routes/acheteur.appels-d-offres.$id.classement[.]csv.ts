@@ -6,6 +6,6 @@ import { defineLoader, idParam } from "~/lib/route.server";
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const { csv, filename } = exportRankingCsv({ tenderId: idParam(params.id), user });
+  const { csv, filename } = await exportRankingCsv({ tenderId: idParam(params.id), user });
   return csvResponse(csv, filename);
 });

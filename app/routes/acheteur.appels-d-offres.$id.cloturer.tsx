@@ -20,11 +20,11 @@ export const meta: MetaFunction = () => [{ title: "Clôturer l'appel d'offres �
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
-  const candidates = tender.status === "published" ? evaluableSubmissions(tender).map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName })) : [];
+  const tender = await loadTenderAsBuyer({ id: idParam(params.id), user });
+  const candidates = tender.status === "published" ? (await evaluableSubmissions(tender)).map((s) => ({ id: s.supplierOrganisationId, name: s.supplierName })) : [];
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status },
-    missing: tender.status === "published" ? reviewsMissing(tender) : [],
+    missing: tender.status === "published" ? await reviewsMissing(tender) : [],
     candidates,
     hasBill: (publishedMethodOf(tender)?.bill ?? []).length > 0,
   };
@@ -40,7 +40,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   // Reviews still missing (issue 11 §2) or an incomplete winner's bill: the refusal is shown next to the form.
   return refusalsAsData(
     async () => {
-      const { carried } = closeTender({ id, user, winnerOrganisationId: winner.success ? winner.data : null });
+      const { carried } = await closeTender({ id, user, winnerOrganisationId: winner.success ? winner.data : null });
       return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, {
         message: carried > 0 ? `Appel d'offres clôturé. ${frCount(carried, "ligne du bordereau retenu transmise", "lignes du bordereau retenu transmises")} au scope 3 de l'équipe RSE.` : "Appel d'offres clôturé.",
       });

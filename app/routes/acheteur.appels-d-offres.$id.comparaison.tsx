@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Comparaison des offres — NR
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const c = getComparison({ tenderId: idParam(params.id), user });
+  const c = await getComparison({ tenderId: idParam(params.id), user });
   const url = new URL(request.url);
   const sort = url.searchParams.get("tri") ?? "rank";
   const dir = url.searchParams.get("ordre") === "asc" ? "asc" : "desc";

@@ -7,7 +7,7 @@ import { exportScoringInput } from "~/tenders/compare.server";
 /** The tender's exact scoring input (issue 11 §2), for `npm run score`; buyers of the organisation only. */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const { json, filename } = exportScoringInput({ tenderId: idParam(params.id), user });
+  const { json, filename } = await exportScoringInput({ tenderId: idParam(params.id), user });
   return new Response(json, {
     headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": attachmentDisposition(filename), "Cache-Control": "no-store" },
   });

@@ -22,7 +22,7 @@ const supplierParam = z.string().regex(/^\d{1,15}$/).transform(Number);
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const fournisseur = supplierParam.safeParse(new URL(request.url).searchParams.get("fournisseur"));
-  return footprintView({ tenderId: idParam(params.id), user, supplierId: fournisseur.success ? fournisseur.data : null });
+  return await footprintView({ tenderId: idParam(params.id), user, supplierId: fournisseur.success ? fournisseur.data : null });
 });
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -39,10 +39,10 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   if (!parsed.success) throw new AppError("invalid", "Formulaire incomplet.");
   const back = `/acheteur/appels-d-offres/${tenderId}/empreinte?fournisseur=${parsed.data.supplierId}`;
   if (parsed.data.intent === "replace") {
-    replaceLineFactor({ tenderId, user, ...parsed.data });
+    await replaceLineFactor({ tenderId, user, ...parsed.data });
     return redirectWithFlash(back, { message: `Facteur de la ligne ${parsed.data.lineId} remplacé par la référence prudente (montant × ratio monétaire).` });
   }
-  withdrawReplacement({ tenderId, user, ...parsed.data });
+  await withdrawReplacement({ tenderId, user, ...parsed.data });
   return redirectWithFlash(back, { message: `Remplacement retiré : le facteur du fournisseur compte de nouveau sur la ligne ${parsed.data.lineId}.` });
 });
 

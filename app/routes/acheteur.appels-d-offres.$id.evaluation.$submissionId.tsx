@@ -26,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: "Évaluer une réponse — NR 
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
-  const result = submissionForEvaluation({ tenderId: idParam(params.id), submissionId: idParam(params.submissionId), user });
+  const result = await submissionForEvaluation({ tenderId: idParam(params.id), submissionId: idParam(params.submissionId), user });
   return {
     tender: { id: result.tender.id, kind: result.tender.kind, title: result.tender.title },
     submission: result.submission,
@@ -61,7 +61,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   if (formData.get("intent") === "offer-value") {
     const offer = offerValueReviewSchema.safeParse({ criterionId: formData.get("criterionId"), value: formData.get("value") ?? "", justification: formData.get("justification") ?? "" });
     if (!offer.success) throw new AppError("invalid", "Formulaire d'évaluation invalide");
-    const saved = saveOfferValueReview({ tenderId, submissionId, user, input: offer.data });
+    const saved = await saveOfferValueReview({ tenderId, submissionId, user, input: offer.data });
     if (!saved.ok) {
       return data({ criterion: "", fieldErrors: saved.fieldErrors, levels: {} as Record<string, string>, justifications: {} as Record<string, string>, offer: offer.data }, { status: 400 });
     }
@@ -72,7 +72,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   }
   const parsed = criterionEvaluationFromForm(formData);
   if (!parsed.success) throw new AppError("invalid", "Formulaire d'évaluation invalide");
-  const result = saveCriterionEvaluation({ tenderId, submissionId, user, input: parsed.data });
+  const result = await saveCriterionEvaluation({ tenderId, submissionId, user, input: parsed.data });
   if (!result.ok) {
     return data({ criterion: parsed.data.criterion, fieldErrors: result.fieldErrors, levels: parsed.data.levels, justifications: parsed.data.justifications }, { status: 400 });
   }

@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Évaluation des réponses —
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
-  const o = evaluationOverview({ tenderId: idParam(params.id), user });
+  const o = await evaluationOverview({ tenderId: idParam(params.id), user });
   return {
     tender: { id: o.tender.id, kind: o.tender.kind, title: o.tender.title, deadline: o.tender.deadline, allowEarlyEvaluation: o.tender.allowEarlyEvaluation, status: o.tender.status },
     open: o.open,
@@ -39,7 +39,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const id = idParam(params.id);
   const parsed = parseForm(offerScoreSchema, formData);
   if (!parsed.ok) return data({ supplier: String(formData.get("supplierOrganisationId") ?? ""), fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const saved = saveOfferScore({ tenderId: id, user, input: parsed.data });
+  const saved = await saveOfferScore({ tenderId: id, user, input: parsed.data });
   if (!saved.ok) return data({ supplier: String(parsed.data.supplierOrganisationId), fieldErrors: saved.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}/evaluation`, { message: parsed.data.price === null ? "Note technique enregistrée." : "Prix et note technique enregistrés." });
 });

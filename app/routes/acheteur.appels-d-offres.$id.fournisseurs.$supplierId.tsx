@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Détail de la note — NR Pro
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const r = getSupplierExplanation({ tenderId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
+  const r = await getSupplierExplanation({ tenderId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
   return {
     tender: { id: r.comparison.tender.id, title: r.comparison.tender.title },
     supplier: { organisationId: r.info.organisationId, name: r.info.name, price: r.info.price, submittedAt: r.info.submittedAt },
@@ -41,7 +41,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const tenderId = idParam(params.id);
   const supplierOrganisationId = idParam(params.supplierId);
   if (formData.get("confirm") !== "yes") return data({ error: "Cochez la case pour confirmer le partage du bilan." }, { status: 400 });
-  shareDebrief({ tenderId, supplierOrganisationId, user });
+  await shareDebrief({ tenderId, supplierOrganisationId, user });
   return redirect(`/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierOrganisationId}`);
 });
 

@@ -35,11 +35,11 @@ const revokeSchema = z.object({
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const tender = loadTender({ id: idParam(params.id), user });
+  const tender = await loadTender({ id: idParam(params.id), user });
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status, deadline: tender.deadline, deadlinePassed: Date.parse(tender.deadline) <= Date.now() },
     isBuyer: isBuyer(user),
-    invitations: listInvitations({ tenderId: tender.id, user }),
+    invitations: await listInvitations({ tenderId: tender.id, user }),
   };
 });
 
@@ -51,13 +51,13 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   if (formData.get("intent") === "revoke") {
     const parsed = parseForm(revokeSchema, formData);
     if (!parsed.ok) return data({ kind: "revoke" as const, fieldErrors: parsed.fieldErrors, values: parsed.values, link: null }, { status: 400 });
-    revokeInvitation({ tenderId: id, invitationId: parsed.data.invitationId, user });
+    await revokeInvitation({ tenderId: id, invitationId: parsed.data.invitationId, user });
     return redirectWithFlash(`/acheteur/appels-d-offres/${id}/invitations`, { message: "Invitation révoquée : le lien ne fonctionne plus." });
   }
   const parsed = parseForm(inviteSchema, formData);
   if (!parsed.ok) return data({ kind: "invite" as const, fieldErrors: parsed.fieldErrors, values: parsed.values, link: null }, { status: 400 });
   const origin = new URL(request.url).origin;
-  const result = createInvitation({ tenderId: id, user, email: parsed.data.email, supplierName: parsed.data.supplierName, origin });
+  const result = await createInvitation({ tenderId: id, user, email: parsed.data.email, supplierName: parsed.data.supplierName, origin });
   if (!result.ok) return data({ kind: "invite" as const, fieldErrors: result.fieldErrors, values: { email: parsed.data.email, supplierName: parsed.data.supplierName } as Record<string, string>, link: null }, { status: 400 });
   // The link is shown once, in this response only.
   return data({

@@ -18,11 +18,11 @@ export const meta: MetaFunction = () => [{ title: "Modifier l'appel d'offres —
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const { tender, method } = tenderForEdit({ id: idParam(params.id), user });
+  const { tender, method } = await tenderForEdit({ id: idParam(params.id), user });
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status },
-    values: editTenderValues(tender),
-    ...builderContext(method.guideVersion, user),
+    values: await editTenderValues(tender),
+    ...await builderContext(method.guideVersion, user),
   };
 });
 
@@ -31,13 +31,13 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const id = idParam(params.id);
-  const { tender } = tenderForEdit({ id, user });
+  const { tender } = await tenderForEdit({ id, user });
   const raw = formDataToNested(formData);
   const parsed = builderSchema.safeParse(raw);
   if (!parsed.success) {
-    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, editTenderValues(tender)) }, { status: 400 });
+    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, await editTenderValues(tender)) }, { status: 400 });
   }
-  updateTenderDraft({ id, user, values: parsed.data });
+  await updateTenderDraft({ id, user, values: parsed.data });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}/modifier`, { message: "Brouillon enregistré." });
 });
 

@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Publier l'appel d'offres — 
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const tender = loadTenderAsBuyer({ id: idParam(params.id), user });
+  const tender = await loadTenderAsBuyer({ id: idParam(params.id), user });
   const method = methodOf(tender);
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status, deadline: tender.deadline },
@@ -31,10 +31,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     priceMethod: priceMethodLabels[method.priceMethod].label,
     questionCount: includedQuestions(method).length,
     offerCriteria: method.offerCriteria.map((c) => ({ id: c.id, label: c.label, unit: c.unit, share: c.share })),
-    regime: regimeOfTender(tender),
-    warnings: publishWarnings(tender),
-    issues: tender.status === "draft" ? publishIssues(tender) : ["Cet appel d'offres est déjà publié."],
-    checklist: publishChecklist({ tender, user }),
+    regime: await regimeOfTender(tender),
+    warnings: await publishWarnings(tender),
+    issues: tender.status === "draft" ? await publishIssues(tender) : ["Cet appel d'offres est déjà publié."],
+    checklist: await publishChecklist({ tender, user }),
   };
 });
 
@@ -56,7 +56,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const parsed = publishFormSchema.safeParse({ confirm: formData.get("confirm"), evaluationOpens: formData.get("evaluationOpens") ?? undefined });
   if (!parsed.success) return data({ issues: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
   const opens = parsed.data.evaluationOpens;
-  const result = publishTender({ id, user, allowEarlyEvaluation: opens === undefined ? undefined : opens === "on-submission" });
+  const result = await publishTender({ id, user, allowEarlyEvaluation: opens === undefined ? undefined : opens === "on-submission" });
   if (!result.ok) return data({ issues: result.issues }, { status: 400 });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}`, { message: "Appel d'offres publié : sa méthode de notation est désormais figée. Invitez les fournisseurs." });
 });

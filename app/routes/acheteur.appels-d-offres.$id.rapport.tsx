@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Rapport d'analyse des offres 
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const r = getReport({ tenderId: idParam(params.id), user });
+  const r = await getReport({ tenderId: idParam(params.id), user });
   return {
     tender: { id: r.tender.id, title: r.tender.title, reference: r.tender.reference, deadline: r.tender.deadline, sha: r.tender.publishedMethodSha256 },
     shares: r.built.method.shares,

@@ -11,6 +11,6 @@ import { defineLoader, idParam } from "~/lib/route.server";
  */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  const c = getComparison({ tenderId: idParam(params.id), user });
+  const c = await getComparison({ tenderId: idParam(params.id), user });
   return Response.json({ input: c.input }, { headers: { "Cache-Control": "private, no-store" } });
 });

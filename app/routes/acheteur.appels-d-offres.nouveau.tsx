@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Nouvel appel d'offres — NR 
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
-  return { values: newTenderValues({ user }), ...builderContext(undefined, user) };
+  return { values: await newTenderValues({ user }), ...await builderContext(undefined, user) };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -27,9 +27,9 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const raw = formDataToNested(formData);
   const parsed = builderSchema.safeParse(raw);
   if (!parsed.success) {
-    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, newTenderValues({ user })) }, { status: 400 });
+    return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), values: builderValuesFromRaw(raw, await newTenderValues({ user })) }, { status: 400 });
   }
-  const id = createTender({ user, values: parsed.data });
+  const id = await createTender({ user, values: parsed.data });
   return redirectWithFlash(`/acheteur/appels-d-offres/${id}/modifier`, { message: "Brouillon enregistré." });
 });
 

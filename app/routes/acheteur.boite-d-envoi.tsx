@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Boîte d'envoi — NR Procure
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer"]);
   const smtpEnabled = Boolean(config().smtpUrl);
-  const messages = listOutbox({ user }).map((m) => ({
+  const messages = (await listOutbox({ user })).map((m) => ({
     id: m.id,
     toEmail: m.toEmail,
     subject: m.subject,

@@ -24,13 +24,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
-  const c = loadCampaign({ id: idParam(params.id), user });
-  const invitations = listInvitations({ tenderId: c.id, user });
-  const reminders = reminderCounts(
-    c.id,
-    invitations.map((i) => i.id),
-  );
-  const { guideVersion, respondents } = campaignRespondents({ campaignId: c.id, user });
+  const c = await loadCampaign({ id: idParam(params.id), user });
+  const invitations = await listInvitations({ tenderId: c.id, user });
+  const reminders = await reminderCounts(
+      c.id,
+      invitations.map((i) => i.id),
+    );
+  const { guideVersion, respondents } = await campaignRespondents({ campaignId: c.id, user });
   const manager = isCampaignManager(user);
   return {
     campaign: { id: c.id, title: c.title, description: c.description, status: c.status, deadline: c.deadline, publishedAt: c.publishedAt, open: c.status === "published" && Date.parse(c.deadline) > Date.now() },
@@ -39,7 +39,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
     manager,
     invitations: invitations.map((i) => ({ ...i, reminders: reminders.get(i.id) ?? 0 })),
     respondents,
-    evaluators: manager ? listEvaluators({ tender: c, user }) : [],
+    evaluators: manager ? await listEvaluators({ tender: c, user }) : [],
   };
 });
 
@@ -57,21 +57,21 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const here = `/acheteur/campagnes/${id}`;
   switch (formData.get("intent")) {
     case "remind": {
-      const name = sendReminder({ campaignId: id, invitationId: idParam(String(formData.get("invitationId") ?? "")), user, origin });
+      const name = await sendReminder({ campaignId: id, invitationId: idParam(String(formData.get("invitationId") ?? "")), user, origin });
       return redirectWithFlash(here, { message: `Relance envoyée à ${name}.` });
     }
     case "close":
-      closeCampaign({ id, user });
+      await closeCampaign({ id, user });
       return redirectWithFlash(here, { message: "Campagne clôturée : les réponses ne peuvent plus être modifiées." });
     case "evaluators": {
       const ids = formData.getAll("evaluator").map((v) => idParam(String(v)));
-      const names = setEvaluators({ id, user, userIds: ids, kind: "campaign" });
+      const names = await setEvaluators({ id, user, userIds: ids, kind: "campaign" });
       return redirectWithFlash(here, { message: names.length ? `Évaluateurs : ${names.join(", ")}.` : "Aucun évaluateur affecté." });
     }
     case "invite": {
       const parsed = parseForm(inviteSchema, formData);
       if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, link: null }, { status: 400 });
-      const r = createInvitation({ tenderId: id, user, email: parsed.data.email, supplierName: parsed.data.supplierName, origin });
+      const r = await createInvitation({ tenderId: id, user, email: parsed.data.email, supplierName: parsed.data.supplierName, origin });
       if (!r.ok) return data({ fieldErrors: r.fieldErrors, link: null }, { status: 400 });
       return data({ fieldErrors: null, link: { url: r.link, supplierName: parsed.data.supplierName } });
     }

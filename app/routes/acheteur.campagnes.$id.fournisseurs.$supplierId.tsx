@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bilan 
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
-  const d = buyerSupplierDebrief({ campaignId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
+  const d = await buyerSupplierDebrief({ campaignId: idParam(params.id), supplierOrganisationId: idParam(params.supplierId), user });
   return { ...d, manager: isCampaignManager(user) };
 });
 
@@ -32,14 +32,14 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const supplierOrganisationId = idParam(params.supplierId);
   const here = `/acheteur/campagnes/${campaignId}/fournisseurs/${supplierOrganisationId}`;
   if (formData.get("intent") === "share") {
-    const name = shareCampaignDebrief({ campaignId, supplierOrganisationId, user });
+    const name = await shareCampaignDebrief({ campaignId, supplierOrganisationId, user });
     return redirectWithFlash(here, { message: `Bilan partagé avec ${name}.` });
   }
-  const campaign = loadCampaignAsManager({ id: campaignId, user });
-  const d = buyerSupplierDebrief({ campaignId, supplierOrganisationId, user });
+  const campaign = await loadCampaignAsManager({ id: campaignId, user });
+  const d = await buyerSupplierDebrief({ campaignId, supplierOrganisationId, user });
   return refusalsAsData(
     async () => {
-      const r = planAction({ formData, user, campaign, supplierOrganisationId, axes: d.axes, visibleCampaign: (id) => loadCampaign({ id, user }) });
+      const r = await planAction({ formData, user, campaign, supplierOrganisationId, axes: d.axes, visibleCampaign: async (id) => await loadCampaign({ id, user }) });
       if (!r.ok) return data({ fieldErrors: r.fieldErrors }, { status: 400 });
       return redirectWithFlash(`${here}#plan-h`, { message: r.message });
     },

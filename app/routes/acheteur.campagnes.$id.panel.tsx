@@ -15,7 +15,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const url = new URL(request.url);
   const raw = url.searchParams.get("comparer");
   const compareWith = raw === null ? undefined : raw === "" ? null : idParam(raw);
-  return panelView({ campaignId: idParam(params.id), user, compareWith });
+  return await panelView({ campaignId: idParam(params.id), user, compareWith });
 });
 
 /** Heatmap colour of a 0–100 score: pale to dark blue (text stays readable). */

@@ -7,6 +7,6 @@ import { defineLoader, idParam } from "~/lib/route.server";
 /** Formula-safe CSV of the panel (app/lib/csv.ts escapes cells starting with = + - @). */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
-  const { header, lines, filename } = panelCsvRows({ campaignId: idParam(params.id), user });
+  const { header, lines, filename } = await panelCsvRows({ campaignId: idParam(params.id), user });
   return csvResponse(toCsv([header, ...lines]), filename);
 });

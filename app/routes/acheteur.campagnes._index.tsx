@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Campagnes de maturité — NR
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator", "rse"]);
-  return { campaigns: listCampaigns({ user }), canCreate: isCampaignManager(user) };
+  return { campaigns: await listCampaigns({ user }), canCreate: isCampaignManager(user) };
 });
 
 export default function Campaigns() {

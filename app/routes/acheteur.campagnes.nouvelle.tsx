@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Nouvelle campagne de maturitÃ
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "rse"]);
   requireCampaignManager(user);
-  return { values: newCampaignValues({ user }), ...campaignFormContext() };
+  return { values: await newCampaignValues({ user }), ...campaignFormContext() };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -29,7 +29,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   const raw = formDataToNested(formData);
   const parsed = campaignFormSchema.safeParse(raw);
   if (!parsed.success) return data({ fieldErrors: issuesToFieldErrors(parsed.error.issues), raw: raw as Record<string, unknown>, created: null }, { status: 400 });
-  const created = createCampaign({ user, values: parsed.data, origin: new URL(request.url).origin });
+  const created = await createCampaign({ user, values: parsed.data, origin: new URL(request.url).origin });
   // The invitation links are shown once, here (and kept in the outbox messages).
   return data({ fieldErrors: null, raw: null, created });
 });

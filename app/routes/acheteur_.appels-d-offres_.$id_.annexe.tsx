@@ -9,7 +9,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
-  return getTenderAnnex({ tenderId: idParam(params.id), user });
+  return await getTenderAnnex({ tenderId: idParam(params.id), user });
 });
 
 const frFormat2 = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });

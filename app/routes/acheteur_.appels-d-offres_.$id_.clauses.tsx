@@ -18,7 +18,7 @@ const querySchema = z.object({ q: z.string().trim().max(200).optional().default(
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["buyer", "evaluator"]);
   const { q } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { ...tenderClausesView({ tenderId: idParam(params.id), user, query: q }), q };
+  return { ...await tenderClausesView({ tenderId: idParam(params.id), user, query: q }), q };
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -29,7 +29,7 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const form = clausesFormSchema.safeParse(formDataToNested(formData, { arrays: false }));
   if (!form.success) throw new AppError("invalid", "Action inconnue.");
   const { intent, values, q } = form.data;
-  const { message } = updateTenderClauses({ tenderId, user, intent, values });
+  const { message } = await updateTenderClauses({ tenderId, user, intent, values });
   const search = q ? `?${new URLSearchParams({ q }).toString()}` : "";
   // Post/redirect/get: a reload never re-posts, and the page works the same without JavaScript.
   return redirectWithFlash(`/acheteur/appels-d-offres/${tenderId}/clauses${search}#clauses`, { message });

@@ -30,7 +30,7 @@ const regimeChangeSchema = z.object({
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const admin = await requireRole(request, ["admin"]);
-  return { organisations: listAllOrganisations({ user: admin }), rolesByKind, selfMembershipId: admin.membershipId };
+  return { organisations: await listAllOrganisations({ user: admin }), rolesByKind, selfMembershipId: admin.membershipId };
 });
 
 export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
@@ -40,12 +40,12 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   if (formData.get("intent") === "regime") {
     const regime = parseForm(regimeChangeSchema, formData);
     if (!regime.ok) return data({ ok: false, message: Object.values(regime.fieldErrors).flat().join(" ") }, { status: 400 });
-    const result = setOrganisationRegime({ user: admin, organisationId: regime.data.organisationId, regime: regime.data.regime });
+    const result = await setOrganisationRegime({ user: admin, organisationId: regime.data.organisationId, regime: regime.data.regime });
     return data(result, { status: result.ok ? 200 : 400 });
   }
   const parsed = parseForm(roleChangeSchema, formData);
   if (!parsed.ok) return data({ ok: false, message: Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
-  const result = changeMembershipRole({ user: admin, ...parsed.data });
+  const result = await changeMembershipRole({ user: admin, ...parsed.data });
   return data(result, { status: result.ok ? 200 : 400 });
 });
 

@@ -10,6 +10,6 @@ import { defineLoader, idParam } from "~/lib/route.server";
  */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
-  const file = getDownloadableFile({ user, fileId: idParam(params.fileId) });
+  const file = await getDownloadableFile({ user, fileId: idParam(params.fileId) });
   return downloadResponse(file, file.mimeType);
 });

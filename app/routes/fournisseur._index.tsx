@@ -22,9 +22,9 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
     organisationName: user.organisationName,
-    members: listOwnMembers({ user }),
-    requests: listPendingRequests({ user }),
-    tenders: listSupplierTenders({ user }).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline, "full") })),
+    members: await listOwnMembers({ user }),
+    requests: await listPendingRequests({ user }),
+    tenders: (await listSupplierTenders({ user })).map((t) => ({ ...t, deadlineLabel: formatParis(t.deadline, "full") })),
   };
 });
 
@@ -39,7 +39,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   await requireCsrf(request, formData);
   const parsed = parseForm(decisionSchema, formData);
   if (!parsed.ok) return data({ message: "Demande invalide." }, { status: 400 });
-  decideRequest({ user, ...parsed.data });
+  await decideRequest({ user, ...parsed.data });
   return { message: parsed.data.decision === "confirmed" ? "Adhésion confirmée." : "Demande refusée." };
 });
 

@@ -19,7 +19,7 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   return {
-    entries: listLibrary({ user }).map((e) => {
+    entries: (await listLibrary({ user })).map((e) => {
       const guide = getGuide(e.guideVersion);
       const q = guide ? getQuestion(guide, e.questionId) : undefined;
       return { ...e, questionText: q?.text ?? "", updatedAtLabel: formatParis(e.updatedAt, "short"), originLabel: originLabel(e.origin) };
@@ -44,7 +44,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
       const ext = file.name.toLowerCase().split(".").pop();
       if (ext !== "json" && ext !== "csv") return data<ImportOutcome>({ ok: false, errors: ["Format non reconnu : fichier .json ou .csv attendu."] }, { status: 400 });
       const text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
-      const result = importLibrary({ user, text, kind: ext });
+      const result = await importLibrary({ user, text, kind: ext });
       return data<ImportOutcome>(result, { status: result.ok ? 200 : 400 });
     },
     (error): ImportOutcome => ({ ok: false, errors: [error] }),

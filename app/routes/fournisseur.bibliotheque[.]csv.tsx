@@ -6,5 +6,5 @@ import { defineLoader } from "~/lib/route.server";
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return csvResponse(exportLibraryCsv({ user }), "bibliotheque-reponses.csv");
+  return csvResponse(await exportLibraryCsv({ user }), "bibliotheque-reponses.csv");
 });

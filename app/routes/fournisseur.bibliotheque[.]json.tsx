@@ -5,7 +5,7 @@ import { defineLoader } from "~/lib/route.server";
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const body = JSON.stringify(exportLibraryJson({ user }), null, 2);
+  const body = JSON.stringify(await exportLibraryJson({ user }), null, 2);
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bilan 
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return supplierDebrief({ campaignId: idParam(params.campaignId), user });
+  return await supplierDebrief({ campaignId: idParam(params.campaignId), user });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
@@ -24,11 +24,11 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const campaignId = idParam(params.campaignId);
-  const d = supplierDebrief({ campaignId, user });
-  const campaign = supplierCampaign({ campaignId, user });
+  const d = await supplierDebrief({ campaignId, user });
+  const campaign = await supplierCampaign({ campaignId, user });
   return refusalsAsData(
     async () => {
-      const r = planAction({ formData, user, campaign, supplierOrganisationId: user.organisationId, axes: d.axes, visibleCampaign: (id) => supplierCampaign({ campaignId: id, user }) });
+      const r = await planAction({ formData, user, campaign, supplierOrganisationId: user.organisationId, axes: d.axes, visibleCampaign: async (id) => await supplierCampaign({ campaignId: id, user }) });
       if (!r.ok) return data({ fieldErrors: r.fieldErrors }, { status: 400 });
       return redirectWithFlash(`/fournisseur/campagnes/${campaignId}#plan-h`, { message: r.message });
     },

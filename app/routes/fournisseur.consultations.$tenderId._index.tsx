@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return getQuestionnaireOverview({ user, tenderId: idParam(params.tenderId) });
+  return await getQuestionnaireOverview({ user, tenderId: idParam(params.tenderId) });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {

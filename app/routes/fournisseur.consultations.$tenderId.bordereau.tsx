@@ -21,7 +21,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const user = await requireRole(request, ["supplier"]);
   // `loadedAt` keys the form: selects keep their first `defaultValue`, so after "fill from my factors" or an
   // import the rows are mounted afresh with the saved values.
-  return { ...supplierBillPage({ user, tenderId: idParam(params.tenderId) }), maxBytesLabel: formatBytes(BILL_MAX_BYTES), loadedAt: new Date().toISOString() };
+  return { ...await supplierBillPage({ user, tenderId: idParam(params.tenderId) }), maxBytesLabel: formatBytes(BILL_MAX_BYTES), loadedAt: new Date().toISOString() };
 });
 
 type ActionResult =
@@ -52,18 +52,18 @@ export const action = defineAction(async ({ request, params }: ActionFunctionArg
           for (const f of FIELDS) input[f] = values[`l${i}.${f}`] ?? "";
           lines[values[`l${i}.id`]!] = input;
         }
-        const result = saveSupplierAnswers({ user, tenderId, lines });
+        const result = await saveSupplierAnswers({ user, tenderId, lines });
         if (!result.ok) return data<ActionResult>({ intent: "save", errors: result.errors, values }, { status: 400 });
         return redirectWithFlash(here, { message: `Bordereau enregistré (${frCount(result.saved, "ligne")}).` });
       }
       if (intent === "fill") {
-        const n = fillFromOwnFactors({ user, tenderId });
+        const n = await fillFromOwnFactors({ user, tenderId });
         return redirectWithFlash(here, { message: n === 0 ? "Aucune ligne sans facteur ne correspond à vos fichiers de facteurs (même libellé et même unité)." : `${frCount(n, "ligne remplie", "lignes remplies")} depuis vos fichiers de facteurs.` });
       }
       if (intent === "import") {
         const file = formData.get("file");
         if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "other", formError: "Choisissez un fichier CSV." }, { status: 400 });
-        const result = importFilledBill({ user, tenderId, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+        const result = await importFilledBill({ user, tenderId, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
         if (!result.ok) return data<ActionResult>({ intent: "import", errors: result.errors, warnings: result.warnings }, { status: 400 });
         return redirectWithFlash(here, { message: `Bordereau importé : ${frCount(result.imported, "ligne")}.${result.warnings.length ? " " + result.warnings.join(" ; ") : ""}` });
       }

@@ -7,6 +7,6 @@ import { filledBillCsv } from "~/responses/bill.server";
 /** The supplier's own filled bill as CSV, to complete in a spreadsheet and upload again. */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const { csv, filename } = filledBillCsv({ user, tenderId: idParam(params.tenderId) });
+  const { csv, filename } = await filledBillCsv({ user, tenderId: idParam(params.tenderId) });
   return csvResponse(csv, filename);
 });

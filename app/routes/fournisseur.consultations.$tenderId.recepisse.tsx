@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Récépissé de dépôt — N
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const tenderId = idParam(params.tenderId);
-  const result = listOwnSubmissions({ user, tenderId });
+  const result = await listOwnSubmissions({ user, tenderId });
   return {
     organisationName: user.organisationName,
     tender: { ...result.tender, deadlineLabel: formatParis(result.tender.deadline, "full") },

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Restitution — NR Procure" }
 /** The supplier's own debrief, once the buyer shared it (404 otherwise, and for any other organisation). */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const d = getDebriefForSupplier({ tenderId: idParam(params.tenderId), user });
+  const d = await getDebriefForSupplier({ tenderId: idParam(params.tenderId), user });
   return {
     tender: d.tender,
     sharedAtLabel: formatParis(d.sharedAt, "full"),

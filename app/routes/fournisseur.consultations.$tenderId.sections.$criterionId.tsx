@@ -43,13 +43,13 @@ function criterionOf(params: LoaderFunctionArgs["params"]): string {
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return getQuestionnaireSection({ user, tenderId: idParam(params.tenderId), criterionId: criterionOf(params) });
+  return await getQuestionnaireSection({ user, tenderId: idParam(params.tenderId), criterionId: criterionOf(params) });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
   const tenderId = idParam(params.tenderId);
-  const section = sectionContext({ user, tenderId, criterionId: criterionOf(params) });
+  const section = await sectionContext({ user, tenderId, criterionId: criterionOf(params) });
   return handleQuestionnairePost({ request, user, tenderId, page: { kind: "section", ...section } });
 });
 

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Vérif
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return getQuestionnaireReview({ user, tenderId: idParam(params.tenderId) });
+  return await getQuestionnaireReview({ user, tenderId: idParam(params.tenderId) });
 });
 
 export const action = defineAction(async ({ request, params }: ActionFunctionArgs) => {

@@ -23,7 +23,7 @@ const verificationLabels = { none: "Non vérifiées", limited: "Assurance limit�
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return { customers: customersOf({ user }), declarations: listOwnDeclarations({ user }), maxBytesLabel: formatBytes(EVIDENCE_MAX_BYTES) };
+  return { customers: await customersOf({ user }), declarations: await listOwnDeclarations({ user }), maxBytesLabel: formatBytes(EVIDENCE_MAX_BYTES) };
 });
 
 type ActionResult = { ok: false; fieldErrors: FieldErrors; values: Record<string, string>; formError?: string };
@@ -40,14 +40,14 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
       if (formData.get("intent") === "withdraw") {
         const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
         if (!id.success) return data<ActionResult>({ ok: false, fieldErrors: {}, values: {}, formError: "Déclaration inconnue." }, { status: 400 });
-        withdrawAllocated({ user, id: id.data });
+        await withdrawAllocated({ user, id: id.data });
         return redirectWithFlash("/fournisseur/emissions-allouees", { message: "Déclaration retirée." });
       }
       const parsed = parseForm(allocatedSchema, formData);
       if (!parsed.ok) return data<ActionResult>({ ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
       const file = formData.get("evidence");
       const evidence = file instanceof File && file.size > 0 ? { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
-      declareAllocated({ user, input: parsed.data, evidence });
+      await declareAllocated({ user, input: parsed.data, evidence });
       return redirectWithFlash("/fournisseur/emissions-allouees", { message: "Déclaration enregistrée." });
     },
     (error): ActionResult => ({ ok: false, fieldErrors: {}, values: {}, formError: error }),

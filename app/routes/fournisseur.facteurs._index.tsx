@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Facteurs d'émission — NR P
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  return supplierFactorsPage({ user });
+  return await supplierFactorsPage({ user });
 });
 
 type ActionResult = { intent: "csv" | "pact" | null; error: string; fieldErrors?: Record<string, string[]> };

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Rapport de dépôt — Facteu
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const found = getFactorUpload({ user, uploadId: idParam(params.uploadId) });
+  const found = await getFactorUpload({ user, uploadId: idParam(params.uploadId) });
   return {
     id: found.upload.id,
     status: found.upload.status,

@@ -8,6 +8,6 @@ import { defineLoader, idParam } from "~/lib/route.server";
 /** The errors of one upload as CSV (ligne;colonne;valeur;message), formula-safe. */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const found = getFactorUpload({ user, uploadId: idParam(params.uploadId) });
+  const found = await getFactorUpload({ user, uploadId: idParam(params.uploadId) });
   return csvResponse(errorsReportCsv(found.report), `erreurs-depot-${found.upload.id}.csv`);
 });

@@ -7,6 +7,6 @@ import { defineLoader, idParam } from "~/lib/route.server";
 /** The original file of one upload, untouched, streamed from the store. */
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["supplier"]);
-  const found = getFactorUpload({ user, uploadId: idParam(params.uploadId) });
+  const found = await getFactorUpload({ user, uploadId: idParam(params.uploadId) });
   return downloadResponse(found.file, "application/octet-stream");
 });

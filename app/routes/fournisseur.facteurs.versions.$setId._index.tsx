@@ -13,10 +13,10 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const user = await requireRole(request, ["supplier"]);
   const search = new URL(request.url).searchParams;
   const page = Number(search.get("page") ?? "1");
-  const found = getSupplierFactorSet({ user, setId: idParam(params.setId), page: Number.isSafeInteger(page) ? page : 1 });
+  const found = await getSupplierFactorSet({ user, setId: idParam(params.setId), page: Number.isSafeInteger(page) ? page : 1 });
   const pactVersion = pactVersionSchema.safeParse(search.get("pact"));
   return {
-    pact: pactVersion.success ? { version: pactVersion.data, ...previewSetPact({ user, setId: found.set.id, version: pactVersion.data }) } : null,
+    pact: pactVersion.success ? { version: pactVersion.data, ...await previewSetPact({ user, setId: found.set.id, version: pactVersion.data }) } : null,
     id: found.set.id,
     version: found.set.version,
     uploadId: found.set.uploadId,

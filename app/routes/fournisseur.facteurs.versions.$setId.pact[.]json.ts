@@ -15,7 +15,7 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
   const setId = idParam(params.setId);
   const version = pactVersionSchema.safeParse(new URL(request.url).searchParams.get("version"));
   if (!version.success) throw new AppError("invalid", "Choisissez la version de la spécification PACT : ?version=2.3 ou ?version=3.0.");
-  const result = exportSetAsPact({ user, setId, version: version.data });
+  const result = await exportSetAsPact({ user, setId, version: version.data });
   const body = JSON.stringify({ data: result.data }, null, 2);
   return new Response(body, {
     headers: {

@@ -12,14 +12,14 @@ export const meta: MetaFunction = () => [{ title: "Activer votre compte — NR P
 
 /** Opening the link only shows what will be created: e-mail scanners that open links change nothing. */
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  return openSignUpRequest({ token: params.token ?? "" });
+  return await openSignUpRequest({ token: params.token ?? "" });
 });
 
 export const action = defineAction(async ({ request, params, context }: ActionFunctionArgs) => {
   const formData = await request.formData();
   await requireCsrf(request, formData);
-  requireAttempt([{ policy: policies().linkClient, subject: clientOf(context.clientAddress) }]);
-  const account = confirmSignUp({ token: params.token ?? "" });
+  await requireAttempt([{ policy: policies().linkClient, subject: clientOf(context.clientAddress) }]);
+  const account = await confirmSignUp({ token: params.token ?? "" });
   const headers = await createSession({ userId: account.userId, membershipId: account.membershipId, request, clientAddress: context.clientAddress });
   return redirect(homeFor(account.role), { headers });
 });

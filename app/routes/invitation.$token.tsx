@@ -22,7 +22,7 @@ const questionnairePath = (tenderId: number) => `/fournisseur/consultations/${te
 
 export const loader = defineLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await getCurrentUser(request);
-  const state = openInvitation({ token: params.token ?? "", user });
+  const state = await openInvitation({ token: params.token ?? "", user });
   if (state.state === "mine") throw redirect(questionnairePath(state.tenderId));
   return {
     state: state.state,
@@ -39,7 +39,7 @@ export const action = defineAction(async ({ request, params, context }: ActionFu
   const intent = formData.get("intent");
   if (intent === "accept") {
     if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/invitation/${token}`)}`);
-    const { tenderId } = acceptInvitation({ token, user, clientAddress: context.clientAddress });
+    const { tenderId } = await acceptInvitation({ token, user, clientAddress: context.clientAddress });
     return redirect(questionnairePath(tenderId));
   }
   if (user) return data({ fieldErrors: {}, values: {}, pending: null, formError: "Vous êtes déjà connecté : acceptez l'invitation pour votre organisation ou déconnectez-vous." }, { status: 400 });

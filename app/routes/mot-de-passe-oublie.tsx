@@ -22,7 +22,7 @@ export const action = defineAction(async ({ request, context }: ActionFunctionAr
   await requireCsrf(request, formData);
   const parsed = parseForm(passwordResetRequestSchema, formData);
   if (!parsed.ok) return data<ActionData>({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values, sentTo: null }, { status: 400 });
-  const result = requestPasswordReset({ email: parsed.data.email, clientAddress: context.clientAddress, request });
+  const result = await requestPasswordReset({ email: parsed.data.email, clientAddress: context.clientAddress, request });
   if (!result.ok) return data<ActionData>({ fieldErrors: {}, formError: tooManyAttemptsMessage(result.retryAfterMs), values: { email: parsed.data.email }, sentTo: null }, rateLimitedInit(result.retryAfterMs));
   // The same answer whether or not the address has an account.
   return data<ActionData>({ fieldErrors: {}, formError: null, values: {}, sentTo: parsed.data.email });

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — NR P
 
 /** Opening the link shows the form; it is used (once) only when the form is posted. */
 export const loader = defineLoader(async ({ params }: LoaderFunctionArgs) => {
-  return openPasswordReset({ token: params.token ?? "" });
+  return await openPasswordReset({ token: params.token ?? "" });
 });
 
 export const action = defineAction(async ({ request, params, context }: ActionFunctionArgs) => {

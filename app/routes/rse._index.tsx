@@ -13,8 +13,8 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   return {
     organisationName: user.organisationName,
-    members: listOwnMembers({ user }),
-    suppliers: listSuppliersWithVersions({ user }).map((s) => {
+    members: await listOwnMembers({ user }),
+    suppliers: (await listSuppliersWithVersions({ user })).map((s) => {
       const latest = s.versions[0];
       return { id: s.id, name: s.name, versions: s.versions.length, latest: latest ? { version: latest.version, count: latest.count, createdAtLabel: formatParis(latest.createdAt, "short") } : null };
     }),

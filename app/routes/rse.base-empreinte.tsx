@@ -24,10 +24,10 @@ function keyLabel(key: string): string {
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
-  const ratios = listReferenceRatios({ user });
+  const ratios = await listReferenceRatios({ user });
   return {
     maxBytesLabel: formatBytes(BASE_EMPREINTE_MAX_BYTES),
-    elements: listBaseEmpreinte({ user }).map((e) => ({ ...e, usedFor: ratios.filter((r) => r.externalId === e.elementId).map((r) => keyLabel(r.key)) })),
+    elements: (await listBaseEmpreinte({ user })).map((e) => ({ ...e, usedFor: ratios.filter((r) => r.externalId === e.elementId).map((r) => keyLabel(r.key)) })),
     keys: ratioKeys.map((k) => ({ key: k, label: keyLabel(k) })),
   };
 });
@@ -47,13 +47,13 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
       if (intent === "import") {
         const file = formData.get("file");
         if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", ok: false, errors: [], refused: [], formError: "Choisissez le fichier CSV exporté de la Base Empreinte." }, { status: 400 });
-        const result = importBaseEmpreinte({ user, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+        const result = await importBaseEmpreinte({ user, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
         return data<ActionResult>({ intent: "import", ...result }, { status: result.ok ? 200 : 400 });
       }
       if (intent === "use") {
         const parsed = parseForm(pickElementSchema, formData);
         if (!parsed.ok) return data<ActionResult>({ intent: "other", ok: false, formError: Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
-        useElementAsRatio({ user, input: parsed.data });
+        await useElementAsRatio({ user, input: parsed.data });
         return redirectWithFlash("/rse/base-empreinte", { message: `Ratio enregistré pour « ${keyLabel(parsed.data.key)} ».` });
       }
       return data<ActionResult>({ intent: "other", ok: false, formError: "Action inconnue." }, { status: 400 });

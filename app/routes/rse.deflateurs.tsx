@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Indices de prix — Espace RS
 
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
-  return { deflators: listDeflators({ user }) };
+  return { deflators: await listDeflators({ user }) };
 });
 
 type ActionResult = { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
@@ -28,7 +28,7 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
   await requireCsrf(request, formData);
   const parsed = parseForm(deflatorSchema, formData);
   if (!parsed.ok) return data<ActionResult>({ ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  saveDeflator({ user, input: parsed.data });
+  await saveDeflator({ user, input: parsed.data });
   return redirectWithFlash("/rse/deflateurs", { message: `Indice ${parsed.data.year} enregistré.` });
 });
 

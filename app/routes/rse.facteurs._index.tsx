@@ -36,7 +36,7 @@ const querySchema = z.object({
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = csrFactors({ user, supplierId: q.fournisseur, setId: q.version, segment: q.segment, ghgCategory: q.categorie, page: q.page });
+  const result = await csrFactors({ user, supplierId: q.fournisseur, setId: q.version, segment: q.segment, ghgCategory: q.categorie, page: q.page });
   return {
     filters: q,
     ...result,

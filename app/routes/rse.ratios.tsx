@@ -23,7 +23,7 @@ export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const params = new URL(request.url).searchParams;
   const editing = Number(params.get("modifier") ?? "") || null;
-  return { ratios: listReferenceRatios({ user }), editing };
+  return { ratios: await listReferenceRatios({ user }), editing };
 });
 
 type ActionResult = {
@@ -39,13 +39,13 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
     const parsed = parseForm(ratioUpdateSchema, formData);
     const id = Number(formData.get("id")) || null;
     if (!parsed.ok) return data<ActionResult>({ ok: false, intent, id, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    updateReferenceRatio({ user, input: parsed.data });
+    await updateReferenceRatio({ user, input: parsed.data });
     return redirectWithFlash(`/rse/ratios#ratio-${parsed.data.id}`, { message: "Ratio enregistré." });
   }
   if (intent === "create") {
     const parsed = parseForm(ratioCreateSchema, formData);
     if (!parsed.ok) return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    const result = createReferenceRatio({ user, input: parsed.data });
+    const result = await createReferenceRatio({ user, input: parsed.data });
     if (!result.ok) return data<ActionResult>({ ok: false, intent, id: null, fieldErrors: {}, formError: result.message, values: {} }, { status: 409 });
     return redirectWithFlash("/rse/ratios", { message: "Ratio ajouté." });
   }

@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Estimation du scope 3 — Esp
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const { annee } = scope3QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return scope3Page({ user, year: annee });
+  return await scope3Page({ user, year: annee });
 });
 
 type ActionResult =
@@ -44,20 +44,20 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
         const parsed = parseForm(activityFormSchema, formData);
         if (!parsed.ok) return data<ActionResult>({ intent: "add", ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
         const { supplierOrganisationId, ...fields } = parsed.data;
-        addActivity({ user, input: { supplierOrganisationId, ...fields } });
+        await addActivity({ user, input: { supplierOrganisationId, ...fields } });
         return redirect(`/rse/scope3${back}`);
       }
       if (intent === "delete") {
         const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
         if (!id.success) return data<ActionResult>({ intent: "other", ok: false, formError: "Ligne inconnue." }, { status: 400 });
-        deleteActivity({ user, activityId: id.data });
+        await deleteActivity({ user, activityId: id.data });
         return redirect(`/rse/scope3${back}`);
       }
       if (intent === "import") {
         const file = formData.get("file");
         if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ intent: "import", ok: false, errors: [], warnings: [], formError: "Choisissez un fichier CSV." }, { status: 400 });
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const result = importActivityCsv({ user, bytes, fileName: file.name });
+        const result = await importActivityCsv({ user, bytes, fileName: file.name });
         if (!result.ok) return data<ActionResult>({ intent: "import", ok: false, errors: result.errors, warnings: result.warnings }, { status: 400 });
         return data<ActionResult>({ intent: "import", ok: true, imported: result.imported, warnings: result.warnings });
       }

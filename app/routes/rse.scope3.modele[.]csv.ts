@@ -8,5 +8,5 @@ import { defineLoader } from "~/lib/route.server";
 /** Template of the activity-data CSV, with the name of one linked supplier as an example. */
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
-  return csvResponse(activityTemplateCsv(linkedSuppliers({ user })[0]?.name), "modele-donnees-activite.csv");
+  return csvResponse(activityTemplateCsv((await linkedSuppliers({ user }))[0]?.name), "modele-donnees-activite.csv");
 });

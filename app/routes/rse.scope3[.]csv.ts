@@ -9,5 +9,5 @@ import { defineLoader } from "~/lib/route.server";
 export const loader = defineLoader(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, ["rse"]);
   const { annee: year } = scope3QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return csvResponse(scope3Csv({ user, year }), `estimation-scope3${year ? `-${year}` : ""}.csv`);
+  return csvResponse(await scope3Csv({ user, year }), `estimation-scope3${year ? `-${year}` : ""}.csv`);
 });

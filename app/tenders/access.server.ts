@@ -19,13 +19,12 @@ export type KindFilter = ConsultationKind | "any";
  * Tender pages see tenders only (`kind` defaults to "tender"); what both kinds share (evaluation,
  * invitations) passes "any". Anything else: 404.
  */
-export function loadTender({ id, user, kind = "tender" }: { id: number; user: CurrentUser; kind?: KindFilter }): TenderRow {
+export async function loadTender({ id, user, kind = "tender" }: { id: number; user: CurrentUser; kind?: KindFilter }): Promise<TenderRow> {
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound(TENDER_NOT_FOUND);
-  const row = db()
-    .select()
-    .from(tenders)
-    .where(and(eq(tenders.id, id), tendersVisibleToBuyingSide(user), kind === "any" ? undefined : eq(tenders.kind, kind)))
-    .get();
+  const row = (await db()
+      .select()
+      .from(tenders)
+      .where(and(eq(tenders.id, id), tendersVisibleToBuyingSide(user), kind === "any" ? undefined : eq(tenders.kind, kind))).limit(1))[0];
   if (!row) throw notFound(TENDER_NOT_FOUND);
   return row;
 }
@@ -34,8 +33,8 @@ export function loadTender({ id, user, kind = "tender" }: { id: number; user: Cu
  * Same as loadTender, then 403 unless the user manages it: a buyer for a tender; a buyer or the CSR
  * team for a campaign (evaluators only evaluate).
  */
-export function loadTenderAsBuyer({ id, user, kind = "tender" }: { id: number; user: CurrentUser; kind?: KindFilter }): TenderRow {
-  const row = loadTender({ id, user, kind });
+export async function loadTenderAsBuyer({ id, user, kind = "tender" }: { id: number; user: CurrentUser; kind?: KindFilter }): Promise<TenderRow> {
+  const row = await loadTender({ id, user, kind });
   if (row.kind === "campaign") requireCampaignManager(user);
   else requireBuyer(user);
   return row;

@@ -8,6 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { activityData, billOffers, billReplacements, billResponses, factorSets, factors, tenders } from "#db/schema";
+import { mapInOrder, affectedRows } from "#db/transaction";
 import { AutoDecoder, CsvUnreadableError, type FactorIssue, type ReferenceRatioLike } from "#emission-factors";
 import { billOffer, compileBill, formatCents, formatGrams, type BillOffer, type CompiledBill } from "#scoring";
 import { isBuyer } from "~/auth/permissions.server";
@@ -15,7 +16,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { referenceRatiosOfBuyer } from "~/carbon/reference-ratios.server";
 import { audit } from "~/lib/audit.server";
 import { toCsv } from "~/lib/csv";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Tx, transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import {
@@ -57,8 +58,8 @@ export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok:
 // Buyer: the bill's lines
 
 /** The bill page of the buying side: lines, and whether they can still change (draft, buyer). */
-export function billPage({ id, user }: { id: number; user: CurrentUser }) {
-  const tender = loadTender({ id, user });
+export async function billPage({ id, user }: { id: number; user: CurrentUser }) {
+  const tender = await loadTender({ id, user });
   const method = methodOf(tender);
   return {
     tender: { id: tender.id, title: tender.title, status: tender.status, segment: tender.segment },
@@ -67,58 +68,57 @@ export function billPage({ id, user }: { id: number; user: CurrentUser }) {
   };
 }
 
-function writeDraftBill(tx: Tx, tender: TenderRow, bill: MethodBillLine[]): void {
+async function writeDraftBill(tx: Tx, tender: TenderRow, bill: MethodBillLine[]): Promise<void> {
   const method = readDraftMethod(tender.draftMethod);
   const next: TenderMethod = { ...method, bill };
-  const res = tx
-    .update(tenders)
-    .set({ draftMethod: next, updatedAt: new Date().toISOString() })
-    .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
-    .run();
-  if (res.changes !== 1) throw frozen();
+  const res = await tx
+      .update(tenders)
+      .set({ draftMethod: next, updatedAt: new Date().toISOString() })
+      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
+  if (affectedRows(res) !== 1) throw frozen();
 }
 
 const frozen = () => new AppError("conflict", "Cet appel d'offres est publié : son bordereau est figé avec la méthode de notation et ne peut plus être modifié.");
 
-function draftTender(id: number, user: CurrentUser): TenderRow {
-  const tender = loadTenderAsBuyer({ id, user });
+async function draftTender(id: number, user: CurrentUser): Promise<TenderRow> {
+  const tender = await loadTenderAsBuyer({ id, user });
   if (tender.status !== "draft") throw frozen();
   return tender;
 }
 
-export function addBillLine({ id, user, line }: { id: number; user: CurrentUser; line: MethodBillLine }): void {
-  const tender = draftTender(id, user);
+export async function addBillLine({ id, user, line }: { id: number; user: CurrentUser; line: MethodBillLine }): Promise<void> {
+  const tender = await draftTender(id, user);
   const bill = billOf(readDraftMethod(tender.draftMethod));
   if (bill.some((l) => l.id === line.id)) throw new AppError("invalid", `L'identifiant « ${line.id} » est déjà utilisé par une ligne du bordereau.`);
-  db().transaction((tx) => {
-    writeDraftBill(tx, tender, [...bill, line]);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-line-add", targetType: "tender", targetId: tender.id, details: { ...line } });
-  });
+  await transaction(async (tx) => {
+        await writeDraftBill(tx, tender, [...bill, line]);
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-line-add", targetType: "tender", targetId: tender.id, details: { ...line } });
+      });
 }
 
-export function deleteBillLine({ id, user, lineId }: { id: number; user: CurrentUser; lineId: string }): void {
-  const tender = draftTender(id, user);
+export async function deleteBillLine({ id, user, lineId }: { id: number; user: CurrentUser; lineId: string }): Promise<void> {
+  const tender = await draftTender(id, user);
   const bill = billOf(readDraftMethod(tender.draftMethod));
   if (!bill.some((l) => l.id === lineId)) throw notFound("Cette ligne n'existe pas dans le bordereau.");
-  db().transaction((tx) => {
-    writeDraftBill(tx, tender, bill.filter((l) => l.id !== lineId));
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-line-delete", targetType: "tender", targetId: tender.id, details: { lineId } });
-  });
+  await transaction(async (tx) => {
+        await writeDraftBill(tx, tender, bill.filter((l) => l.id !== lineId));
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-line-delete", targetType: "tender", targetId: tender.id, details: { lineId } });
+      });
 }
 
 export type BillImportResult = { ok: true; imported: number; warnings: string[] } | { ok: false; errors: FactorIssue[]; warnings: string[] };
 
 /** Replaces the draft's bill with a CSV file's lines: every line valid, or nothing changes. */
-export function importBill({ id, user, bytes, fileName }: { id: number; user: CurrentUser; bytes: Uint8Array; fileName: string }): BillImportResult {
-  const tender = draftTender(id, user);
+export async function importBill({ id, user, bytes, fileName }: { id: number; user: CurrentUser; bytes: Uint8Array; fileName: string }): Promise<BillImportResult> {
+  const tender = await draftTender(id, user);
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) return { ok: false, errors: decoded.errors, warnings: [] };
   const parsed = parseBillCsv(decoded.text);
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
-  db().transaction((tx) => {
-    writeDraftBill(tx, tender, parsed.lines);
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-import", targetType: "tender", targetId: tender.id, details: { fileName, lines: parsed.lines.length } });
-  });
+  await transaction(async (tx) => {
+        await writeDraftBill(tx, tender, parsed.lines);
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-import", targetType: "tender", targetId: tender.id, details: { fileName, lines: parsed.lines.length } });
+      });
   return { ok: true, imported: parsed.lines.length, warnings: parsed.warnings };
 }
 
@@ -126,8 +126,8 @@ export function billTemplateCsv(): string {
   return toCsv(billCsvRows(billTemplateLines), { delimiter: ";", bom: true });
 }
 
-export function billCsvForBuyer({ id, user }: { id: number; user: CurrentUser }): { csv: string; filename: string } {
-  const tender = loadTender({ id, user });
+export async function billCsvForBuyer({ id, user }: { id: number; user: CurrentUser }): Promise<{ csv: string; filename: string }> {
+  const tender = await loadTender({ id, user });
   return { csv: toCsv(billCsvRows(billOf(methodOf(tender))), { delimiter: ";", bom: true }), filename: `bordereau-${tender.reference || tender.id}.csv` };
 }
 
@@ -151,53 +151,50 @@ function rowToAnswer(r: AnswerRow): BillAnswer {
 }
 
 /** One supplier organisation's answers to one tender's bill. */
-export function answersOf(tenderId: number, supplierOrganisationId: number): Map<string, BillAnswer> {
-  const rows = db()
-    .select()
-    .from(billResponses)
-    .where(and(eq(billResponses.tenderId, tenderId), eq(billResponses.supplierOrganisationId, supplierOrganisationId)))
-    .all();
+export async function answersOf(tenderId: number, supplierOrganisationId: number): Promise<Map<string, BillAnswer>> {
+  const rows = await db()
+      .select()
+      .from(billResponses)
+      .where(and(eq(billResponses.tenderId, tenderId), eq(billResponses.supplierOrganisationId, supplierOrganisationId)));
   return new Map(rows.map((r) => [r.lineId, rowToAnswer(r)]));
 }
 
 type ReplacementRow = typeof billReplacements.$inferSelect;
 
-function activeReplacements(tenderId: number, supplierOrganisationIds: number[]): ReplacementRow[] {
+async function activeReplacements(tenderId: number, supplierOrganisationIds: number[]): Promise<ReplacementRow[]> {
   if (supplierOrganisationIds.length === 0) return [];
-  return db()
-    .select()
-    .from(billReplacements)
-    .where(and(eq(billReplacements.tenderId, tenderId), inArray(billReplacements.supplierOrganisationId, supplierOrganisationIds), isNull(billReplacements.withdrawnAt)))
-    .orderBy(asc(billReplacements.id))
-    .all();
+  return await db()
+      .select()
+      .from(billReplacements)
+      .where(and(eq(billReplacements.tenderId, tenderId), inArray(billReplacements.supplierOrganisationId, supplierOrganisationIds), isNull(billReplacements.withdrawnAt)))
+      .orderBy(asc(billReplacements.id));
 }
 
 const toLineReplacement = (r: ReplacementRow): LineReplacement => ({ lineId: r.lineId, ratioKgPerKEur: r.ratioKgPerKEur, justification: r.justification });
 
 /** The supplier's factors from its own uploaded versions (every version), for matching. */
-export function ownFactorCandidates(supplierOrganisationId: number, units: string[]): FactorCandidate[] {
+export async function ownFactorCandidates(supplierOrganisationId: number, units: string[]): Promise<FactorCandidate[]> {
   if (units.length === 0) return [];
-  return db()
-    .select({
-      id: factors.id,
-      setId: factors.setId,
-      version: factorSets.version,
-      line: factors.line,
-      item: factors.item,
-      activityUnit: factors.activityUnit,
-      valueKgPerUnit: factors.valueKgPerUnit,
-      method: factors.method,
-      referenceYear: factors.referenceYear,
-      verifiedBy: factors.verifiedBy,
-      source: factors.source,
-      uncertaintyPct: factors.uncertaintyPct,
-    })
-    .from(factors)
-    .innerJoin(factorSets, eq(factorSets.id, factors.setId))
-    .where(and(eq(factorSets.supplierOrganisationId, supplierOrganisationId), inArray(factors.activityUnit, units)))
-    .orderBy(desc(factorSets.version), asc(factors.line))
-    .limit(20000)
-    .all();
+  return await db()
+      .select({
+        id: factors.id,
+        setId: factors.setId,
+        version: factorSets.version,
+        line: factors.line,
+        item: factors.item,
+        activityUnit: factors.activityUnit,
+        valueKgPerUnit: factors.valueKgPerUnit,
+        method: factors.method,
+        referenceYear: factors.referenceYear,
+        verifiedBy: factors.verifiedBy,
+        source: factors.source,
+        uncertaintyPct: factors.uncertaintyPct,
+      })
+      .from(factors)
+      .innerJoin(factorSets, eq(factorSets.id, factors.setId))
+      .where(and(eq(factorSets.supplierOrganisationId, supplierOrganisationId), inArray(factors.activityUnit, units)))
+      .orderBy(desc(factorSets.version), asc(factors.line))
+      .limit(20000);
 }
 
 /** Computes an offer when every line is answered; the incomplete line ids otherwise. */
@@ -208,7 +205,7 @@ export function offerOf(compiled: CompiledBill, bill: MethodBillLine[], answers:
 }
 
 /** Keeps the answers; a line whose factor is picked from an uploaded version gets that factor's values and link. */
-export function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answers: BillAnswer[]): void {
+export async function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answers: BillAnswer[]): Promise<void> {
   const tenderId = tender.id;
   const at = new Date().toISOString();
   for (const a of answers) {
@@ -224,12 +221,11 @@ export function writeAnswers(tx: Tx, user: CurrentUser, tender: TenderRow, answe
       updatedBy: user.id,
       updatedAt: at,
     };
-    tx.insert(billResponses)
-      .values({ tenderId, supplierOrganisationId: user.organisationId, lineId: a.lineId, ...values })
-      .onConflictDoUpdate({ target: [billResponses.tenderId, billResponses.supplierOrganisationId, billResponses.lineId], set: values })
-      .run();
+    await tx.insert(billResponses)
+            .values({ tenderId, supplierOrganisationId: user.organisationId, lineId: a.lineId, ...values })
+            .onConflictDoUpdate({ target: [billResponses.tenderId, billResponses.supplierOrganisationId, billResponses.lineId], set: values });
   }
-  recomputeBillOffer(tx, tender, user.organisationId, referenceRatiosOfBuyer(tender.organisationId));
+  await recomputeBillOffer(tx, tender, user.organisationId, await referenceRatiosOfBuyer(tender.organisationId));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,12 +241,12 @@ export interface SupplierBillOffer {
 }
 
 /** One supplier's full offer (its answers, active replacements, computed lines) for a tender with a bill. */
-export function supplierBillOffer(tender: TenderRow, supplierOrganisationId: number, name = ""): SupplierBillOffer | null {
+export async function supplierBillOffer(tender: TenderRow, supplierOrganisationId: number, name = ""): Promise<SupplierBillOffer | null> {
   const method = publishedMethodOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return null;
-  const answers = answersOf(tender.id, supplierOrganisationId);
-  const replacements = activeReplacements(tender.id, [supplierOrganisationId]);
+  const answers = await answersOf(tender.id, supplierOrganisationId);
+  const replacements = await activeReplacements(tender.id, [supplierOrganisationId]);
   const { offer, incomplete } = offerOf(compileBill(scoringBill(bill)), bill, answers, new Map(replacements.map((r) => [r.lineId, toLineReplacement(r)])));
   return { organisationId: supplierOrganisationId, name, answers, replacements, offer, incomplete };
 }
@@ -260,18 +256,17 @@ export function supplierBillOffer(tender: TenderRow, supplierOrganisationId: num
  * the caller's transaction: called by every change to either. `ratios` are the buyer's reference
  * ratios (read before the transaction) for the implausible-factor count.
  */
-export function recomputeBillOffer(tx: Tx, tender: Pick<TenderRow, "id" | "publishedMethod">, supplierOrganisationId: number, ratios: readonly ReferenceRatioLike[]): void {
+export async function recomputeBillOffer(tx: Tx, tender: Pick<TenderRow, "id" | "publishedMethod">, supplierOrganisationId: number, ratios: readonly ReferenceRatioLike[]): Promise<void> {
   const method = publishedMethodOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return;
   const answers = new Map(
-    tx.select().from(billResponses).where(and(eq(billResponses.tenderId, tender.id), eq(billResponses.supplierOrganisationId, supplierOrganisationId))).all().map((r) => [r.lineId, rowToAnswer(r)]),
+    (await tx.select().from(billResponses).where(and(eq(billResponses.tenderId, tender.id), eq(billResponses.supplierOrganisationId, supplierOrganisationId)))).map((r) => [r.lineId, rowToAnswer(r)]),
   );
-  const reps = tx
-    .select()
-    .from(billReplacements)
-    .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierOrganisationId), isNull(billReplacements.withdrawnAt)))
-    .all();
+  const reps = await tx
+      .select()
+      .from(billReplacements)
+      .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierOrganisationId), isNull(billReplacements.withdrawnAt)));
   const { offer, incomplete } = offerOf(compileBill(scoringBill(bill)), bill, answers, new Map(reps.map((r) => [r.lineId, toLineReplacement(r)])));
   let flagged = 0;
   let unverified = 0;
@@ -290,10 +285,9 @@ export function recomputeBillOffer(tx: Tx, tender: Pick<TenderRow, "id" | "publi
     unverified,
     computedAt: new Date().toISOString(),
   };
-  tx.insert(billOffers)
-    .values({ tenderId: tender.id, supplierOrganisationId, ...values })
-    .onConflictDoUpdate({ target: [billOffers.tenderId, billOffers.supplierOrganisationId], set: values })
-    .run();
+  await tx.insert(billOffers)
+        .values({ tenderId: tender.id, supplierOrganisationId, ...values })
+        .onConflictDoUpdate({ target: [billOffers.tenderId, billOffers.supplierOrganisationId], set: values });
 }
 
 export interface SupplierBillTotals {
@@ -316,18 +310,18 @@ export interface SupplierBillTotals {
  * (`evaluableSubmissions`: nothing before evaluation opens), read from the `bill_offers` cache.
  * Empty for a tender without a bill. A supplier that never answered is incomplete.
  */
-export function tenderBillTotals(tender: TenderRow): { bill: MethodBillLine[]; offers: SupplierBillTotals[] } {
+export async function tenderBillTotals(tender: TenderRow): Promise<{ bill: MethodBillLine[]; offers: SupplierBillTotals[] }> {
   // Either kind of consultation (the evaluation overview is shared): a campaign has no bill.
   const method = publishedQuestionsOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return { bill, offers: [] };
-  const subs = evaluableSubmissions(tender);
+  const subs = await evaluableSubmissions(tender);
   const orgIds = subs.map((s) => s.supplierOrganisationId);
   const cached = new Map(
-    (orgIds.length ? db().select().from(billOffers).where(and(eq(billOffers.tenderId, tender.id), inArray(billOffers.supplierOrganisationId, orgIds))).all() : []).map((r) => [r.supplierOrganisationId, r]),
+    (orgIds.length ? await db().select().from(billOffers).where(and(eq(billOffers.tenderId, tender.id), inArray(billOffers.supplierOrganisationId, orgIds))) : []).map((r) => [r.supplierOrganisationId, r]),
   );
   const replaced = new Map<number, number>();
-  for (const r of activeReplacements(tender.id, orgIds)) replaced.set(r.supplierOrganisationId, (replaced.get(r.supplierOrganisationId) ?? 0) + 1);
+  for (const r of await activeReplacements(tender.id, orgIds)) replaced.set(r.supplierOrganisationId, (replaced.get(r.supplierOrganisationId) ?? 0) + 1);
   const offers = subs.map((s): SupplierBillTotals => {
     const c = cached.get(s.supplierOrganisationId);
     const complete = !!c?.complete && c.priceCents !== null && c.footprintGrams !== null;
@@ -360,10 +354,10 @@ export function footprintOfferValues(offers: readonly SupplierBillTotals[]): Map
 }
 
 /** The evaluator's footprint view: per supplier totals; per line for one supplier, sorted by weight. */
-export function footprintView({ tenderId, user, supplierId }: { tenderId: number; user: CurrentUser; supplierId: number | null }) {
-  const tender = loadTender({ id: tenderId, user });
-  const { bill, offers } = tenderBillTotals(tender);
-  const ratios = bill.length ? referenceRatiosOfBuyer(tender.organisationId) : [];
+export async function footprintView({ tenderId, user, supplierId }: { tenderId: number; user: CurrentUser; supplierId: number | null }) {
+  const tender = await loadTender({ id: tenderId, user });
+  const { bill, offers } = await tenderBillTotals(tender);
+  const ratios = bill.length ? await referenceRatiosOfBuyer(tender.organisationId) : [];
   const year = new Date().getFullYear();
   const summary = offers.map((o) => ({
     organisationId: o.organisationId,
@@ -377,7 +371,7 @@ export function footprintView({ tenderId, user, supplierId }: { tenderId: number
   }));
   const listed = supplierId === null ? null : offers.find((o) => o.organisationId === supplierId);
   if (supplierId !== null && !listed) throw notFound("Ce fournisseur n'a pas d'offre évaluable pour cet appel d'offres.");
-  const selected = listed ? supplierBillOffer(tender, listed.organisationId, listed.name) : null;
+  const selected = listed ? await supplierBillOffer(tender, listed.organisationId, listed.name) : null;
   let lines = null;
   if (selected) {
     const replacedBy = new Map(selected.replacements.map((r) => [r.lineId, r]));
@@ -431,74 +425,71 @@ export function footprintView({ tenderId, user, supplierId }: { tenderId: number
  * category). Needs a written justification; audited; shown to the supplier in its debrief. Only
  * while the tender is published (after closing, the offers are final).
  */
-export function replaceLineFactor({ tenderId, user, supplierId, lineId, justification }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string; justification: string }): void {
-  const tender = loadTender({ id: tenderId, user });
+export async function replaceLineFactor({ tenderId, user, supplierId, lineId, justification }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string; justification: string }): Promise<void> {
+  const tender = await loadTender({ id: tenderId, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être modifié : les offres d'un appel d'offres clôturé ou annulé sont définitives.");
-  const { bill, offers } = tenderBillTotals(tender);
+  const { bill, offers } = await tenderBillTotals(tender);
   const line = bill.find((l) => l.id === lineId);
-  const offer = offers.some((o) => o.organisationId === supplierId) ? supplierBillOffer(tender, supplierId) : null;
+  const offer = offers.some((o) => o.organisationId === supplierId) ? await supplierBillOffer(tender, supplierId) : null;
   if (!line || !offer) throw notFound("Cette ligne ou ce fournisseur n'existe pas pour cet appel d'offres.");
   const text = justification.trim();
   if (text.length < MIN_REPLACEMENT_JUSTIFICATION) throw new AppError("invalid", `Justifiez le remplacement (${MIN_REPLACEMENT_JUSTIFICATION} caractères au moins) : il est conservé au journal et montré au fournisseur.`);
   if (offer.answers.get(lineId)?.unitPrice == null) throw new AppError("invalid", "Cette ligne n'a pas de prix unitaire : le montant de la ligne, base du remplacement, est inconnu.");
-  const ratios = referenceRatiosOfBuyer(tender.organisationId);
+  const ratios = await referenceRatiosOfBuyer(tender.organisationId);
   const ratio = lineReferenceRatio(line, ratios);
   if (!ratio) throw new AppError("invalid", "Aucun ratio monétaire de référence pour le segment ni la catégorie de cette ligne : demandez à l'équipe RSE d'en ajouter un.");
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    tx.update(billReplacements)
-      .set({ withdrawnAt: at, withdrawnBy: user.id })
-      .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)))
-      .run();
-    const row = tx
-      .insert(billReplacements)
-      .values({
-        tenderId: tender.id,
-        supplierOrganisationId: supplierId,
-        lineId,
-        ratioKey: ratio.key,
-        ratioLabel: ratio.label,
-        ratioKgPerKEur: plainDecimal(ratio.kgPerKEur),
-        ratioSource: ratio.source,
-        ratioYear: ratio.year,
-        justification: text,
-        createdBy: user.id,
-        createdAt: at,
-      })
-      .returning({ id: billReplacements.id })
-      .get();
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "tender.bill-factor-replace",
-      targetType: "bill_replacement",
-      targetId: row.id,
-      details: { tenderId: tender.id, supplierOrganisationId: supplierId, lineId, supplierFactor: offer.answers.get(lineId)?.factor ?? null, ratio: { key: ratio.key, kgPerKEur: ratio.kgPerKEur, year: ratio.year }, justification: text },
-    });
-    recomputeBillOffer(tx, tender, supplierId, ratios);
-  });
+  await transaction(async (tx) => {
+        await tx.update(billReplacements)
+                .set({ withdrawnAt: at, withdrawnBy: user.id })
+                .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)));
+        const row = (await tx
+              .insert(billReplacements)
+              .values({
+                tenderId: tender.id,
+                supplierOrganisationId: supplierId,
+                lineId,
+                ratioKey: ratio.key,
+                ratioLabel: ratio.label,
+                ratioKgPerKEur: plainDecimal(ratio.kgPerKEur),
+                ratioSource: ratio.source,
+                ratioYear: ratio.year,
+                justification: text,
+                createdBy: user.id,
+                createdAt: at,
+              })
+              .returning({ id: billReplacements.id }))[0]!;
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: "tender.bill-factor-replace",
+                targetType: "bill_replacement",
+                targetId: row.id,
+                details: { tenderId: tender.id, supplierOrganisationId: supplierId, lineId, supplierFactor: offer.answers.get(lineId)?.factor ?? null, ratio: { key: ratio.key, kgPerKEur: ratio.kgPerKEur, year: ratio.year }, justification: text },
+              });
+        await recomputeBillOffer(tx, tender, supplierId, ratios);
+      });
 }
 
 /** Withdraws a replacement (the supplier's factor counts again); audited. */
-export function withdrawReplacement({ tenderId, user, supplierId, lineId }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string }): void {
-  const tender = loadTender({ id: tenderId, user });
+export async function withdrawReplacement({ tenderId, user, supplierId, lineId }: { tenderId: number; user: CurrentUser; supplierId: number; lineId: string }): Promise<void> {
+  const tender = await loadTender({ id: tenderId, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être modifié.");
-  const ratios = referenceRatiosOfBuyer(tender.organisationId);
-  db().transaction((tx) => {
-    const res = tx
-      .update(billReplacements)
-      .set({ withdrawnAt: new Date().toISOString(), withdrawnBy: user.id })
-      .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)))
-      .run();
-    if (res.changes === 0) throw notFound("Aucun remplacement en cours sur cette ligne.");
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-factor-restore", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId: supplierId, lineId } });
-    recomputeBillOffer(tx, tender, supplierId, ratios);
-  });
+  const ratios = await referenceRatiosOfBuyer(tender.organisationId);
+  await transaction(async (tx) => {
+        const res = await tx
+              .update(billReplacements)
+              .set({ withdrawnAt: new Date().toISOString(), withdrawnBy: user.id })
+              .where(and(eq(billReplacements.tenderId, tender.id), eq(billReplacements.supplierOrganisationId, supplierId), eq(billReplacements.lineId, lineId), isNull(billReplacements.withdrawnAt)));
+        if (affectedRows(res) === 0) throw notFound("Aucun remplacement en cours sur cette ligne.");
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.bill-factor-restore", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId: supplierId, lineId } });
+        await recomputeBillOffer(tx, tender, supplierId, ratios);
+      });
 }
 
 /** The replacements on the acting supplier's own lines, for its debrief. */
-export function ownReplacements(tenderId: number, supplierOrganisationId: number) {
-  return activeReplacements(tenderId, [supplierOrganisationId]).map((r) => ({
+export async function ownReplacements(tenderId: number, supplierOrganisationId: number) {
+  return (await activeReplacements(tenderId, [supplierOrganisationId])).map((r) => ({
     lineId: r.lineId,
     ratioLabel: r.ratioLabel,
     ratio: r.ratioKgPerKEur,
@@ -509,14 +500,14 @@ export function ownReplacements(tenderId: number, supplierOrganisationId: number
 }
 
 /** The supplier's own computed offer for its debrief (replacements included); null without a bill. */
-export function ownBillOffer(tender: TenderRow, supplierOrganisationId: number) {
+export async function ownBillOffer(tender: TenderRow, supplierOrganisationId: number) {
   const method = publishedMethodOf(tender);
   const bill = method ? billOf(method) : [];
   if (bill.length === 0) return null;
-  const answers = answersOf(tender.id, supplierOrganisationId);
-  const reps = activeReplacements(tender.id, [supplierOrganisationId]);
+  const answers = await answersOf(tender.id, supplierOrganisationId);
+  const reps = await activeReplacements(tender.id, [supplierOrganisationId]);
   const { offer } = offerOf(compileBill(scoringBill(bill)), bill, answers, new Map(reps.map((r) => [r.lineId, toLineReplacement(r)])));
-  return { price: offer?.priceText ?? null, footprint: offer?.footprintText ?? null, replacements: ownReplacements(tender.id, supplierOrganisationId), labels: new Map(bill.map((l) => [l.id, l.label])) };
+  return { price: offer?.priceText ?? null, footprint: offer?.footprintText ?? null, replacements: await ownReplacements(tender.id, supplierOrganisationId), labels: new Map(bill.map((l) => [l.id, l.label])) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,7 +520,7 @@ export function ownBillOffer(tender: TenderRow, supplierOrganisationId: number) 
  * the line, the factor version it was picked from and a French provenance note. The unique index
  * (tender, line, year) makes it happen once. Returns the number of lines carried.
  */
-export function carryAwardToScope3(tx: Tx, { tender, user, winner }: { tender: TenderRow; user: CurrentUser; winner: SupplierBillOffer }): number {
+export async function carryAwardToScope3(tx: Tx, { tender, user, winner }: { tender: TenderRow; user: CurrentUser; winner: SupplierBillOffer }): Promise<number> {
   const method = publishedMethodOf(tender);
   const bill = method ? billOf(method) : [];
   if (!winner.offer || bill.length === 0) return 0;
@@ -538,16 +529,15 @@ export function carryAwardToScope3(tx: Tx, { tender, user, winner }: { tender: T
   const versionOf = new Map<number, { version: number; line: number }>();
   const ids = [...winner.answers.values()].map((a) => a.factorId).filter((x): x is number => x !== null);
   if (ids.length) {
-    for (const r of tx
-      .select({ id: factors.id, version: factorSets.version, line: factors.line })
-      .from(factors)
-      .innerJoin(factorSets, eq(factorSets.id, factors.setId))
-      .where(and(inArray(factors.id, ids), eq(factorSets.supplierOrganisationId, winner.organisationId)))
-      .all())
+    for (const r of await tx
+          .select({ id: factors.id, version: factorSets.version, line: factors.line })
+          .from(factors)
+          .innerJoin(factorSets, eq(factorSets.id, factors.setId))
+          .where(and(inArray(factors.id, ids), eq(factorSets.supplierOrganisationId, winner.organisationId))))
       versionOf.set(r.id, { version: r.version, line: r.line });
   }
   let carried = 0;
-  bill.forEach((l, i) => {
+  await mapInOrder(bill, async (l, i) => {
     const a = winner.answers.get(l.id)!;
     const computed = winner.offer!.lines[i]!;
     const rep = replaced.get(l.id);
@@ -557,36 +547,35 @@ export function carryAwardToScope3(tx: Tx, { tender, user, winner }: { tender: T
     const provenance = rep
       ? `appel d'offres « ${tender.title} », ligne ${l.id} : facteur remplacé par le ratio « ${rep.ratioLabel} » (${rep.ratioKgPerKEur.replace(".", ",")} kgCO2e/k€) — ${rep.justification}`
       : `appel d'offres « ${tender.title} », ligne ${l.id} : facteur de l'offre retenue${link ? ` (fichier de facteurs v${link.version}, ligne ${link.line})` : " (saisi dans le bordereau)"}, ${methodLabelOf(a.method)}, ${a.referenceYear}${a.verifiedBy ? `, vérifié par ${a.verifiedBy}` : ""}`;
-    const res = tx
-      .insert(activityData)
-      .values({
-        organisationId: tender.organisationId,
-        supplierOrganisationId: winner.organisationId,
-        year,
-        segment: l.segment ?? tender.segment,
-        ghgCategory: l.ghgCategory ?? 1,
-        item: l.label,
-        spendKEur: computed.amountCents / 100000,
-        quantity: Number(l.quantity),
-        activityUnit: l.unit,
-        createdBy: user.id,
-        sourceTenderId: tender.id,
-        sourceLineId: l.id,
-        sourceFactorId: rep ? null : a.factorId,
-        tenderFactorKgPerUnit: factorText,
-        provenance,
-      })
-      .onConflictDoNothing()
-      .run();
-    carried += res.changes;
+    const res = await tx
+          .insert(activityData)
+          .values({
+            organisationId: tender.organisationId,
+            supplierOrganisationId: winner.organisationId,
+            year,
+            segment: l.segment ?? tender.segment,
+            ghgCategory: l.ghgCategory ?? 1,
+            item: l.label,
+            spendKEur: computed.amountCents / 100000,
+            quantity: Number(l.quantity),
+            activityUnit: l.unit,
+            createdBy: user.id,
+            sourceTenderId: tender.id,
+            sourceLineId: l.id,
+            sourceFactorId: rep ? null : a.factorId,
+            tenderFactorKgPerUnit: factorText,
+            provenance,
+          })
+          .onConflictDoNothing();
+    carried += affectedRows(res);
   });
-  audit(tx, {
-    userId: user.id,
-    organisationId: user.organisationId,
-    action: "scope3.activity-from-tender",
-    targetType: "tender",
-    targetId: tender.id,
-    details: { supplierOrganisationId: winner.organisationId, year, lines: carried, footprintKg: winner.offer.footprintText, priceEurHt: winner.offer.priceText },
-  });
+  await audit(tx, {
+        userId: user.id,
+        organisationId: user.organisationId,
+        action: "scope3.activity-from-tender",
+        targetType: "tender",
+        targetId: tender.id,
+        details: { supplierOrganisationId: winner.organisationId, year, lines: carried, footprintKg: winner.offer.footprintText, priceEurHt: winner.offer.priceText },
+      });
   return carried;
 }

@@ -6,17 +6,18 @@ import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { csvNumber, toCsv } from "~/lib/csv";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Tx, transaction } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { debriefAvailable } from "~/mail/messages";
 import { queueEmail } from "~/mail/outbox.server";
+import { affectedRows } from "#db/transaction";
 import { loadTender, loadTenderAsBuyer, type TenderRow } from "./access.server";
 import { tenderCache, tenderDataKey } from "./data-version.server";
 import { evaluationOpen, unsafeEvaluationRows } from "./evaluation.server";
 import { stabilitySentence } from "./labels";
 import { scoringInputForTender, type TenderScoringInput } from "./scoring-input.server";
 
-export type Comparison = ReturnType<typeof comparisonForTender>;
+export type Comparison = Awaited<ReturnType<typeof comparisonForTender>>;
 
 /**
  * Scores a tender with the scoring library from the database (see scoring-input.server.ts).
@@ -24,16 +25,16 @@ export type Comparison = ReturnType<typeof comparisonForTender>;
  * submission, withdrawal, evaluation and offer score, in their transactions), so a page view of
  * an unchanged tender costs one tender read; the value is shared: read-only for callers.
  */
-export function comparisonForTender(tender: TenderRow) {
+export async function comparisonForTender(tender: TenderRow) {
   const open = evaluationOpen(tender);
-  const computed = tenderCache<ComputedComparison>("comparison").get(tender.id, tenderDataKey(tender, open), () => computeComparison(tender));
+  const computed = await tenderCache<Promise<ComputedComparison>>("comparison").get(tender.id, await tenderDataKey(tender, open), () => computeComparison(tender));
   return { tender, ...computed };
 }
 
-type ComputedComparison = Omit<ReturnType<typeof computeComparison>, "tender">;
+type ComputedComparison = Omit<Awaited<ReturnType<typeof computeComparison>>, "tender">;
 
-function computeComparison(tender: TenderRow) {
-  const built: TenderScoringInput = scoringInputForTender(tender);
+async function computeComparison(tender: TenderRow) {
+  const built: TenderScoringInput = await scoringInputForTender(tender);
   const guide = getGuide(built.method.guideVersion) ?? currentGuide;
   let parsed: ScoringInput | null = null;
   let result: ScoringResult | null = null;
@@ -63,26 +64,25 @@ function computeComparison(tender: TenderRow) {
   };
 }
 
-export function getComparison({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user });
+export async function getComparison({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = await loadTender({ id: tenderId, user });
   if (!tender.publishedMethod) throw notFound("Cet appel d'offres n'est pas publié.");
-  return { ...comparisonForTender(tender), open: evaluationOpen(tender) };
+  return { ...(await comparisonForTender(tender)), open: evaluationOpen(tender) };
 }
 
 /** The explanation tree of one supplier (buyer side: everything). */
-export function getSupplierExplanation({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }) {
-  const comparison = getComparison({ tenderId, user });
+export async function getSupplierExplanation({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }) {
+  const comparison = await getComparison({ tenderId, user });
   const info = comparison.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
   if (!info || !comparison.input) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
   const explanation = explainParsed(comparison.input, info.key);
   const shared = Boolean(
-    db()
-      .select({ id: debriefShares.id })
-      .from(debriefShares)
-      .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId)))
-      .get(),
+    (await db()
+            .select({ id: debriefShares.id })
+            .from(debriefShares)
+            .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, supplierOrganisationId))).limit(1))[0],
   );
-  const justifications = unsafeEvaluationRows([info.submissionId])
+  const justifications = (await unsafeEvaluationRows([info.submissionId]))
     .filter((e) => e.justification.trim() !== "")
     .map((e) => ({
       questionId: e.questionId,
@@ -127,8 +127,8 @@ export function sortRows<T extends { rank: number; total: number; priceScore: nu
  * comma (`csvNumber`), so that a spreadsheet can sort and sum them; a criterion the method leaves
  * out says « sans objet » rather than an empty cell. Recorded in the audit log.
  */
-export function exportRankingCsv({ tenderId, user }: { tenderId: number; user: CurrentUser }): { csv: string; filename: string } {
-  const c = getComparison({ tenderId, user });
+export async function exportRankingCsv({ tenderId, user }: { tenderId: number; user: CurrentUser }): Promise<{ csv: string; filename: string }> {
+  const c = await getComparison({ tenderId, user });
   const header = [
     "Rang",
     "Fournisseur",
@@ -157,59 +157,54 @@ export function exportRankingCsv({ tenderId, user }: { tenderId: number; user: C
     ];
   });
   const csv = toCsv([header, ...rows]);
-  db().transaction((tx) =>
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.ranking-csv", targetType: "tender", targetId: c.tender.id, details: { rows: rows.length } }),
-  );
+  await transaction(async (tx) =>
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.ranking-csv", targetType: "tender", targetId: c.tender.id, details: { rows: rows.length } }));
   return { csv, filename: `classement-${c.tender.reference || c.tender.id}.csv` };
 }
 
 /** Printable report; opening it is an export, so it is recorded in the audit log. */
-export function getReport({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const c = getComparison({ tenderId, user });
+export async function getReport({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const c = await getComparison({ tenderId, user });
   const explanations: SupplierExplanation[] = c.input ? c.built.suppliers.map((s) => explainParsed(c.input!, s.key)) : [];
-  db().transaction((tx) =>
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.report", targetType: "tender", targetId: c.tender.id }),
-  );
+  await transaction(async (tx) =>
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.report", targetType: "tender", targetId: c.tender.id }));
   return { ...c, explanations };
 }
 
 /** Shares the debrief with one ranked supplier (their own scores only). */
-export function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): void {
-  const tender = loadTenderAsBuyer({ id: tenderId, user });
-  const c = comparisonForTender(tender);
+export async function shareDebrief({ tenderId, supplierOrganisationId, user }: { tenderId: number; supplierOrganisationId: number; user: CurrentUser }): Promise<void> {
+  const tender = await loadTenderAsBuyer({ id: tenderId, user });
+  const c = await comparisonForTender(tender);
   const supplier = c.built.suppliers.find((s) => s.organisationId === supplierOrganisationId);
   if (!supplier) throw notFound("Ce fournisseur n'est pas classé pour cet appel d'offres.");
-  db().transaction((tx) => {
-    const res = tx
-      .insert(debriefShares)
-      .values({ tenderId: tender.id, supplierOrganisationId, sharedBy: user.id })
-      .onConflictDoNothing()
-      .run();
-    if (res.changes > 0) {
-      audit(tx, { userId: user.id, organisationId: user.organisationId, action: "debrief.share", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId } });
-      // « Restitution disponible »: to whoever submitted and to the invited contacts of that supplier.
-      const message = debriefAvailable({ tender, buyerName: user.organisationName, supplierName: supplier.name, publicUrl: config().publicUrl });
-      for (const toEmail of debriefRecipients(tx, { tenderId: tender.id, supplierOrganisationId, submissionId: supplier.submissionId })) {
-        queueEmail(tx, { organisationId: user.organisationId, toEmail, ...message });
-      }
-    }
-  });
+  await transaction(async (tx) => {
+        const res = await tx
+              .insert(debriefShares)
+              .values({ tenderId: tender.id, supplierOrganisationId, sharedBy: user.id })
+              .onConflictDoNothing();
+        if (affectedRows(res) > 0) {
+          await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "debrief.share", targetType: "tender", targetId: tender.id, details: { supplierOrganisationId } });
+          // « Restitution disponible »: to whoever submitted and to the invited contacts of that supplier.
+          const message = debriefAvailable({ tender, buyerName: user.organisationName, supplierName: supplier.name, publicUrl: config().publicUrl });
+          for (const toEmail of await debriefRecipients(tx, { tenderId: tender.id, supplierOrganisationId, submissionId: supplier.submissionId })) {
+            await queueEmail(tx, { organisationId: user.organisationId, toEmail, ...message });
+          }
+        }
+      });
 }
 
 
 /** The supplier's people for a debrief notice: the submitter of the counted response and its accepted invitations' contacts. */
-function debriefRecipients(tx: Tx, { tenderId, supplierOrganisationId, submissionId }: { tenderId: number; supplierOrganisationId: number; submissionId: number }): string[] {
-  const submitter = tx
-    .select({ email: users.email })
-    .from(submissions)
-    .innerJoin(users, eq(users.id, submissions.submittedBy))
-    .where(and(eq(submissions.id, submissionId), eq(submissions.supplierOrganisationId, supplierOrganisationId)))
-    .get();
-  const invited = tx
-    .select({ email: invitations.email })
-    .from(invitations)
-    .where(and(eq(invitations.tenderId, tenderId), eq(invitations.supplierOrganisationId, supplierOrganisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-    .all();
+async function debriefRecipients(tx: Tx, { tenderId, supplierOrganisationId, submissionId }: { tenderId: number; supplierOrganisationId: number; submissionId: number }): Promise<string[]> {
+  const submitter = (await tx
+      .select({ email: users.email })
+      .from(submissions)
+      .innerJoin(users, eq(users.id, submissions.submittedBy))
+      .where(and(eq(submissions.id, submissionId), eq(submissions.supplierOrganisationId, supplierOrganisationId))).limit(1))[0];
+  const invited = await tx
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(and(eq(invitations.tenderId, tenderId), eq(invitations.supplierOrganisationId, supplierOrganisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
   return [...new Set([submitter?.email, ...invited.map((i) => i.email)].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
 }
 
@@ -217,13 +212,12 @@ function debriefRecipients(tx: Tx, { tenderId, supplierOrganisationId, submissio
  * The exact scoring input of a published tender (issue 11 §2), buyer only: `npm run score -- file.json` on it gives
  * the ranking the comparison page shows. Recorded in the audit log (an export).
  */
-export function exportScoringInput({ tenderId, user }: { tenderId: number; user: CurrentUser }): { json: string; filename: string } {
-  const tender = loadTenderAsBuyer({ id: tenderId, user });
+export async function exportScoringInput({ tenderId, user }: { tenderId: number; user: CurrentUser }): Promise<{ json: string; filename: string }> {
+  const tender = await loadTenderAsBuyer({ id: tenderId, user });
   if (!tender.publishedMethod) throw notFound("Cet appel d'offres n'est pas publié.");
-  const built = scoringInputForTender(tender);
+  const built = await scoringInputForTender(tender);
   if (!built.input) throw notFound("Aucune offre n'est encore notée : saisissez le prix et la note technique d'au moins un fournisseur.");
-  db().transaction((tx) =>
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.scoring-input", targetType: "tender", targetId: tender.id, details: { suppliers: built.suppliers.length } }),
-  );
+  await transaction(async (tx) =>
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "export.scoring-input", targetType: "tender", targetId: tender.id, details: { suppliers: built.suppliers.length } }));
   return { json: `${JSON.stringify(built.input, null, 2)}\n`, filename: `donnees-notation-${tender.reference || tender.id}.json` };
 }

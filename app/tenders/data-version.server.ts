@@ -10,18 +10,18 @@
  * to bump can therefore never show a stale ranking; read-only traffic (the case that needs the cache)
  * still hits. Session "last seen" and limiter purges write at most once a minute.
  */
-import { eq, sql } from "drizzle-orm";
-import { tenders } from "#db/schema";
+import { eq, inArray, sql } from "drizzle-orm";
+import { organisations, submissions, tenders } from "#db/schema";
+import { isSqlite } from "#db/transaction";
 import type { Db } from "#db/connection";
 import { db, type Tx } from "~/lib/db.server";
 import { VersionedCache } from "~/lib/versioned-cache";
 import type { TenderRow } from "./access.server";
 
-export function bumpTenderData(tx: Tx, tenderId: number): void {
-  tx.update(tenders)
-    .set({ dataVersion: sql`${tenders.dataVersion} + 1` })
-    .where(eq(tenders.id, tenderId))
-    .run();
+export async function bumpTenderData(tx: Tx, tenderId: number): Promise<void> {
+  await tx.update(tenders)
+        .set({ dataVersion: sql`${tenders.dataVersion} + 1` })
+        .where(eq(tenders.id, tenderId));
 }
 
 /**
@@ -32,17 +32,25 @@ export function bumpTenderData(tx: Tx, tenderId: number): void {
  * The supplier organisations' names are read too (one indexed query, ~0.1 ms for 50 suppliers):
  * pages show and sort by them, and an organisation's name is not a write of the tender's data.
  */
-export function tenderDataKey(tender: TenderRow, open: boolean): string {
-  const names = supplierNamesStatement().get(tender.id) as { names: string | null } | undefined;
-  return `${writeStamp()}|${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${names?.names ?? ""}`;
+export async function tenderDataKey(tender: TenderRow, open: boolean): Promise<string> {
+  const names = await db()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, db().select({ id: submissions.supplierOrganisationId }).from(submissions).where(eq(submissions.tenderId, tender.id))))
+    .orderBy(organisations.id);
+  const namesKey = names.map((n) => `${n.id}:${n.name}`).join("\u001f");
+  return `${writeStamp()}|${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${namesKey}`;
 }
 
 /**
  * Changes to the database since this connection opened: `total_changes()` counts this connection's
  * inserted, updated and deleted rows; `PRAGMA data_version` changes when another connection commits.
+ * SQLite only: on PostgreSQL (several app servers) the key rests on `data_version` alone, bumped in
+ * the same transaction as every write of the tender's data.
  */
 function writeStamp(): string {
   const connection = db();
+  if (!isSqlite(connection)) return "";
   let statement = stampStatements.get(connection);
   if (!statement) {
     statement = connection.$client.prepare<[], { n: number }>("select total_changes() as n");
@@ -53,19 +61,6 @@ function writeStamp(): string {
   return `${dataVersion}.${changes}`;
 }
 const stampStatements = new WeakMap<Db, { get(): unknown }>();
-
-const statements = new WeakMap<Db, ReturnType<Db["$client"]["prepare"]>>();
-function supplierNamesStatement() {
-  const connection = db();
-  let statement = statements.get(connection);
-  if (!statement) {
-    statement = connection.$client.prepare(
-      "select group_concat(id || ':' || name, char(31)) as names from (select id, name from organisations where id in (select supplier_organisation_id from submissions where tender_id = ?) order by id)",
-    );
-    statements.set(connection, statement);
-  }
-  return statement;
-}
 
 // One set of caches per database connection (tests open several databases in one process, and the
 // same tender id in two databases must not share an entry).

@@ -17,8 +17,8 @@ import { comparisonForTender } from "./compare.server";
 import { unsafeEvaluationRows } from "./evaluation.server";
 
 /** The supplier's own bill totals and the evaluator's replacements on its lines (issue 12 §4). */
-function billDebrief(tender: Parameters<typeof ownBillOffer>[0], supplierOrganisationId: number) {
-  const own = ownBillOffer(tender, supplierOrganisationId);
+async function billDebrief(tender: Parameters<typeof ownBillOffer>[0], supplierOrganisationId: number) {
+  const own = await ownBillOffer(tender, supplierOrganisationId);
   if (!own) return null;
   return { price: own.price, footprint: own.footprint, replacements: own.replacements.map((r) => ({ ...r, label: own.labels.get(r.lineId) ?? r.lineId })) };
 }
@@ -27,18 +27,17 @@ function missing(): never {
   throw notFound("Ce bilan n'existe pas ou n'a pas été partagé avec votre organisation.");
 }
 
-export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+export async function getDebriefForSupplier({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
   if (!isSupplier(user) || !Number.isSafeInteger(tenderId)) missing();
-  const share = db()
-    .select()
-    .from(debriefShares)
-    .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, user.organisationId)))
-    .get();
+  const share = (await db()
+      .select()
+      .from(debriefShares)
+      .where(and(eq(debriefShares.tenderId, tenderId), eq(debriefShares.supplierOrganisationId, user.organisationId))).limit(1))[0];
   if (!share) missing();
-  const tender = db().select().from(tenders).where(eq(tenders.id, tenderId)).get();
+  const tender = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0];
   // A campaign has no ranking and no mark: its debrief is the radar (app/campaigns/debrief.server.ts).
   if (!tender || tender.kind !== "tender" || tender.deletedAt || !tender.publishedMethod || tender.status === "cancelled") missing();
-  const c = comparisonForTender(tender);
+  const c = await comparisonForTender(tender);
   const info = c.built.suppliers.find((s) => s.organisationId === user.organisationId);
   if (!info || !c.input || !c.result) missing();
   const score = c.result.suppliers.find((s) => s.id === info.key);
@@ -47,7 +46,7 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
   const { lowestPrice: _low, highestPrice: _high, ...ownPrice } = full.price;
   const guide = getGuide(c.built.method.guideVersion) ?? currentGuide;
   const sub = c.built.suppliers.find((s) => s.key === info.key)!;
-  const justifications = unsafeEvaluationRows([sub.submissionId])
+  const justifications = (await unsafeEvaluationRows([sub.submissionId]))
     .filter((r) => r.justification.trim() !== "")
     .map((r) => ({
       questionId: r.questionId,
@@ -83,6 +82,6 @@ export function getDebriefForSupplier({ tenderId, user }: { tenderId: number; us
     criteria: c.criteria.map((k) => ({ id: k.id, title: getCriterion(guide, k.id)?.title ?? k.title })),
     questionTopics: c.questionTopics,
     justifications,
-    bill: billDebrief(tender, user.organisationId),
+    bill: await billDebrief(tender, user.organisationId),
   };
 }

@@ -4,7 +4,7 @@ import { evaluations, offerScores, offerValueReviews, organisations, responses, 
 import { currentGuide, getCriterion, getGuide, getQuestion } from "#questionnaires/guide";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { offerValueText, parseOfferValue } from "~/lib/offer-value";
 import { submissionContentSchema, type SubmittedAnswer, type SubmittedOfferValue } from "~/lib/submission-content";
 import { AppError, notFound } from "~/lib/errors";
@@ -40,31 +40,30 @@ export type EvaluableSubmission = {
  * The submission that counts for each supplier: its latest non-withdrawn submission, unless the
  * supplier's response is withdrawn. Only for tenders whose evaluation is open.
  */
-export function evaluableSubmissions(tender: TenderRow): readonly EvaluableSubmission[] {
+export async function evaluableSubmissions(tender: TenderRow): Promise<readonly EvaluableSubmission[]> {
   const open = evaluationOpen(tender);
   if (!open) return [];
   // Parsing every submission's content is most of the cost of the pages that need them (issue 16):
   // the result is kept per tender for its data version (bumped by submit and withdraw).
-  return tenderCache<readonly EvaluableSubmission[]>("evaluable-submissions").get(tender.id, tenderDataKey(tender, open), () => readEvaluableSubmissions(tender));
+  return await tenderCache<Promise<readonly EvaluableSubmission[]>>("evaluable-submissions").get(tender.id, await tenderDataKey(tender, open), () => readEvaluableSubmissions(tender));
 }
 
-function readEvaluableSubmissions(tender: TenderRow): EvaluableSubmission[] {
-  const rows = db()
-    .select({
-      id: submissions.id,
-      org: submissions.supplierOrganisationId,
-      submittedAt: submissions.submittedAt,
-      content: submissions.content,
-      withdrawnAt: submissions.withdrawnAt,
-      responseStatus: responses.status,
-      name: organisations.name,
-    })
-    .from(submissions)
-    .innerJoin(responses, eq(responses.id, submissions.responseId))
-    .innerJoin(organisations, eq(organisations.id, submissions.supplierOrganisationId))
-    .where(eq(submissions.tenderId, tender.id))
-    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
-    .all();
+async function readEvaluableSubmissions(tender: TenderRow): Promise<EvaluableSubmission[]> {
+  const rows = await db()
+      .select({
+        id: submissions.id,
+        org: submissions.supplierOrganisationId,
+        submittedAt: submissions.submittedAt,
+        content: submissions.content,
+        withdrawnAt: submissions.withdrawnAt,
+        responseStatus: responses.status,
+        name: organisations.name,
+      })
+      .from(submissions)
+      .innerJoin(responses, eq(responses.id, submissions.responseId))
+      .innerJoin(organisations, eq(organisations.id, submissions.supplierOrganisationId))
+      .where(eq(submissions.tenderId, tender.id))
+      .orderBy(desc(submissions.submittedAt), desc(submissions.id));
   const seen = new Set<number>();
   const out: EvaluableSubmission[] = [];
   for (const r of rows) {
@@ -100,17 +99,17 @@ export function evaluatedValue(row: EvaluationRow | undefined, fallback: LevelVa
 }
 
 /** Evaluations of the given submissions: the caller has checked that the user may see them. */
-export function unsafeEvaluationRows(submissionIds: number[]): EvaluationRow[] {
+export async function unsafeEvaluationRows(submissionIds: number[]): Promise<EvaluationRow[]> {
   if (submissionIds.length === 0) return [];
-  return db().select().from(evaluations).where(inArray(evaluations.submissionId, submissionIds)).all();
+  return await db().select().from(evaluations).where(inArray(evaluations.submissionId, submissionIds));
 }
 
 type OfferReviewRow = typeof offerValueReviews.$inferSelect;
 
 /** Offer value reviews of the given submissions: the caller has checked that the user may see them. */
-export function unsafeOfferReviewRows(submissionIds: number[]): OfferReviewRow[] {
+export async function unsafeOfferReviewRows(submissionIds: number[]): Promise<OfferReviewRow[]> {
   if (submissionIds.length === 0) return [];
-  return db().select().from(offerValueReviews).where(inArray(offerValueReviews.submissionId, submissionIds)).all();
+  return await db().select().from(offerValueReviews).where(inArray(offerValueReviews.submissionId, submissionIds));
 }
 
 /** The value that counts for one offer criterion: the evaluator's when reviewed, else the supplier's. */
@@ -119,17 +118,17 @@ export function countedOfferValue(row: OfferReviewRow | undefined, submitted: Su
 }
 
 /** Progress view: per submission, questions evaluated / to evaluate, and whether price and technical score are entered. */
-export function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user, kind: "any" });
+export async function evaluationOverview({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = await loadTender({ id: tenderId, user, kind: "any" });
   const method = publishedQuestionsOf(tender);
   const open = evaluationOpen(tender);
   if (!method) return { tender, open: false, submissions: [], questionCount: 0, offerCriterionCount: 0, hasBill: false };
-  const { bill, offers: billOffers } = tenderBillTotals(tender);
+  const { bill, offers: billOffers } = await tenderBillTotals(tender);
   const questions = includedQuestions(method);
-  const subs = evaluableSubmissions(tender);
-  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
-  const offerRows = unsafeOfferReviewRows(subs.map((s) => s.id));
-  const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
+  const subs = await evaluableSubmissions(tender);
+  const rows = await unsafeEvaluationRows(subs.map((s) => s.id));
+  const offerRows = await unsafeOfferReviewRows(subs.map((s) => s.id));
+  const scores = await db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id));
   const scoreByOrganisation = new Map(scores.map((x) => [x.supplierOrganisationId, x]));
   const evaluatedBySubmission = new Map<number, Set<string>>();
   for (const r of rows) {
@@ -167,24 +166,24 @@ export function evaluationOverview({ tenderId, user }: { tenderId: number; user:
   };
 }
 
-function findSubmission(tender: TenderRow, submissionId: number): EvaluableSubmission {
+async function findSubmission(tender: TenderRow, submissionId: number): Promise<EvaluableSubmission> {
   if (!evaluationOpen(tender)) throw new AppError("conflict", "L'évaluation n'est pas encore ouverte : elle commence à la date limite (ou dès un dépôt si l'appel d'offres le permet).");
-  const sub = evaluableSubmissions(tender).find((s) => s.id === submissionId);
+  const sub = (await evaluableSubmissions(tender)).find((s) => s.id === submissionId);
   if (!sub) throw notFound("Cette réponse n'existe pas ou vous n'y avez pas accès.");
   return sub;
 }
 
 /** Everything the evaluation page of one submission needs, grouped by criterion. */
-export function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user, kind: "any" });
+export async function submissionForEvaluation({ tenderId, submissionId, user }: { tenderId: number; submissionId: number; user: CurrentUser }) {
+  const tender = await loadTender({ id: tenderId, user, kind: "any" });
   const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
-  const sub = findSubmission(tender, submissionId);
+  const sub = await findSubmission(tender, submissionId);
   const guide = getGuide(method.guideVersion) ?? currentGuide;
-  const rows = unsafeEvaluationRows([sub.id]);
+  const rows = await unsafeEvaluationRows([sub.id]);
   const evaluatorNames = new Map(
     rows.length
-      ? db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, rows.map((r) => r.evaluatorId))).all().map((u) => [u.id, u.name])
+      ? (await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, rows.map((r) => r.evaluatorId)))).map((u) => [u.id, u.name])
       : [],
   );
   const questions = includedQuestions(method);
@@ -220,10 +219,10 @@ export function submissionForEvaluation({ tenderId, submissionId, user }: { tend
           };
         }),
     }));
-  const offerRows = unsafeOfferReviewRows([sub.id]);
+  const offerRows = await unsafeOfferReviewRows([sub.id]);
   const offerEvaluatorNames = new Map(
     offerRows.length
-      ? db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, offerRows.map((r) => r.evaluatorId))).all().map((u) => [u.id, u.name])
+      ? (await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, offerRows.map((r) => r.evaluatorId)))).map((u) => [u.id, u.name])
       : [],
   );
   const offerCriteria = method.offerCriteria.map((c) => {
@@ -258,7 +257,7 @@ export type OfferValueReviewInput = z.infer<typeof offerValueReviewSchema>;
  * correct it with a justification, like levels »). An empty value means « not given » (scored 0). A value different
  * from the supplier's needs a justification; every save is audited with the change.
  */
-export function saveOfferValueReview({
+export async function saveOfferValueReview({
   tenderId,
   submissionId,
   user,
@@ -268,11 +267,11 @@ export function saveOfferValueReview({
   submissionId: number;
   user: CurrentUser;
   input: OfferValueReviewInput;
-}): { ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTender({ id: tenderId, user });
+}): Promise<{ ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const tender = await loadTender({ id: tenderId, user });
   const method = publishedMethodOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
-  const sub = findSubmission(tender, submissionId);
+  const sub = await findSubmission(tender, submissionId);
   const criterion = method.offerCriteria.find((c) => c.id === input.criterionId);
   if (!criterion) throw notFound("Ce critère d'offre ne fait pas partie de l'appel d'offres.");
   const parsed = parseOfferValue(input.value);
@@ -292,25 +291,24 @@ export function saveOfferValueReview({
       },
     };
   }
-  const previousRow = unsafeOfferReviewRows([sub.id]).find((r) => r.criterionId === criterion.id);
+  const previousRow = (await unsafeOfferReviewRows([sub.id])).find((r) => r.criterionId === criterion.id);
   const previous = countedOfferValue(previousRow, sub.offerValues.get(criterion.id));
   const at = new Date().toISOString();
   const values = { value: parsed.value, justification: input.justification, evaluatorId: user.id, updatedAt: at };
-  db().transaction((tx) => {
-    tx.insert(offerValueReviews)
-      .values({ tenderId: tender.id, submissionId: sub.id, criterionId: criterion.id, ...values })
-      .onConflictDoUpdate({ target: [offerValueReviews.submissionId, offerValueReviews.criterionId], set: values })
-      .run();
-    bumpTenderData(tx, tender.id);
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: parsed.value !== previous || input.justification !== (previousRow?.justification ?? "") ? "offer-value.update" : "offer-value.confirm",
-      targetType: "submission",
-      targetId: sub.id,
-      details: { tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, criterionId: criterion.id, submitted, from: previous, to: parsed.value, justification: input.justification },
-    });
-  });
+  await transaction(async (tx) => {
+        await tx.insert(offerValueReviews)
+                .values({ tenderId: tender.id, submissionId: sub.id, criterionId: criterion.id, ...values })
+                .onConflictDoUpdate({ target: [offerValueReviews.submissionId, offerValueReviews.criterionId], set: values });
+        await bumpTenderData(tx, tender.id);
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: parsed.value !== previous || input.justification !== (previousRow?.justification ?? "") ? "offer-value.update" : "offer-value.confirm",
+                targetType: "submission",
+                targetId: sub.id,
+                details: { tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, criterionId: criterion.id, submitted, from: previous, to: parsed.value, justification: input.justification },
+              });
+      });
   return { ok: true, changed: parsed.value !== previous };
 }
 
@@ -328,7 +326,7 @@ export type CriterionEvaluationInput = z.infer<typeof criterionEvaluationSchema>
  * supplier's self-assessment needs a justification (the supplier sees it in the debrief).
  * Every save is in the audit log with the changes.
  */
-export function saveCriterionEvaluation({
+export async function saveCriterionEvaluation({
   tenderId,
   submissionId,
   user,
@@ -338,14 +336,14 @@ export function saveCriterionEvaluation({
   submissionId: number;
   user: CurrentUser;
   input: CriterionEvaluationInput;
-}): { ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTender({ id: tenderId, user, kind: "any" });
+}): Promise<{ ok: true; changed: number } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const tender = await loadTender({ id: tenderId, user, kind: "any" });
   const method = publishedQuestionsOf(tender);
   if (!method) throw notFound(TENDER_NOT_FOUND);
-  const sub = findSubmission(tender, submissionId);
+  const sub = await findSubmission(tender, submissionId);
   const questions = includedQuestions(method).filter((q) => q.criterion === input.criterion);
   if (questions.length === 0) throw notFound("Ce critère ne fait pas partie de l'appel d'offres.");
-  const rows = unsafeEvaluationRows([sub.id]);
+  const rows = await unsafeEvaluationRows([sub.id]);
   const fieldErrors: Record<string, string[]> = {};
   const planned: { questionId: string; value: LevelValue; justification: string; self: LevelValue; previous: LevelValue; hadRow: boolean; previousJustification: string }[] = [];
   for (const q of questions) {
@@ -369,37 +367,36 @@ export function saveCriterionEvaluation({
   const at = new Date().toISOString();
   const plannedBefore = new Set(rows.filter((r) => r.plannedNotInPlace).map((r) => r.questionId));
   const changes = planned.filter((p) => p.value !== p.previous || p.justification !== p.previousJustification || plannedBefore.has(p.questionId) !== input.planned.includes(p.questionId));
-  db().transaction((tx) => {
-    for (const p of planned) {
-      const answer = sub.answers.get(p.questionId);
-      const values = {
-        evaluatedLevel: p.value === "" || p.value === "na" ? null : Number(p.value),
-        notApplicableAccepted: p.value === "na" ? true : answer?.notApplicable ? false : null,
-        justification: p.justification,
-        plannedNotInPlace: input.planned.includes(p.questionId),
-        evaluatorId: user.id,
-        updatedAt: at,
-      };
-      tx.insert(evaluations)
-        .values({ tenderId: tender.id, submissionId: sub.id, questionId: p.questionId, ...values })
-        .onConflictDoUpdate({ target: [evaluations.submissionId, evaluations.questionId], set: values })
-        .run();
-    }
-    bumpTenderData(tx, tender.id);
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: changes.length > 0 ? "evaluation.update" : "evaluation.confirm",
-      targetType: "submission",
-      targetId: sub.id,
-      details: {
-        tenderId: tender.id,
-        supplierOrganisationId: sub.supplierOrganisationId,
-        criterion: input.criterion,
-        changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification, plannedNotInPlace: input.planned.includes(c.questionId) })),
-      },
-    });
-  });
+  await transaction(async (tx) => {
+        for (const p of planned) {
+          const answer = sub.answers.get(p.questionId);
+          const values = {
+            evaluatedLevel: p.value === "" || p.value === "na" ? null : Number(p.value),
+            notApplicableAccepted: p.value === "na" ? true : answer?.notApplicable ? false : null,
+            justification: p.justification,
+            plannedNotInPlace: input.planned.includes(p.questionId),
+            evaluatorId: user.id,
+            updatedAt: at,
+          };
+          await tx.insert(evaluations)
+                    .values({ tenderId: tender.id, submissionId: sub.id, questionId: p.questionId, ...values })
+                    .onConflictDoUpdate({ target: [evaluations.submissionId, evaluations.questionId], set: values });
+        }
+        await bumpTenderData(tx, tender.id);
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: changes.length > 0 ? "evaluation.update" : "evaluation.confirm",
+                targetType: "submission",
+                targetId: sub.id,
+                details: {
+                  tenderId: tender.id,
+                  supplierOrganisationId: sub.supplierOrganisationId,
+                  criterion: input.criterion,
+                  changes: changes.map((c) => ({ questionId: c.questionId, selfAssessed: c.self, from: c.previous, to: c.value, justification: c.justification, plannedNotInPlace: input.planned.includes(c.questionId) })),
+                },
+              });
+      });
   return { ok: true, changed: changes.length };
 }
 
@@ -431,9 +428,9 @@ export type OfferScoreInput = z.infer<typeof offerScoreSchema>;
  * Price (€ HT) and technical score (stored on 0–100; /20 converted ×5) entered by the buyer. With a
  * bill of quantities only the technical score is entered: the price is computed from the bill.
  */
-export function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTenderAsBuyer({ id: tenderId, user });
-  const sub = evaluableSubmissions(tender).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
+export async function saveOfferScore({ tenderId, user, input }: { tenderId: number; user: CurrentUser; input: OfferScoreInput }): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const tender = await loadTenderAsBuyer({ id: tenderId, user });
+  const sub = (await evaluableSubmissions(tender)).find((s) => s.supplierOrganisationId === input.supplierOrganisationId);
   if (!sub) throw notFound("Ce fournisseur n'a pas de réponse évaluable pour cet appel d'offres.");
   const method = publishedMethodOf(tender);
   const hasBill = (method?.bill ?? []).length > 0;
@@ -441,30 +438,28 @@ export function saveOfferScore({ tenderId, user, input }: { tenderId: number; us
   const price = hasBill ? null : input.price;
   const technical = input.scale === "20" ? input.technical * 5 : input.technical;
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    const before = tx
-      .select()
-      .from(offerScores)
-      .where(and(eq(offerScores.tenderId, tender.id), eq(offerScores.supplierOrganisationId, sub.supplierOrganisationId)))
-      .get();
-    const values = { priceEurHt: price, technicalScore: technical, updatedBy: user.id, updatedAt: at };
-    tx.insert(offerScores)
-      .values({ tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, ...values })
-      .onConflictDoUpdate({ target: [offerScores.tenderId, offerScores.supplierOrganisationId], set: values })
-      .run();
-    bumpTenderData(tx, tender.id);
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "offer-score.update",
-      targetType: "tender",
-      targetId: tender.id,
-      details: {
-        supplierOrganisationId: sub.supplierOrganisationId,
-        from: before ? { price: before.priceEurHt, technical: before.technicalScore } : null,
-        to: { price, technical, enteredOn: input.scale },
-      },
-    });
-  });
+  await transaction(async (tx) => {
+        const before = (await tx
+              .select()
+              .from(offerScores)
+              .where(and(eq(offerScores.tenderId, tender.id), eq(offerScores.supplierOrganisationId, sub.supplierOrganisationId))).limit(1))[0];
+        const values = { priceEurHt: price, technicalScore: technical, updatedBy: user.id, updatedAt: at };
+        await tx.insert(offerScores)
+                .values({ tenderId: tender.id, supplierOrganisationId: sub.supplierOrganisationId, ...values })
+                .onConflictDoUpdate({ target: [offerScores.tenderId, offerScores.supplierOrganisationId], set: values });
+        await bumpTenderData(tx, tender.id);
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: "offer-score.update",
+                targetType: "tender",
+                targetId: tender.id,
+                details: {
+                  supplierOrganisationId: sub.supplierOrganisationId,
+                  from: before ? { price: before.priceEurHt, technical: before.technicalScore } : null,
+                  to: { price, technical, enteredOn: input.scale },
+                },
+              });
+      });
   return { ok: true };
 }

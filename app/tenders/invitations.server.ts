@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { invitations, outbox, responseAnswers, responses, submissions } from "#db/schema";
 import { isBuyer } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
 import { formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
@@ -43,7 +43,7 @@ export const invitationStatusLabel = (s: InvitationStatus): string => {
  * Invites a supplier: a single-use random token, of which only the SHA-256 is stored; the link is
  * returned once (to show to the buyer) and written in the outbox message. Expires at the deadline.
  */
-export function createInvitation({
+export async function createInvitation({
   tenderId,
   user,
   email,
@@ -55,17 +55,16 @@ export function createInvitation({
   email: string;
   supplierName: string;
   origin: string;
-}): { ok: true; link: string; invitationId: number } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const tender = loadTenderAsBuyer({ id: tenderId, user, kind: "any" });
+}): Promise<{ ok: true; link: string; invitationId: number } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const tender = await loadTenderAsBuyer({ id: tenderId, user, kind: "any" });
   const campaign = tender.kind === "campaign";
   if (tender.status !== "published") throw new AppError("conflict", campaign ? "Seule une campagne lancée peut recevoir des invitations." : "Seul un appel d'offres publié peut recevoir des invitations.");
   if (!(Date.parse(tender.deadline) > Date.now())) throw new AppError("conflict", "La date limite est passée : il n'est plus possible d'inviter.");
   const normalised = email.trim().toLowerCase();
-  const existing = db()
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(and(eq(invitations.tenderId, tender.id), eq(invitations.email, normalised), isNull(invitations.revokedAt)))
-    .get();
+  const existing = (await db()
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.tenderId, tender.id), eq(invitations.email, normalised), isNull(invitations.revokedAt))).limit(1))[0];
   if (existing)
     return {
       ok: false,
@@ -73,103 +72,98 @@ export function createInvitation({
     };
   const token = newToken();
   const link = `${origin}/invitation/${token}`;
-  const invitationId = db().transaction((tx) => {
-    const row = tx
-      .insert(invitations)
-      .values({
-        tenderId: tender.id,
-        organisationId: user.organisationId,
-        email: normalised,
-        supplierName,
-        tokenSha256: hashToken(token),
-        createdBy: user.id,
-        expiresAt: tender.deadline,
-      })
-      .returning({ id: invitations.id })
-      .get();
-    tx.insert(outbox)
-      .values({
-        organisationId: user.organisationId,
-        toEmail: normalised,
-        kind: "invitation",
-        subject: `Invitation à répondre : ${tender.title}`,
-        body: [
-          "Bonjour,",
-          "",
-          campaign
-            ? `${user.organisationName} invite ${supplierName} à sa campagne d'évaluation de la maturité numérique responsable « ${tender.title} ». Ce n'est pas un appel d'offres : aucun prix, aucun classement ; vous recevrez un bilan personnel et pourrez convenir d'un plan de progrès.`
-            : `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
-          `Date limite de réponse : ${formatParis(tender.deadline, "numeric", { withZone: true })}.`,
-          "",
-          "Pour consulter le dossier et répondre au questionnaire numérique responsable, ouvrez ce lien personnel (à usage unique, valable jusqu'à la date limite) :",
-          link,
-          "",
-          `${user.name} — ${user.organisationName}`,
-        ].join("\n"),
-      })
-      .run();
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "invitation.create",
-      targetType: "tender",
-      targetId: tender.id,
-      details: { invitationId: row.id, email: normalised, supplierName },
+  const invitationId = await transaction(async (tx) => {
+      const row = (await tx
+            .insert(invitations)
+            .values({
+              tenderId: tender.id,
+              organisationId: user.organisationId,
+              email: normalised,
+              supplierName,
+              tokenSha256: hashToken(token),
+              createdBy: user.id,
+              expiresAt: tender.deadline,
+            })
+            .returning({ id: invitations.id }))[0]!;
+      await tx.insert(outbox)
+              .values({
+                organisationId: user.organisationId,
+                toEmail: normalised,
+                kind: "invitation",
+                subject: `Invitation à répondre : ${tender.title}`,
+                body: [
+                  "Bonjour,",
+                  "",
+                  campaign
+                    ? `${user.organisationName} invite ${supplierName} à sa campagne d'évaluation de la maturité numérique responsable « ${tender.title} ». Ce n'est pas un appel d'offres : aucun prix, aucun classement ; vous recevrez un bilan personnel et pourrez convenir d'un plan de progrès.`
+                    : `${user.organisationName} invite ${supplierName} à répondre à l'appel d'offres « ${tender.title} »${tender.reference ? ` (réf. ${tender.reference})` : ""}.`,
+                  `Date limite de réponse : ${formatParis(tender.deadline, "numeric", { withZone: true })}.`,
+                  "",
+                  "Pour consulter le dossier et répondre au questionnaire numérique responsable, ouvrez ce lien personnel (à usage unique, valable jusqu'à la date limite) :",
+                  link,
+                  "",
+                  `${user.name} — ${user.organisationName}`,
+                ].join("\n"),
+              });
+      await audit(tx, {
+              userId: user.id,
+              organisationId: user.organisationId,
+              action: "invitation.create",
+              targetType: "tender",
+              targetId: tender.id,
+              details: { invitationId: row.id, email: normalised, supplierName },
+            });
+      return row.id;
     });
-    return row.id;
-  });
   return { ok: true, link, invitationId };
 }
 
-export function revokeInvitation({ tenderId, invitationId, user }: { tenderId: number; invitationId: number; user: CurrentUser }): void {
-  const tender = loadTenderAsBuyer({ id: tenderId, user, kind: "any" });
-  const inv = db()
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, tender.id), eq(invitations.organisationId, user.organisationId)))
-    .get();
+export async function revokeInvitation({ tenderId, invitationId, user }: { tenderId: number; invitationId: number; user: CurrentUser }): Promise<void> {
+  const tender = await loadTenderAsBuyer({ id: tenderId, user, kind: "any" });
+  const inv = (await db()
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.tenderId, tender.id), eq(invitations.organisationId, user.organisationId))).limit(1))[0];
   if (!inv) throw notFound("Cette invitation n'existe pas ou vous n'y avez pas accès.");
   if (inv.revokedAt) return;
-  db().transaction((tx) => {
-    tx.update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, inv.id)).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "invitation.revoke", targetType: "tender", targetId: tender.id, details: { invitationId: inv.id, email: inv.email } });
-  });
+  await transaction(async (tx) => {
+        await tx.update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, inv.id));
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "invitation.revoke", targetType: "tender", targetId: tender.id, details: { invitationId: inv.id, email: inv.email } });
+      });
 }
 
 /** Invitations of a tender with each supplier's status (buyer and assigned evaluators). */
-export function listInvitations({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
-  const tender = loadTender({ id: tenderId, user, kind: "any" });
+export async function listInvitations({ tenderId, user }: { tenderId: number; user: CurrentUser }) {
+  const tender = await loadTender({ id: tenderId, user, kind: "any" });
   const method = publishedQuestionsOf(tender);
   const includedIds = method ? includedQuestions(method).map((q) => q.id) : [];
   const total = includedIds.length;
-  const rows = db().select().from(invitations).where(eq(invitations.tenderId, tender.id)).orderBy(desc(invitations.id)).all();
+  const rows = await db().select().from(invitations).where(eq(invitations.tenderId, tender.id)).orderBy(desc(invitations.id));
   const orgIds = rows.map((r) => r.supplierOrganisationId).filter((x): x is number => x !== null);
   const responseRows = orgIds.length
-    ? db().select().from(responses).where(and(eq(responses.tenderId, tender.id), inArray(responses.supplierOrganisationId, orgIds))).all()
+    ? await db().select().from(responses).where(and(eq(responses.tenderId, tender.id), inArray(responses.supplierOrganisationId, orgIds)))
     : [];
   const answeredByResponse = new Map<number, number>();
   if (responseRows.length && includedIds.length) {
-    const counts = db()
-      .select({ responseId: responseAnswers.responseId, n: sql<number>`count(*)` })
-      .from(responseAnswers)
-      .where(
-        and(
-          inArray(responseAnswers.responseId, responseRows.map((r) => r.id)),
-          inArray(responseAnswers.questionId, includedIds),
-          sql`(${responseAnswers.level} is not null or ${responseAnswers.notApplicable} = 1)`,
-        ),
-      )
-      .groupBy(responseAnswers.responseId)
-      .all();
+    const counts = await db()
+          .select({ responseId: responseAnswers.responseId, n: sql<number>`count(*)` })
+          .from(responseAnswers)
+          .where(
+            and(
+              inArray(responseAnswers.responseId, responseRows.map((r) => r.id)),
+              inArray(responseAnswers.questionId, includedIds),
+              or(isNotNull(responseAnswers.level), eq(responseAnswers.notApplicable, true)),
+            ),
+          )
+          .groupBy(responseAnswers.responseId);
     for (const c of counts) answeredByResponse.set(c.responseId, Number(c.n));
   }
   const submissionRows = orgIds.length
-    ? db()
-        .select({ id: submissions.id, org: submissions.supplierOrganisationId, at: submissions.submittedAt, withdrawnAt: submissions.withdrawnAt })
-        .from(submissions)
-        .where(and(eq(submissions.tenderId, tender.id), inArray(submissions.supplierOrganisationId, orgIds)))
-        .orderBy(desc(submissions.id))
-        .all()
+    ? await db()
+              .select({ id: submissions.id, org: submissions.supplierOrganisationId, at: submissions.submittedAt, withdrawnAt: submissions.withdrawnAt })
+              .from(submissions)
+              .where(and(eq(submissions.tenderId, tender.id), inArray(submissions.supplierOrganisationId, orgIds)))
+              .orderBy(desc(submissions.id))
     : [];
   const deadlinePassed = Date.parse(tender.deadline) <= Date.now();
   return rows.map((inv) => {
@@ -201,7 +195,7 @@ export function listInvitations({ tenderId, user }: { tenderId: number; user: Cu
 }
 
 /** The organisation's outbox ("Boîte d'envoi"): messages the portal would have sent. */
-export function listOutbox({ user }: { user: CurrentUser }) {
+export async function listOutbox({ user }: { user: CurrentUser }) {
   if (!isBuyer(user)) return [];
-  return db().select().from(outbox).where(eq(outbox.organisationId, user.organisationId)).orderBy(desc(outbox.id)).limit(200).all();
+  return await db().select().from(outbox).where(eq(outbox.organisationId, user.organisationId)).orderBy(desc(outbox.id)).limit(200);
 }

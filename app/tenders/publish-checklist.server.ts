@@ -34,9 +34,9 @@ export type PublishChecklist = {
   allowEarlyEvaluation: boolean;
 };
 
-export function publishChecklist({ tender, user }: { tender: TenderRow; user: CurrentUser }): PublishChecklist {
+export async function publishChecklist({ tender, user }: { tender: TenderRow; user: CurrentUser }): Promise<PublishChecklist> {
   const base = `/acheteur/appels-d-offres/${tender.id}`;
-  const evaluators = listEvaluators({ tender, user });
+  const evaluators = await listEvaluators({ tender, user });
   const assigned = evaluators.filter((e) => e.assigned);
   const deadline = formatParis(tender.deadline, "numeric", { withZone: true }); // « 30/01/2027 à 07:05 (heure de Paris) »
   const method = readDraftMethod(tender.draftMethod);
@@ -44,11 +44,10 @@ export function publishChecklist({ tender, user }: { tender: TenderRow; user: Cu
     const clause = getClause(c.clauseId);
     return !clause || !fillClause(clause, c.values).ok;
   });
-  const invited = db()
-    .select({ n: sql<number>`count(*)` })
-    .from(invitations)
-    .where(and(eq(invitations.tenderId, tender.id), isNull(invitations.revokedAt)))
-    .get()!.n;
+  const invited = (await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(invitations)
+      .where(and(eq(invitations.tenderId, tender.id), isNull(invitations.revokedAt))).limit(1))[0]!.n;
 
   const items: ChecklistItem[] = [
     assigned.length > 0

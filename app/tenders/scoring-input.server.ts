@@ -55,19 +55,19 @@ export type TenderScoringInput = {
 };
 
 /** For a tender already access-checked by the caller. */
-export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
+export async function scoringInputForTender(tender: TenderRow): Promise<TenderScoringInput> {
   const method = publishedMethodOf(tender);
   if (!method) throw notFound("Cet appel d'offres n'est pas publié : il n'y a rien à noter.");
   const questions = includedQuestions(method);
-  const subs = evaluableSubmissions(tender);
-  const rows = unsafeEvaluationRows(subs.map((s) => s.id));
-  const offerRows = unsafeOfferReviewRows(subs.map((s) => s.id));
+  const subs = await evaluableSubmissions(tender);
+  const rows = await unsafeEvaluationRows(subs.map((s) => s.id));
+  const offerRows = await unsafeOfferReviewRows(subs.map((s) => s.id));
   const scoringMethod = toScoringMethod(method);
   const lawful = scoringMethod.procurement !== undefined || scoringMethod.offerCriteria !== undefined;
-  const scores = db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id)).all();
+  const scores = await db().select().from(offerScores).where(eq(offerScores.tenderId, tender.id));
   // Issue 12: with a bill of quantities the price is computed from it (Σ quantity × unit price),
   // never typed; the footprint is the value of the `empreinte-offre` offer criterion.
-  const { bill, offers: billOffers } = tenderBillTotals(tender);
+  const { bill, offers: billOffers } = await tenderBillTotals(tender);
   const hasBill = bill.length > 0;
   const footprints = footprintOfferValues(billOffers);
   const suppliers: ScoringSupplierInfo[] = [];
@@ -140,6 +140,6 @@ export function scoringInputForTender(tender: TenderRow): TenderScoringInput {
 }
 
 /** Scoring input of a tender the acting user may see (buyer of the organisation or assigned evaluator). */
-export function buildScoringInput({ tenderId, user }: { tenderId: number; user: CurrentUser }): TenderScoringInput {
-  return scoringInputForTender(loadTender({ id: tenderId, user }));
+export async function buildScoringInput({ tenderId, user }: { tenderId: number; user: CurrentUser }): Promise<TenderScoringInput> {
+  return await scoringInputForTender(await loadTender({ id: tenderId, user }));
 }

@@ -7,13 +7,14 @@ import { getSegment, segments } from "#questionnaires/segments";
 import { requireBuyer, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { audit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { canonicalJson } from "~/lib/submission-content";
 import { parisToUtcIso, utcIsoToParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
 import { regimeOfOrganisation } from "~/lib/organisations.server";
 import { regimeLabels } from "~/lib/regime";
 import { parseScoringInput, scoreParsed } from "#scoring";
+import { affectedRows } from "#db/transaction";
 import { loadTenderAsBuyer, type KindFilter, type TenderRow } from "./access.server";
 import { carryAwardToScope3, supplierBillOffer, type SupplierBillOffer } from "./bill.server";
 import { evaluableSubmissions } from "./evaluation.server";
@@ -23,24 +24,23 @@ import { procurementFor, scopeOf, tenderMethodSchema, type MethodProcurement, ty
 import { consultationCounts } from "./consultation-counts.server";
 
 /** Tenders the user may see: the organisation's (buyer) or the assigned ones (evaluator), newest first. */
-export function listTenders({ user }: { user: CurrentUser }) {
-  const rows = db()
-    .select({
-      id: tenders.id,
-      title: tenders.title,
-      reference: tenders.reference,
-      segment: tenders.segment,
-      status: tenders.status,
-      deadline: tenders.deadline,
-      publishedAt: tenders.publishedAt,
-      updatedAt: tenders.updatedAt,
-      ...consultationCounts,
-    })
-    .from(tenders)
-    // Maturity campaigns have their own list (app/campaigns/campaigns.server.ts).
-    .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "tender")))
-    .orderBy(desc(tenders.id))
-    .all();
+export async function listTenders({ user }: { user: CurrentUser }) {
+  const rows = await db()
+      .select({
+        id: tenders.id,
+        title: tenders.title,
+        reference: tenders.reference,
+        segment: tenders.segment,
+        status: tenders.status,
+        deadline: tenders.deadline,
+        publishedAt: tenders.publishedAt,
+        updatedAt: tenders.updatedAt,
+        ...consultationCounts,
+      })
+      .from(tenders)
+      // Maturity campaigns have their own list (app/campaigns/campaigns.server.ts).
+      .where(and(tendersVisibleToBuyingSide(user), eq(tenders.kind, "tender")))
+      .orderBy(desc(tenders.id));
   return rows.map((r) => ({ ...r, segmentLabel: getSegment(r.segment)?.label ?? r.segment }));
 }
 
@@ -54,25 +54,25 @@ export function parisToday(now = Date.now()): string {
  * today with today's date as the launch date (what publication would freeze). Null for a snapshot published
  * before issue 11 (it keeps scoring as it was published).
  */
-export function procurementOfTender(tender: TenderRow): MethodProcurement | null {
+export async function procurementOfTender(tender: TenderRow): Promise<MethodProcurement | null> {
   if (tender.publishedMethod) {
     const published = tenderMethodSchema.safeParse(tender.publishedMethod);
     return published.success ? (published.data.procurement ?? null) : null;
   }
-  return procurementFor(regimeOfOrganisation(tender.organisationId), parisToday());
+  return procurementFor(await regimeOfOrganisation(tender.organisationId), parisToday());
 }
 
 /** The regime shown on a tender (issue 11 §2: « shown on every tender »): the frozen one, else the organisation's. */
-export function regimeOfTender(tender: TenderRow): { regime: "public" | "private"; label: string; frozen: boolean } {
-  const p = procurementOfTender(tender);
-  const regime = p?.regime ?? regimeOfOrganisation(tender.organisationId);
+export async function regimeOfTender(tender: TenderRow): Promise<{ regime: "public" | "private"; label: string; frozen: boolean }> {
+  const p = await procurementOfTender(tender);
+  const regime = p?.regime ?? await regimeOfOrganisation(tender.organisationId);
   return { regime, label: regimeLabels[regime], frozen: Boolean(tender.publishedMethod && p) };
 }
 
 /** Detail view of a tender for the buyer pages. */
-export function tenderView(tender: TenderRow) {
+export async function tenderView(tender: TenderRow) {
   return {
-    regime: regimeOfTender(tender),
+    regime: await regimeOfTender(tender),
     id: tender.id,
     title: tender.title,
     reference: tender.reference,
@@ -111,48 +111,46 @@ function detailsOf(values: BuilderValues) {
   };
 }
 
-export function createTender({ user, values }: { user: CurrentUser; values: BuilderValues }): number {
+export async function createTender({ user, values }: { user: CurrentUser; values: BuilderValues }): Promise<number> {
   requireBuyer(user, "Seul un acheteur peut créer un appel d'offres.");
-  const method = methodFromBuilder(values, defaultMethod(currentGuide, regimeOfOrganisation(user.organisationId)));
-  return db().transaction((tx) => {
-    const row = tx
-      .insert(tenders)
-      .values({ ...detailsOf(values), organisationId: user.organisationId, createdBy: user.id, draftMethod: method })
-      .returning({ id: tenders.id })
-      .get();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.create", targetType: "tender", targetId: row.id, details: { title: values.title } });
-    return row.id;
-  });
+  const method = methodFromBuilder(values, defaultMethod(currentGuide, await regimeOfOrganisation(user.organisationId)));
+  return await transaction(async (tx) => {
+      const row = (await tx
+            .insert(tenders)
+            .values({ ...detailsOf(values), organisationId: user.organisationId, createdBy: user.id, draftMethod: method })
+            .returning({ id: tenders.id }))[0]!;
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.create", targetType: "tender", targetId: row.id, details: { title: values.title } });
+      return row.id;
+    });
 }
 
 /** Saves the draft. After publication the method is frozen: 409, whatever the form says. */
-export function updateTenderDraft({ id, user, values }: { id: number; user: CurrentUser; values: BuilderValues }): void {
-  const tender = loadTenderAsBuyer({ id, user });
+export async function updateTenderDraft({ id, user, values }: { id: number; user: CurrentUser; values: BuilderValues }): Promise<void> {
+  const tender = await loadTenderAsBuyer({ id, user });
   if (tender.status !== "draft") throw new AppError("conflict", "Cet appel d'offres est publié : sa méthode de notation et ses questions ne peuvent plus être modifiées.");
   const method = methodFromBuilder(values, readDraftMethod(tender.draftMethod));
-  db().transaction((tx) => {
-    const updated = tx
-      .update(tenders)
-      .set({ ...detailsOf(values), draftMethod: method, updatedAt: new Date().toISOString() })
-      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
-      .run();
-    if (updated.changes !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.update-draft", targetType: "tender", targetId: tender.id });
-  });
+  await transaction(async (tx) => {
+        const updated = await tx
+              .update(tenders)
+              .set({ ...detailsOf(values), draftMethod: method, updatedAt: new Date().toISOString() })
+              .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
+        if (affectedRows(updated) !== 1) throw new AppError("conflict", "Cet appel d'offres n'est plus un brouillon.");
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.update-draft", targetType: "tender", targetId: tender.id });
+      });
 }
 
 /** Why the tender cannot be published now (empty = publishable). */
-export function publishIssues(tender: TenderRow, now = Date.now()): string[] {
+export async function publishIssues(tender: TenderRow, now = Date.now()): Promise<string[]> {
   const issues: string[] = [];
   if (tender.status !== "draft") issues.push("Seul un brouillon peut être publié.");
   if (!(Date.parse(tender.deadline) > now)) issues.push("La date limite de réponse doit être dans le futur.");
-  issues.push(...methodPublishIssues(readDraftMethod(tender.draftMethod), procurementOfTender(tender) ?? undefined));
+  issues.push(...methodPublishIssues(readDraftMethod(tender.draftMethod), (await procurementOfTender(tender)) ?? undefined));
   return issues;
 }
 
 /** Advice shown before publication (scoring's warnings for a public buyer). */
-export function publishWarnings(tender: TenderRow): string[] {
-  const p = procurementOfTender(tender);
+export async function publishWarnings(tender: TenderRow): Promise<string[]> {
+  const p = await procurementOfTender(tender);
   return p && tender.status === "draft" ? methodPublishWarnings(readDraftMethod(tender.draftMethod), p) : [];
 }
 
@@ -164,7 +162,7 @@ export function methodSha256(method: TenderMethod): string {
  * Copies the draft method into the immutable published snapshot with its SHA-256. When the publish
  * page posts the buyer's explicit choice of when evaluation opens, it is saved in the same update.
  */
-export function publishTender({
+export async function publishTender({
   id,
   user,
   allowEarlyEvaluation,
@@ -172,52 +170,51 @@ export function publishTender({
   id: number;
   user: CurrentUser;
   allowEarlyEvaluation?: boolean;
-}): { ok: true; sha256: string } | { ok: false; issues: string[] } {
-  const tender = loadTenderAsBuyer({ id, user });
-  const issues = publishIssues(tender);
+}): Promise<{ ok: true; sha256: string } | { ok: false; issues: string[] }> {
+  const tender = await loadTenderAsBuyer({ id, user });
+  const issues = await publishIssues(tender);
   if (issues.length > 0) return { ok: false, issues };
   // The regime and launch date are frozen with the method (issue 11 §2): the mark is always computed from the snapshot.
-  const method: TenderMethod = { ...tenderMethodSchema.parse(readDraftMethod(tender.draftMethod)), procurement: procurementOfTender(tender) ?? undefined };
+  const method: TenderMethod = { ...tenderMethodSchema.parse(readDraftMethod(tender.draftMethod)), procurement: (await procurementOfTender(tender)) ?? undefined };
   const sha256 = methodSha256(method);
   const at = new Date().toISOString();
   const early = allowEarlyEvaluation ?? tender.allowEarlyEvaluation;
-  db().transaction((tx) => {
-    const res = tx
-      .update(tenders)
-      .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at, allowEarlyEvaluation: early })
-      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")))
-      .run();
-    if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
-    audit(tx, {
-      userId: user.id,
-      organisationId: user.organisationId,
-      action: "tender.publish",
-      targetType: "tender",
-      targetId: tender.id,
-      details: { methodSha256: sha256, shares: method.shares, priceMethod: method.priceMethod, deadline: tender.deadline, allowEarlyEvaluation: early, procurement: method.procurement, offerCriteria: method.offerCriteria.map((c) => ({ id: c.id, share: c.share })) },
-    });
-  });
+  await transaction(async (tx) => {
+        const res = await tx
+              .update(tenders)
+              .set({ status: "published", publishedMethod: method, publishedMethodSha256: sha256, publishedAt: at, publishedBy: user.id, updatedAt: at, allowEarlyEvaluation: early })
+              .where(and(eq(tenders.id, tender.id), eq(tenders.status, "draft")));
+        if (affectedRows(res) !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été publié.");
+        await audit(tx, {
+                userId: user.id,
+                organisationId: user.organisationId,
+                action: "tender.publish",
+                targetType: "tender",
+                targetId: tender.id,
+                details: { methodSha256: sha256, shares: method.shares, priceMethod: method.priceMethod, deadline: tender.deadline, allowEarlyEvaluation: early, procurement: method.procurement, offerCriteria: method.offerCriteria.map((c) => ({ id: c.id, share: c.share })) },
+              });
+      });
   return { ok: true, sha256 };
 }
 
-export function cancelTender({ id, user, reason }: { id: number; user: CurrentUser; reason: string }): void {
-  const tender = loadTenderAsBuyer({ id, user });
+export async function cancelTender({ id, user, reason }: { id: number; user: CurrentUser; reason: string }): Promise<void> {
+  const tender = await loadTenderAsBuyer({ id, user });
   if (tender.status !== "draft" && tender.status !== "published") throw new AppError("conflict", "Cet appel d'offres est déjà annulé ou clôturé.");
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    tx.update(tenders).set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at }).where(eq(tenders.id, tender.id)).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.cancel", targetType: "tender", targetId: tender.id, details: { reason, previousStatus: tender.status } });
-  });
+  await transaction(async (tx) => {
+        await tx.update(tenders).set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at }).where(eq(tenders.id, tender.id));
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.cancel", targetType: "tender", targetId: tender.id, details: { reason, previousStatus: tender.status } });
+      });
 }
 
 /**
  * Evaluated levels only (issue 11 §2): for a tender published with `countOnlyReviewed` (public buyers), the suppliers
  * whose counted answers or offer values are not all reviewed yet, with how many items remain. Empty otherwise.
  */
-export function reviewsMissing(tender: TenderRow): { name: string; answers: number; offerValues: number }[] {
+export async function reviewsMissing(tender: TenderRow): Promise<{ name: string; answers: number; offerValues: number }[]> {
   const method = tenderMethodSchema.safeParse(tender.publishedMethod);
   if (!method.success || !method.data.procurement?.countOnlyReviewed) return [];
-  const built = scoringInputForTender(tender);
+  const built = await scoringInputForTender(tender);
   if (!built.input) return [];
   const parsed = parseScoringInput(built.input);
   if (!parsed.success) return [];
@@ -233,10 +230,10 @@ export function reviewsMissing(tender: TenderRow): { name: string; answers: numb
  * When the tender has a bill of quantities and the winner's bill is complete, its lines become
  * scope 3 activity data of the buying organisation in the same transaction (`carryAwardToScope3`).
  */
-export function closeTender({ id, user, winnerOrganisationId = null }: { id: number; user: CurrentUser; winnerOrganisationId?: number | null }): { carried: number } {
-  const tender = loadTenderAsBuyer({ id, user });
+export async function closeTender({ id, user, winnerOrganisationId = null }: { id: number; user: CurrentUser; winnerOrganisationId?: number | null }): Promise<{ carried: number }> {
+  const tender = await loadTenderAsBuyer({ id, user });
   if (tender.status !== "published") throw new AppError("conflict", "Seul un appel d'offres publié peut être clôturé.");
-  const missing = reviewsMissing(tender);
+  const missing = await reviewsMissing(tender);
   if (missing.length > 0) {
     throw new AppError(
       "conflict",
@@ -247,39 +244,37 @@ export function closeTender({ id, user, winnerOrganisationId = null }: { id: num
   }
   let winner: SupplierBillOffer | null = null;
   if (winnerOrganisationId !== null) {
-    const subs = evaluableSubmissions(tender);
+    const subs = await evaluableSubmissions(tender);
     if (!subs.some((s) => s.supplierOrganisationId === winnerOrganisationId)) throw new AppError("invalid", "Le titulaire choisi n'a pas d'offre évaluable pour cet appel d'offres.");
-    winner = supplierBillOffer(tender, winnerOrganisationId);
+    winner = await supplierBillOffer(tender, winnerOrganisationId);
     if (winner) {
       if (!winner.offer) throw new AppError("invalid", "Le bordereau de prix du titulaire choisi est incomplet : son offre ne peut pas être retenue.");
     }
   }
   const at = new Date().toISOString();
-  return db().transaction((tx) => {
-    const res = tx
-      .update(tenders)
-      .set({ status: "closed", closedAt: at, updatedAt: at, awardedSupplierOrganisationId: winnerOrganisationId })
-      .where(and(eq(tenders.id, tender.id), eq(tenders.status, "published")))
-      .run();
-    if (res.changes !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été clôturé.");
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id, details: { winnerOrganisationId } });
-    const carried = winner ? carryAwardToScope3(tx, { tender, user, winner }) : 0;
-    return { carried };
-  });
+  return await transaction(async (tx) => {
+      const res = await tx
+            .update(tenders)
+            .set({ status: "closed", closedAt: at, updatedAt: at, awardedSupplierOrganisationId: winnerOrganisationId })
+            .where(and(eq(tenders.id, tender.id), eq(tenders.status, "published")));
+      if (affectedRows(res) !== 1) throw new AppError("conflict", "Cet appel d'offres a déjà été clôturé.");
+      await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.close", targetType: "tender", targetId: tender.id, details: { winnerOrganisationId } });
+      const carried = winner ? await carryAwardToScope3(tx, { tender, user, winner }) : 0;
+      return { carried };
+    });
 }
 
 /** Evaluators of the user's organisation, with whether each is assigned to the tender. */
-export function listEvaluators({ tender, user }: { tender: TenderRow; user: CurrentUser }) {
+export async function listEvaluators({ tender, user }: { tender: TenderRow; user: CurrentUser }) {
   const assigned = new Set(
-    db().select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).all().map((r) => r.userId),
+    (await db().select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id))).map((r) => r.userId),
   );
-  return db()
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, user.organisationId), eq(memberships.role, "evaluator"), isNull(memberships.deletedAt), isNull(users.deletedAt)))
-    .orderBy(asc(users.name))
-    .all()
+  return (await db()
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organisationId, user.organisationId), eq(memberships.role, "evaluator"), isNull(memberships.deletedAt), isNull(users.deletedAt)))
+      .orderBy(asc(users.name)))
     .map((u) => ({ ...u, assigned: assigned.has(u.id) }));
 }
 
@@ -287,24 +282,24 @@ export function listEvaluators({ tender, user }: { tender: TenderRow; user: Curr
  * Replaces the tender's evaluators; every id must be an evaluator of the buyer's organisation (else
  * 404). Returns the names now assigned, for the confirmation.
  */
-export function setEvaluators({ id, user, userIds, kind = "tender" }: { id: number; user: CurrentUser; userIds: number[]; kind?: KindFilter }): string[] {
-  const tender = loadTenderAsBuyer({ id, user, kind });
-  const evaluators = listEvaluators({ tender, user });
+export async function setEvaluators({ id, user, userIds, kind = "tender" }: { id: number; user: CurrentUser; userIds: number[]; kind?: KindFilter }): Promise<string[]> {
+  const tender = await loadTenderAsBuyer({ id, user, kind });
+  const evaluators = await listEvaluators({ tender, user });
   const allowed = new Set(evaluators.map((e) => e.id));
   const wanted = [...new Set(userIds)];
   if (wanted.some((u) => !allowed.has(u))) throw notFound("Cet évaluateur n'existe pas dans votre organisation.");
-  db().transaction((tx) => {
-    const before = tx.select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).all().map((r) => r.userId);
-    tx.delete(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id)).run();
-    for (const userId of wanted) tx.insert(tenderEvaluators).values({ tenderId: tender.id, userId, assignedBy: user.id }).run();
-    audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: tender.kind === "campaign" ? "campaign" : "tender", targetId: tender.id, details: { before, after: wanted } });
-  });
+  await transaction(async (tx) => {
+        const before = (await tx.select({ userId: tenderEvaluators.userId }).from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id))).map((r) => r.userId);
+        await tx.delete(tenderEvaluators).where(eq(tenderEvaluators.tenderId, tender.id));
+        for (const userId of wanted) await tx.insert(tenderEvaluators).values({ tenderId: tender.id, userId, assignedBy: user.id });
+        await audit(tx, { userId: user.id, organisationId: user.organisationId, action: "tender.evaluators", targetType: tender.kind === "campaign" ? "campaign" : "tender", targetId: tender.id, details: { before, after: wanted } });
+      });
   return evaluators.filter((e) => wanted.includes(e.id)).map((e) => e.name);
 }
 
 /** Builder values for the edit form. */
-export function tenderForEdit({ id, user }: { id: number; user: CurrentUser }) {
-  const tender = loadTenderAsBuyer({ id, user });
+export async function tenderForEdit({ id, user }: { id: number; user: CurrentUser }) {
+  const tender = await loadTenderAsBuyer({ id, user });
   return { tender, method: readDraftMethod(tender.draftMethod) };
 }
 
@@ -312,9 +307,9 @@ export function tenderForEdit({ id, user }: { id: number; user: CurrentUser }) {
  * What the builder form needs besides the values: the guide's criteria and questions (with their scope), the
  * segments, the offer-criteria catalogue rows to describe, and the organisation's regime (issue 11 §2).
  */
-export function builderContext(guideVersion: string | undefined, { organisationId }: { organisationId: number }) {
+export async function builderContext(guideVersion: string | undefined, { organisationId }: { organisationId: number }) {
   const guide = (guideVersion ? getGuide(guideVersion) : undefined) ?? currentGuide;
-  const regime = regimeOfOrganisation(organisationId);
+  const regime = await regimeOfOrganisation(organisationId);
   return {
     guide: {
       criteria: guide.criteria.map((c) => ({
@@ -341,8 +336,8 @@ export function builderContext(guideVersion: string | undefined, { organisationI
 }
 
 /** Default values of a new tender: deadline in 30 days at 12:00 Paris. */
-export function newTenderValues({ user }: { user: CurrentUser }) {
-  const regime = regimeOfOrganisation(user.organisationId);
+export async function newTenderValues({ user }: { user: CurrentUser }) {
+  const regime = await regimeOfOrganisation(user.organisationId);
   const in30 = utcIsoToParis(new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString());
   return builderValuesOf(
     {
@@ -359,9 +354,9 @@ export function newTenderValues({ user }: { user: CurrentUser }) {
   );
 }
 
-export function editTenderValues(tender: TenderRow) {
+export async function editTenderValues(tender: TenderRow) {
   const method = readDraftMethod(tender.draftMethod);
-  return builderValuesOf({ ...tender, deadline: utcIsoToParis(tender.deadline) }, informationOnlyForPublic(method, regimeOfOrganisation(tender.organisationId)));
+  return builderValuesOf({ ...tender, deadline: utcIsoToParis(tender.deadline) }, informationOnlyForPublic(method, await regimeOfOrganisation(tender.organisationId)));
 }
 
 /**

@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, index, integer, integer64, now, table, text, uniqueIndex } from "./columns";
 import { users } from "./accounts";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /**
  * Throttling state, one row per key (app/auth/throttle.server.ts): how many attempts the key made in
@@ -11,13 +9,13 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
  * client address is stored in clear. Times are epoch milliseconds so that one SQL statement can
  * compare and compute them (the reservation is a single INSERT … ON CONFLICT DO UPDATE … RETURNING).
  */
-export const rateLimits = sqliteTable(
+export const rateLimits = table(
   "rate_limits",
   {
     key: text("key").primaryKey(),
     hits: integer("hits").notNull(),
-    nextAt: integer("next_at").notNull(),
-    expiresAt: integer("expires_at").notNull(),
+    nextAt: integer64("next_at").notNull(),
+    expiresAt: integer64("expires_at").notNull(),
   },
   (t) => [index("rate_limits_expires").on(t.expiresAt)],
 );
@@ -26,10 +24,10 @@ export const rateLimits = sqliteTable(
  * A password-reset link: only the SHA-256 of its token is stored; valid one hour, single use
  * (`usedAt`), all of a user's links void once one is used.
  */
-export const passwordResets = sqliteTable(
+export const passwordResets = table(
   "password_resets",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     userId: integer("user_id").notNull().references(() => users.id),
     tokenSha256: text("token_sha256").notNull(),
     createdAt: text("created_at").notNull().default(now),
@@ -46,10 +44,10 @@ export const passwordResets = sqliteTable(
  * whether or not the address already has an account (no enumeration). Token stored hashed; the
  * password is stored as its argon2id hash, never in clear.
  */
-export const signUpRequests = sqliteTable(
+export const signUpRequests = table(
   "sign_up_requests",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     organisationName: text("organisation_name").notNull(),

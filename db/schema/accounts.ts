@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, index, integer, json, now, table, text, uniqueIndex } from "./columns";
 
 /**
  * Tables of NR Procure. Every row that belongs to an organisation carries `organisationId`
@@ -7,7 +6,6 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
  * take the acting user and scope the query.
  * Timestamps are ISO-8601 UTC strings: readable in the SQLite shell and sortable.
  */
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const organisationKinds = ["buyer", "supplier", "platform"] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -24,8 +22,8 @@ export type Role = (typeof roles)[number];
 export const procurementRegimes = ["public", "private"] as const;
 export type ProcurementRegime = (typeof procurementRegimes)[number];
 
-export const organisations = sqliteTable("organisations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const organisations = table("organisations", {
+  id: id(),
   name: text("name").notNull(),
   kind: text("kind", { enum: organisationKinds }).notNull(),
   procurementRegime: text("procurement_regime", { enum: procurementRegimes }).notNull().default("public"),
@@ -33,10 +31,10 @@ export const organisations = sqliteTable("organisations", {
   deletedAt: text("deleted_at"),
 });
 
-export const users = sqliteTable(
+export const users = table(
   "users",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -46,10 +44,10 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );
 
-export const memberships = sqliteTable(
+export const memberships = table(
   "memberships",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     userId: integer("user_id").notNull().references(() => users.id),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     role: text("role", { enum: roles }).notNull(),
@@ -64,7 +62,7 @@ export const memberships = sqliteTable(
  * `publicId` names the session on the account's sessions page (revoking one posts it).
  * `lastSeenAt` is refreshed at most once a minute (app/auth/session.server.ts).
  */
-export const sessions = sqliteTable(
+export const sessions = table(
   "sessions",
   {
     id: text("id").primaryKey(),
@@ -83,17 +81,17 @@ export const sessions = sqliteTable(
 );
 
 /** Append-only: who, organisation, what, target, when (design.md, "Nothing is lost"). */
-export const auditLog = sqliteTable(
+export const auditLog = table(
   "audit_log",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     at: text("at").notNull().default(now),
     userId: integer("user_id").references(() => users.id),
     organisationId: integer("organisation_id").references(() => organisations.id),
     action: text("action").notNull(),
     targetType: text("target_type"),
     targetId: text("target_id"),
-    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    details: json("details").$type<Record<string, unknown>>(),
   },
   (t) => [index("audit_log_org_at").on(t.organisationId, t.at)],
 );

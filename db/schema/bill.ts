@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { boolean, id, index, integer, integer64, now, table, text, uniqueIndex } from "./columns";
 import { organisations, users } from "./accounts";
 import { factors } from "./factors";
 import { tenders } from "./tenders";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /**
  * Bill of quantities (issue 12, docs/decisions/020-bill-of-quantities.md). The bill's LINES live in
@@ -16,10 +14,10 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
  * in the factor CSV contract. `factorId` keeps the link when the factor was picked from one of the
  * supplier's uploaded factor versions (values copied at that moment; the version is immutable).
  */
-export const billResponses = sqliteTable(
+export const billResponses = table(
   "bill_responses",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     lineId: text("line_id").notNull(),
@@ -43,10 +41,10 @@ export const billResponses = sqliteTable(
  * The ratio is copied (key, label, value, source, year) so the decision stays readable if the CSR
  * team later edits its ratios. Withdrawn replacements keep their row (`withdrawnAt`).
  */
-export const billReplacements = sqliteTable(
+export const billReplacements = table(
   "bill_replacements",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     lineId: text("line_id").notNull(),
@@ -72,16 +70,16 @@ export const billReplacements = sqliteTable(
  * `flagged` / `unverified`: lines whose factor is implausible against the buyer's reference ratios
  * at computation time / not verified by a third party (display only).
  */
-export const billOffers = sqliteTable(
+export const billOffers = table(
   "bill_offers",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
-    complete: integer("complete", { mode: "boolean" }).notNull(),
+    complete: boolean("complete").notNull(),
     incompleteLines: integer("incomplete_lines").notNull(),
-    priceCents: integer("price_cents"),
-    footprintGrams: integer("footprint_grams"),
+    priceCents: integer64("price_cents"),
+    footprintGrams: integer64("footprint_grams"),
     flagged: integer("flagged").notNull().default(0),
     unverified: integer("unverified").notNull().default(0),
     computedAt: text("computed_at").notNull().default(now),

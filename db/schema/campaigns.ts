@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, index, integer, now, real, table, text } from "./columns";
 import { organisations, users } from "./accounts";
 import { files } from "./responses";
 import { tenders } from "./tenders";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /** Life of an improvement action (transitions: app/campaigns/plan.ts). */
 export const actionStatuses = ["proposed", "agreed", "in-progress", "done", "abandoned"] as const;
@@ -17,10 +15,10 @@ export type ActionStatus = (typeof actionStatuses)[number];
  * Both sides agree (`agreedByBuyerAt`, `agreedBySupplierAt`); the supplier then updates the status
  * with evidence. Every change is an event below and an audit-log line.
  */
-export const improvementActions = sqliteTable(
+export const improvementActions = table(
   "improvement_actions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     campaignId: integer("campaign_id").notNull().references(() => tenders.id),
     /** Buying organisation (owner of the campaign), for scoping. */
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
@@ -42,10 +40,10 @@ export const improvementActions = sqliteTable(
 );
 
 /** History of an action: creation, agreements, status changes with their evidence (note and/or file). */
-export const improvementActionEvents = sqliteTable(
+export const improvementActionEvents = table(
   "improvement_action_events",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     actionId: integer("action_id").notNull().references(() => improvementActions.id),
     userId: integer("user_id").notNull().references(() => users.id),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
@@ -60,10 +58,10 @@ export const improvementActionEvents = sqliteTable(
 );
 
 /** Manual reminders sent to panel members who have not answered yet (panel view, issue 14 §4). */
-export const campaignReminders = sqliteTable(
+export const campaignReminders = table(
   "campaign_reminders",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     campaignId: integer("campaign_id").notNull().references(() => tenders.id),
     invitationId: integer("invitation_id").notNull(),
     sentBy: integer("sent_by").notNull().references(() => users.id),

@@ -1,26 +1,25 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { boolean, id, index, integer, json, now, real, table, text, uniqueIndex } from "./columns";
 import { organisations, users } from "./accounts";
 import { files } from "./responses";
 import { tenders } from "./tenders";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /**
  * Every emission-factor upload, accepted or rejected: the original file is always kept, with the
  * validation report, so that nothing the supplier sent is lost.
  */
-export const factorUploads = sqliteTable(
+export const factorUploads = table(
   "factor_uploads",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     tenderId: integer("tender_id").references(() => tenders.id),
     fileId: integer("file_id").notNull().references(() => files.id),
     status: text("status", { enum: ["imported", "rejected", "unreadable"] }).notNull(),
     rows: integer("rows").notNull().default(0),
     validRows: integer("valid_rows").notNull().default(0),
-    report: text("report", { mode: "json" }).$type<unknown>().notNull(),
+    report: json("report").$type<unknown>().notNull(),
     uploadedBy: integer("uploaded_by").notNull().references(() => users.id),
     createdAt: text("created_at").notNull().default(now),
   },
@@ -28,10 +27,10 @@ export const factorUploads = sqliteTable(
 );
 
 /** A version of a supplier's factor set: one per valid upload, never overwritten. */
-export const factorSets = sqliteTable(
+export const factorSets = table(
   "factor_sets",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     version: integer("version").notNull(),
     uploadId: integer("upload_id").notNull().references(() => factorUploads.id),
@@ -41,10 +40,10 @@ export const factorSets = sqliteTable(
   (t) => [uniqueIndex("factor_sets_version").on(t.supplierOrganisationId, t.version)],
 );
 
-export const factors = sqliteTable(
+export const factors = table(
   "factors",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     setId: integer("set_id").notNull().references(() => factorSets.id),
     line: integer("line").notNull(),
     item: text("item").notNull(),
@@ -61,18 +60,18 @@ export const factors = sqliteTable(
     referenceYear: integer("reference_year").notNull(),
     verifiedBy: text("verified_by"),
     source: text("source"),
-    extra: text("extra", { mode: "json" }).$type<Record<string, string>>(),
+    extra: json("extra").$type<Record<string, string>>(),
     /** Optional product-footprint data for a PACT export (ProductFootprintData of emission-factors/), JSON. */
-    pcfData: text("pcf_data", { mode: "json" }).$type<Record<string, unknown>>(),
+    pcfData: json("pcf_data").$type<Record<string, unknown>>(),
   },
   (t) => [index("factors_set").on(t.setId)],
 );
 
 /** Reference monetary ratios (kgCO2e per k€ HT), editable by a buying organisation's CSR team. */
-export const referenceRatios = sqliteTable(
+export const referenceRatios = table(
   "reference_ratios",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     key: text("key").notNull(),
     label: text("label").notNull(),
@@ -97,10 +96,10 @@ export const referenceRatios = sqliteTable(
  * library it picks reference ratios from. One row per element identifier and organisation; a new
  * export updates it. The original file is kept in `files`.
  */
-export const baseEmpreinteElements = sqliteTable(
+export const baseEmpreinteElements = table(
   "base_empreinte_elements",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     elementId: text("element_id").notNull(),
     name: text("name").notNull(),
@@ -115,7 +114,7 @@ export const baseEmpreinteElements = sqliteTable(
     location: text("location").notNull().default(""),
     source: text("source").notNull().default(""),
     uncertaintyPct: real("uncertainty_pct"),
-    posts: text("posts", { mode: "json" }).$type<{ type: string; name: string; value: number }[]>().notNull(),
+    posts: json("posts").$type<{ type: string; name: string; value: number }[]>().notNull(),
     fileId: integer("file_id").notNull().references(() => files.id),
     importedBy: integer("imported_by").notNull().references(() => users.id),
     importedAt: text("imported_at").notNull().default(now),
@@ -127,15 +126,15 @@ export const baseEmpreinteElements = sqliteTable(
  * Price index per year of a buying organisation (issue 18): converts a spend in euros of one year
  * into euros of a monetary ratio's year. `verified` false = default value « à vérifier ».
  */
-export const deflators = sqliteTable(
+export const deflators = table(
   "deflators",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     year: integer("year").notNull(),
     index: real("index").notNull(),
     source: text("source").notNull(),
-    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    verified: boolean("verified").notNull().default(false),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
   },
@@ -148,10 +147,10 @@ export const deflators = sqliteTable(
  * method, verification, uncertainty and evidence. One live row per supplier × customer × year
  * (changes are audited); a withdrawn declaration is soft-deleted.
  */
-export const allocatedEmissions = sqliteTable(
+export const allocatedEmissions = table(
   "allocated_emissions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     customerOrganisationId: integer("customer_organisation_id").notNull().references(() => organisations.id),
     year: integer("year").notNull(),
@@ -175,10 +174,10 @@ export const allocatedEmissions = sqliteTable(
 );
 
 /** Activity data entered or imported by the CSR team: spend (k€ HT) or quantities per supplier. */
-export const activityData = sqliteTable(
+export const activityData = table(
   "activity_data",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     year: integer("year").notNull(),

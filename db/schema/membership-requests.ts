@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, index, integer, now, table, text } from "./columns";
 import { organisations, users } from "./accounts";
 import { invitations } from "./tenders";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const membershipRequestDecisions = ["confirmed", "rejected"] as const;
 
@@ -13,10 +11,10 @@ export const membershipRequestDecisions = ["confirmed", "rejected"] as const;
  * existing member of that organisation confirms; the invitation is accepted on confirmation.
  * An open request (no decision) holds the invitation: nobody else can use its link meanwhile.
  */
-export const membershipRequests = sqliteTable(
+export const membershipRequests = table(
   "membership_requests",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     userId: integer("user_id").notNull().references(() => users.id),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     invitationId: integer("invitation_id").notNull().references(() => invitations.id),

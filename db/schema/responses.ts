@@ -1,18 +1,16 @@
-import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { boolean, id, index, integer, json, now, real, table, text, uniqueIndex } from "./columns";
 import { organisations, users } from "./accounts";
 import { tenders } from "./tenders";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /**
  * Uploaded files (evidence, emission-factor CSVs), stored untouched under DATA_DIR/files,
  * addressed by SHA-256; the row keeps the original name and the uploader.
  */
-export const files = sqliteTable(
+export const files = table(
   "files",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     sha256: text("sha256").notNull(),
     originalName: text("original_name").notNull(),
@@ -31,10 +29,10 @@ export const responseStatuses = ["in-progress", "submitted", "withdrawn"] as con
  * A supplier organisation's questionnaire for one tender (the draft). `version` is the optimistic
  * concurrency counter: every save sends the version it started from.
  */
-export const responses = sqliteTable(
+export const responses = table(
   "responses",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     guideVersion: text("guide_version").notNull(),
@@ -47,18 +45,18 @@ export const responses = sqliteTable(
 );
 
 /** One answer of a draft. `revision` = the response version at which it last changed. */
-export const responseAnswers = sqliteTable(
+export const responseAnswers = table(
   "response_answers",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     responseId: integer("response_id").notNull().references(() => responses.id),
     questionId: text("question_id").notNull(),
     level: integer("level"),
     text: text("text").notNull().default(""),
-    notApplicable: integer("not_applicable", { mode: "boolean" }).notNull().default(false),
+    notApplicable: boolean("not_applicable").notNull().default(false),
     notApplicableReason: text("not_applicable_reason").notNull().default(""),
     /** Pre-filled from the answer library and not yet confirmed by the supplier. */
-    reusedUnconfirmed: integer("reused_unconfirmed", { mode: "boolean" }).notNull().default(false),
+    reusedUnconfirmed: boolean("reused_unconfirmed").notNull().default(false),
     /** Where a pre-filled answer came from when not the library (issue 14 §6: « campagne … du … »). */
     sourceNote: text("source_note").notNull().default(""),
     revision: integer("revision").notNull().default(0),
@@ -68,10 +66,10 @@ export const responseAnswers = sqliteTable(
   (t) => [uniqueIndex("response_answers_unique").on(t.responseId, t.questionId)],
 );
 
-export const answerFiles = sqliteTable(
+export const answerFiles = table(
   "answer_files",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     responseId: integer("response_id").notNull().references(() => responses.id),
     questionId: text("question_id").notNull(),
     fileId: integer("file_id").notNull().references(() => files.id),
@@ -82,17 +80,17 @@ export const answerFiles = sqliteTable(
 );
 
 /** Immutable copy of a submitted questionnaire, with its timestamp and content hash. */
-export const submissions = sqliteTable(
+export const submissions = table(
   "submissions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     responseId: integer("response_id").notNull().references(() => responses.id),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     submittedBy: integer("submitted_by").notNull().references(() => users.id),
     submittedAt: text("submitted_at").notNull(),
     contentSha256: text("content_sha256").notNull(),
-    content: text("content", { mode: "json" }).$type<unknown>().notNull(),
+    content: json("content").$type<unknown>().notNull(),
     withdrawnAt: text("withdrawn_at"),
   },
   (t) => [index("submissions_tender").on(t.tenderId)],
@@ -107,16 +105,16 @@ export type LibrarySource = (typeof librarySources)[number];
  * and submission; `updatedAt` is the submission time), `import` (a library file), or `draft` (rows
  * written by draft saves before decision 015; no tender recorded).
  */
-export const answerLibrary = sqliteTable(
+export const answerLibrary = table(
   "answer_library",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     guideVersion: text("guide_version").notNull(),
     questionId: text("question_id").notNull(),
     level: integer("level"),
     text: text("text").notNull().default(""),
-    notApplicable: integer("not_applicable", { mode: "boolean" }).notNull().default(false),
+    notApplicable: boolean("not_applicable").notNull().default(false),
     notApplicableReason: text("not_applicable_reason").notNull().default(""),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
@@ -128,18 +126,18 @@ export const answerLibrary = sqliteTable(
 );
 
 /** Evaluated level of one answer of one submission; changing the self-assessment needs a justification. */
-export const evaluations = sqliteTable(
+export const evaluations = table(
   "evaluations",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     submissionId: integer("submission_id").notNull().references(() => submissions.id),
     questionId: text("question_id").notNull(),
     evaluatedLevel: integer("evaluated_level"),
-    notApplicableAccepted: integer("not_applicable_accepted", { mode: "boolean" }),
+    notApplicableAccepted: boolean("not_applicable_accepted"),
     justification: text("justification").notNull().default(""),
     /** Evaluation aid (issue 14): the answer describes an intention (« nous allons… »), not a practice in place. */
-    plannedNotInPlace: integer("planned_not_in_place", { mode: "boolean" }).notNull().default(false),
+    plannedNotInPlace: boolean("planned_not_in_place").notNull().default(false),
     evaluatorId: integer("evaluator_id").notNull().references(() => users.id),
     updatedAt: text("updated_at").notNull().default(now),
   },
@@ -152,10 +150,10 @@ export const evaluations = sqliteTable(
  * (`submissions.content.offerValues`). Evidence files are `answer_files` rows whose `questionId` is
  * `offre:<criterion id>` (see app/responses/offer-values.ts).
  */
-export const responseOfferValues = sqliteTable(
+export const responseOfferValues = table(
   "response_offer_values",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     responseId: integer("response_id").notNull().references(() => responses.id),
     criterionId: text("criterion_id").notNull(),
     value: real("value"),
@@ -169,10 +167,10 @@ export const responseOfferValues = sqliteTable(
  * An evaluator's review of one offer value of one submission: the confirmed or corrected value (null =
  * the value is refused as not given) and the justification of a correction (audited, like `evaluations`).
  */
-export const offerValueReviews = sqliteTable(
+export const offerValueReviews = table(
   "offer_value_reviews",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     submissionId: integer("submission_id").notNull().references(() => submissions.id),
     criterionId: text("criterion_id").notNull(),

@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { boolean, id, index, integer, json, now, real, table, text, uniqueIndex } from "./columns";
 import { organisations, users } from "./accounts";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const tenderStatuses = ["draft", "published", "cancelled", "closed"] as const;
 export type TenderStatus = (typeof tenderStatuses)[number];
@@ -22,10 +20,10 @@ export type ConsultationKind = (typeof consultationKinds)[number];
  * The method JSON holds shares, price method, guide version, criteria and question weights,
  * N/A permissions and the chosen clauses with their filled placeholders.
  */
-export const tenders = sqliteTable(
+export const tenders = table(
   "tenders",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     createdBy: integer("created_by").notNull().references(() => users.id),
     kind: text("kind", { enum: consultationKinds }).notNull().default("tender"),
@@ -38,9 +36,9 @@ export const tenders = sqliteTable(
     contactName: text("contact_name").notNull().default(""),
     contactEmail: text("contact_email").notNull().default(""),
     status: text("status", { enum: tenderStatuses }).notNull().default("draft"),
-    allowEarlyEvaluation: integer("allow_early_evaluation", { mode: "boolean" }).notNull().default(false),
-    draftMethod: text("draft_method", { mode: "json" }).$type<unknown>().notNull(),
-    publishedMethod: text("published_method", { mode: "json" }).$type<unknown>(),
+    allowEarlyEvaluation: boolean("allow_early_evaluation").notNull().default(false),
+    draftMethod: json("draft_method").$type<unknown>().notNull(),
+    publishedMethod: json("published_method").$type<unknown>(),
     publishedMethodSha256: text("published_method_sha256"),
     publishedAt: text("published_at"),
     publishedBy: integer("published_by").references(() => users.id),
@@ -64,10 +62,10 @@ export const tenders = sqliteTable(
 );
 
 /** Evaluators see only the tenders they are assigned to. */
-export const tenderEvaluators = sqliteTable(
+export const tenderEvaluators = table(
   "tender_evaluators",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     userId: integer("user_id").notNull().references(() => users.id),
     assignedBy: integer("assigned_by").references(() => users.id),
@@ -80,10 +78,10 @@ export const tenderEvaluators = sqliteTable(
  * Single-use invitation of a supplier to a tender. Only the SHA-256 of the token is stored; the
  * link is shown once to the buyer and kept in the outbox message. Expires with the deadline.
  */
-export const invitations = sqliteTable(
+export const invitations = table(
   "invitations",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     /** Buying organisation, for scoping. */
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
@@ -115,10 +113,10 @@ export type OutboxStatus = (typeof outboxStatuses)[number];
  * New columns all have defaults: `insert(outbox).values({ organisationId, toEmail, kind, subject,
  * body })` queues a message as before.
  */
-export const outbox = sqliteTable(
+export const outbox = table(
   "outbox",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     organisationId: integer("organisation_id").notNull().references(() => organisations.id),
     toEmail: text("to_email").notNull(),
     subject: text("subject").notNull(),
@@ -146,10 +144,10 @@ export type ReminderKind = (typeof reminderKinds)[number];
  * makes a reminder go out once, across restarts and when two processes run the job (the insert
  * that loses the race changes nothing and queues nothing).
  */
-export const deadlineReminders = sqliteTable(
+export const deadlineReminders = table(
   "deadline_reminders",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     invitationId: integer("invitation_id").notNull().references(() => invitations.id),
     kind: text("kind", { enum: reminderKinds }).notNull(),
     outboxId: integer("outbox_id").references(() => outbox.id),
@@ -159,10 +157,10 @@ export const deadlineReminders = sqliteTable(
 );
 
 /** Price and technical score entered by the buyer for one supplier of one tender. */
-export const offerScores = sqliteTable(
+export const offerScores = table(
   "offer_scores",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     priceEurHt: real("price_eur_ht"),
@@ -174,10 +172,10 @@ export const offerScores = sqliteTable(
 );
 
 /** Debrief shared by the buyer with one supplier (their scores only). */
-export const debriefShares = sqliteTable(
+export const debriefShares = table(
   "debrief_shares",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tenderId: integer("tender_id").notNull().references(() => tenders.id),
     supplierOrganisationId: integer("supplier_organisation_id").notNull().references(() => organisations.id),
     sharedBy: integer("shared_by").notNull().references(() => users.id),

@@ -16,6 +16,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { transaction } from "~/lib/db.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-bill-bench-"));
 process.env.DATA_DIR = dir; // before any module reads the configuration
@@ -45,47 +46,46 @@ const bill = Array.from({ length: LINES }, (_, i) => ({
   quantity: String(1 + ((i * 37) % 500)) + (i % 3 === 0 ? ".5" : ""),
   ghgCategory: (i % 2) + 1,
 }));
-const { tenderId } = createPublishedTender(db(), { title: "Bordereau de 2 000 lignes" });
+const { tenderId } = await createPublishedTender(db(), { title: "Bordereau de 2 000 lignes" });
 const method = { ...guideMethod(), bill };
 const sha = crypto.createHash("sha256").update(JSON.stringify(method)).digest("hex");
-db().update(tenders).set({ publishedMethod: method, draftMethod: method, publishedMethodSha256: sha, allowEarlyEvaluation: true }).where(eq(tenders.id, tenderId)).run();
-const submitter = db().select().from(users).where(eq(users.email, "fournisseur@numerique-durable.example")).get()!;
-db().transaction((tx) => {
+await db().update(tenders).set({ publishedMethod: method, draftMethod: method, publishedMethodSha256: sha, allowEarlyEvaluation: true }).where(eq(tenders.id, tenderId));
+const submitter = (await db().select().from(users).where(eq(users.email, "fournisseur@numerique-durable.example")).limit(1))[0]!;
+await transaction(async (tx) => {
   for (let s = 0; s < SUPPLIERS; s++) {
-    const org = tx.insert(organisations).values({ name: `Fournisseur bench ${s + 1}`, kind: "supplier" }).returning({ id: organisations.id }).get();
-    tx.insert(memberships).values({ userId: submitter.id, organisationId: org.id, role: "supplier" }).run();
-    seedSubmission(tx, { tenderId, methodSha256: sha, method, supplierOrganisationId: org.id, submittedBy: submitter.id, answers: (_q, i) => ({ level: (((i + s) % 5) + 1) as 1 | 2 | 3 | 4 | 5 }) });
-    tx.insert(offerScores).values({ tenderId, supplierOrganisationId: org.id, technicalScore: 50 + (s % 50) }).run();
+    const org = (await tx.insert(organisations).values({ name: `Fournisseur bench ${s + 1}`, kind: "supplier" }).returning({ id: organisations.id }))[0]!;
+    await tx.insert(memberships).values({ userId: submitter.id, organisationId: org.id, role: "supplier" });
+    await seedSubmission(tx, { tenderId, methodSha256: sha, method, supplierOrganisationId: org.id, submittedBy: submitter.id, answers: (_q, i) => ({ level: (((i + s) % 5) + 1) as 1 | 2 | 3 | 4 | 5 }) });
+    await tx.insert(offerScores).values({ tenderId, supplierOrganisationId: org.id, technicalScore: 50 + (s % 50) });
     for (let i = 0; i < LINES; i++) {
-      tx.insert(billResponses)
-        .values({
-          tenderId,
-          supplierOrganisationId: org.id,
-          lineId: bill[i]!.id,
-          unitPrice: `${10 + ((i * 7 + s * 13) % 900)}.${(i + s) % 100}`,
-          factor: `${(i * 3 + s) % 400}.${(i * s) % 1000}`,
-          method: "lca-iso14040",
-          referenceYear: 2024,
-        })
-        .run();
+      await tx.insert(billResponses)
+                .values({
+                  tenderId,
+                  supplierOrganisationId: org.id,
+                  lineId: bill[i]!.id,
+                  unitPrice: `${10 + ((i * 7 + s * 13) % 900)}.${(i + s) % 100}`,
+                  factor: `${(i * 3 + s) % 400}.${(i * s) % 1000}`,
+                  method: "lca-iso14040",
+                  referenceYear: 2024,
+                });
     }
   }
 });
 
-const tender = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
+const tender = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0]!;
 // What a supplier's save does after writing its lines: its offer recomputed into `bill_offers`.
-const ratios = referenceRatiosOfBuyer(tender.organisationId);
-const supplierIds = db().select({ id: organisations.id }).from(organisations).where(like(organisations.name, "Fournisseur bench %")).all();
-const recompute = time(() => db().transaction((tx) => recomputeBillOffer(tx, tender, supplierIds[0]!.id, ratios)));
-db().transaction((tx) => {
-  for (const s of supplierIds.slice(1)) recomputeBillOffer(tx, tender, s.id, ratios);
+const ratios = await referenceRatiosOfBuyer(tender.organisationId);
+const supplierIds = await db().select({ id: organisations.id }).from(organisations).where(like(organisations.name, "Fournisseur bench %"));
+const recompute = await time(() => transaction((tx) => recomputeBillOffer(tx, tender, supplierIds[0]!.id, ratios)));
+await transaction(async (tx) => {
+  for (const s of supplierIds.slice(1)) await recomputeBillOffer(tx, tender, s.id, ratios);
 });
-const buyerRow = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!;
-const membership = db().select().from(memberships).where(eq(memberships.userId, buyerRow.id)).get()!;
-const org = db().select().from(organisations).where(eq(organisations.id, membership.organisationId)).get()!;
+const buyerRow = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!;
+const membership = (await db().select().from(memberships).where(eq(memberships.userId, buyerRow.id)).limit(1))[0]!;
+const org = (await db().select().from(organisations).where(eq(organisations.id, membership.organisationId)).limit(1))[0]!;
 const user = { id: buyerRow.id, email: buyerRow.email, name: buyerRow.name, membershipId: membership.id, role: membership.role, organisationId: org.id, organisationName: org.name, organisationKind: org.kind };
-function comparisonPage() {
-  const c = getComparison({ tenderId, user });
+async function comparisonPage() {
+  const c = await getComparison({ tenderId, user });
   const rows = c.result ? sortRows(c.result.suppliers, "rank", "desc") : [];
   return {
     rows: rows.map((r) => ({ ...r, name: c.names[r.id] ?? r.id, price: c.built.suppliers.find((s) => s.key === r.id)!.price })),
@@ -93,20 +93,20 @@ function comparisonPage() {
   };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-function time(fn: () => unknown): number {
+async function time(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
-  fn();
+  await fn();
   return performance.now() - t0;
 }
 
-const check = comparisonForTender(tender);
+const check = await comparisonForTender(tender);
 if (check.result?.suppliers.length !== SUPPLIERS) throw new Error(`attendu ${SUPPLIERS} offres classées, obtenu ${check.result?.suppliers.length} (${check.issues.join(" ; ")})`);
 const compare: number[] = [];
 const page: number[] = [];
 for (let r = 0; r < WARMUP + RUNS; r++) {
-  const a = time(() => comparisonForTender(tender));
-  const b = time(() => {
-    if (comparisonPage().priceFootprint.length !== SUPPLIERS) throw new Error("points manquants");
+  const a = await time(() => comparisonForTender(tender));
+  const b = await time(async () => {
+    if ((await comparisonPage()).priceFootprint.length !== SUPPLIERS) throw new Error("points manquants");
   });
   if (r >= WARMUP) {
     compare.push(a);

@@ -47,8 +47,8 @@ const { writeFactorsCsv } = await import("./factors-csv-generator");
 const { bareParse, measure, ratio } = await import("./bare-parse");
 
 const database = openDatabase(path.join(dir, "bench.sqlite"));
-const org = database.insert(organisations).values({ name: "Fournisseur bench", kind: "supplier" }).returning().get();
-const user = database.insert(users).values({ email: "bench@example.org", name: "Bench", passwordHash: "x" }).returning().get();
+const org = (await database.insert(organisations).values({ name: "Fournisseur bench", kind: "supplier" }).returning())[0]!;
+const user = (await database.insert(users).values({ email: "bench@example.org", name: "Bench", passwordHash: "x" }).returning())[0]!;
 
 const csvPath = path.join(dir, `factors-${ROWS}.csv`);
 const bytes = await writeFactorsCsv(csvPath, ROWS, { currentYear: 2025 });
@@ -77,9 +77,9 @@ const bare = await measure(() => bareParse(csvPath));
 const imported = { wallMs: elapsed, cpuMs: (cpuUsed.user + cpuUsed.system) / 1000 };
 peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 
-const inDb = database.select({ n: count() }).from(factors).where(eq(factors.setId, result.setId ?? -1)).get()?.n ?? 0;
-const upload = database.select().from(factorUploads).where(eq(factorUploads.id, result.uploadId)).get();
-const set = database.select().from(factorSets).where(eq(factorSets.uploadId, result.uploadId)).get();
+const inDb = (await database.select({ n: count() }).from(factors).where(eq(factors.setId, result.setId ?? -1)).limit(1))[0]?.n ?? 0;
+const upload = (await database.select().from(factorUploads).where(eq(factorUploads.id, result.uploadId)).limit(1))[0];
+const set = (await database.select().from(factorSets).where(eq(factorSets.uploadId, result.uploadId)).limit(1))[0];
 database.$client.close();
 const bareLine = `  bare papaparse stream parse: ${Math.round(bare.wallMs)} ms (CPU ${Math.round(bare.cpuMs)} ms); store + validate + import = ${ratio(imported, bare)} the bare parse (target ≤ 3×)`;
 fs.rmSync(dir, { recursive: true, force: true });

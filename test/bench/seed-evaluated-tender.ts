@@ -1,5 +1,6 @@
 /** Seeding shared by the HTTP bench (http.bench.ts) and profiling scripts. */
 import { eq } from "drizzle-orm";
+import { runTransaction, mapInOrder } from "#db/transaction";
 
 export const SUPPLIERS = 50;
 
@@ -16,35 +17,34 @@ export async function seedFiftySuppliers(file: string): Promise<number> {
   const { publishedMethodOf } = await import("~/tenders/builder");
   const db = openDatabase(file);
   try {
-    const tender = db.select().from(schema.tenders).where(eq(schema.tenders.title, "Renouvellement du parc de postes de travail")).get()!;
+    const tender = (await db.select().from(schema.tenders).where(eq(schema.tenders.title, "Renouvellement du parc de postes de travail")).limit(1))[0]!;
     const method = publishedMethodOf(tender)!;
     const questions = includedQuestions(method);
-    const submitter = db.select().from(schema.users).where(eq(schema.users.email, "fournisseur@numerique-durable.example")).get()!;
-    const evaluator = db.select().from(schema.users).where(eq(schema.users.email, "evaluateur@metropole.example")).get()!;
-    db.transaction((tx) => {
-      const existing = tx.select().from(schema.submissions).where(eq(schema.submissions.tenderId, tender.id)).all();
-      for (let n = existing.length + 1; n <= SUPPLIERS; n++) {
-        const org = tx.insert(schema.organisations).values({ name: `Fournisseur de test ${String(n).padStart(2, "0")}`, kind: "supplier" }).returning().get();
-        seedSubmission(tx, {
-          tenderId: tender.id,
-          methodSha256: tender.publishedMethodSha256!,
-          method,
-          supplierOrganisationId: org.id,
-          submittedBy: submitter.id,
-          answers: (_id, i) => ({ level: (((n * 7 + i * 3) % 5) + 1) as 1 | 2 | 3 | 4 | 5 }),
-        });
-        tx.insert(schema.offerScores).values({ tenderId: tender.id, supplierOrganisationId: org.id, priceEurHt: 90_000 + n * 1_250, technicalScore: 50 + ((n * 13) % 50), updatedBy: evaluator.id }).run();
-      }
-      for (const sub of tx.select().from(schema.submissions).where(eq(schema.submissions.tenderId, tender.id)).all()) {
-        questions.forEach((q, i) => {
-          const level = ((sub.id + i) % 5) + 1;
-          tx.insert(schema.evaluations)
-            .values({ tenderId: tender.id, submissionId: sub.id, questionId: q.id, evaluatedLevel: level, justification: level % 2 ? "Preuve examinée : niveau retenu." : "", evaluatorId: evaluator.id })
-            .onConflictDoNothing()
-            .run();
-        });
-      }
-    });
+    const submitter = (await db.select().from(schema.users).where(eq(schema.users.email, "fournisseur@numerique-durable.example")).limit(1))[0]!;
+    const evaluator = (await db.select().from(schema.users).where(eq(schema.users.email, "evaluateur@metropole.example")).limit(1))[0]!;
+    await runTransaction(db, async (tx) => {
+            const existing = await tx.select().from(schema.submissions).where(eq(schema.submissions.tenderId, tender.id));
+            for (let n = existing.length + 1; n <= SUPPLIERS; n++) {
+              const org = (await tx.insert(schema.organisations).values({ name: `Fournisseur de test ${String(n).padStart(2, "0")}`, kind: "supplier" }).returning())[0]!;
+              await seedSubmission(tx, {
+                tenderId: tender.id,
+                methodSha256: tender.publishedMethodSha256!,
+                method,
+                supplierOrganisationId: org.id,
+                submittedBy: submitter.id,
+                answers: (_id, i) => ({ level: (((n * 7 + i * 3) % 5) + 1) as 1 | 2 | 3 | 4 | 5 }),
+              });
+              await tx.insert(schema.offerScores).values({ tenderId: tender.id, supplierOrganisationId: org.id, priceEurHt: 90_000 + n * 1_250, technicalScore: 50 + ((n * 13) % 50), updatedBy: evaluator.id });
+            }
+            for (const sub of await tx.select().from(schema.submissions).where(eq(schema.submissions.tenderId, tender.id))) {
+              await mapInOrder(questions, async (q, i) => {
+                const level = ((sub.id + i) % 5) + 1;
+                await tx.insert(schema.evaluations)
+                              .values({ tenderId: tender.id, submissionId: sub.id, questionId: q.id, evaluatedLevel: level, justification: level % 2 ? "Preuve examinée : niveau retenu." : "", evaluatorId: evaluator.id })
+                              .onConflictDoNothing();
+              });
+            }
+          });
     return tender.id;
   } finally {
     db.$client.close();

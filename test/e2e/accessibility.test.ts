@@ -32,27 +32,25 @@ beforeAll(async () => {
   // supplier 1 shared so that its debrief page exists.
   const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
   try {
-    const published = db.select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).get()!;
-    const draft = db.select().from(tenders).where(eq(tenders.reference, "AO-2026-021")).get()!;
-    const supplier1 = db.select().from(organisations).where(eq(organisations.name, "Numérique Durable SAS")).get()!;
-    const buyer = db.select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!;
-    const submission1 = db
-      .select()
-      .from(submissions)
-      .where(and(eq(submissions.tenderId, published.id), eq(submissions.supplierOrganisationId, supplier1.id)))
-      .get()!;
-    db.insert(debriefShares).values({ tenderId: published.id, supplierOrganisationId: supplier1.id, sharedBy: buyer.id }).onConflictDoNothing().run();
+    const published = (await db.select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).limit(1))[0]!;
+    const draft = (await db.select().from(tenders).where(eq(tenders.reference, "AO-2026-021")).limit(1))[0]!;
+    const supplier1 = (await db.select().from(organisations).where(eq(organisations.name, "Numérique Durable SAS")).limit(1))[0]!;
+    const buyer = (await db.select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!;
+    const submission1 = (await db
+          .select()
+          .from(submissions)
+          .where(and(eq(submissions.tenderId, published.id), eq(submissions.supplierOrganisationId, supplier1.id))).limit(1))[0]!;
+    await db.insert(debriefShares).values({ tenderId: published.id, supplierOrganisationId: supplier1.id, sharedBy: buyer.id }).onConflictDoNothing();
     // A tender still open to supplier 1 (its questionnaire is editable), and an invitation not yet followed.
-    const open = createPublishedTender(db, { title: "Questionnaire ouvert — accessibilité" });
-    const accepted = createInvitation(db, { tenderId: open.tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
-    acceptInvitationDirectly(db, { invitationId: accepted.invitationId, supplierOrganisation: DEMO_SUPPLIER1_ORG, acceptedByEmail: "fournisseur@numerique-durable.example" });
-    const pending = createInvitation(db, { tenderId: open.tenderId, supplierName: "Nouveau Fournisseur", email: "nouveau@fournisseur.example" });
-    const campaign = db.select().from(tenders).where(eq(tenders.title, "Campagne de maturité NR 2026")).get()!;
-    const campaignSubmission = db
-      .select()
-      .from(submissions)
-      .where(and(eq(submissions.tenderId, campaign.id), eq(submissions.supplierOrganisationId, supplier1.id)))
-      .get()!;
+    const open = await createPublishedTender(db, { title: "Questionnaire ouvert — accessibilité" });
+    const accepted = await createInvitation(db, { tenderId: open.tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
+    await acceptInvitationDirectly(db, { invitationId: accepted.invitationId, supplierOrganisation: DEMO_SUPPLIER1_ORG, acceptedByEmail: "fournisseur@numerique-durable.example" });
+    const pending = await createInvitation(db, { tenderId: open.tenderId, supplierName: "Nouveau Fournisseur", email: "nouveau@fournisseur.example" });
+    const campaign = (await db.select().from(tenders).where(eq(tenders.title, "Campagne de maturité NR 2026")).limit(1))[0]!;
+    const campaignSubmission = (await db
+          .select()
+          .from(submissions)
+          .where(and(eq(submissions.tenderId, campaign.id), eq(submissions.supplierOrganisationId, supplier1.id))).limit(1))[0]!;
     ids = { published: published.id, draft: draft.id, supplier1: supplier1.id, submission1: submission1.id, open: open.tenderId, token: pending.token, campaign: campaign.id, campaignSubmission: campaignSubmission.id };
   } finally {
     db.$client.close();

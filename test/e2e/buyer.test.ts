@@ -10,6 +10,7 @@ import { invitations, organisations, users } from "#db/schema";
 import { demoLevel, seedSubmission } from "~/demo/seed-tenders";
 import { defaultMethod } from "~/tenders/builder";
 import type { TenderMethod } from "~/tenders/method";
+import { runTransaction } from "#db/transaction";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 let browser: Browser;
@@ -35,25 +36,25 @@ const SUPPLIERS = [
 ];
 
 /** Stands in for the supplier journey: both demo suppliers accept and submit (seeded answers). */
-function seedAnswers(tenderId: number, method: TenderMethod, sha: string) {
+async function seedAnswers(tenderId: number, method: TenderMethod, sha: string) {
   const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
   try {
-    db.transaction((tx) => {
-      for (const s of SUPPLIERS) {
-        const org = tx.select().from(organisations).where(eq(organisations.name, s.name)).get()!;
-        const user = tx.select().from(users).where(eq(users.email, s.email)).get()!;
-        tx.update(invitations).set({ supplierOrganisationId: org.id, openedAt: new Date().toISOString(), acceptedAt: new Date().toISOString(), acceptedBy: user.id }).where(eq(invitations.email, s.email)).run();
-        seedSubmission(tx, {
-          tenderId,
-          method,
-          methodSha256: sha,
-          supplierOrganisationId: org.id,
-          submittedBy: user.id,
-          answers: (_id, i) => demoLevel(s.n, i),
-          offerValues: { "empreinte-offre": s.footprint },
-        });
-      }
-    });
+    await runTransaction(db, async (tx) => {
+            for (const s of SUPPLIERS) {
+              const org = (await tx.select().from(organisations).where(eq(organisations.name, s.name)).limit(1))[0]!;
+              const user = (await tx.select().from(users).where(eq(users.email, s.email)).limit(1))[0]!;
+              await tx.update(invitations).set({ supplierOrganisationId: org.id, openedAt: new Date().toISOString(), acceptedAt: new Date().toISOString(), acceptedBy: user.id }).where(eq(invitations.email, s.email));
+              await seedSubmission(tx, {
+                                tenderId,
+                                method,
+                                methodSha256: sha,
+                                supplierOrganisationId: org.id,
+                                submittedBy: user.id,
+                                answers: (_id, i) => demoLevel(s.n, i),
+                                offerValues: { "empreinte-offre": s.footprint },
+                              });
+            }
+          });
   } finally {
     db.$client.close();
   }
@@ -126,7 +127,7 @@ describe("buyer journey", () => {
 
     // 4. The suppliers answer (seeded submissions for this tender).
     const { method, sha } = await publishedMethodOf(tenderId);
-    seedAnswers(tenderId, method, sha);
+    await seedAnswers(tenderId, method, sha);
     await buyer.reload();
     await expect(buyer.locator('tr[data-status="submitted"]').count()).resolves.toBe(2);
 
@@ -170,7 +171,7 @@ describe("buyer journey", () => {
     expect(run.status, run.stderr).toBe(0);
     const cli = JSON.parse(run.stdout) as { suppliers: { id: string; total: number }[]; provisional: boolean };
     expect(cli.provisional).toBe(true);
-    const names = orgNames();
+    const names = await orgNames();
     const order = await buyer.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-supplier")));
     expect(order).toEqual(cli.suppliers.map((s) => names.get(s.id)));
     const totals = await buyer.locator('[data-testid="ranking"] tbody tr td strong').allTextContents();
@@ -181,10 +182,10 @@ describe("buyer journey", () => {
 });
 
 /** `org-<id>` (the scoring input's supplier ids) → organisation name. */
-function orgNames(): Map<string, string> {
+async function orgNames(): Promise<Map<string, string>> {
   const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
   try {
-    return new Map(db.select().from(organisations).all().map((o) => [`org-${o.id}`, o.name]));
+    return new Map((await db.select().from(organisations)).map((o) => [`org-${o.id}`, o.name]));
   } finally {
     db.$client.close();
   }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
   try {
-    tenderId = db.select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).get()!.id;
+    tenderId = (await db.select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).limit(1))[0]!.id;
   } finally {
     db.$client.close();
   }

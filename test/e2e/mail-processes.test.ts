@@ -63,11 +63,11 @@ describe("mail job in two server processes", () => {
     let invitationId: number;
     try {
       // A tender due in 5 days, a supplier invited 10 days ago who has not answered: the 7-day reminder is due.
-      const { tenderId } = createPublishedTender(db, { title: "Rappel multi-processus", deadline: new Date(Date.now() + 5 * DAY).toISOString() });
-      invitationId = createInvitation(db, { tenderId, supplierName: "Fournisseur Silencieux", email: "silencieux@fournisseur.example" }).invitationId;
-      db.update(invitations).set({ createdAt: new Date(Date.now() - 10 * DAY).toISOString() }).where(eq(invitations.id, invitationId)).run();
-      const buyerOrg = db.select().from(organisations).where(eq(organisations.name, DEMO_BUYER_ORG)).get()!.id;
-      for (let i = 0; i < 8; i++) queueEmail(db, { organisationId: buyerOrg, toEmail: `destinataire${i}@exemple.org`, kind: "test", subject: `Message ${i}`, body: `Corps ${i} — é` });
+      const { tenderId } = await createPublishedTender(db, { title: "Rappel multi-processus", deadline: new Date(Date.now() + 5 * DAY).toISOString() });
+      invitationId = (await createInvitation(db, { tenderId, supplierName: "Fournisseur Silencieux", email: "silencieux@fournisseur.example" })).invitationId;
+      await db.update(invitations).set({ createdAt: new Date(Date.now() - 10 * DAY).toISOString() }).where(eq(invitations.id, invitationId));
+      const buyerOrg = (await db.select().from(organisations).where(eq(organisations.name, DEMO_BUYER_ORG)).limit(1))[0]!.id;
+      for (let i = 0; i < 8; i++) await queueEmail(db, { organisationId: buyerOrg, toEmail: `destinataire${i}@exemple.org`, kind: "test", subject: `Message ${i}`, body: `Corps ${i} — é` });
     } finally {
       db.$client.close();
     }
@@ -91,8 +91,8 @@ describe("mail job in two server processes", () => {
     expect(smtp.received).toHaveLength(expected);
     const check = openDatabase(path.join(dataDir, "nr-procure.sqlite"));
     try {
-      expect(check.select().from(deadlineReminders).where(eq(deadlineReminders.invitationId, invitationId)).all()).toHaveLength(1);
-      expect(check.select().from(outbox).all().every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
+      expect(await check.select().from(deadlineReminders).where(eq(deadlineReminders.invitationId, invitationId))).toHaveLength(1);
+      expect((await check.select().from(outbox)).every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
     } finally {
       check.$client.close();
     }

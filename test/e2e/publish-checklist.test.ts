@@ -24,7 +24,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
   try {
-    draftId = db.select().from(tenders).where(eq(tenders.reference, "AO-2026-021")).get()!.id;
+    draftId = (await db.select().from(tenders).where(eq(tenders.reference, "AO-2026-021")).limit(1))[0]!.id;
   } finally {
     db.$client.close();
   }

@@ -22,14 +22,14 @@ let noScript: number;
 beforeAll(async () => {
   const db = openDatabase(path.join(inject("dataDir"), "nr-procure.sqlite"));
   try {
-    const open = (title: string) => {
-      const { tenderId } = createPublishedTender(db, { title, onlyQuestions: [G1, G2, F1] });
-      const { invitationId } = createInvitation(db, { tenderId, supplierName: DEMO_SUPPLIER2_ORG, email: S2 });
-      acceptInvitationDirectly(db, { invitationId, supplierOrganisation: DEMO_SUPPLIER2_ORG, acceptedByEmail: S2 });
+    const open = async (title: string) => {
+      const { tenderId } = await createPublishedTender(db, { title, onlyQuestions: [G1, G2, F1] });
+      const { invitationId } = await createInvitation(db, { tenderId, supplierName: DEMO_SUPPLIER2_ORG, email: S2 });
+      await acceptInvitationDirectly(db, { invitationId, supplierOrganisation: DEMO_SUPPLIER2_ORG, acceptedByEmail: S2 });
       return tenderId;
     };
-    walk = open("Postes de travail — parcours en sections");
-    noScript = open("Postes de travail — sans JavaScript");
+    walk = await open("Postes de travail — parcours en sections");
+    noScript = await open("Postes de travail — sans JavaScript");
   } finally {
     db.$client.close();
   }

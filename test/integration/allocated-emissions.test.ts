@@ -17,15 +17,15 @@ const S1 = "fournisseur@numerique-durable.example";
 const S2 = "fournisseur@infoservices.example";
 const RSE = "rse@metropole.example";
 const BUYER_ORG = "Métropole Exemple — Direction des achats";
-const org = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
+const org = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
 
 let buyer: number;
 let stranger: number;
 beforeAll(async () => {
   await seed();
-  buyer = org(BUYER_ORG);
+  buyer = await org(BUYER_ORG);
   // A buying organisation that never invited anyone.
-  stranger = db().insert(organisations).values({ name: "Acheteur sans invitation", kind: "buyer" }).returning().get().id;
+  stranger = (await db().insert(organisations).values({ name: "Acheteur sans invitation", kind: "buyer" }).returning())[0]!.id;
 });
 
 const declaration = (customer: number, extra: Record<string, string> = {}) => ({
@@ -49,7 +49,7 @@ describe("allocated emissions", () => {
     const refused = await s2.post(declareAction, "/fournisseur/emissions-allouees", declaration(stranger));
     expect(refused.status).toBe(400);
     expect((refused.body as { formError: string }).formError).toMatch(/qui vous a invité/);
-    expect(db().select().from(allocatedEmissions).where(eq(allocatedEmissions.customerOrganisationId, stranger)).all()).toEqual([]);
+    expect(await db().select().from(allocatedEmissions).where(eq(allocatedEmissions.customerOrganisationId, stranger))).toEqual([]);
 
     const negative = await s2.post(declareAction, "/fournisseur/emissions-allouees", declaration(buyer, { scope12T: "-2" }));
     expect(negative.status).toBe(400);
@@ -64,7 +64,7 @@ describe("allocated emissions", () => {
     expect((await s2.post(declareAction, "/fournisseur/emissions-allouees", fd)).status).toBe(302);
     // Replacing the same customer and year keeps one live row (the earlier one is kept, withdrawn).
     expect((await s2.post(declareAction, "/fournisseur/emissions-allouees", declaration(buyer, { scope12T: "6,6" }))).status).toBe(302);
-    const live = db().select().from(allocatedEmissions).where(and(eq(allocatedEmissions.supplierOrganisationId, org(DEMO_SUPPLIER2_ORG)), isNull(allocatedEmissions.deletedAt))).all();
+    const live = await db().select().from(allocatedEmissions).where(and(eq(allocatedEmissions.supplierOrganisationId, await org(DEMO_SUPPLIER2_ORG)), isNull(allocatedEmissions.deletedAt)));
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ scope12T: 6.6, scope3UpstreamT: 4.1, method: "revenue-share", verification: "limited", uncertaintyPct: 15 });
     expect(live[0]!.evidenceFileId).not.toBeNull();
@@ -72,11 +72,11 @@ describe("allocated emissions", () => {
 
   it("another supplier neither sees nor withdraws it (404); the customer's CSR team can read its evidence", async () => {
     const s1 = await signedInClient(S1);
-    const row = db().select().from(allocatedEmissions).where(and(eq(allocatedEmissions.supplierOrganisationId, org(DEMO_SUPPLIER2_ORG)), isNull(allocatedEmissions.deletedAt))).get()!;
+    const row = (await db().select().from(allocatedEmissions).where(and(eq(allocatedEmissions.supplierOrganisationId, await org(DEMO_SUPPLIER2_ORG)), isNull(allocatedEmissions.deletedAt))).limit(1))[0]!;
     const list = (await s1.get(declareLoader, "/fournisseur/emissions-allouees")).body as { declarations: { id: number }[] };
     expect(list.declarations.some((d) => d.id === row.id)).toBe(false);
     expect((await s1.post(declareAction, "/fournisseur/emissions-allouees", { intent: "withdraw", id: String(row.id) })).status).toBe(404);
-    expect(db().select().from(allocatedEmissions).where(eq(allocatedEmissions.id, row.id)).get()!.deletedAt).toBeNull();
+    expect((await db().select().from(allocatedEmissions).where(eq(allocatedEmissions.id, row.id)).limit(1))[0]!.deletedAt).toBeNull();
     const fileId = String(row.evidenceFileId);
     expect((await s1.get(fileLoader, `/fichiers/${fileId}`, { fileId })).status).toBe(404);
     const rse = await signedInClient(RSE);
@@ -101,7 +101,7 @@ describe("allocated emissions", () => {
     const rse = await signedInClient(RSE);
     const added = await rse.post(scopeAction, "/rse/scope3", {
       intent: "add",
-      supplierOrganisationId: String(org(DEMO_SUPPLIER2_ORG)),
+      supplierOrganisationId: String(await org(DEMO_SUPPLIER2_ORG)),
       year: "2025",
       segment: "hebergement-cloud",
       ghgCategory: "1",

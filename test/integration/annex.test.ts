@@ -25,26 +25,25 @@ function methodWithClauses(clauses: TenderMethod["clauses"]): TenderMethod {
 
 beforeAll(async () => {
   await seed();
-  const buyer = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!;
-  const org = db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).get()!;
+  const buyer = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!;
+  const org = (await db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).limit(1))[0]!;
   const method = methodWithClauses([
     // Values typed by a buyer, including characters that must never become markup.
     { clauseId: "pdt-sel-chaine-approvisionnement", values: { periode_reference: "4" } },
     { clauseId: "pdt-spec-ecolabel", values: {} },
   ]);
-  tenderId = db()
-    .insert(tenders)
-    .values({
-      organisationId: org.id,
-      createdBy: buyer.id,
-      title: "Postes de travail <reconditionnés> & écrans",
-      reference: "AO-2026-042",
-      segment: "postes-de-travail",
-      deadline: "2027-01-15T11:00:00.000Z",
-      draftMethod: method,
-    })
-    .returning()
-    .get().id;
+  tenderId = (await db()
+      .insert(tenders)
+      .values({
+        organisationId: org.id,
+        createdBy: buyer.id,
+        title: "Postes de travail <reconditionnés> & écrans",
+        reference: "AO-2026-042",
+        segment: "postes-de-travail",
+        deadline: "2027-01-15T11:00:00.000Z",
+        draftMethod: method,
+      })
+      .returning())[0]!.id;
 });
 
 /** The text of word/document.xml: runs joined, paragraphs on their own line, entities decoded. */
@@ -83,7 +82,7 @@ describe("NR annex export", () => {
     expect(text).toContain("Répartition de la note : prix 50 % · valeur technique 20 % · RSE 30 %");
     expect(text).toContain("3. Méthode de notation");
     expect(text).toContain("annee_reference");
-    const exported = db().select().from(auditLog).where(eq(auditLog.action, "tender.annex.export")).all();
+    const exported = await db().select().from(auditLog).where(eq(auditLog.action, "tender.annex.export"));
     expect(exported.some((e) => e.targetId === String(tenderId))).toBe(true);
   });
 
@@ -103,13 +102,12 @@ describe("NR annex export", () => {
   });
 
   it("lists missing placeholder values by name instead of exporting a clause with holes", async () => {
-    const draft = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
+    const draft = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0]!;
     const method = draft.draftMethod as TenderMethod;
-    db()
-      .update(tenders)
-      .set({ draftMethod: { ...method, clauses: [...method.clauses, { clauseId: "pdt-sel-chaine-approvisionnement", values: { periode_reference: "quarante" } }] } })
-      .where(eq(tenders.id, tenderId))
-      .run();
+    await db()
+            .update(tenders)
+            .set({ draftMethod: { ...method, clauses: [...method.clauses, { clauseId: "pdt-sel-chaine-approvisionnement", values: { periode_reference: "quarante" } }] } })
+            .where(eq(tenders.id, tenderId));
     const buyer = await signedInClient("acheteur@metropole.example");
     const page = await buyer.get(annexPage, `/acheteur/appels-d-offres/${tenderId}/annexe`, { id: String(tenderId) });
     const model = page.body as { clauseErrors: number; clauses: { text: string | null; errors: { message: string }[] }[] };
@@ -119,13 +117,12 @@ describe("NR annex export", () => {
   });
 
   it("shows the annex of a draft whose shares do not add up yet (a draft is read leniently)", async () => {
-    const draft = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
+    const draft = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0]!;
     const method = draft.draftMethod as TenderMethod;
-    db()
-      .update(tenders)
-      .set({ draftMethod: { ...method, shares: { price: 50, technical: 20, rse: 20 } } })
-      .where(eq(tenders.id, tenderId))
-      .run();
+    await db()
+            .update(tenders)
+            .set({ draftMethod: { ...method, shares: { price: 50, technical: 20, rse: 20 } } })
+            .where(eq(tenders.id, tenderId));
     const buyer = await signedInClient("acheteur@metropole.example");
     const page = await buyer.get(annexPage, `/acheteur/appels-d-offres/${tenderId}/annexe`, { id: String(tenderId) });
     expect(page.status).toBe(200);

@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 
 describe("sign-in", () => {
-  it("stores argon2id hashes, never the password", () => {
-    const u = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get();
+  it("stores argon2id hashes, never the password", async () => {
+    const u = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0];
     expect(u?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(u?.passwordHash).not.toContain("demo-nr-procure");
   });
@@ -121,8 +121,8 @@ describe("sign-up", () => {
     const email = "lea@nouvel-acheteur.example";
     await signUpAndActivate(client, { name: "Léa Nouvel", email, password: "un-mot-de-passe-long", organisationName: "Département Nouvel", organisationKind: "buyer" });
     expect((await client.get(buyerHome, "/acheteur")).status).toBe(200);
-    const user = db().select().from(users).where(eq(users.email, email)).get()!;
-    const entry = db().select().from(auditLog).where(eq(auditLog.action, "account.sign-up")).all();
+    const user = (await db().select().from(users).where(eq(users.email, email)).limit(1))[0]!;
+    const entry = await db().select().from(auditLog).where(eq(auditLog.action, "account.sign-up"));
     expect(entry.map((e) => e.userId)).toContain(user.id);
   });
 
@@ -145,8 +145,8 @@ describe("platform administration", () => {
     const { action: adminAction } = await import("~/routes/admin._index");
     const { memberships } = await import("#db/schema");
     const admin = await signedInClient("admin@nr-procure.example");
-    const evaluator = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!;
-    const membership = db().select().from(memberships).where(eq(memberships.userId, evaluator.id)).get()!;
+    const evaluator = (await db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).limit(1))[0]!;
+    const membership = (await db().select().from(memberships).where(eq(memberships.userId, evaluator.id)).limit(1))[0]!;
 
     const wrongKind = await admin.post(adminAction, "/admin", { membershipId: String(membership.id), role: "supplier" });
     expect(wrongKind.status).toBe(400);
@@ -154,8 +154,8 @@ describe("platform administration", () => {
 
     const ok = await admin.post(adminAction, "/admin", { membershipId: String(membership.id), role: "rse" });
     expect(ok.status).toBe(200);
-    expect(db().select().from(memberships).where(eq(memberships.id, membership.id)).get()?.role).toBe("rse");
-    const logged = db().select().from(auditLog).where(eq(auditLog.action, "membership.role-change")).all();
+    expect((await db().select().from(memberships).where(eq(memberships.id, membership.id)).limit(1))[0]?.role).toBe("rse");
+    const logged = await db().select().from(auditLog).where(eq(auditLog.action, "membership.role-change"));
     expect(logged.at(-1)?.details).toEqual({ from: "evaluator", to: "rse" });
 
     const back = await admin.post(adminAction, "/admin", { membershipId: String(membership.id), role: "evaluator" });

@@ -71,11 +71,11 @@ describe("online backup", () => {
     let stop = false;
     const insert = writer.prepare("insert into outbox (organisation_id, to_email, kind, subject, body) values (1, 'x@example.org', 'test', ?, '')");
     const loop = (async () => {
-      while (!stop) {
-        insert.run(`écriture ${++writes}`);
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
+          while (!stop) {
+            insert.run(`écriture ${++writes}`);
+            await new Promise((r) => setImmediate(r));
+          }
+        })();
     const target = path.join(dir, "sauvegardes", "pendant-les-ecritures.sqlite");
     const result = await backupDatabase(sourceFile, target);
     stop = true;

@@ -27,7 +27,7 @@ function importFile(client: TestClient, name: string) {
 let buyerOrg: number;
 beforeAll(async () => {
   await seed();
-  buyerOrg = db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).get()!.id;
+  buyerOrg = (await db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).limit(1))[0]!.id;
 });
 
 describe("Base Empreinte import", () => {
@@ -39,7 +39,7 @@ describe("Base Empreinte import", () => {
     expect(body.ok).toBe(false);
     expect(body.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
     expect(body.errors[0]!.message).toBe("« Total poste non décomposé » : « beaucoup » n'est pas un nombre (virgule décimale attendue, ex. 75,2)");
-    expect(db().select().from(baseEmpreinteElements).where(eq(baseEmpreinteElements.organisationId, buyerOrg)).all()).toEqual([]);
+    expect(await db().select().from(baseEmpreinteElements).where(eq(baseEmpreinteElements.organisationId, buyerOrg))).toEqual([]);
   });
 
   it("imports the valid monetary ratios, lists the archived / invalid ones with the reason, and lets the CSR team pick one per segment", async () => {
@@ -51,7 +51,7 @@ describe("Base Empreinte import", () => {
     expect(refused.map((r) => r.id)).toEqual(["990004", "990005", "990007"]);
     expect(refused[0]!.reason).toMatch(/^élément archivé/);
     // The original file is kept.
-    expect(db().select().from(files).where(eq(files.originalName, "export-exemple.csv")).all().length).toBe(1);
+    expect((await db().select().from(files).where(eq(files.originalName, "export-exemple.csv"))).length).toBe(1);
 
     const page = (await rse.get(beLoader, "/rse/base-empreinte")).body as { elements: { id: number; elementId: string; name: string; kgPerKEur: number; year: number; status: string; unit: string }[] };
     const naf26 = page.elements.find((e) => e.elementId === "990002")!;
@@ -59,7 +59,7 @@ describe("Base Empreinte import", () => {
 
     const picked = await rse.post(beAction, "/rse/base-empreinte", { intent: "use", elementRowId: String(naf26.id), key: "postes-de-travail" });
     expect(picked.status).toBe(302);
-    const ratio = db().select().from(referenceRatios).where(and(eq(referenceRatios.organisationId, buyerOrg), eq(referenceRatios.key, "postes-de-travail"))).get()!;
+    const ratio = (await db().select().from(referenceRatios).where(and(eq(referenceRatios.organisationId, buyerOrg), eq(referenceRatios.key, "postes-de-travail"))).limit(1))[0]!;
     expect(ratio).toMatchObject({ externalId: "990002", kgPerKEur: 480, year: 2022, status: "Valide générique", unit: "kgCO2e/k€HT 2022", label: naf26.name });
     expect(ratio.source).toMatch(/^ADEME Base Empreinte, élément n° 990002/);
     const ratios = (await rse.get(ratiosLoader, "/rse/ratios")).body as { ratios: { key: string; origin: string }[] };
@@ -72,13 +72,12 @@ describe("Base Empreinte import", () => {
 
   it("cannot pick another organisation's element (404), and suppliers are refused (403)", async () => {
     const rse = await signedInClient(RSE);
-    const other = db().insert(organisations).values({ name: "Autre acheteur BE", kind: "buyer" }).returning().get().id;
-    const fileId = db().select().from(files).limit(1).get()!.id;
-    const foreign = db()
-      .insert(baseEmpreinteElements)
-      .values({ organisationId: other, elementId: "X1", name: "étranger", unit: "kgCO2e/k€", value: 1, kgPerKEur: 1, status: "Valide générique", year: 2022, posts: [], fileId, importedBy: 1 })
-      .returning()
-      .get();
+    const other = (await db().insert(organisations).values({ name: "Autre acheteur BE", kind: "buyer" }).returning())[0]!.id;
+    const fileId = (await db().select().from(files).limit(1))[0]!.id;
+    const foreign = (await db()
+          .insert(baseEmpreinteElements)
+          .values({ organisationId: other, elementId: "X1", name: "étranger", unit: "kgCO2e/k€", value: 1, kgPerKEur: 1, status: "Valide générique", year: 2022, posts: [], fileId, importedBy: 1 })
+          .returning())[0]!;
     const out = await rse.post(beAction, "/rse/base-empreinte", { intent: "use", elementRowId: String(foreign.id), key: "impression" });
     expect(out.status).toBe(404);
     const supplier = await signedInClient(S1);
@@ -101,7 +100,7 @@ describe("price indices", () => {
 
     const ok = await rse.post(deflatorAction, "/rse/deflateurs", { year: "2024", index: "120,1", source: "INSEE, série 001759970, consultée le 1er décembre 2026" });
     expect(ok.status).toBe(302);
-    const saved = db().select().from(deflators).where(and(eq(deflators.organisationId, buyerOrg), eq(deflators.year, 2024))).get()!;
+    const saved = (await db().select().from(deflators).where(and(eq(deflators.organisationId, buyerOrg), eq(deflators.year, 2024))).limit(1))[0]!;
     expect(saved).toMatchObject({ index: 120.1, verified: true });
   });
 });

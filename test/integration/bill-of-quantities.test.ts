@@ -34,7 +34,7 @@ let publishedId: number;
 let s1Org: number;
 let s2Org: number;
 
-const orgId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
+const orgId = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
 const file = (text: string) => new Blob([text], { type: "text/csv" });
 
 function importForm(text: string) {
@@ -52,11 +52,11 @@ async function userOf(client: TestClient) {
 
 beforeAll(async () => {
   await seed();
-  const ids = seededTenderIds();
+  const ids = await seededTenderIds();
   draftId = ids.draft;
   publishedId = ids.published;
-  s1Org = orgId(DEMO_SUPPLIER1_ORG);
-  s2Org = orgId(DEMO_SUPPLIER2_ORG);
+  s1Org = await orgId(DEMO_SUPPLIER1_ORG);
+  s2Org = await orgId(DEMO_SUPPLIER2_ORG);
 });
 
 describe("the buyer's bill", () => {
@@ -83,12 +83,12 @@ describe("the buyer's bill", () => {
       ["L03", "k€", "12.5"],
       ["L04", "hour", "8760"],
     ]);
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "tender.bill-import"), eq(auditLog.targetId, String(draftId)))).all()).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, "tender.bill-import"), eq(auditLog.targetId, String(draftId))))).toHaveLength(1);
 
     // Publication freezes the bill with the method (and its SHA-256 covers it).
     const pub = await buyer.post(publishAction, `/acheteur/appels-d-offres/${draftId}/publier`, { confirm: "yes", allowEarlyEvaluation: "false" }, params);
     expect([302, 200]).toContain(pub.status);
-    const row = tenderRow(draftId)!;
+    const row = (await tenderRow(draftId))!;
     expect(row.status).toBe("published");
     expect((row.publishedMethod as { bill: { id: string }[] }).bill.map((l) => l.id)).toEqual(["L01", "L02", "L03", "L04"]);
     const after = await buyer.post(billAction, path, { intent: "add", id: "L05", label: "Tard", unit: "unit", quantity: "1" }, params);
@@ -110,11 +110,11 @@ describe("suppliers answer the bill of a published tender", () => {
   const params = () => ({ tenderId: String(publishedId) });
   const path = () => `/fournisseur/consultations/${publishedId}/bordereau`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // The seeded published tender (both demo suppliers submitted, early evaluation allowed) gets a bill,
     // as if it had been published with one — by a private buyer, so that closing does not wait for the
     // review of every answer (issue 11's rule for public buyers, tested on its own).
-    const t = tenderRow(publishedId)!;
+    const t = (await tenderRow(publishedId))!;
     // Its offer criterion becomes the bill's footprint, `empreinte-offre` (what a buyer with a bill picks).
     const published = t.publishedMethod as { procurement?: object; offerCriteria: { share: number }[] };
     const method = {
@@ -126,7 +126,7 @@ describe("suppliers answer the bill of a published tender", () => {
       { id: "L02", label: "Écran 24 pouces", unit: "unit", quantity: "1000", segment: "postes-de-travail", ghgCategory: 2 },
       ],
     };
-    db().update(tenders).set({ publishedMethod: method }).where(eq(tenders.id, publishedId)).run();
+    await db().update(tenders).set({ publishedMethod: method }).where(eq(tenders.id, publishedId));
   });
 
   it("S1 fills the form with one line taken from its uploaded factor file (link kept), S2 uploads a CSV", async () => {
@@ -156,7 +156,7 @@ describe("suppliers answer the bill of a published tender", () => {
       params(),
     );
     expect(saved.status).toBe(302);
-    const rows = db().select().from(billResponses).where(and(eq(billResponses.tenderId, publishedId), eq(billResponses.supplierOrganisationId, s1Org))).all();
+    const rows = await db().select().from(billResponses).where(and(eq(billResponses.tenderId, publishedId), eq(billResponses.supplierOrganisationId, s1Org)));
     expect(rows.find((r) => r.lineId === "L01")).toMatchObject({ unitPrice: "899.99", factor: "156.3", factorId, method: "lca-iso14040", verifiedBy: "Bureau Veritas" });
     expect(rows.find((r) => r.lineId === "L02")).toMatchObject({ factor: "350.5", factorId: null });
     const totals = ((await s1.get(supplierBillLoader, path(), params())).body as { totals: { price: string; footprint: string } }).totals;
@@ -172,7 +172,7 @@ describe("suppliers answer the bill of a published tender", () => {
     up.set("intent", "import");
     up.set("file", file(filled), "rempli.csv");
     expect((await s2.post(supplierBillAction, path(), up, params())).status).toBe(302);
-    expect(db().select().from(billResponses).where(and(eq(billResponses.tenderId, publishedId), eq(billResponses.supplierOrganisationId, s2Org))).all()).toHaveLength(2);
+    expect(await db().select().from(billResponses).where(and(eq(billResponses.tenderId, publishedId), eq(billResponses.supplierOrganisationId, s2Org)))).toHaveLength(2);
   });
 
   it("a supplier never reads nor uses another supplier's lines or factors", async () => {
@@ -181,7 +181,7 @@ describe("suppliers answer the bill of a published tender", () => {
     expect(body).not.toContain("899.99");
     expect(body).not.toContain("Bureau Veritas");
     // Picking S1's factor by id is refused as unknown.
-    const s1Factor = db().select().from(factors).where(eq(factors.item, "Ordinateur portable 14 pouces")).get()!;
+    const s1Factor = (await db().select().from(factors).where(eq(factors.item, "Ordinateur portable 14 pouces")).limit(1))[0]!;
     const stolen = await s2.post(supplierBillAction, path(), { intent: "save", "l0.id": "L01", "l0.unitPrice": "1", "l0.factorChoice": String(s1Factor.id) }, params());
     expect(stolen.status).toBe(400);
     expect(JSON.stringify(stolen.body)).toContain("facteur inconnu");
@@ -196,7 +196,7 @@ describe("suppliers answer the bill of a published tender", () => {
     for (const org of [s1Org, s2Org]) {
       expect((await buyer.post(evalOverviewAction, `/acheteur/appels-d-offres/${publishedId}/evaluation`, { supplierOrganisationId: String(org), price: "1", technical: "70" }, { id: String(publishedId) })).status).toBe(302);
     }
-    const input = buildScoringInput({ tenderId: publishedId, user: await userOf(buyer) });
+    const input = await buildScoringInput({ tenderId: publishedId, user: await userOf(buyer) });
     const s1 = input.suppliers.find((s) => s.organisationId === s1Org)!;
     const s2 = input.suppliers.find((s) => s.organisationId === s2Org)!;
     expect([s1.price, s1.footprintKg]).toEqual([314998.5, 373945]);
@@ -228,11 +228,11 @@ describe("suppliers answer the bill of a published tender", () => {
     expect(short.status).toBe(400);
     const ok = await buyer.post(footprintAction, fp, { intent: "replace", supplierId: String(s2Org), lineId: "L02", justification: "Facteur de 2 kg par écran sans étude à l'appui." }, { id: String(publishedId) });
     expect(ok.status).toBe(302);
-    const audit = db().select().from(auditLog).where(eq(auditLog.action, "tender.bill-factor-replace")).all();
+    const audit = await db().select().from(auditLog).where(eq(auditLog.action, "tender.bill-factor-replace"));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({ lineId: "L02", supplierFactor: "2", justification: "Facteur de 2 kg par écran sans étude à l'appui." });
-    expect(db().select().from(billReplacements).all()).toHaveLength(1);
-    const input = buildScoringInput({ tenderId: publishedId, user: await userOf(buyer) });
+    expect(await db().select().from(billReplacements)).toHaveLength(1);
+    const input = await buildScoringInput({ tenderId: publishedId, user: await userOf(buyer) });
     // L02: 170000 € = 170 k€ × 500 (demo NAF 26 ratio) = 85000 kg ; + 18000 = 103000 kg
     expect(input.suppliers.find((s) => s.organisationId === s2Org)!.footprintKg).toBe(103000);
     // Another buying organisation cannot replace (404).
@@ -250,18 +250,18 @@ describe("suppliers answer the bill of a published tender", () => {
     const buyer = await signedInClient(BUYER);
     const closed = await buyer.post(closeAction, `/acheteur/appels-d-offres/${publishedId}/cloturer`, { confirm: "yes", winner: String(s1Org) }, { id: String(publishedId) });
     expect(closed.status).toBe(302);
-    expect(tenderRow(publishedId)!.awardedSupplierOrganisationId).toBe(s1Org);
-    const rows = db().select().from(activityData).where(eq(activityData.sourceTenderId, publishedId)).all();
+    expect((await tenderRow(publishedId))!.awardedSupplierOrganisationId).toBe(s1Org);
+    const rows = await db().select().from(activityData).where(eq(activityData.sourceTenderId, publishedId));
     expect(rows.map((r) => [r.sourceLineId, r.quantity, r.tenderFactorKgPerUnit, r.supplierOrganisationId])).toEqual([
       ["L01", 150, "156.3", s1Org],
       ["L02", 1000, "350.5", s1Org],
     ]);
     const linked = rows.find((r) => r.sourceLineId === "L01")!;
-    expect(linked.sourceFactorId).toBe(db().select().from(factors).where(eq(factors.item, "Ordinateur portable 14 pouces")).get()!.id);
+    expect(linked.sourceFactorId).toBe((await db().select().from(factors).where(eq(factors.item, "Ordinateur portable 14 pouces")).limit(1))[0]!.id);
     expect(linked.provenance).toContain("fichier de facteurs v1, ligne 2");
     // Closing again is refused; the lines are there once.
     expect((await buyer.post(closeAction, `/acheteur/appels-d-offres/${publishedId}/cloturer`, { confirm: "yes", winner: String(s1Org) }, { id: String(publishedId) })).status).toBe(409);
-    expect(db().select().from(activityData).where(isNotNull(activityData.sourceTenderId)).all()).toHaveLength(2);
+    expect(await db().select().from(activityData).where(isNotNull(activityData.sourceTenderId))).toHaveLength(2);
     // The CSR team sees them in scope 3, estimated with the tender's factors beside the monetary ratio.
     const rse = await signedInClient(RSE);
     const scope = (await rse.get(scopeLoader, "/rse/scope3")).body as { lines: { item: string; basis: string; specificKg: number; monetaryKg: number | null; fromTender: boolean }[] };

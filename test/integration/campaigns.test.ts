@@ -27,8 +27,8 @@ import { otherBuyer } from "../support/tenders";
 const S1 = "fournisseur@numerique-durable.example";
 const S2 = "fournisseur@infoservices.example";
 const S6 = "fournisseur@logiciels-legers.example";
-const campaignId = (title: string) => db().select().from(tenders).where(eq(tenders.title, title)).get()!.id;
-const orgId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
+const campaignId = async (title: string) => (await db().select().from(tenders).where(eq(tenders.title, title)).limit(1))[0]!.id;
+const orgId = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
 let c2025: number;
 let c2026: number;
 let s1Org: number;
@@ -41,10 +41,10 @@ let stranger: TestClient;
 
 beforeAll(async () => {
   await seed();
-  c2025 = campaignId("Campagne de maturité NR 2025");
-  c2026 = campaignId("Campagne de maturité NR 2026");
-  s1Org = orgId(DEMO_SUPPLIER1_ORG);
-  s2Org = orgId("InfoServices Conseil");
+  c2025 = await campaignId("Campagne de maturité NR 2025");
+  c2026 = await campaignId("Campagne de maturité NR 2026");
+  s1Org = await orgId(DEMO_SUPPLIER1_ORG);
+  s2Org = await orgId("InfoServices Conseil");
   csr = await signedInClient("rse@metropole.example");
   s1 = await signedInClient(S1);
   s2 = await signedInClient(S2);
@@ -79,9 +79,9 @@ describe("demo campaigns", () => {
     expect(body.criteria.every((c) => c.median !== null && c.meanDelta !== null)).toBe(true);
     expect(body.compare?.id).toBe(c2025);
     // A name starting with "=" must not become a formula.
-    db().update(organisations).set({ name: "=HYPERLINK(\"x\")" }).where(eq(organisations.id, s2Org)).run();
+    await db().update(organisations).set({ name: "=HYPERLINK(\"x\")" }).where(eq(organisations.id, s2Org));
     const csv = await csr.get(csvLoader, `/acheteur/campagnes/${c2026}/panel.csv`, { id: String(c2026) });
-    db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, s2Org)).run();
+    await db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, s2Org));
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain("'=HYPERLINK");
   });
@@ -92,7 +92,7 @@ describe("campaign access (IDOR probes)", () => {
     // S6 did not answer in 2026: no debrief, whatever the URL.
     expect((await s6.get(supplierDebriefLoader, `/fournisseur/campagnes/${c2026}`, { campaignId: String(c2026) })).status).toBe(404);
     // Unshared debrief: 404 until the buyer shares it.
-    db().delete(debriefShares).where(and(eq(debriefShares.tenderId, c2026), eq(debriefShares.supplierOrganisationId, s2Org))).run();
+    await db().delete(debriefShares).where(and(eq(debriefShares.tenderId, c2026), eq(debriefShares.supplierOrganisationId, s2Org)));
     expect((await s2.get(supplierDebriefLoader, `/fournisseur/campagnes/${c2026}`, { campaignId: String(c2026) })).status).toBe(404);
     const share = await csr.post(buyerDebriefAction, `/acheteur/campagnes/${c2026}/fournisseurs/${s2Org}`, { intent: "share" }, { id: String(c2026), supplierId: String(s2Org) });
     expect(share.status).toBe(302);
@@ -100,7 +100,7 @@ describe("campaign access (IDOR probes)", () => {
     expect(mine.status).toBe(200);
     expect(JSON.stringify(mine.body)).not.toContain(DEMO_SUPPLIER1_ORG);
     // S2 acting on S1's action id (from a form) is a 404, and nothing changes.
-    const s1Action = db().select().from(improvementActions).where(and(eq(improvementActions.campaignId, c2026), eq(improvementActions.supplierOrganisationId, s1Org))).get()!;
+    const s1Action = (await db().select().from(improvementActions).where(and(eq(improvementActions.campaignId, c2026), eq(improvementActions.supplierOrganisationId, s1Org))).limit(1))[0]!;
     for (const fields of <Record<string, string>[]>[
       { intent: "status", actionId: String(s1Action.id), to: "in-progress", note: "" },
       { intent: "agree", actionId: String(s1Action.id) },
@@ -108,7 +108,7 @@ describe("campaign access (IDOR probes)", () => {
       const r = await s2.post(supplierDebriefAction, `/fournisseur/campagnes/${c2026}`, fields, { campaignId: String(c2026) });
       expect(r.status).toBe(404);
     }
-    expect(db().select().from(improvementActions).where(eq(improvementActions.id, s1Action.id)).get()!.status).toBe(s1Action.status);
+    expect((await db().select().from(improvementActions).where(eq(improvementActions.id, s1Action.id)).limit(1))[0]!.status).toBe(s1Action.status);
     // A buyer page is not a supplier page.
     expect((await s1.get(buyerDebriefLoader, `/acheteur/campagnes/${c2026}/fournisseurs/${s1Org}`, { id: String(c2026), supplierId: String(s1Org) })).status).toBe(403);
   });
@@ -138,7 +138,7 @@ describe("campaign access (IDOR probes)", () => {
     expect((await buyer.get(tenderLoader, `/acheteur/appels-d-offres/${c2026}`, { id: String(c2026) })).status).toBe(404);
     expect((await buyer.get(comparisonLoader, `/acheteur/appels-d-offres/${c2026}/comparaison`, { id: String(c2026) })).status).toBe(404);
     expect((await s1.get(restitutionLoader, `/fournisseur/consultations/${c2026}/restitution`, { tenderId: String(c2026) })).status).toBe(404);
-    const tenderId = db().select().from(tenders).where(eq(tenders.title, "Renouvellement du parc de postes de travail")).get()!.id;
+    const tenderId = (await db().select().from(tenders).where(eq(tenders.title, "Renouvellement du parc de postes de travail")).limit(1))[0]!.id;
     expect((await buyer.get(detailLoader, `/acheteur/campagnes/${tenderId}`, { id: String(tenderId) })).status).toBe(404);
     expect((await s1.get(supplierDebriefLoader, `/fournisseur/campagnes/${tenderId}`, { campaignId: String(tenderId) })).status).toBe(404);
     // The CSR team sees campaigns, never tenders.
@@ -177,11 +177,11 @@ describe("a new campaign", () => {
     const created = (r.body as { created: { id: number; links: unknown[] } }).created;
     id = created.id;
     expect(created.links).toHaveLength(2);
-    const row = db().select().from(tenders).where(eq(tenders.id, id)).get()!;
+    const row = (await db().select().from(tenders).where(eq(tenders.id, id)).limit(1))[0]!;
     expect(row.kind).toBe("campaign");
     expect(JSON.stringify(row.publishedMethod)).toContain(WEIGHT);
-    for (const inv of db().select().from(invitations).where(eq(invitations.tenderId, id)).all()) {
-      acceptInvitationDirectly(db(), { invitationId: inv.id, supplierOrganisation: inv.email === S1 ? DEMO_SUPPLIER1_ORG : "InfoServices Conseil", acceptedByEmail: inv.email });
+    for (const inv of await db().select().from(invitations).where(eq(invitations.tenderId, id))) {
+      await acceptInvitationDirectly(db(), { invitationId: inv.id, supplierOrganisation: inv.email === S1 ? DEMO_SUPPLIER1_ORG : "InfoServices Conseil", acceptedByEmail: inv.email });
     }
     const path = `/fournisseur/consultations/${id}`;
     const crit = currentGuide.questions[0]!.criterion;
@@ -238,7 +238,7 @@ describe("a new campaign", () => {
     const params = { id: String(id), supplierId: String(s1Org) };
     const proposed = await csr.post(buyerDebriefAction, here, { intent: "propose", criterion: "gouvernance", action: "Rédiger et signer une politique NR", owner: "Direction générale", dueDate: "2099-01-31" }, params);
     expect(proposed.status).toBe(302);
-    const a = db().select().from(improvementActions).where(eq(improvementActions.campaignId, id)).get()!;
+    const a = (await db().select().from(improvementActions).where(eq(improvementActions.campaignId, id)).limit(1))[0]!;
     expect(a.status).toBe("proposed");
     expect(a.baselineScore).toBe(25);
     const sp = { campaignId: String(id) };
@@ -248,24 +248,24 @@ describe("a new campaign", () => {
     // Done needs evidence.
     expect((await s1.post(supplierDebriefAction, `/fournisseur/campagnes/${id}`, { intent: "status", actionId: String(a.id), to: "done", note: "" }, sp)).status).toBe(409);
     expect((await s1.post(supplierDebriefAction, `/fournisseur/campagnes/${id}`, { intent: "status", actionId: String(a.id), to: "done", note: "Politique signée, p. 2 du rapport." }, sp)).status).toBe(302);
-    expect(db().select().from(improvementActions).where(eq(improvementActions.id, a.id)).get()!.status).toBe("done");
+    expect((await db().select().from(improvementActions).where(eq(improvementActions.id, a.id)).limit(1))[0]!.status).toBe("done");
     const audit = db().$client.prepare("select action from audit_log where action like 'plan.%' and target_id = ? order by id").all(String(a.id)) as { action: string }[];
     expect(audit.map((x) => x.action)).toEqual(["plan.propose", "plan.agree", "plan.status"]);
   });
 
   it("campaign answers pre-fill a tender's information-only questions (marked), never its scored ones", async () => {
     const qs = currentGuide.questions.slice(0, 3).map((q) => q.id);
-    const { tenderId, method } = createPublishedTender(db(), { onlyQuestions: qs, title: "Tender after campaign" });
+    const { tenderId, method } = await createPublishedTender(db(), { onlyQuestions: qs, title: "Tender after campaign" });
     // The first question is information-only (weight 0), the others are scored.
     const m = { ...method, questions: method.questions.map((q) => (q.id === qs[0] ? { ...q, weight: 0 } : q)) };
-    db().update(tenders).set({ publishedMethod: m, draftMethod: m }).where(eq(tenders.id, tenderId)).run();
-    const { invitationId } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: S1 });
-    acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: DEMO_SUPPLIER1_ORG, acceptedByEmail: S1 });
+    await db().update(tenders).set({ publishedMethod: m, draftMethod: m }).where(eq(tenders.id, tenderId));
+    const { invitationId } = await createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: S1 });
+    await acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: DEMO_SUPPLIER1_ORG, acceptedByEmail: S1 });
     const crit = currentGuide.questions[0]!.criterion;
     const q = await s1.get(sectionLoader, `/fournisseur/consultations/${tenderId}/sections/${crit}`, { tenderId: String(tenderId), criterionId: crit });
     expect(q.status).toBe(200);
-    const response = db().select().from(responses).where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, s1Org))).get()!;
-    const answers = db().select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id)).all();
+    const response = (await db().select().from(responses).where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, s1Org))).limit(1))[0]!;
+    const answers = await db().select().from(responseAnswers).where(eq(responseAnswers.responseId, response.id));
     const info = answers.find((x) => x.questionId === qs[0]);
     expect(info?.text).toBe("Nous allons mettre en place une politique écrite l'an prochain.");
     expect(info?.reusedUnconfirmed).toBe(true);

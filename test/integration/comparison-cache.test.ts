@@ -25,11 +25,11 @@ type Row = { organisationId: number; name: string; price: number; rseScore: numb
 
 beforeAll(async () => {
   await seed();
-  tenderId = seededTenderIds().published;
+  tenderId = (await seededTenderIds()).published;
 });
 
-const version = () => db().select({ v: tenders.dataVersion }).from(tenders).where(eq(tenders.id, tenderId)).get()!.v;
-const orgId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
+const version = async () => (await db().select({ v: tenders.dataVersion }).from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0]!.v;
+const orgId = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
 async function rows(client: TestClient): Promise<Row[]> {
   return ((await client.get(compareLoader, p("/comparaison"), params())).body as { rows: Row[] }).rows;
 }
@@ -78,15 +78,15 @@ describe("comparison cache", () => {
   it("computes once per data version: a second view of an unchanged tender reuses the computation", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     const user = await userOf(buyer);
-    const a = getComparison({ tenderId, user });
+    const a = await getComparison({ tenderId, user });
     const before = tenderCache("comparison").stats;
-    const b = getComparison({ tenderId, user });
+    const b = await getComparison({ tenderId, user });
     expect(tenderCache("comparison").stats.hits).toBe(before.hits + 1);
     expect(b.result).toBe(a.result);
     // The same values as a fresh computation: drop the entry and compare.
     tenderCache("comparison").delete(tenderId);
     tenderCache("evaluable-submissions").delete(tenderId);
-    const fresh = getComparison({ tenderId, user });
+    const fresh = await getComparison({ tenderId, user });
     expect(fresh.result).not.toBe(a.result);
     expect(fresh.result).toEqual(a.result);
     expect(fresh.built).toEqual(a.built);
@@ -94,25 +94,25 @@ describe("comparison cache", () => {
 
   it("an offer score bumps the version in its transaction and the page shows the new price", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const org = orgId("InfoServices Conseil");
-    const v0 = version();
+    const org = await orgId("InfoServices Conseil");
+    const v0 = await version();
     const first = await rows(buyer);
     const ok = await buyer.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org), price: "99 000", technical: "70", scale: "100" }, params());
     expect(ok.status).toBe(302);
-    expect(version()).toBe(v0 + 1);
+    expect(await version()).toBe(v0 + 1);
     const after = await rows(buyer);
     expect(first.find((r) => r.organisationId === org)!.price).not.toBe(99000);
     expect(after.find((r) => r.organisationId === org)!.price).toBe(99000);
     // A refused entry writes nothing and bumps nothing.
     expect((await buyer.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org), price: "-1", technical: "70", scale: "100" }, params())).status).toBe(400);
-    expect(version()).toBe(v0 + 1);
+    expect(await version()).toBe(v0 + 1);
   });
 
   it("an evaluation bumps the version and changes the RSE score at once", async () => {
     const evaluator = await signedInClient("evaluateur@metropole.example");
-    const org = orgId("Numérique Durable SAS");
-    const sub = db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, org))).get()!;
-    const v0 = version();
+    const org = await orgId("Numérique Durable SAS");
+    const sub = (await db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, org))).limit(1))[0]!;
+    const v0 = await version();
     const before = (await rows(evaluator)).find((r) => r.organisationId === org)!;
     const out = await evaluator.post(
       submissionAction,
@@ -123,45 +123,45 @@ describe("comparison cache", () => {
       { id: String(tenderId), submissionId: String(sub.id) },
     );
     expect(out.status).toBe(302);
-    expect(version()).toBe(v0 + 1);
+    expect(await version()).toBe(v0 + 1);
     const after = (await rows(evaluator)).find((r) => r.organisationId === org)!;
     expect(after.rseScore).toBeGreaterThan(before.rseScore);
   });
 
   it("a write that forgets to bump the tender's version still invalidates (the database write stamp is in the key)", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const org = orgId("InfoServices Conseil");
-    const v0 = version();
+    const org = await orgId("InfoServices Conseil");
+    const v0 = await version();
     const before = (await rows(buyer)).find((r) => r.organisationId === org)!;
     // A raw write of the comparison's input, as a future write path might do without calling bumpTenderData.
     db().$client.prepare("update offer_scores set price_eur_ht = price_eur_ht + 1 where tender_id = ? and supplier_organisation_id = ?").run(tenderId, org);
-    expect(version()).toBe(v0);
+    expect(await version()).toBe(v0);
     const after = (await rows(buyer)).find((r) => r.organisationId === org)!;
     expect(after.price).toBe(before.price + 1);
   });
 
   it("an organisation renamed outside the tender's writes shows at once (names are part of the key)", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const org = orgId("InfoServices Conseil");
+    const org = await orgId("InfoServices Conseil");
     await rows(buyer);
-    db().update(organisations).set({ name: "InfoServices Conseil (renommée)" }).where(eq(organisations.id, org)).run();
+    await db().update(organisations).set({ name: "InfoServices Conseil (renommée)" }).where(eq(organisations.id, org));
     try {
       expect((await rows(buyer)).find((r) => r.organisationId === org)!.name).toBe("InfoServices Conseil (renommée)");
     } finally {
-      db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, org)).run();
+      await db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, org));
     }
     expect((await rows(buyer)).find((r) => r.organisationId === org)!.name).toBe("InfoServices Conseil");
   });
 
   it("a withdrawal bumps the version and removes the supplier from the comparison", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const org = orgId("InfoServices Conseil");
+    const org = await orgId("InfoServices Conseil");
     expect((await rows(buyer)).some((r) => r.organisationId === org)).toBe(true);
-    const v0 = version();
+    const v0 = await version();
     const supplier = await signedInClient("fournisseur@infoservices.example");
     const w = await supplier.post(qAction, `/fournisseur/consultations/${tenderId}`, { intent: "withdraw" }, { tenderId: String(tenderId) });
     expect(w.status).toBe(302);
-    expect(version()).toBe(v0 + 1);
+    expect(await version()).toBe(v0 + 1);
     expect((await rows(buyer)).some((r) => r.organisationId === org)).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { loader as csrHomeLoader } from "~/routes/rse._index";
 import { loader as csrLoader } from "~/routes/rse.facteurs._index";
 import { loader as qualityLoader } from "~/routes/rse.facteurs.qualite";
 import { action as ratiosAction, loader as ratiosLoader } from "~/routes/rse.ratios";
+import { mapInOrder } from "#db/transaction";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG } from "../support/fixtures-tenders";
 
@@ -49,13 +50,13 @@ type CsrBody = {
 
 beforeAll(async () => {
   await seed();
-  const org = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
-  s1Org = org(DEMO_SUPPLIER1_ORG);
-  s2Org = org(DEMO_SUPPLIER2_ORG);
+  const org = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
+  s1Org = await org(DEMO_SUPPLIER1_ORG);
+  s2Org = await org(DEMO_SUPPLIER2_ORG);
 
   // A supplier organisation never invited by the buyer, with factors of its own.
-  strangerOrg = db().insert(organisations).values({ name: "Fournisseur Inconnu SARL", kind: "supplier" }).returning().get().id;
-  const anyUser = db().select().from(users).get()!.id;
+  strangerOrg = (await db().insert(organisations).values({ name: "Fournisseur Inconnu SARL", kind: "supplier" }).returning())[0]!.id;
+  const anyUser = (await db().select().from(users).limit(1))[0]!.id;
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "nr-csr-")), "stranger.csv");
   fs.writeFileSync(tmp, csv(["Secret;postes-de-travail;2;999;kgCO2e/unité;;lca-iso14040;;2024;;"]));
   const blob = await storeFromPath(config().filesDir, tmp);
@@ -85,7 +86,7 @@ describe("CSR factor review", () => {
     expect(out.status).toBe(200);
     const body = out.body as CsrBody;
     // The demo data links the six suppliers of the maturity-campaign panel (accepted invitations).
-    const panel = demoOrganisations.filter((o) => o.kind === "supplier").map((o) => db().select().from(organisations).where(eq(organisations.name, o.name)).get()!.id);
+    const panel = await mapInOrder(demoOrganisations.filter((o) => o.kind === "supplier"), async (o) => (await db().select().from(organisations).where(eq(organisations.name, o.name)).limit(1))[0]!.id);
     expect(panel).toEqual(expect.arrayContaining([s1Org, s2Org]));
     expect(body.suppliers.map((s) => s.id).sort()).toEqual(panel.sort());
     const s1 = body.suppliers.find((s) => s.id === s1Org)!;
@@ -125,7 +126,7 @@ describe("CSR factor review", () => {
 
   it("keeps earlier versions reachable", async () => {
     const rse = await signedInClient(RSE);
-    const v1 = db().select().from(factorSets).where(and(eq(factorSets.supplierOrganisationId, s1Org), eq(factorSets.version, 1))).get()!;
+    const v1 = (await db().select().from(factorSets).where(and(eq(factorSets.supplierOrganisationId, s1Org), eq(factorSets.version, 1))).limit(1))[0]!;
     const out = (await rse.get(csrLoader, `/rse/facteurs?version=${v1.id}`)).body as CsrBody;
     expect(out.selectedVersion?.version).toBe(1);
     expect(out.factors.rows.map((r) => r.valueKgPerUnit)).toEqual([200]);
@@ -173,9 +174,9 @@ describe("reference ratios", () => {
       year: "2024",
     });
     expect(ok.status).toBe(302);
-    const row = db().select().from(referenceRatios).where(eq(referenceRatios.id, it.id)).get()!;
+    const row = (await db().select().from(referenceRatios).where(eq(referenceRatios.id, it.id)).limit(1))[0]!;
     expect(row).toMatchObject({ kgPerKEur: 80.5, source: "Base Empreinte v24", year: 2024 });
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "reference-ratio.update")).all()).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "reference-ratio.update"))).toHaveLength(1);
 
     // Plausibility now uses the edited ratio: 950 / 80.5 ≈ 11.8 → still flagged; message names it.
     const csr = (await rse.get(csrLoader, "/rse/facteurs?segment=prestations-intellectuelles")).body as CsrBody;
@@ -190,15 +191,14 @@ describe("reference ratios", () => {
 
   it("cannot edit another organisation's ratio (404)", async () => {
     const rse = await signedInClient(RSE);
-    const otherBuyer = db().insert(organisations).values({ name: "Autre acheteur", kind: "buyer" }).returning().get().id;
-    const foreign = db()
-      .insert(referenceRatios)
-      .values({ organisationId: otherBuyer, key: "impression", label: "x", kgPerKEur: 1, source: "x", year: 2023 })
-      .returning()
-      .get();
+    const otherBuyer = (await db().insert(organisations).values({ name: "Autre acheteur", kind: "buyer" }).returning())[0]!.id;
+    const foreign = (await db()
+          .insert(referenceRatios)
+          .values({ organisationId: otherBuyer, key: "impression", label: "x", kgPerKEur: 1, source: "x", year: 2023 })
+          .returning())[0]!;
     const out = await rse.post(ratiosAction, "/rse/ratios", { intent: "update", id: String(foreign.id), label: "piraté", kgPerKEur: "2", source: "source", year: "2024" });
     expect(out.status).toBe(404);
-    expect(db().select().from(referenceRatios).where(eq(referenceRatios.id, foreign.id)).get()!.label).toBe("x");
+    expect((await db().select().from(referenceRatios).where(eq(referenceRatios.id, foreign.id)).limit(1))[0]!.label).toBe("x");
   });
 
   it("checks CSRF", async () => {

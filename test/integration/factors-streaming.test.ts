@@ -20,10 +20,10 @@ let dir: string;
 let org: number;
 let user: number;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-factors-stream-"));
-  org = db().insert(organisations).values({ name: "Fournisseur flux", kind: "supplier" }).returning().get().id;
-  user = db().insert(users).values({ email: "flux@example.org", name: "Flux", passwordHash: "x" }).returning().get().id;
+  org = (await db().insert(organisations).values({ name: "Fournisseur flux", kind: "supplier" }).returning())[0]!.id;
+  user = (await db().insert(users).values({ email: "flux@example.org", name: "Flux", passwordHash: "x" }).returning())[0]!.id;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ describe("streaming factor import", () => {
     const result = await upload(file);
     expect(result.status).toBe("imported");
     expect(result.validRows).toBe(ROWS);
-    const rows = db().select().from(factors).where(eq(factors.setId, result.setId!)).orderBy(asc(factors.id)).all();
+    const rows = await db().select().from(factors).where(eq(factors.setId, result.setId!)).orderBy(asc(factors.id));
     expect(rows).toHaveLength(ROWS);
     for (const i of [0, 1, 1023, 1024, 2047, 2048, ROWS - 1]) {
       const f = expected.factors[i]!;
@@ -65,14 +65,14 @@ describe("streaming factor import", () => {
   it("a file whose last row is wrong imports nothing (no set, no factor, no staging table left)", async () => {
     const file = path.join(dir, "late-error.csv");
     await writeFactorsCsv(file, ROWS, { currentYear: 2025, invalidEvery: ROWS });
-    const before = db().select({ n: count() }).from(factors).get()!.n;
-    const sets = db().select({ n: count() }).from(factorSets).get()!.n;
+    const before = (await db().select({ n: count() }).from(factors).limit(1))[0]!.n;
+    const sets = (await db().select({ n: count() }).from(factorSets).limit(1))[0]!.n;
     const result = await upload(file);
     expect(result.status).toBe("rejected");
     expect(result.errorCount).toBe(1);
     expect(result.setId).toBeNull();
-    expect(db().select({ n: count() }).from(factors).get()!.n).toBe(before);
-    expect(db().select({ n: count() }).from(factorSets).get()!.n).toBe(sets);
+    expect((await db().select({ n: count() }).from(factors).limit(1))[0]!.n).toBe(before);
+    expect((await db().select({ n: count() }).from(factorSets).limit(1))[0]!.n).toBe(sets);
     expect(tempTables()).toEqual([]);
   });
 });

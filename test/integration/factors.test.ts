@@ -43,7 +43,7 @@ function uploadIdOf(location: string | null): number {
   return Number(m[1]);
 }
 
-const factorCount = () => db().select({ n: count() }).from(factors).get()?.n ?? 0;
+const factorCount = async () => (await db().select({ n: count() }).from(factors).limit(1))[0]?.n ?? 0;
 const sha = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
 
 describe("template", () => {
@@ -60,19 +60,19 @@ describe("template", () => {
 describe("supplier upload", () => {
   it("a failing upload imports nothing, keeps the original file and its full report", async () => {
     const s1 = await signedInClient(S1);
-    const before = factorCount();
+    const before = await factorCount();
     const bytes = fixture("all-errors.csv");
     const out = await upload(s1, bytes, "facteurs 2024.csv");
     expect(out.status).toBe(302);
     const uploadId = uploadIdOf(out.location);
 
-    expect(factorCount()).toBe(before);
-    const row = db().select().from(factorUploads).where(eq(factorUploads.id, uploadId)).get()!;
+    expect(await factorCount()).toBe(before);
+    const row = (await db().select().from(factorUploads).where(eq(factorUploads.id, uploadId)).limit(1))[0]!;
     expect(row.status).toBe("rejected");
-    expect(db().select().from(factorSets).where(eq(factorSets.uploadId, uploadId)).get()).toBeUndefined();
+    expect((await db().select().from(factorSets).where(eq(factorSets.uploadId, uploadId)).limit(1))[0]).toBeUndefined();
 
     // Original file on disk, untouched, addressed by its SHA-256.
-    const file = db().select().from(files).where(eq(files.id, row.fileId)).get()!;
+    const file = (await db().select().from(files).where(eq(files.id, row.fileId)).limit(1))[0]!;
     expect(file.originalName).toBe("facteurs 2024.csv");
     expect(file.sha256).toBe(sha(bytes));
     const onDisk = fs.readFileSync(storagePath(file.sha256));
@@ -109,23 +109,23 @@ describe("supplier upload", () => {
     const s2 = await signedInClient(S2);
     const first = await upload(s2, fixture("shared-example.csv"), "v1.csv");
     const firstId = uploadIdOf(first.location);
-    const up1 = db().select().from(factorUploads).where(eq(factorUploads.id, firstId)).get()!;
+    const up1 = (await db().select().from(factorUploads).where(eq(factorUploads.id, firstId)).limit(1))[0]!;
     expect(up1.status).toBe("imported");
-    const set1 = db().select().from(factorSets).where(eq(factorSets.uploadId, firstId)).get()!;
+    const set1 = (await db().select().from(factorSets).where(eq(factorSets.uploadId, firstId)).limit(1))[0]!;
     expect(set1.version).toBe(1);
-    const v1Rows = db().select().from(factors).where(eq(factors.setId, set1.id)).all();
+    const v1Rows = await db().select().from(factors).where(eq(factors.setId, set1.id));
     expect(v1Rows).toHaveLength(4);
     const laptop = v1Rows.find((f) => f.line === 2)!;
     expect(laptop).toMatchObject({ item: "PC portable 14 pouces (neuf)", value: 156.3, unit: "kgCO2e/unité", activityUnit: "unit", valueKgPerUnit: 156.3, referenceYear: 2024 });
 
     const second = await upload(s2, fixture("utf8-bom.csv"), "v2.csv");
     const secondId = uploadIdOf(second.location);
-    const set2 = db().select().from(factorSets).where(eq(factorSets.uploadId, secondId)).get()!;
+    const set2 = (await db().select().from(factorSets).where(eq(factorSets.uploadId, secondId)).limit(1))[0]!;
     expect(set2.version).toBe(2);
     expect(set2.supplierOrganisationId).toBe(set1.supplierOrganisationId);
 
     // Version 1 unchanged, still readable.
-    const v1After = db().select().from(factors).where(eq(factors.setId, set1.id)).all();
+    const v1After = await db().select().from(factors).where(eq(factors.setId, set1.id));
     expect(v1After).toEqual(v1Rows);
     const v1Page = await s2.get(versionLoader, `/fournisseur/facteurs/versions/${set1.id}`, { setId: String(set1.id) });
     expect(v1Page.status).toBe(200);
@@ -144,47 +144,47 @@ describe("supplier upload", () => {
     expect(index.uploads.map((u) => u.id)).toEqual([secondId, firstId]);
 
     // Audit entries.
-    const entries = db().select().from(auditLog).where(eq(auditLog.action, "factors.upload")).all();
+    const entries = await db().select().from(auditLog).where(eq(auditLog.action, "factors.upload"));
     expect(entries.some((e) => e.targetId === String(secondId))).toBe(true);
   });
 
   it("an unreadable file is recorded as unreadable, with the French reason", async () => {
     const s1 = await signedInClient(S1);
-    const before = factorCount();
+    const before = await factorCount();
     const out = await upload(s1, fixture("fake.xlsx"), "facteurs.xlsx");
     const id = uploadIdOf(out.location);
-    const row = db().select().from(factorUploads).where(eq(factorUploads.id, id)).get()!;
+    const row = (await db().select().from(factorUploads).where(eq(factorUploads.id, id)).limit(1))[0]!;
     expect(row.status).toBe("unreadable");
     expect((row.report as { unreadable: { message: string } }).unreadable.message).toMatch(/Excel|CSV/);
-    expect(factorCount()).toBe(before);
-    const file = db().select().from(files).where(eq(files.id, row.fileId)).get()!;
+    expect(await factorCount()).toBe(before);
+    const file = (await db().select().from(files).where(eq(files.id, row.fileId)).limit(1))[0]!;
     expect(fs.existsSync(storagePath(file.sha256))).toBe(true);
   });
 
   it("refuses a file over the size limit with 413 and stores nothing", async () => {
     const s1 = await signedInClient(S1);
-    const uploadsBefore = db().select({ n: count() }).from(factorUploads).get()?.n;
-    const filesBefore = db().select({ n: count() }).from(files).get()?.n;
+    const uploadsBefore = (await db().select({ n: count() }).from(factorUploads).limit(1))[0]?.n;
+    const filesBefore = (await db().select({ n: count() }).from(files).limit(1))[0]?.n;
     const big = "libelle;segment;valeur\n" + "x;y;1\n".repeat(5000);
     const out = await upload(s1, big, "gros.csv");
     expect(out.status).toBe(413);
     expect((out.body as { error: string }).error).toMatch(/taille maximale/);
-    expect(db().select({ n: count() }).from(factorUploads).get()?.n).toBe(uploadsBefore);
-    expect(db().select({ n: count() }).from(files).get()?.n).toBe(filesBefore);
+    expect((await db().select({ n: count() }).from(factorUploads).limit(1))[0]?.n).toBe(uploadsBefore);
+    expect((await db().select({ n: count() }).from(files).limit(1))[0]?.n).toBe(filesBefore);
     const tmp = path.join(process.env.DATA_DIR!, "files", "tmp");
     expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
   });
 
   it("checks CSRF on the multipart form and leaves nothing behind", async () => {
     const s1 = await signedInClient(S1);
-    const uploadsBefore = db().select({ n: count() }).from(factorUploads).get()?.n;
+    const uploadsBefore = (await db().select({ n: count() }).from(factorUploads).limit(1))[0]?.n;
     const fd = new FormData();
     fd.set("intent", "csv");
     fd.set("csrf", "forged-token-forged-token-forged-token");
     fd.set("file", new Blob([fixture("shared-example.csv")]), "x.csv");
     const out = await s1.post(uploadAction, "/fournisseur/facteurs", fd);
     expect(out.status).toBe(403);
-    expect(db().select({ n: count() }).from(factorUploads).get()?.n).toBe(uploadsBefore);
+    expect((await db().select({ n: count() }).from(factorUploads).limit(1))[0]?.n).toBe(uploadsBefore);
   });
 
   it("refuses a tender the supplier was not invited to", async () => {
@@ -230,10 +230,10 @@ describe("PACT", () => {
     const out = await s1.post(uploadAction, "/fournisseur/facteurs", fd);
     expect(out.status).toBe(302);
     const id = uploadIdOf(out.location);
-    const row = db().select().from(factorUploads).where(eq(factorUploads.id, id)).get()!;
+    const row = (await db().select().from(factorUploads).where(eq(factorUploads.id, id)).limit(1))[0]!;
     expect(row.status).toBe("imported");
-    const set = db().select().from(factorSets).where(eq(factorSets.uploadId, id)).get()!;
-    const rows = db().select().from(factors).where(eq(factors.setId, set.id)).all();
+    const set = (await db().select().from(factorSets).where(eq(factorSets.uploadId, id)).limit(1))[0]!;
+    const rows = await db().select().from(factors).where(eq(factors.setId, set.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ item: "Serveur rack 2U", valueKgPerUnit: 1250.5, activityUnit: "unit", method: "iso14067", segment: "infrastructures-datacenter", ghgCategory: 2 });
 
@@ -265,7 +265,7 @@ describe("PACT", () => {
     fd.set("file", new Blob(["pas du json"]), "pact.json");
     const out = await s1.post(uploadAction, "/fournisseur/facteurs", fd);
     const id = uploadIdOf(out.location);
-    expect(db().select().from(factorUploads).where(eq(factorUploads.id, id)).get()!.status).toBe("unreadable");
+    expect((await db().select().from(factorUploads).where(eq(factorUploads.id, id)).limit(1))[0]!.status).toBe("unreadable");
   });
 });
 
@@ -275,7 +275,7 @@ describe("supplier isolation (IDOR)", () => {
     const s2 = await signedInClient(S2);
     const out = await upload(s1, fixture("shared-example.csv"), "s1.csv");
     const uploadId = uploadIdOf(out.location);
-    const setId = db().select().from(factorSets).where(eq(factorSets.uploadId, uploadId)).get()!.id;
+    const setId = (await db().select().from(factorSets).where(eq(factorSets.uploadId, uploadId)).limit(1))[0]!.id;
     const p = { uploadId: String(uploadId) };
 
     expect((await s2.get(uploadLoader, `/fournisseur/facteurs/depots/${uploadId}`, p)).status).toBe(404);

@@ -56,7 +56,7 @@ function fill(_tenderId: number) {
 
 describe("evidence upload", () => {
   it("stores an accepted file with its original name and serves it only to its organisation", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
     const s1 = await signedInClient(S1);
     const out = await upload(s1, tenderId, pdf(1000, "secret-nd"), "Politique NR 2024 — signée.pdf");
     expect(out.status).toBe(200);
@@ -84,7 +84,7 @@ describe("evidence upload", () => {
   });
 
   it("lets the buyer download only files of non-withdrawn submissions, and evaluators only when assigned", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     await s2.post(qAction, qPath(tenderId), fill(tenderId), { tenderId: String(tenderId) });
     expect((await upload(s2, tenderId, pdf(500), "preuve.pdf")).status).toBe(200);
@@ -99,8 +99,8 @@ describe("evidence upload", () => {
     expect((await download(buyer, fileId)).status).toBe(200);
     expect((await download(rse, fileId)).status).toBe(404);
     expect((await download(evaluator, fileId)).status).toBe(404);
-    const evaluatorId = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!.id;
-    db().insert(tenderEvaluators).values({ tenderId, userId: evaluatorId }).run();
+    const evaluatorId = (await db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).limit(1))[0]!.id;
+    await db().insert(tenderEvaluators).values({ tenderId, userId: evaluatorId });
     expect((await download(evaluator, fileId)).status).toBe(200);
 
     expect((await s2.post(qAction, qPath(tenderId), { intent: "withdraw" }, { tenderId: String(tenderId) })).status).toBe(302);
@@ -108,12 +108,12 @@ describe("evidence upload", () => {
   });
 
   it("refuses wrong types, disguised files and oversized files, leaving the draft intact", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     const saved = await s2.post(qAction, qPath(tenderId), { intent: "save", version: "0", [`answers.${Q1}.level`]: "3", [`answers.${Q1}.text`]: "Texte à garder" }, { tenderId: String(tenderId) });
     expect(saved.status).toBe(200);
     const before = await load(s2, tenderId);
-    const answersBefore = db().select().from(responseAnswers).all().length;
+    const answersBefore = (await db().select().from(responseAnswers)).length;
 
     const exe = await upload(s2, tenderId, new Blob(["MZ\x90\x00binaire"]), "outil.exe");
     expect(exe.status).toBe(415);
@@ -141,19 +141,19 @@ describe("evidence upload", () => {
     expect(after.version).toBe(before.version);
     expect(after.answers[Q1]!.text).toBe("Texte à garder");
     expect(after.files[Q1]!.map((f) => f.originalName)).toEqual(["a.pdf", "b.pdf"]);
-    expect(db().select().from(responseAnswers).all().length).toBe(answersBefore);
+    expect((await db().select().from(responseAnswers)).length).toBe(answersBefore);
 
     // Accepted office and image types.
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
     const docx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);
-    const t2 = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const t2 = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     expect((await upload(s2, t2.tenderId, new Blob([png]), "capture.PNG")).status).toBe(200);
     expect((await upload(s2, t2.tenderId, new Blob([docx]), "plan.docx")).status).toBe(200);
   });
 
   it("does not let a supplier attach to or detach from another organisation's answers", async () => {
-    const a = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
-    const b = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const a = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
+    const b = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s1 = await signedInClient(S1);
     const s2 = await signedInClient(S2);
     expect((await upload(s1, a.tenderId, pdf(300), "nd.pdf")).status).toBe(200);
@@ -164,15 +164,15 @@ describe("evidence upload", () => {
     const detach = await s2.post(qAction, qPath(b.tenderId), { intent: `remove-file:${answerFileId}`, questionId: Q1 }, { tenderId: String(b.tenderId) });
     expect(detach.status).toBe(404);
     expect((await s2.post(qAction, qPath(a.tenderId), { intent: `remove-file:${answerFileId}`, questionId: Q1 }, { tenderId: String(a.tenderId) })).status).toBe(404);
-    expect(db().select().from(answerFiles).where(eq(answerFiles.id, answerFileId)).get()?.deletedAt).toBeNull();
+    expect((await db().select().from(answerFiles).where(eq(answerFiles.id, answerFileId)).limit(1))[0]?.deletedAt).toBeNull();
     // S1 can detach it.
     expect((await s1.post(qAction, qPath(a.tenderId), { intent: `remove-file:${answerFileId}`, questionId: Q1 }, { tenderId: String(a.tenderId) })).status).toBe(200);
     expect((await load(s1, a.tenderId)).files[Q1] ?? []).toHaveLength(0);
   });
 
   it("refuses uploads after the deadline", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
-    db().update(tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq(tenders.id, tenderId)).run();
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
+    await db().update(tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq(tenders.id, tenderId));
     const s1 = await signedInClient(S1);
     const out = await upload(s1, tenderId, pdf(300), "tard.pdf");
     expect(out.status).toBe(409);

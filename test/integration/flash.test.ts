@@ -17,7 +17,7 @@ beforeAll(async () => {
 describe("flash messages", () => {
   it("shows the message once on the page it was set for, then forgets it", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const id = seededTenderIds().draft;
+    const id = (await seededTenderIds()).draft;
     const path = `/acheteur/appels-d-offres/${id}`;
     const saved = await buyer.post(overviewAction, path, { intent: "evaluators" }, { id: String(id) });
     expect(saved.status).toBe(302);
@@ -32,7 +32,7 @@ describe("flash messages", () => {
 
   it("does not take a message from the URL: ?message= shows nothing", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const id = seededTenderIds().draft;
+    const id = (await seededTenderIds()).draft;
     const page = await buyer.get(clausesLoader, `/acheteur/appels-d-offres/${id}/clauses?message=Votre+compte+est+suspendu`, { id: String(id) });
     expect(page.status).toBe(200);
     expect(JSON.stringify(page.body)).not.toContain("suspendu");

@@ -41,16 +41,16 @@ const signIn = (client: TestClient, email: string, password: string) => client.p
 const qPath = (id: number) => `/fournisseur/consultations/${id}`;
 
 /** Adds a member to a demo supplier organisation (same password as the demo accounts). */
-function addColleague(email: string, of = S1) {
-  const source = db().select().from(users).where(eq(users.email, of)).get()!;
-  const orgId = db().select().from(memberships).where(eq(memberships.userId, source.id)).get()!.organisationId;
-  const id = db().insert(users).values({ email, name: `Collègue ${email}`, passwordHash: source.passwordHash }).returning().get().id;
-  db().insert(memberships).values({ userId: id, organisationId: orgId, role: "supplier" }).run();
+async function addColleague(email: string, of = S1) {
+  const source = (await db().select().from(users).where(eq(users.email, of)).limit(1))[0]!;
+  const orgId = (await db().select().from(memberships).where(eq(memberships.userId, source.id)).limit(1))[0]!.organisationId;
+  const id = (await db().insert(users).values({ email, name: `Collègue ${email}`, passwordHash: source.passwordHash }).returning())[0]!.id;
+  await db().insert(memberships).values({ userId: id, organisationId: orgId, role: "supplier" });
   return id;
 }
 
-function lastMailTo(email: string) {
-  return db().select().from(outbox).where(eq(outbox.toEmail, email)).orderBy(desc(outbox.id)).get();
+async function lastMailTo(email: string) {
+  return (await db().select().from(outbox).where(eq(outbox.toEmail, email)).orderBy(desc(outbox.id)).limit(1))[0];
 }
 
 describe("row: login throttle raced (40 parallel wrong passwords all checked)", () => {
@@ -105,9 +105,9 @@ describe("row: lockout as a weapon", () => {
 
 describe("row: invitation links are bearer tokens", () => {
   it("another supplier's account is refused in French, nothing is written, and the invited address can still accept", async () => {
-    const { tenderId } = createPublishedTender(db(), { title: "Consultation liée à une adresse" });
+    const { tenderId } = await createPublishedTender(db(), { title: "Consultation liée à une adresse" });
     const invitedEmail = "contact@invitee-liee.example";
-    const { token, invitationId } = createInvitation(db(), { tenderId, supplierName: "Invitée Liée SARL", email: invitedEmail });
+    const { token, invitationId } = await createInvitation(db(), { tenderId, supplierName: "Invitée Liée SARL", email: invitedEmail });
 
     const intruder = await signedInClient(S2);
     const page = await intruder.get(inviteLoader, `/invitation/${token}`, { token });
@@ -115,7 +115,7 @@ describe("row: invitation links are bearer tokens", () => {
     const refused = await intruder.post(inviteAction, `/invitation/${token}`, { intent: "accept" }, { token });
     expect(refused.status).toBe(403);
     expect(String(refused.body)).toContain(`Cette invitation est adressée à ${invitedEmail}`);
-    const untouched = db().select().from(invitations).where(eq(invitations.id, invitationId)).get()!;
+    const untouched = (await db().select().from(invitations).where(eq(invitations.id, invitationId)).limit(1))[0]!;
     expect(untouched.acceptedAt).toBeNull();
     expect(untouched.supplierOrganisationId).toBeNull();
     expect(((await intruder.get(supplierHome, "/fournisseur")).body as { tenders: { id: number }[] }).tenders.map((t) => t.id)).not.toContain(tenderId);
@@ -125,18 +125,18 @@ describe("row: invitation links are bearer tokens", () => {
     const joined = await recipient.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Ines Invitée", email: invitedEmail, password: STRONG }, { token });
     expect(joined.status).toBe(302);
     expect(joined.location).toBe(qPath(tenderId));
-    expect(db().select().from(invitations).where(eq(invitations.id, invitationId)).get()!.acceptedAt).toBeTruthy();
+    expect((await db().select().from(invitations).where(eq(invitations.id, invitationId)).limit(1))[0]!.acceptedAt).toBeTruthy();
   });
 
   it("a member of the invited address's organisation may accept; creating an account with another address is refused", async () => {
-    const { tenderId } = createPublishedTender(db(), { title: "Consultation pour un collègue" });
-    const { token } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: S1 });
+    const { tenderId } = await createPublishedTender(db(), { title: "Consultation pour un collègue" });
+    const { token } = await createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: S1 });
     const anon = await new TestClient().init();
     const other = await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Autre Personne", email: "autre@ailleurs.example", password: STRONG }, { token });
     expect(other.status).toBe(400);
     expect((other.body as { fieldErrors: Record<string, string[]> }).fieldErrors.email?.[0]).toContain(`adressée à ${S1}`);
 
-    addColleague("collegue-invitation@numerique-durable.example");
+    await addColleague("collegue-invitation@numerique-durable.example");
     const colleague = await signedInClient("collegue-invitation@numerique-durable.example");
     const accepted = await colleague.post(inviteAction, `/invitation/${token}`, { intent: "accept" }, { token });
     expect(accepted.status).toBe(302);
@@ -146,27 +146,27 @@ describe("row: invitation links are bearer tokens", () => {
 
 describe("row: factor upload after the deadline (every write tied to a tender obeys its deadline)", () => {
   it("a membership confirmed after the deadline does not accept the invitation it came with", async () => {
-    const { tenderId } = createPublishedTender(db(), { title: "Consultation close pendant la demande" });
+    const { tenderId } = await createPublishedTender(db(), { title: "Consultation close pendant la demande" });
     const newcomer = "retardataire@numerique-durable.example";
-    const { token, invitationId } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: newcomer });
+    const { token, invitationId } = await createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: newcomer });
     const anon = await new TestClient().init();
     expect((await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Rémi Retard", email: newcomer, password: STRONG }, { token })).status).toBe(202);
-    db().update(tenders).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(tenders.id, tenderId)).run();
+    await db().update(tenders).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(tenders.id, tenderId));
     const { membershipRequests } = await import("#db/schema");
-    const requestId = db().select().from(membershipRequests).where(eq(membershipRequests.invitationId, invitationId)).get()!.id;
+    const requestId = (await db().select().from(membershipRequests).where(eq(membershipRequests.invitationId, invitationId)).limit(1))[0]!.id;
     const s1 = await signedInClient(S1);
     const { action: homeAction } = await import("~/routes/fournisseur._index");
     expect((await s1.post(homeAction, "/fournisseur", { requestId: String(requestId), decision: "confirmed" })).status).toBe(200);
-    expect(db().select().from(invitations).where(eq(invitations.id, invitationId)).get()!.acceptedAt).toBeNull();
-    const member = db().select().from(users).where(eq(users.email, newcomer)).get()!;
-    expect(db().select().from(memberships).where(eq(memberships.userId, member.id)).all()).toHaveLength(1);
+    expect((await db().select().from(invitations).where(eq(invitations.id, invitationId)).limit(1))[0]!.acceptedAt).toBeNull();
+    const member = (await db().select().from(users).where(eq(users.email, newcomer)).limit(1))[0]!;
+    expect(await db().select().from(memberships).where(eq(memberships.userId, member.id))).toHaveLength(1);
   });
 
   it("a factor CSV linked to a tender after its deadline is refused with 409, in French, and nothing is recorded", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation échue" });
-    db().update(tenders).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(tenders.id, tenderId)).run();
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation échue" });
+    await db().update(tenders).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(tenders.id, tenderId));
     const s1 = await signedInClient(S1);
-    const before = db().select({ n: count() }).from(factorUploads).get()!.n;
+    const before = (await db().select({ n: count() }).from(factorUploads).limit(1))[0]!.n;
     const fd = new FormData();
     fd.set("intent", "csv");
     fd.set("tenderId", String(tenderId));
@@ -174,7 +174,7 @@ describe("row: factor upload after the deadline (every write tied to a tender ob
     const out = await s1.post(factorAction, "/fournisseur/facteurs", fd);
     expect(out.status).toBe(409);
     expect(JSON.stringify(out.body)).toContain("date limite");
-    expect(db().select({ n: count() }).from(factorUploads).get()!.n).toBe(before);
+    expect((await db().select({ n: count() }).from(factorUploads).limit(1))[0]!.n).toBe(before);
   });
 });
 
@@ -183,7 +183,7 @@ describe("row: filenames crash uploads", () => {
   const names = ["a=b.pdf", "a;b.pdf", 'x" onerror=".pdf', "Évaluation carbone — été 2024 (version définitive) ✓.pdf", "它的报告.pdf", longName];
 
   it("stores evidence with any name under a safe display name, and serves it with an RFC 6266 header", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation aux noms de fichiers" });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation aux noms de fichiers" });
     const s1 = await signedInClient(S1);
     const Q1 = currentGuide.questions[0]!.id;
     for (const name of names) {
@@ -215,7 +215,7 @@ describe("row: filenames crash uploads", () => {
 
 describe("row: version check skippable", () => {
   it("a save with version = current + 1000 is a 409 and the colleague's answer stays", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation versionnée" });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation versionnée" });
     const Q1 = currentGuide.questions[0]!.id;
     const colleague = await signedInClient(S1);
     const base = (await loadQuestionnaire(colleague, tenderId)).body as { version: number };
@@ -228,7 +228,7 @@ describe("row: version check skippable", () => {
     const out = await save(me, current.version + 1000, "Écrasement");
     expect(out.status).toBe(409);
     expect((out.body as { error: string }).error).toContain("rechargez la page");
-    const rows = db().select().from(responseAnswers).where(eq(responseAnswers.questionId, Q1)).all();
+    const rows = await db().select().from(responseAnswers).where(eq(responseAnswers.questionId, Q1));
     expect(rows.map((r) => r.text)).toContain("Réponse de la collègue");
     expect(rows.map((r) => r.text)).not.toContain("Écrasement");
   });
@@ -253,10 +253,10 @@ describe("row: CSRF token not rotated", () => {
 describe("row: sessions never capped, no way to see or revoke them", () => {
   it("keeps at most 10 sessions per account: the 11th sign-in ends the oldest, whose cookie no longer works", async () => {
     const email = "capped@numerique-durable.example";
-    const userId = addColleague(email);
+    const userId = await addColleague(email);
     const clients: TestClient[] = [];
     for (let i = 0; i < 11; i++) clients.push(await signedInClient(email));
-    expect(db().select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)).get()!.n).toBe(10);
+    expect((await db().select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)).limit(1))[0]!.n).toBe(10);
     expect((await clients[0]!.get(supplierHome, "/fournisseur")).status).toBe(302);
     expect((await clients[1]!.get(supplierHome, "/fournisseur")).status).toBe(200);
     expect((await clients[10]!.get(supplierHome, "/fournisseur")).status).toBe(200);
@@ -265,7 +265,7 @@ describe("row: sessions never capped, no way to see or revoke them", () => {
   it("lists one's sessions and revokes one (with confirmation): the revoked cookie no longer works", async () => {
     const { loader: sessionsLoader, action: sessionsAction } = await import("~/routes/compte.sessions");
     const email = "sessions@numerique-durable.example";
-    addColleague(email);
+    await addColleague(email);
     const laptop = await signedInClient(email);
     const phone = await signedInClient(email);
     const list = (await laptop.get(sessionsLoader, "/compte/sessions")).body as { sessions: { publicId: string; current: boolean; clientAddress: string; device: string }[] };
@@ -282,7 +282,7 @@ describe("row: sessions never capped, no way to see or revoke them", () => {
     expect(revoked.status).toBe(302);
     expect((await phone.get(supplierHome, "/fournisseur")).status).toBe(302);
     expect((await laptop.get(supplierHome, "/fournisseur")).status).toBe(200);
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "session.revoke"), eq(auditLog.targetId, phoneSession.publicId))).get()).toBeTruthy();
+    expect((await db().select().from(auditLog).where(and(eq(auditLog.action, "session.revoke"), eq(auditLog.targetId, phoneSession.publicId))).limit(1))[0]).toBeTruthy();
   });
 
   it("IDOR: revoking someone else's session id is a 404 and their session lives on", async () => {
@@ -306,14 +306,14 @@ describe("row: sessions never capped, no way to see or revoke them", () => {
 
   it("refreshes last seen at most once a minute", async () => {
     const client = await signedInClient("evaluateur@metropole.example");
-    const row = () => db().select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, "evaluateur@metropole.example")).orderBy(desc(sessions.createdAt)).get()!.sessions;
-    const first = row().lastSeenAt;
+    const row = async () => (await db().select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, "evaluateur@metropole.example")).orderBy(desc(sessions.createdAt)).limit(1))[0]!.sessions;
+    const first = (await row()).lastSeenAt;
     await client.get(buyerHome, "/acheteur");
-    expect(row().lastSeenAt).toBe(first);
+    expect((await row()).lastSeenAt).toBe(first);
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
-    db().update(sessions).set({ lastSeenAt: twoMinutesAgo }).where(eq(sessions.id, row().id)).run();
+    await db().update(sessions).set({ lastSeenAt: twoMinutesAgo }).where(eq(sessions.id, (await row()).id));
     await client.get(buyerHome, "/acheteur");
-    expect(Date.parse(row().lastSeenAt)).toBeGreaterThan(Date.now() - 10_000);
+    expect(Date.parse((await row()).lastSeenAt)).toBeGreaterThan(Date.now() - 10_000);
   });
 });
 
@@ -325,12 +325,12 @@ describe("row: sign-up enumeration, weak passwords", () => {
     const out = await client.post(signUpAction, "/inscription", form("paul@faible.example", "123456789012"));
     expect(out.status).toBe(400);
     expect((out.body as { fieldErrors: Record<string, string[]> }).fieldErrors.password?.[0]).toMatch(/^Ce mot de passe est trop facile à deviner\./);
-    expect(db().select().from(users).where(eq(users.email, "paul@faible.example")).get()).toBeUndefined();
+    expect((await db().select().from(users).where(eq(users.email, "paul@faible.example")).limit(1))[0]).toBeUndefined();
   });
 
   it("refuses a weak password when an invitation creates the account", async () => {
-    const { tenderId } = createPublishedTender(db());
-    const { token } = createInvitation(db(), { tenderId, supplierName: "Faible SA", email: "faible@invite.example" });
+    const { tenderId } = await createPublishedTender(db());
+    const { token } = await createInvitation(db(), { tenderId, supplierName: "Faible SA", email: "faible@invite.example" });
     const anon = await new TestClient().init();
     const out = await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Faible", email: "faible@invite.example", password: "azertyuiop12" }, { token });
     expect(out.status).toBe(400);
@@ -346,12 +346,12 @@ describe("row: sign-up enumeration, weak passwords", () => {
     expect(a.status).toBe(200);
     const strip = (body: unknown) => JSON.stringify(body).replace(existing, "@").replace(fresh, "@");
     expect(strip(a.body)).toBe(strip(b.body));
-    expect(lastMailTo(existing)).toMatchObject({ kind: "account.sign-up-existing" });
-    expect(lastMailTo(existing)!.body).toContain("/mot-de-passe-oublie");
-    expect(lastMailTo(fresh)).toMatchObject({ kind: "account.activation" });
+    expect(await lastMailTo(existing)).toMatchObject({ kind: "account.sign-up-existing" });
+    expect((await lastMailTo(existing))!.body).toContain("/mot-de-passe-oublie");
+    expect(await lastMailTo(fresh)).toMatchObject({ kind: "account.activation" });
     // No account is created for the new address until the link is followed.
-    expect(db().select().from(users).where(eq(users.email, fresh)).get()).toBeUndefined();
-    expect(db().select({ n: count() }).from(users).where(eq(users.email, existing)).get()!.n).toBe(1);
+    expect((await db().select().from(users).where(eq(users.email, fresh)).limit(1))[0]).toBeUndefined();
+    expect((await db().select({ n: count() }).from(users).where(eq(users.email, existing)).limit(1))[0]!.n).toBe(1);
   });
 
   it("creates the account once from the activation link, which works only once", async () => {
@@ -359,10 +359,10 @@ describe("row: sign-up enumeration, weak passwords", () => {
     const email = "lina@active.example";
     const client = await new TestClient().init();
     expect((await client.post(signUpAction, "/inscription", { ...form(email), organisationKind: "buyer" })).status).toBe(200);
-    const token = /\/inscription\/confirmer\/([\w-]+)/.exec(lastMailTo(email)!.body)![1]!;
+    const token = /\/inscription\/confirmer\/([\w-]+)/.exec((await lastMailTo(email))!.body)![1]!;
     // Opening the link (a mail scanner would) changes nothing.
     expect((await client.get(confirmLoader, `/inscription/confirmer/${token}`, { token })).status).toBe(200);
-    expect(db().select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
+    expect((await db().select().from(users).where(eq(users.email, email)).limit(1))[0]).toBeUndefined();
     const done = await client.post(confirmAction, `/inscription/confirmer/${token}`, {}, { token });
     expect(done.status).toBe(302);
     expect(done.location).toBe("/acheteur");
@@ -378,7 +378,7 @@ describe("password reset (issue 10 §4)", () => {
   it("answers the same whatever the address, sends a single-use link, sets a strong password, ends every session", async () => {
     const { action: requestAction } = await import("~/routes/mot-de-passe-oublie");
     const { loader: resetLoader, action: resetAction } = await import("~/routes/mot-de-passe.nouveau.$token");
-    const userId = addColleague(email);
+    const userId = await addColleague(email);
     const stolen = await signedInClient(email);
 
     const known = await (await new TestClient().init()).post(requestAction, "/mot-de-passe-oublie", { email });
@@ -386,8 +386,8 @@ describe("password reset (issue 10 §4)", () => {
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(200);
     expect(JSON.stringify(known.body).replace(email, "@")).toBe(JSON.stringify(unknown.body).replace("personne@inconnu.example", "@"));
-    expect(lastMailTo("personne@inconnu.example")).toBeUndefined();
-    const mail = lastMailTo(email)!;
+    expect(await lastMailTo("personne@inconnu.example")).toBeUndefined();
+    const mail = (await lastMailTo(email))!;
     expect(mail.kind).toBe("account.password-reset");
     const token = /\/mot-de-passe\/nouveau\/([\w-]+)/.exec(mail.body)![1]!;
 
@@ -403,7 +403,7 @@ describe("password reset (issue 10 §4)", () => {
     expect((await stolen.get(supplierHome, "/fournisseur")).status).toBe(302);
     expect((await signIn(await new TestClient().init(), email, DEMO)).status).toBe(401);
     expect((await signIn(await new TestClient().init(), email, "Nouvelle-Phrase-De-Passe-Solide")).status).toBe(302);
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "account.password-reset"), eq(auditLog.userId, userId))).get()).toBeTruthy();
+    expect((await db().select().from(auditLog).where(and(eq(auditLog.action, "account.password-reset"), eq(auditLog.userId, userId))).limit(1))[0]).toBeTruthy();
 
     // Single use.
     expect((await visitor.get(resetLoader, `/mot-de-passe/nouveau/${token}`, { token })).status).toBe(410);
@@ -415,10 +415,10 @@ describe("password reset (issue 10 §4)", () => {
     const { loader: resetLoader, action: resetAction } = await import("~/routes/mot-de-passe.nouveau.$token");
     const { passwordResets } = await import("#db/schema");
     await (await new TestClient().init()).post(requestAction, "/mot-de-passe-oublie", { email: S2 });
-    const token = /\/mot-de-passe\/nouveau\/([\w-]+)/.exec(lastMailTo(S2)!.body)![1]!;
-    const row = db().select().from(passwordResets).orderBy(desc(passwordResets.id)).get()!;
+    const token = /\/mot-de-passe\/nouveau\/([\w-]+)/.exec((await lastMailTo(S2))!.body)![1]!;
+    const row = (await db().select().from(passwordResets).orderBy(desc(passwordResets.id)).limit(1))[0]!;
     expect(Date.parse(row.expiresAt) - Date.parse(row.createdAt)).toBe(3600_000);
-    db().update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(passwordResets.id, row.id)).run();
+    await db().update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(passwordResets.id, row.id));
     const visitor = await new TestClient().init();
     const page = await visitor.get(resetLoader, `/mot-de-passe/nouveau/${token}`, { token });
     expect(page.status).toBe(410);
@@ -432,7 +432,7 @@ describe("password change and link pages", () => {
   it("checks the current password, refuses a weak new one in French, then ends the other sessions and keeps this one", async () => {
     const { action: changeAction } = await import("~/routes/compte.mot-de-passe");
     const email = "change@numerique-durable.example";
-    addColleague(email);
+    await addColleague(email);
     const here = await signedInClient(email);
     const elsewhere = await signedInClient(email);
 
@@ -453,7 +453,7 @@ describe("password change and link pages", () => {
   it("throttles wrong current passwords like sign-ins", async () => {
     const { action: changeAction } = await import("~/routes/compte.mot-de-passe");
     const email = "devine@numerique-durable.example";
-    addColleague(email);
+    await addColleague(email);
     const client = await signedInClient(email);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await client.post(changeAction, "/compte/mot-de-passe", { currentPassword: `essai-${i}`, newPassword: STRONG })).status);

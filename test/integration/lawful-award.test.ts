@@ -29,7 +29,7 @@ const at = (id: number, rest = "") => `/acheteur/appels-d-offres/${id}${rest}`;
 
 beforeAll(async () => {
   await seed();
-  demoTender = seededTenderIds().published;
+  demoTender = (await seededTenderIds()).published;
 });
 
 async function createDraft(client: TestClient, over: Record<string, string>, options?: { lawful?: boolean }) {
@@ -38,34 +38,34 @@ async function createDraft(client: TestClient, over: Record<string, string>, opt
   return Number(/appels-d-offres\/(\d+)/.exec(out.location ?? "")![1]);
 }
 
-function orgId(name: string) {
-  return db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
+async function orgId(name: string) {
+  return (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
 }
 
-function submissionOf(tenderId: number, orgName: string) {
-  return db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, orgId(orgName)))).get()!;
+async function submissionOf(tenderId: number, orgName: string) {
+  return (await db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, await orgId(orgName)))).limit(1))[0]!;
 }
 
 type Row = { id: string; rank: number; total: number; rseScore: number; unreviewed: { answers: string[]; offerValues: string[] } };
 
 describe("regime per buying organisation", () => {
   it("is public for the demo buyer, private for Groupe Industriel Exemple, and only the admin changes it (audited)", async () => {
-    expect(db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).get()!.procurementRegime).toBe("public");
-    const privateOrg = db().select().from(organisations).where(eq(organisations.name, "Groupe Industriel Exemple")).get()!;
+    expect((await db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).limit(1))[0]!.procurementRegime).toBe("public");
+    const privateOrg = (await db().select().from(organisations).where(eq(organisations.name, "Groupe Industriel Exemple")).limit(1))[0]!;
     expect(privateOrg.procurementRegime).toBe("private");
-    expect(db().select().from(tenders).where(eq(tenders.organisationId, privateOrg.id)).all()).toHaveLength(1);
+    expect(await db().select().from(tenders).where(eq(tenders.organisationId, privateOrg.id))).toHaveLength(1);
     const buyer = await signedInClient("acheteur@metropole.example");
     expect((await buyer.post(adminAction, "/admin", { intent: "regime", organisationId: String(privateOrg.id), regime: "public" })).status).toBe(403);
     const admin = await signedInClient("admin@nr-procure.example");
     const bad = await admin.post(adminAction, "/admin", { intent: "regime", organisationId: String(privateOrg.id), regime: "semi-public" });
     expect(bad.status).toBe(400);
-    const supplierOrg = orgId("Numérique Durable SAS");
+    const supplierOrg = await orgId("Numérique Durable SAS");
     expect((await admin.post(adminAction, "/admin", { intent: "regime", organisationId: String(supplierOrg), regime: "private" })).status).toBe(400);
     expect((await admin.post(adminAction, "/admin", { intent: "regime", organisationId: "999999", regime: "private" })).status).toBe(404);
     const ok = await admin.post(adminAction, "/admin", { intent: "regime", organisationId: String(privateOrg.id), regime: "public" });
     expect(ok.status).toBe(200);
-    expect(db().select().from(organisations).where(eq(organisations.id, privateOrg.id)).get()!.procurementRegime).toBe("public");
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "organisation.regime-change")).all().at(-1)?.details).toEqual({ from: "private", to: "public" });
+    expect((await db().select().from(organisations).where(eq(organisations.id, privateOrg.id)).limit(1))[0]!.procurementRegime).toBe("public");
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "organisation.regime-change"))).at(-1)?.details).toEqual({ from: "private", to: "public" });
     await admin.post(adminAction, "/admin", { intent: "regime", organisationId: String(privateOrg.id), regime: "private" });
   });
 });
@@ -77,11 +77,11 @@ describe("publication of a public tender (launched after 21/08/2026)", () => {
     const refused = await buyer.post(publishAction, at(id, "/publier"), { confirm: "yes" }, { id: String(id) });
     expect(refused.status).toBe(400);
     expect((refused.body as { issues: string[] }).issues.join(" ")).toContain("L2152-7");
-    expect(tenderRow(id)!.status).toBe("draft");
+    expect((await tenderRow(id))!.status).toBe("draft");
     const ok = await createDraft(buyer, {});
     const published = await buyer.post(publishAction, at(ok, "/publier"), { confirm: "yes" }, { id: String(ok) });
     expect(published.status, JSON.stringify(published.body)).toBe(302);
-    const method = tenderRow(ok)!.publishedMethod as { procurement: { regime: string; launchDate: string }; offerCriteria: { id: string; share: number }[] };
+    const method = (await tenderRow(ok))!.publishedMethod as { procurement: { regime: string; launchDate: string }; offerCriteria: { id: string; share: number }[] };
     expect(method.procurement.regime).toBe("public");
     expect(method.procurement.launchDate >= "2026-08-21").toBe(true);
     expect(method.offerCriteria).toEqual([expect.objectContaining({ id: "empreinte-offre", share: 10, environmental: true })]);
@@ -101,7 +101,7 @@ describe("publication of a public tender (launched after 21/08/2026)", () => {
     const priv = await createDraft(company, { [`questions.${gouv}.weight`]: "2" }, { lawful: false });
     const accepted = await company.post(publishAction, at(priv, "/publier"), { confirm: "yes" }, { id: String(priv) });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(302);
-    expect((tenderRow(priv)!.publishedMethod as { procurement: { regime: string; countOnlyReviewed: boolean } }).procurement).toMatchObject({ regime: "private", countOnlyReviewed: false });
+    expect(((await tenderRow(priv))!.publishedMethod as { procurement: { regime: string; countOnlyReviewed: boolean } }).procurement).toMatchObject({ regime: "private", countOnlyReviewed: false });
     // Not the other buyer's draft: 404 for the public buyer.
     expect((await buyer.post(publishAction, at(priv, "/publier"), { confirm: "yes" }, { id: String(priv) })).status).toBe(404);
   });
@@ -113,15 +113,15 @@ describe("evaluated levels only (demo public tender)", () => {
     const rows = async () => ((await buyer.get(compareLoader, at(demoTender, "/comparaison"), { id: String(demoTender) })).body as { rows: Row[]; provisional: boolean });
     const before = await rows();
     expect(before.provisional).toBe(true);
-    const sub = submissionOf(demoTender, "InfoServices Conseil");
+    const sub = await submissionOf(demoTender, "InfoServices Conseil");
     const target = before.rows.find((r) => r.id === `org-${sub.supplierOrganisationId}`)!;
     expect(target.unreviewed.answers).toContain("FDV-02");
     // The self-assessment of an unreviewed, counted question goes to level 5: nothing moves.
     const content = sub.content as { answers: { questionId: string; level: number | null }[] };
     const changed = { ...content, answers: content.answers.map((a) => (a.questionId === "FDV-02" ? { ...a, level: 5 } : a)) };
-    db().update(submissions).set({ content: changed, contentSha256: crypto.createHash("sha256").update(canonicalJson(changed)).digest("hex") }).where(eq(submissions.id, sub.id)).run();
+    await db().update(submissions).set({ content: changed, contentSha256: crypto.createHash("sha256").update(canonicalJson(changed)).digest("hex") }).where(eq(submissions.id, sub.id));
     // As every write of a tender's data does: bump its data version, so that no cached comparison hides the change.
-    db().update(tenders).set({ dataVersion: sql`${tenders.dataVersion} + 1` }).where(eq(tenders.id, demoTender)).run();
+    await db().update(tenders).set({ dataVersion: sql`${tenders.dataVersion} + 1` }).where(eq(tenders.id, demoTender));
     const after = await rows();
     expect(after.rows.map((r) => [r.id, r.rank, r.total, r.rseScore])).toEqual(before.rows.map((r) => [r.id, r.rank, r.total, r.rseScore]));
     // Reviewed (confirmed at level 5 by posting the criterion): now it counts.
@@ -139,12 +139,12 @@ describe("evaluated levels only (demo public tender)", () => {
     const refused = await buyer.post(closeAction, at(demoTender, "/cloturer"), { confirm: "yes" }, { id: String(demoTender) });
     expect(refused.status).toBe(409);
     expect((refused.body as { error: string }).error).toContain("Clôture impossible");
-    expect(tenderRow(demoTender)!.status).toBe("published");
+    expect((await tenderRow(demoTender))!.status).toBe("published");
 
-    const method = tenderRow(demoTender)!.publishedMethod as { questions: { id: string; criterion: string; weight: number }[] };
+    const method = (await tenderRow(demoTender))!.publishedMethod as { questions: { id: string; criterion: string; weight: number }[] };
     const criteria = [...new Set(method.questions.map((q) => q.criterion))];
     for (const name of ["Numérique Durable SAS", "InfoServices Conseil"]) {
-      const sub = submissionOf(demoTender, name);
+      const sub = await submissionOf(demoTender, name);
       const p = { id: String(demoTender), submissionId: String(sub.id) };
       for (const criterion of criteria) expect((await evaluator.post(submissionAction, at(demoTender, `/evaluation/${sub.id}`), { criterion }, p)).status).toBe(302);
       const correction = { intent: "offer-value", criterionId: DEMO_OFFER_CRITERION, value: "250,5", justification: "" };
@@ -153,14 +153,14 @@ describe("evaluated levels only (demo public tender)", () => {
       expect(JSON.stringify(noReason.body)).toContain("Justifiez");
       const ok = await evaluator.post(submissionAction, at(demoTender, `/evaluation/${sub.id}`), { ...correction, justification: "Fiche produit : 250,5 kgCO2e." }, p);
       expect(ok.status).toBe(302);
-      expect(db().select().from(offerValueReviews).where(eq(offerValueReviews.submissionId, sub.id)).get()?.value).toBe(250.5);
+      expect((await db().select().from(offerValueReviews).where(eq(offerValueReviews.submissionId, sub.id)).limit(1))[0]?.value).toBe(250.5);
     }
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "offer-value.update")).all()).toHaveLength(2);
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "offer-value.update"))).toHaveLength(2);
     const compare = (await buyer.get(compareLoader, at(demoTender, "/comparaison"), { id: String(demoTender) })).body as { provisional: boolean };
     expect(compare.provisional).toBe(false);
     const closed = await buyer.post(closeAction, at(demoTender, "/cloturer"), { confirm: "yes" }, { id: String(demoTender) });
     expect(closed.status).toBe(302);
-    expect(tenderRow(demoTender)!.status).toBe("closed");
+    expect((await tenderRow(demoTender))!.status).toBe("closed");
   });
 
   it("the buyer's donnees-notation.json reproduces the comparison through the scoring library (audited)", async () => {
@@ -177,34 +177,33 @@ describe("evaluated levels only (demo public tender)", () => {
     const result = scoreParsed((parsed as { success: true; data: Parameters<typeof scoreParsed>[0] }).data);
     const page = (await buyer.get(compareLoader, at(demoTender, "/comparaison"), { id: String(demoTender) })).body as { rows: Row[] };
     expect(page.rows.map((r) => [r.id, r.rank, r.total])).toEqual(result.suppliers.map((s) => [s.id, s.rank, s.total]));
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "export.scoring-input")).all().length).toBeGreaterThan(0);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "export.scoring-input"))).length).toBeGreaterThan(0);
   });
 });
 
 describe("offer values in the supplier's response", () => {
   it("are saved with French errors, the contract wording and information-only questions are shown, and another supplier cannot touch them", async () => {
-    const buyerId = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!.id;
+    const buyerId = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!.id;
     const method = demoPublicMethod("2026-11-30");
-    const tenderId = db()
-      .insert(tenders)
-      .values({
-        organisationId: orgId("Métropole Exemple — Direction des achats"),
-        createdBy: buyerId,
-        title: "Écrans",
-        reference: "AO-ECR",
-        segment: "postes-de-travail",
-        deadline: new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString(),
-        status: "published",
-        draftMethod: method,
-        publishedMethod: method,
-        publishedMethodSha256: crypto.createHash("sha256").update(canonicalJson(method)).digest("hex"),
-        publishedAt: new Date().toISOString(),
-        publishedBy: buyerId,
-      })
-      .returning({ id: tenders.id })
-      .get().id;
-    const { invitationId } = createInvitation(db(), { tenderId, supplierName: "Numérique Durable SAS", email: "fournisseur@numerique-durable.example" });
-    acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: "Numérique Durable SAS", acceptedByEmail: "fournisseur@numerique-durable.example" });
+    const tenderId = (await db()
+          .insert(tenders)
+          .values({
+            organisationId: await orgId("Métropole Exemple — Direction des achats"),
+            createdBy: buyerId,
+            title: "Écrans",
+            reference: "AO-ECR",
+            segment: "postes-de-travail",
+            deadline: new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString(),
+            status: "published",
+            draftMethod: method,
+            publishedMethod: method,
+            publishedMethodSha256: crypto.createHash("sha256").update(canonicalJson(method)).digest("hex"),
+            publishedAt: new Date().toISOString(),
+            publishedBy: buyerId,
+          })
+          .returning({ id: tenders.id }))[0]!.id;
+    const { invitationId } = await createInvitation(db(), { tenderId, supplierName: "Numérique Durable SAS", email: "fournisseur@numerique-durable.example" });
+    await acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: "Numérique Durable SAS", acceptedByEmail: "fournisseur@numerique-durable.example" });
     const supplier = await signedInClient("fournisseur@numerique-durable.example");
     const path = `/fournisseur/consultations/${tenderId}`;
     const page = (await supplier.get(qLoader, path, { tenderId: String(tenderId) })).body as { offerValues: { id: string; unit: string }[]; sections: { id: string }[] };
@@ -243,7 +242,7 @@ describe("IDOR on the new routes", () => {
   it("404s another buying organisation, 403s evaluators and suppliers on the scoring-input download", async () => {
     const other = await otherBuyer("acheteur@lawful-idor.example");
     expect((await other.get(jsonLoader, at(demoTender, "/donnees-notation.json"), { id: String(demoTender) })).status).toBe(404);
-    const sub = submissionOf(demoTender, "Numérique Durable SAS");
+    const sub = await submissionOf(demoTender, "Numérique Durable SAS");
     const probe = await other.post(
       submissionAction,
       at(demoTender, `/evaluation/${sub.id}`),

@@ -12,6 +12,7 @@ import { runMailCycle } from "~/mail/worker.server";
 import { loader as outboxLoader } from "~/routes/acheteur.boite-d-envoi";
 import { action as shareAction } from "~/routes/acheteur.appels-d-offres.$id.fournisseurs.$supplierId";
 import { action as qAction } from "~/routes/fournisseur.consultations.$tenderId._index";
+import { mapInOrder } from "#db/transaction";
 import { seed, signedInClient } from "../support/client";
 import { acceptInvitationDirectly, createInvitation, createPublishedTender, DEMO_SUPPLIER1_ORG, DEMO_SUPPLIER2_ORG, tenderForSupplier } from "../support/fixtures-tenders";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
@@ -38,18 +39,18 @@ afterAll(async () => {
   transport?.close();
   await smtp?.stop();
 });
-beforeEach(() => {
+beforeEach(async () => {
   // Each test looks at its own messages: earlier ones are marked sent (not deleted: history is kept).
-  db().update(outbox).set({ status: "sent", sentAt: new Date().toISOString() }).where(inArray(outbox.status, ["pending", "failed"])).run();
+  await db().update(outbox).set({ status: "sent", sentAt: new Date().toISOString() }).where(inArray(outbox.status, ["pending", "failed"]));
   smtp.received.length = 0;
 });
 
 const cycle = (at = new Date(), options: DeliveryOptions = defaultDeliveryOptions, workerId = "test-worker") =>
   runMailCycle({ database: db(), transport, workerId, now: () => at, options });
-const orgId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
-const row = (id: number) => db().select().from(outbox).where(eq(outbox.id, id)).get()!;
-const queue = (toEmail: string, subject: string, body = "Corps du message de test — accentué.") =>
-  queueEmail(db(), { organisationId: orgId("Métropole Exemple — Direction des achats"), toEmail, kind: "test", subject, body });
+const orgId = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
+const row = async (id: number) => (await db().select().from(outbox).where(eq(outbox.id, id)).limit(1))[0]!;
+const queue = async (toEmail: string, subject: string, body = "Corps du message de test — accentué.") =>
+  await queueEmail(db(), { organisationId: await orgId("Métropole Exemple — Direction des achats"), toEmail, kind: "test", subject, body });
 
 async function submitAll(email: string, tenderId: number, questions: string[]) {
   const client = await signedInClient(email);
@@ -67,9 +68,9 @@ async function submitAll(email: string, tenderId: number, questions: string[]) {
 describe("delivery through a real SMTP server", () => {
   it("sends the submission receipt to the supplier and the notice to the buyer, with the right recipient, subject and body, and marks them sent", async () => {
     const questions = currentGuide.questions.slice(0, 2).map((q) => q.id);
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Écrans reconditionnés", onlyQuestions: questions });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Écrans reconditionnés", onlyQuestions: questions });
     await submitAll(S1, tenderId, questions);
-    const queued = db().select().from(outbox).where(eq(outbox.status, "pending")).all();
+    const queued = await db().select().from(outbox).where(eq(outbox.status, "pending"));
     expect(queued.map((m) => m.kind).sort()).toEqual(["response.receipt", "response.submitted"]);
 
     const report = await cycle();
@@ -78,12 +79,12 @@ describe("delivery through a real SMTP server", () => {
     expect(receipt.from).toBe("ne-pas-repondre@nr-procure.test");
     expect(receipt.subject).toMatch(/^Récépissé de dépôt — AO-\w+ Écrans reconditionnés$/);
     expect(receipt.text).toContain("« Écrans reconditionnés »");
-    const hash = db().select().from(outbox).where(eq(outbox.kind, "response.receipt")).get()!.body.match(/[0-9a-f]{64}/)![0];
+    const hash = (await db().select().from(outbox).where(eq(outbox.kind, "response.receipt")).limit(1))[0]!.body.match(/[0-9a-f]{64}/)![0];
     expect(receipt.text).toContain(`Empreinte SHA-256 du contenu déposé : ${hash}`);
     const notice = smtp.received.find((m) => m.to.includes(BUYER))!;
     expect(notice.subject).toContain("Réponse déposée");
     expect(notice.text).toContain(DEMO_SUPPLIER1_ORG);
-    for (const m of queued) expect(row(m.id)).toMatchObject({ status: "sent", attempts: 1, lastError: null, nextAttemptAt: null, claimedBy: null });
+    for (const m of queued) expect(await row(m.id)).toMatchObject({ status: "sent", attempts: 1, lastError: null, nextAttemptAt: null, claimedBy: null });
 
     // Nothing is sent twice.
     await cycle();
@@ -91,11 +92,11 @@ describe("delivery through a real SMTP server", () => {
   });
 
   it("retries a refused message with back-off, then delivers it; the outbox page shows each state", async () => {
-    const id = queue("contact@fournisseur.example", "Message réessayé");
+    const id = await queue("contact@fournisseur.example", "Message réessayé");
     smtp.failNext(1);
     const t0 = new Date();
     expect((await cycle(t0)).delivery).toMatchObject({ claimed: 1, sent: 0, failed: 1 });
-    const failed = row(id);
+    const failed = await row(id);
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
     expect(failed.lastError).toContain("451");
     expect(Date.parse(failed.nextAttemptAt!)).toBe(t0.getTime() + retryDelayMs(1));
@@ -110,7 +111,7 @@ describe("delivery through a real SMTP server", () => {
     // Not due before the back-off delay; due after it.
     expect((await cycle(new Date(t0.getTime() + retryDelayMs(1) - 1000))).delivery?.claimed).toBe(0);
     expect((await cycle(new Date(t0.getTime() + retryDelayMs(1) + 1000))).delivery).toMatchObject({ claimed: 1, sent: 1 });
-    expect(row(id)).toMatchObject({ status: "sent", attempts: 2, nextAttemptAt: null });
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2, nextAttemptAt: null });
     expect(smtp.received.filter((m) => m.subject === "Message réessayé")).toHaveLength(1);
     expect(smtp.refused).toBeGreaterThanOrEqual(1);
     const after = (await buyer.get(outboxLoader, "/acheteur/boite-d-envoi")).body as { messages: { id: number; stateLabel: string }[] };
@@ -119,56 +120,56 @@ describe("delivery through a real SMTP server", () => {
 
   it("doubles the delay at each failure and gives up after the last attempt, keeping the error", async () => {
     const options = { ...defaultDeliveryOptions, maxAttempts: 3, retryBaseMs: 1000 };
-    const id = queue("injoignable@fournisseur.example", "Toujours refusé");
+    const id = await queue("injoignable@fournisseur.example", "Toujours refusé");
     smtp.failNext(10);
     let at = new Date();
     await cycle(at, options);
-    expect(Date.parse(row(id).nextAttemptAt!) - at.getTime()).toBe(1000);
-    at = new Date(Date.parse(row(id).nextAttemptAt!) + 1);
+    expect(Date.parse((await row(id)).nextAttemptAt!) - at.getTime()).toBe(1000);
+    at = new Date(Date.parse((await row(id)).nextAttemptAt!) + 1);
     await cycle(at, options);
-    expect(Date.parse(row(id).nextAttemptAt!) - at.getTime()).toBe(2000);
-    at = new Date(Date.parse(row(id).nextAttemptAt!) + 1);
+    expect(Date.parse((await row(id)).nextAttemptAt!) - at.getTime()).toBe(2000);
+    at = new Date(Date.parse((await row(id)).nextAttemptAt!) + 1);
     await cycle(at, options);
-    expect(row(id)).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null });
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null });
     expect((await cycle(new Date(at.getTime() + DAY), options)).delivery?.claimed).toBe(0);
     smtp.failNext(0);
   });
 
   it("records a server that does not answer as a failure, and sends once it is back", async () => {
     const down = createSmtpTransport({ url: "smtp://127.0.0.1:1", from: "NR Procure <ne-pas-repondre@nr-procure.test>" });
-    const id = queue("contact@fournisseur.example", "Serveur injoignable");
+    const id = await queue("contact@fournisseur.example", "Serveur injoignable");
     const t0 = new Date();
     await runMailCycle({ database: db(), transport: down, workerId: "w", now: () => t0 });
     down.close();
-    expect(row(id)).toMatchObject({ status: "failed", attempts: 1 });
-    expect(row(id).lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: 1 });
+    expect((await row(id)).lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
     await cycle(new Date(t0.getTime() + retryDelayMs(1) + 1));
-    expect(row(id).status).toBe("sent");
+    expect((await row(id)).status).toBe("sent");
     expect(smtp.received.map((m) => m.subject)).toEqual(["Serveur injoignable"]);
   });
 
   it("leaves messages in the outbox when SMTP is off, and does not send week-old ones when it is turned on", async () => {
-    const id = queue("contact@fournisseur.example", "Sans serveur");
+    const id = await queue("contact@fournisseur.example", "Sans serveur");
     const off = await runMailCycle({ database: db(), transport: null, workerId: "w" });
     expect(off.delivery).toBeNull();
-    expect(row(id).status).toBe("pending");
+    expect((await row(id)).status).toBe("pending");
     const buyer = await signedInClient(BUYER);
     const page = (await buyer.get(outboxLoader, "/acheteur/boite-d-envoi")).body as { smtpEnabled: boolean; messages: { id: number; stateLabel: string }[] };
     expect(config().smtpUrl).toBeUndefined();
     expect(page.smtpEnabled).toBe(false);
     expect(page.messages.find((m) => m.id === id)!.stateLabel).toBe("Non envoyé — à transmettre vous-même");
 
-    const old = queue("contact@fournisseur.example", "Préparé il y a une semaine");
-    db().update(outbox).set({ createdAt: new Date(Date.now() - 7 * DAY).toISOString() }).where(eq(outbox.id, old)).run();
+    const old = await queue("contact@fournisseur.example", "Préparé il y a une semaine");
+    await db().update(outbox).set({ createdAt: new Date(Date.now() - 7 * DAY).toISOString() }).where(eq(outbox.id, old));
     const on = await cycle();
     expect(on.delivery).toMatchObject({ expired: 1, sent: 1 });
-    expect(row(old)).toMatchObject({ status: "failed", attempts: 0, nextAttemptAt: null });
-    expect(row(old).lastError).toContain("Trop ancien");
+    expect(await row(old)).toMatchObject({ status: "failed", attempts: 0, nextAttemptAt: null });
+    expect((await row(old)).lastError).toContain("Trop ancien");
     expect(smtp.received.map((m) => m.subject)).toEqual(["Sans serveur"]);
   });
 
   it("never sends a message twice when two processes run the job at the same time", async () => {
-    const ids = Array.from({ length: 6 }, (_, i) => queue(`destinataire${i}@fournisseur.example`, `Message ${i}`));
+    const ids = await mapInOrder([0, 1, 2, 3, 4, 5], (i) => queue(`destinataire${i}@fournisseur.example`, `Message ${i}`));
     // A second connection to the same database file: what a second server process has.
     const other = openDatabase(config().databasePath);
     const transport2 = createSmtpTransport({ url: smtp.url, from: "NR Procure <ne-pas-repondre@nr-procure.test>" });
@@ -186,40 +187,40 @@ describe("delivery through a real SMTP server", () => {
       other.$client.close();
     }
     expect(smtp.received.map((m) => m.subject).sort()).toEqual(ids.map((_, i) => `Message ${i}`).sort());
-    expect(ids.every((id) => row(id).status === "sent")).toBe(true);
+    expect((await mapInOrder(ids, (id) => row(id))).every((r) => r.status === "sent")).toBe(true);
   });
 });
 
 describe("deadline reminders", () => {
-  function invitedTender({ deadlineInMs, invitedAgoMs, email, accept }: { deadlineInMs: number; invitedAgoMs: number; email: string; accept?: string }) {
+  async function invitedTender({ deadlineInMs, invitedAgoMs, email, accept }: { deadlineInMs: number; invitedAgoMs: number; email: string; accept?: string }) {
     const questions = currentGuide.questions.slice(0, 1).map((q) => q.id);
-    const { tenderId } = createPublishedTender(db(), { title: `Rappels ${email}`, deadline: new Date(Date.now() + deadlineInMs).toISOString(), onlyQuestions: questions });
-    const { invitationId } = createInvitation(db(), { tenderId, supplierName: accept ?? "Fournisseur invité", email });
-    db().update(invitations).set({ createdAt: new Date(Date.now() - invitedAgoMs).toISOString() }).where(eq(invitations.id, invitationId)).run();
-    if (accept) acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: accept, acceptedByEmail: email });
+    const { tenderId } = await createPublishedTender(db(), { title: `Rappels ${email}`, deadline: new Date(Date.now() + deadlineInMs).toISOString(), onlyQuestions: questions });
+    const { invitationId } = await createInvitation(db(), { tenderId, supplierName: accept ?? "Fournisseur invité", email });
+    await db().update(invitations).set({ createdAt: new Date(Date.now() - invitedAgoMs).toISOString() }).where(eq(invitations.id, invitationId));
+    if (accept) await acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: accept, acceptedByEmail: email });
     return { tenderId, invitationId, questions };
   }
-  const remindersOf = (invitationId: number) => db().select().from(deadlineReminders).where(eq(deadlineReminders.invitationId, invitationId)).all();
+  const remindersOf = async (invitationId: number) => await db().select().from(deadlineReminders).where(eq(deadlineReminders.invitationId, invitationId));
 
   it("reminds an invited supplier 7 days before the deadline, once, across restarts", async () => {
-    const { invitationId } = invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 10 * DAY, email: "pas-encore@fournisseur.example" });
+    const { invitationId } = await invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 10 * DAY, email: "pas-encore@fournisseur.example" });
     expect((await cycle()).reminders).toBe(1);
     const sent = smtp.received.filter((m) => m.to.includes("pas-encore@fournisseur.example"));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toBe("Rappel : date limite dans une semaine — Rappels pas-encore@fournisseur.example");
     expect(sent[0]!.text).toContain("Nous n'avons pas encore reçu de réponse déposée");
-    expect(remindersOf(invitationId).map((r) => r.kind)).toEqual(["deadline-7d"]);
+    expect((await remindersOf(invitationId)).map((r) => r.kind)).toEqual(["deadline-7d"]);
 
     // Restart: the connection is closed and reopened, a new worker runs the job.
     closeDb();
     await runMailCycle({ database: db(), transport, workerId: "after-restart" });
     await runMailCycle({ database: db(), transport, workerId: "after-restart" });
     expect(smtp.received.filter((m) => m.to.includes("pas-encore@fournisseur.example"))).toHaveLength(1);
-    expect(remindersOf(invitationId)).toHaveLength(1);
+    expect(await remindersOf(invitationId)).toHaveLength(1);
   });
 
   it("sends the 1-day reminder (not the 7-day one) in the last day; a second process queues nothing more", async () => {
-    const { invitationId } = invitedTender({ deadlineInMs: 20 * 3600_000, invitedAgoMs: 10 * DAY, email: S2, accept: DEMO_SUPPLIER2_ORG });
+    const { invitationId } = await invitedTender({ deadlineInMs: 20 * 3600_000, invitedAgoMs: 10 * DAY, email: S2, accept: DEMO_SUPPLIER2_ORG });
     const other = openDatabase(config().databasePath);
     try {
       const [a, b] = await Promise.all([cycle(), runMailCycle({ database: other, transport: null, workerId: "process-B" })]);
@@ -227,7 +228,7 @@ describe("deadline reminders", () => {
     } finally {
       other.$client.close();
     }
-    expect(remindersOf(invitationId).map((r) => r.kind)).toEqual(["deadline-1d"]);
+    expect((await remindersOf(invitationId)).map((r) => r.kind)).toEqual(["deadline-1d"]);
     await cycle();
     const mails = smtp.received.filter((m) => m.to.includes(S2));
     expect(mails).toHaveLength(1);
@@ -236,27 +237,27 @@ describe("deadline reminders", () => {
   });
 
   it("skips suppliers that submitted, revoked invitations, far deadlines, and invitations made inside the window", async () => {
-    const submitted = invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 10 * DAY, email: S1, accept: DEMO_SUPPLIER1_ORG });
+    const submitted = await invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 10 * DAY, email: S1, accept: DEMO_SUPPLIER1_ORG });
     await submitAll(S1, submitted.tenderId, submitted.questions);
-    const revoked = invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 10 * DAY, email: "revoque@fournisseur.example" });
-    db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, revoked.invitationId)).run();
-    const far = invitedTender({ deadlineInMs: 20 * DAY, invitedAgoMs: 10 * DAY, email: "loin@fournisseur.example" });
-    const late = invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 1 * DAY, email: "tardif@fournisseur.example" });
+    const revoked = await invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 10 * DAY, email: "revoque@fournisseur.example" });
+    await db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, revoked.invitationId));
+    const far = await invitedTender({ deadlineInMs: 20 * DAY, invitedAgoMs: 10 * DAY, email: "loin@fournisseur.example" });
+    const late = await invitedTender({ deadlineInMs: 5 * DAY, invitedAgoMs: 1 * DAY, email: "tardif@fournisseur.example" });
     await cycle();
-    for (const t of [submitted, revoked, far, late]) expect(remindersOf(t.invitationId)).toEqual([]);
+    for (const t of [submitted, revoked, far, late]) expect(await remindersOf(t.invitationId)).toEqual([]);
     expect(smtp.received.filter((m) => m.subject.startsWith("Rappel"))).toEqual([]);
     // The late invitation still gets the last-day reminder when that day comes.
-    db().update(tenders).set({ deadline: new Date(Date.now() + 20 * 3600_000).toISOString() }).where(eq(tenders.id, late.tenderId)).run();
+    await db().update(tenders).set({ deadline: new Date(Date.now() + 20 * 3600_000).toISOString() }).where(eq(tenders.id, late.tenderId));
     await cycle();
-    expect(remindersOf(late.invitationId).map((r) => r.kind)).toEqual(["deadline-1d"]);
+    expect((await remindersOf(late.invitationId)).map((r) => r.kind)).toEqual(["deadline-1d"]);
   });
 });
 
 describe("messages written by the portal's actions", () => {
   it("« restitution disponible » goes to the supplier when the buyer shares the debrief", async () => {
-    const tenderId = seededTenderIds().published;
+    const tenderId = (await seededTenderIds()).published;
     const buyer = await signedInClient(BUYER);
-    const supplierId = orgId(DEMO_SUPPLIER2_ORG);
+    const supplierId = await orgId(DEMO_SUPPLIER2_ORG);
     const out = await buyer.post(shareAction, `/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierId}`, { confirm: "yes" }, { id: String(tenderId), supplierId: String(supplierId) });
     expect(out.status).toBe(302);
     await cycle();
@@ -265,12 +266,12 @@ describe("messages written by the portal's actions", () => {
     expect(mail.text).toContain("votre note, votre rang et le détail de vos points");
     // Sharing again writes nothing new.
     await buyer.post(shareAction, `/acheteur/appels-d-offres/${tenderId}/fournisseurs/${supplierId}`, { confirm: "yes" }, { id: String(tenderId), supplierId: String(supplierId) });
-    expect(db().select().from(outbox).where(and(eq(outbox.kind, "debrief.available"), eq(outbox.toEmail, S2))).all()).toHaveLength(1);
+    expect(await db().select().from(outbox).where(and(eq(outbox.kind, "debrief.available"), eq(outbox.toEmail, S2)))).toHaveLength(1);
   });
 
   it("a withdrawal notice goes to the supplier who withdrew", async () => {
     const questions = currentGuide.questions.slice(0, 1).map((q) => q.id);
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, onlyQuestions: questions });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, onlyQuestions: questions });
     const client = await submitAll(S2, tenderId, questions);
     await client.post(qAction, `/fournisseur/consultations/${tenderId}`, { intent: "withdraw" }, { tenderId: String(tenderId) });
     await cycle();

@@ -28,10 +28,10 @@ async function userFor(email: string, password?: string): Promise<CurrentUser> {
   return user;
 }
 
-const visibleToBuyingSide = (user: CurrentUser, id: number) =>
-  Boolean(db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, id), tendersVisibleToBuyingSide(user))).get());
-const visibleToSupplier = (user: CurrentUser, id: number) =>
-  Boolean(db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, id), tendersVisibleToSupplier(user))).get());
+const visibleToBuyingSide = async (user: CurrentUser, id: number) =>
+  Boolean((await db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, id), tendersVisibleToBuyingSide(user))).limit(1))[0]);
+const visibleToSupplier = async (user: CurrentUser, id: number) =>
+  Boolean((await db().select({ id: tenders.id }).from(tenders).where(and(eq(tenders.id, id), tendersVisibleToSupplier(user))).limit(1))[0]);
 
 let buyer: CurrentUser, evaluator: CurrentUser, csr: CurrentUser, supplier1: CurrentUser, supplier2: CurrentUser, admin: CurrentUser, stranger: CurrentUser;
 
@@ -62,53 +62,52 @@ describe("who the user is", () => {
 });
 
 describe("a buyer's organisation owns its tenders", () => {
-  it("shows a tender to its buyers, to assigned evaluators only, and to no one else", () => {
-    const { tenderId } = createPublishedTender(db());
-    expect(visibleToBuyingSide(buyer, tenderId)).toBe(true);
-    expect(visibleToBuyingSide(evaluator, tenderId)).toBe(false);
-    const evaluatorId = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!.id;
-    db().insert(tenderEvaluators).values({ tenderId, userId: evaluatorId, assignedBy: buyer.id }).run();
-    expect(visibleToBuyingSide(evaluator, tenderId)).toBe(true);
-    for (const other of [stranger, csr, supplier1, admin]) expect(visibleToBuyingSide(other, tenderId)).toBe(false);
-    db().update(tenders).set({ deletedAt: new Date().toISOString() }).where(eq(tenders.id, tenderId)).run();
-    expect(visibleToBuyingSide(buyer, tenderId)).toBe(false);
+  it("shows a tender to its buyers, to assigned evaluators only, and to no one else", async () => {
+    const { tenderId } = await createPublishedTender(db());
+    expect(await visibleToBuyingSide(buyer, tenderId)).toBe(true);
+    expect(await visibleToBuyingSide(evaluator, tenderId)).toBe(false);
+    const evaluatorId = (await db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).limit(1))[0]!.id;
+    await db().insert(tenderEvaluators).values({ tenderId, userId: evaluatorId, assignedBy: buyer.id });
+    expect(await visibleToBuyingSide(evaluator, tenderId)).toBe(true);
+    for (const other of [stranger, csr, supplier1, admin]) expect(await visibleToBuyingSide(other, tenderId)).toBe(false);
+    await db().update(tenders).set({ deletedAt: new Date().toISOString() }).where(eq(tenders.id, tenderId));
+    expect(await visibleToBuyingSide(buyer, tenderId)).toBe(false);
   });
 });
 
 describe("a supplier can see a tender", () => {
-  it("only through an accepted, non-revoked invitation of its own organisation", () => {
-    const { tenderId, invitationId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
-    expect(visibleToSupplier(supplier1, tenderId)).toBe(true);
-    expect(visibleToSupplier(supplier2, tenderId)).toBe(false);
-    for (const other of [buyer, evaluator, csr, admin]) expect(visibleToSupplier(other, tenderId)).toBe(false);
-    db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, invitationId)).run();
-    expect(visibleToSupplier(supplier1, tenderId)).toBe(false);
+  it("only through an accepted, non-revoked invitation of its own organisation", async () => {
+    const { tenderId, invitationId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
+    expect(await visibleToSupplier(supplier1, tenderId)).toBe(true);
+    expect(await visibleToSupplier(supplier2, tenderId)).toBe(false);
+    for (const other of [buyer, evaluator, csr, admin]) expect(await visibleToSupplier(other, tenderId)).toBe(false);
+    await db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, invitationId));
+    expect(await visibleToSupplier(supplier1, tenderId)).toBe(false);
   });
 
-  it("never before the supplier accepted, and never a draft", () => {
-    const { tenderId } = createPublishedTender(db());
-    createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER2_ORG, email: "fournisseur@infoservices.example" });
-    expect(visibleToSupplier(supplier2, tenderId)).toBe(false);
-    const accepted = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: "fournisseur@infoservices.example" });
-    db().update(tenders).set({ status: "draft", publishedMethod: null }).where(eq(tenders.id, accepted.tenderId)).run();
-    expect(visibleToSupplier(supplier2, accepted.tenderId)).toBe(false);
+  it("never before the supplier accepted, and never a draft", async () => {
+    const { tenderId } = await createPublishedTender(db());
+    await createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER2_ORG, email: "fournisseur@infoservices.example" });
+    expect(await visibleToSupplier(supplier2, tenderId)).toBe(false);
+    const accepted = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: "fournisseur@infoservices.example" });
+    await db().update(tenders).set({ status: "draft", publishedMethod: null }).where(eq(tenders.id, accepted.tenderId));
+    expect(await visibleToSupplier(supplier2, accepted.tenderId)).toBe(false);
   });
 });
 
 describe("CSR scoping: suppliers linked to a buying organisation", () => {
-  it("links a supplier through an accepted, non-revoked invitation to one of the organisation's tenders only", () => {
-    const linked = (buyerOrganisationId: number) =>
+  it("links a supplier through an accepted, non-revoked invitation to one of the organisation's tenders only", async () => {
+    const linked = async (buyerOrganisationId: number) =>
       new Set(
-        db()
-          .selectDistinct({ id: invitations.supplierOrganisationId })
-          .from(invitations)
-          .where(invitationsLinkingSuppliersTo(buyerOrganisationId))
-          .all()
+        (await db()
+                    .selectDistinct({ id: invitations.supplierOrganisationId })
+                    .from(invitations)
+                    .where(invitationsLinkingSuppliersTo(buyerOrganisationId)))
           .map((r) => r.id),
       );
-    const supplier1Org = db().select().from(organisations).where(eq(organisations.name, DEMO_SUPPLIER1_ORG)).get()!.id;
-    tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
-    expect(linked(csr.organisationId).has(supplier1Org)).toBe(true);
-    expect(linked(stranger.organisationId).has(supplier1Org)).toBe(false);
+    const supplier1Org = (await db().select().from(organisations).where(eq(organisations.name, DEMO_SUPPLIER1_ORG)).limit(1))[0]!.id;
+    await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: "fournisseur@numerique-durable.example" });
+    expect((await linked(csr.organisationId)).has(supplier1Org)).toBe(true);
+    expect((await linked(stranger.organisationId)).has(supplier1Org)).toBe(false);
   });
 });

@@ -45,7 +45,7 @@ describe("evaluator assignment (regression: listed as assigned while unticked, t
   it("shows exactly who is assigned, and the evaluator sees the tender if and only if assigned", async () => {
     const buyer = await signedInClient(BUYER);
     const evaluator = await signedInClient(EVALUATOR);
-    const karim = db().select().from(users).where(eq(users.email, EVALUATOR)).get()!;
+    const karim = (await db().select().from(users).where(eq(users.email, EVALUATOR)).limit(1))[0]!;
     const id = await draftTender(buyer, "Affectation des évaluateurs");
     expect((await buyer.post(publishAction, path(id, "/publier"), { confirm: "yes", evaluationOpens: "on-submission" }, params(id))).status).toBe(302);
 
@@ -83,19 +83,18 @@ describe("publish checklist", () => {
     expect(c.item("invitations").detail).toContain("après la publication");
     expect(c.item("clauses")).toMatchObject({ status: "info" });
 
-    const karim = db().select().from(users).where(eq(users.email, EVALUATOR)).get()!;
+    const karim = (await db().select().from(users).where(eq(users.email, EVALUATOR)).limit(1))[0]!;
     await buyer.post(overviewAction, path(id), { intent: "evaluators", evaluators: String(karim.id) }, params(id));
     // A clause with a field out of its bounds: the checklist and the publication rules both say so.
     const clause = clauses.find((k) => k.placeholders.some((p) => p.max !== undefined) && fillClause(k, defaultValues(k)).ok)!;
     const bounded = clause.placeholders.find((p) => p.max !== undefined)!;
     const wrong = { [bounded.name]: String(bounded.max! + 100) };
     expect(fillClause(clause, wrong).ok).toBe(false);
-    const method = tenderRow(id)!.draftMethod as Record<string, unknown>;
-    db()
-      .update(tenders)
-      .set({ draftMethod: { ...method, clauses: [{ clauseId: clause.id, values: wrong }] } })
-      .where(eq(tenders.id, id))
-      .run();
+    const method = (await tenderRow(id))!.draftMethod as Record<string, unknown>;
+    await db()
+            .update(tenders)
+            .set({ draftMethod: { ...method, clauses: [{ clauseId: clause.id, values: wrong }] } })
+            .where(eq(tenders.id, id));
     c = await checklist(buyer, id);
     expect(c.item("evaluators")).toMatchObject({ status: "ok" });
     expect(c.item("evaluators").detail).toBe("1 évaluateur affecté : Karim Benali. Il verra cet appel d'offres dans son espace.");
@@ -104,11 +103,10 @@ describe("publish checklist", () => {
     expect(c.issues.some((i) => i.includes(clause.title))).toBe(true);
 
     // Filled with its default values: complete.
-    db()
-      .update(tenders)
-      .set({ draftMethod: { ...method, clauses: [{ clauseId: clause.id, values: defaultValues(clause) }] } })
-      .where(eq(tenders.id, id))
-      .run();
+    await db()
+            .update(tenders)
+            .set({ draftMethod: { ...method, clauses: [{ clauseId: clause.id, values: defaultValues(clause) }] } })
+            .where(eq(tenders.id, id));
     c = await checklist(buyer, id);
     expect(c.item("clauses")).toMatchObject({ status: "ok", detail: "1 clause retenue, complète." });
   });
@@ -121,18 +119,18 @@ describe("publish checklist", () => {
     expect((unconfirmed.body as { issues: string[] }).issues).toEqual(["Confirmez la publication."]);
     const bad = await buyer.post(publishAction, path(early, "/publier"), { confirm: "yes", evaluationOpens: "jamais" }, params(early));
     expect(bad.status).toBe(400);
-    expect(tenderRow(early)!.status).toBe("draft");
+    expect((await tenderRow(early))!.status).toBe("draft");
 
     expect((await buyer.post(publishAction, path(early, "/publier"), { confirm: "yes", evaluationOpens: "on-submission" }, params(early))).status).toBe(302);
-    expect(tenderRow(early)).toMatchObject({ status: "published", allowEarlyEvaluation: true });
-    const entry = db().select().from(auditLog).where(and(eq(auditLog.action, "tender.publish"), eq(auditLog.targetId, String(early)))).get()!;
+    expect(await tenderRow(early)).toMatchObject({ status: "published", allowEarlyEvaluation: true });
+    const entry = (await db().select().from(auditLog).where(and(eq(auditLog.action, "tender.publish"), eq(auditLog.targetId, String(early)))).limit(1))[0]!;
     expect(entry.details).toMatchObject({ allowEarlyEvaluation: true });
 
     const atDeadline = await draftTender(buyer, "Évaluation à la date limite");
-    db().update(tenders).set({ allowEarlyEvaluation: true }).where(eq(tenders.id, atDeadline)).run();
+    await db().update(tenders).set({ allowEarlyEvaluation: true }).where(eq(tenders.id, atDeadline));
     expect((await checklist(buyer, atDeadline)).item("evaluation-opens").detail).toMatch(/^Dès qu'un fournisseur dépose/);
     expect((await buyer.post(publishAction, path(atDeadline, "/publier"), { confirm: "yes", evaluationOpens: "deadline" }, params(atDeadline))).status).toBe(302);
-    expect(tenderRow(atDeadline)).toMatchObject({ status: "published", allowEarlyEvaluation: false });
+    expect(await tenderRow(atDeadline)).toMatchObject({ status: "published", allowEarlyEvaluation: false });
   });
 
   it("is not shown to another organisation (404), nor its tender's evaluators", async () => {
@@ -143,6 +141,6 @@ describe("publish checklist", () => {
     expect(out.status).toBe(404);
     expect(JSON.stringify(out.body)).not.toContain("Karim");
     expect((await other.post(publishAction, path(id, "/publier"), { confirm: "yes", evaluationOpens: "on-submission" }, params(id))).status).toBe(404);
-    expect(tenderRow(id)!.status).toBe("draft");
+    expect((await tenderRow(id))!.status).toBe("draft");
   });
 });

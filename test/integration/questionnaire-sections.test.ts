@@ -17,7 +17,7 @@ import { DEMO_SUPPLIER1_ORG, tenderForSupplier } from "../support/fixtures-tende
 beforeAll(async () => {
   await seed();
   // Start from empty libraries: a new questionnaire opens blank (library reuse: responses-library.test.ts).
-  db().delete(answerLibrary).run();
+  await db().delete(answerLibrary);
 });
 
 const S1 = "fournisseur@numerique-durable.example";
@@ -74,7 +74,7 @@ async function flashOf(c: TestClient, path: string): Promise<string | undefined>
 
 describe("section pages", () => {
   it("sends one section's questions, answers and files, with its neighbours and every section's progress", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — lecture", onlyQuestions: ONLY });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — lecture", onlyQuestions: ONLY });
     const s1 = await signedInClient(S1);
     const overview = (await s1.get(overviewLoader, base(tenderId), { tenderId: String(tenderId) })).body as { sections: { id: string }[]; resumeAt: { id: string } };
     expect(overview.sections.map((s) => s.id)).toEqual(["gouvernance", "formation", "mesure"]);
@@ -100,7 +100,7 @@ describe("section pages", () => {
   });
 
   it("without JavaScript: next, previous and save-and-quit save the section, then lead on with a message", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — navigation", onlyQuestions: ONLY });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — navigation", onlyQuestions: ONLY });
     const s1 = await signedInClient(S1);
     let g = await section(s1, tenderId, "gouvernance");
 
@@ -135,17 +135,17 @@ describe("section pages", () => {
   });
 
   it("refuses answers to questions of another section", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — portée", onlyQuestions: ONLY });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — portée", onlyQuestions: ONLY });
     const s1 = await signedInClient(S1);
     const g = await section(s1, tenderId, "gouvernance");
     const out = await postSection(s1, tenderId, "gouvernance", { version: String(g.version), ...answer(F1, 2, "Hors section") });
     expect(out.status).toBe(400);
     expect((out.body as { error: string }).error).toContain("n'appartient pas à cette section");
-    expect(db().select().from(responseAnswers).where(eq(responseAnswers.questionId, F1)).all().some((r) => r.text === "Hors section")).toBe(false);
+    expect((await db().select().from(responseAnswers).where(eq(responseAnswers.questionId, F1))).some((r) => r.text === "Hors section")).toBe(false);
   });
 
   it("keeps the optimistic version check inside a section (409 with both versions); a colleague's save elsewhere is no conflict", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — conflits", onlyQuestions: ONLY });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — conflits", onlyQuestions: ONLY });
     const me = await signedInClient(S1);
     const colleague = await signedInClient(S1);
     const mine = await section(me, tenderId, "gouvernance");
@@ -174,7 +174,7 @@ describe("section pages", () => {
 
 describe("review and submission", () => {
   it("lists what is missing per section with what to do, and submission through it stays all-or-nothing", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — vérification", onlyQuestions: ONLY });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — vérification", onlyQuestions: ONLY });
     const s1 = await signedInClient(S1);
     const g = await section(s1, tenderId, "gouvernance");
     await postSection(s1, tenderId, "gouvernance", { version: String(g.version), ...answer(G1, 3, "Politique NR."), ...answer(G2, 3) });
@@ -193,8 +193,8 @@ describe("review and submission", () => {
     const refused = await postReview(s1, tenderId, { intent: "submit", version: String(review.version) });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ intent: "submit", ok: false, unanswered: [F1, M1], incomplete: [G2], reused: [] });
-    expect(db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).all()).toHaveLength(0);
-    const response = db().select().from(responses).where(eq(responses.tenderId, tenderId)).get()!;
+    expect(await db().select().from(submissions).where(eq(submissions.tenderId, tenderId))).toHaveLength(0);
+    const response = (await db().select().from(responses).where(eq(responses.tenderId, tenderId)).limit(1))[0]!;
     expect(response.status).toBe("in-progress");
 
     // Complete every section, then the review is clear and submission leads to the receipt.
@@ -211,7 +211,7 @@ describe("review and submission", () => {
     const ok = await postReview(s1, tenderId, { intent: "submit", version: String(review.version) });
     expect(ok.status).toBe(302);
     expect(ok.location).toBe(`${base(tenderId)}/recepisse`);
-    expect(db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).all()).toHaveLength(1);
+    expect(await db().select().from(submissions).where(eq(submissions.tenderId, tenderId))).toHaveLength(1);
     // Submitted: section saves are refused (read-only), as on the single page.
     const after = await section(s1, tenderId, "mesure");
     expect((await postSection(s1, tenderId, "mesure", { version: String(after.version), ...answer(M1, 5, "modif") })).status).toBe(409);
@@ -220,11 +220,11 @@ describe("review and submission", () => {
 
 describe("tenancy (IDOR)", () => {
   it("gives another supplier a 404 on every section page, its posts and the review, and writes nothing", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — confidentiel", onlyQuestions: ONLY });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Sections — confidentiel", onlyQuestions: ONLY });
     const s1 = await signedInClient(S1);
     const g = await section(s1, tenderId, "gouvernance");
     await postSection(s1, tenderId, "gouvernance", { version: String(g.version), ...answer(G1, 3, "Secret de Numérique Durable") });
-    const before = db().select().from(responseAnswers).all().length;
+    const before = (await db().select().from(responseAnswers)).length;
 
     const s2 = await signedInClient(S2);
     for (const criterionId of ["gouvernance", "formation", "mesure"]) {
@@ -238,10 +238,10 @@ describe("tenancy (IDOR)", () => {
     expect((await getReview(s2, tenderId)).status).toBe(404);
     expect((await postReview(s2, tenderId, { intent: "submit", version: "1" })).status).toBe(404);
     expect((await s2.post(overviewAction, base(tenderId), { intent: "save", version: "1", ...answer(G1, 1, "Intrusion") }, { tenderId: String(tenderId) })).status).toBe(404);
-    expect(db().select().from(responseAnswers).all()).toHaveLength(before);
-    expect(db().select().from(responseAnswers).all().some((r) => r.text === "Intrusion")).toBe(false);
+    expect(await db().select().from(responseAnswers)).toHaveLength(before);
+    expect((await db().select().from(responseAnswers)).some((r) => r.text === "Intrusion")).toBe(false);
     // Supplier 2 has no response row on that tender either.
-    const own = db().select().from(responses).where(eq(responses.tenderId, tenderId)).all();
+    const own = await db().select().from(responses).where(eq(responses.tenderId, tenderId));
     expect(own.map((r) => r.supplierOrganisationId)).toHaveLength(1);
   });
 });

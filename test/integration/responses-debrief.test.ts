@@ -30,27 +30,27 @@ async function answerAndSubmit(client: TestClient, tenderId: number, level: numb
 
 describe("supplier debrief", () => {
   it("shows a supplier only its own shared debrief; 404 before sharing and for anyone else", async () => {
-    const { tenderId } = createPublishedTender(db(), { onlyQuestions: questions, deadline: new Date(Date.now() + 3_600_000).toISOString() });
+    const { tenderId } = await createPublishedTender(db(), { onlyQuestions: questions, deadline: new Date(Date.now() + 3_600_000).toISOString() });
     for (const [org, email] of [
       [DEMO_SUPPLIER1_ORG, S1],
       [DEMO_SUPPLIER2_ORG, S2],
     ] as const) {
-      const { invitationId } = createInvitation(db(), { tenderId, supplierName: org, email });
-      acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: org, acceptedByEmail: email });
+      const { invitationId } = await createInvitation(db(), { tenderId, supplierName: org, email });
+      await acceptInvitationDirectly(db(), { invitationId, supplierOrganisation: org, acceptedByEmail: email });
     }
     const s1 = await signedInClient(S1);
     const s2 = await signedInClient(S2);
     await answerAndSubmit(s1, tenderId, 4);
     await answerAndSubmit(s2, tenderId, 2);
     // The deadline passes: evaluation opens.
-    db().update(tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq(tenders.id, tenderId)).run();
-    const orgId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
-    const buyerId = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!.id;
-    db().insert(offerScores).values({ tenderId, supplierOrganisationId: orgId(DEMO_SUPPLIER1_ORG), priceEurHt: 100_000, technicalScore: 80 }).run();
-    db().insert(offerScores).values({ tenderId, supplierOrganisationId: orgId(DEMO_SUPPLIER2_ORG), priceEurHt: 87_654, technicalScore: 70 }).run();
+    await db().update(tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq(tenders.id, tenderId));
+    const orgId = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
+    const buyerId = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!.id;
+    await db().insert(offerScores).values({ tenderId, supplierOrganisationId: await orgId(DEMO_SUPPLIER1_ORG), priceEurHt: 100_000, technicalScore: 80 });
+    await db().insert(offerScores).values({ tenderId, supplierOrganisationId: await orgId(DEMO_SUPPLIER2_ORG), priceEurHt: 87_654, technicalScore: 70 });
 
     expect((await s1.get(debriefLoader, `${path(tenderId)}/restitution`, { tenderId: String(tenderId) })).status).toBe(404);
-    db().insert(debriefShares).values({ tenderId, supplierOrganisationId: orgId(DEMO_SUPPLIER1_ORG), sharedBy: buyerId }).run();
+    await db().insert(debriefShares).values({ tenderId, supplierOrganisationId: await orgId(DEMO_SUPPLIER1_ORG), sharedBy: buyerId });
 
     const mine = await s1.get(debriefLoader, `${path(tenderId)}/restitution`, { tenderId: String(tenderId) });
     expect(mine.status).toBe(200);
@@ -79,7 +79,7 @@ describe("supplier debrief", () => {
     // The buyer's confirmation promises exactly what the supplier's page shows, and the buyer's
     // full detail agrees with the supplier's points.
     const buyer = await signedInClient("acheteur@metropole.example");
-    const buyerPage = await buyer.get(buyerDetailLoader, `/acheteur/appels-d-offres/${tenderId}/fournisseurs/${orgId(DEMO_SUPPLIER1_ORG)}`, { id: String(tenderId), supplierId: String(orgId(DEMO_SUPPLIER1_ORG)) });
+    const buyerPage = await buyer.get(buyerDetailLoader, `/acheteur/appels-d-offres/${tenderId}/fournisseurs/${await orgId(DEMO_SUPPLIER1_ORG)}`, { id: String(tenderId), supplierId: String(await orgId(DEMO_SUPPLIER1_ORG)) });
     const buyerBody = buyerPage.body as Detail & { debriefContents: string[] };
     expect(buyerBody.debriefContents).toEqual(detail.contents);
     expect(detail.contents.join(" ")).toContain("par réponse (points obtenus, sur combien, points perdus)");

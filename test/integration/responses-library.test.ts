@@ -22,8 +22,8 @@ const FORMULA_TEXT = '=HYPERLINK("http://evil";"clic") ; avec point-virgule';
 
 type Entry = { questionId: string; guideVersion: string; text: string; level: number | null; origin: { source: string; tenderId: number | null; tenderTitle: string | null }; originLabel: string };
 
-const orgId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
-const libraryOf = (org: string) => db().select().from(answerLibrary).where(eq(answerLibrary.supplierOrganisationId, orgId(org))).all();
+const orgId = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
+const libraryOf = async (org: string) => await db().select().from(answerLibrary).where(eq(answerLibrary.supplierOrganisationId, await orgId(org)));
 const entriesOf = async (client: TestClient) => ((await client.get(libraryLoader, "/fournisseur/bibliotheque")).body as { entries: Entry[] }).entries;
 
 function importFile(client: TestClient, content: string, name: string) {
@@ -49,10 +49,10 @@ async function saveAndSubmit(client: TestClient, tenderId: number, version: numb
 
 describe("the answer library is filled at submission", () => {
   it("holds the demo suppliers' submitted answers (the demo seed submits as the portal does)", async () => {
-    const demoTender = db().select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).get();
+    const demoTender = (await db().select().from(tenders).where(eq(tenders.reference, "AO-2026-014")).limit(1))[0];
     const s1 = await signedInClient(S1);
     const entries = await entriesOf(s1);
-    const submitted = db().select().from(submissions).where(eq(submissions.supplierOrganisationId, orgId(DEMO_SUPPLIER1_ORG))).all();
+    const submitted = await db().select().from(submissions).where(eq(submissions.supplierOrganisationId, await orgId(DEMO_SUPPLIER1_ORG)));
     expect(submitted.length).toBeGreaterThan(0);
     const answered = (submitted[0]!.content as { answers: { level: number | null; notApplicable: boolean }[] }).answers.filter((a) => a.level !== null || a.notApplicable);
     expect(entries.length).toBe(answered.length);
@@ -62,18 +62,18 @@ describe("the answer library is filled at submission", () => {
   });
 
   it("a submission writes every answered question with its tender; a draft save does not; a second submission updates the entries", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation bibliothèque", onlyQuestions: [A, B, C] });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Consultation bibliothèque", onlyQuestions: [A, B, C] });
     const s1 = await signedInClient(S1);
-    const before = libraryOf(DEMO_SUPPLIER1_ORG);
+    const before = await libraryOf(DEMO_SUPPLIER1_ORG);
 
     // A draft save alone leaves the library as it was.
     const draft = await s1.post(qAction, qPath(tenderId), { intent: "save", version: "0", [`answers.${A}.level`]: "2", [`answers.${A}.text`]: "Brouillon non déposé" }, { tenderId: String(tenderId) });
     expect(draft.status).toBe(200);
-    expect(libraryOf(DEMO_SUPPLIER1_ORG)).toEqual(before);
+    expect(await libraryOf(DEMO_SUPPLIER1_ORG)).toEqual(before);
 
     await saveAndSubmit(s1, tenderId, 1, { [A]: { level: 3, text: "Première version déposée" }, [B]: { level: 2, text: "Ligne 1\nLigne 2" }, [C]: { level: 3, text: FORMULA_TEXT } });
-    const first = db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).get()!;
-    const after = libraryOf(DEMO_SUPPLIER1_ORG);
+    const first = (await db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).limit(1))[0]!;
+    const after = await libraryOf(DEMO_SUPPLIER1_ORG);
     expect(after.length).toBe(before.length); // same questions, newer versions
     for (const id of [A, B, C]) {
       const e = after.find((x) => x.questionId === id && x.guideVersion === currentGuide.version)!;
@@ -91,16 +91,16 @@ describe("the answer library is filled at submission", () => {
     expect((await s1.post(qAction, qPath(tenderId), { intent: "withdraw" }, { tenderId: String(tenderId) })).status).toBe(302);
     const version = ((await loadQuestionnaire(s1, tenderId)).body as { version: number }).version;
     await saveAndSubmit(s1, tenderId, version, { [A]: { level: 4, text: "Version corrigée après retrait" } });
-    const second = db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).all().at(-1)!;
+    const second = (await db().select().from(submissions).where(eq(submissions.tenderId, tenderId))).at(-1)!;
     expect(second.id).not.toBe(first.id);
-    const latest = libraryOf(DEMO_SUPPLIER1_ORG);
+    const latest = await libraryOf(DEMO_SUPPLIER1_ORG);
     expect(latest.find((x) => x.questionId === A)).toMatchObject({ text: "Version corrigée après retrait", level: 4, sourceSubmissionId: second.id });
     expect(latest.find((x) => x.questionId === B)).toMatchObject({ text: "Ligne 1\nLigne 2", sourceSubmissionId: second.id });
   });
 
   it("never shows a supplier another organisation's entries (page, JSON, CSV)", async () => {
     const s2 = await signedInClient(S2);
-    const mine = libraryOf(DEMO_SUPPLIER2_ORG);
+    const mine = await libraryOf(DEMO_SUPPLIER2_ORG);
     const page = await entriesOf(s2);
     expect(page).toHaveLength(mine.length);
     const json = (await s2.get(jsonLoader, "/fournisseur/bibliotheque.json")).body as { answers: { text: string }[] };
@@ -121,20 +121,20 @@ describe("answer library export and import", () => {
     expect(json.headers.get("Content-Disposition")).toContain("attachment");
     const body = json.body as { format: string; answers: { questionId: string; text: string; origin: string }[] };
     expect(body.format).toBe("nr-procure/bibliotheque-reponses");
-    expect(body.answers.length).toBe(libraryOf(DEMO_SUPPLIER1_ORG).length);
+    expect(body.answers.length).toBe((await libraryOf(DEMO_SUPPLIER1_ORG)).length);
     expect(body.answers.find((a) => a.questionId === A)?.origin).toContain("Consultation bibliothèque");
     const csv = await s1.get(csvLoader, "/fournisseur/bibliotheque.csv");
     const text = String(csv.body);
     expect(text.split("\r\n")[0]).toContain(";origine");
     expect(text).toContain(`"'=HYPERLINK(""http://evil"";""clic"") ; avec point-virgule"`);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "library.export")).all().length).toBeGreaterThanOrEqual(2);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "library.export"))).length).toBeGreaterThanOrEqual(2);
   });
 
   it("imports its own export back (JSON and CSV round trip), marked as imported", async () => {
     const s1 = await signedInClient(S1);
     const json = JSON.stringify((await s1.get(jsonLoader, "/fournisseur/bibliotheque.json")).body);
     const csv = String((await s1.get(csvLoader, "/fournisseur/bibliotheque.csv")).body);
-    const count = libraryOf(DEMO_SUPPLIER1_ORG).length;
+    const count = (await libraryOf(DEMO_SUPPLIER1_ORG)).length;
     const s2 = await signedInClient(S2);
     const fromJson = await importFile(s2, json, "bibliotheque.json");
     expect(fromJson.body).toEqual({ ok: true, count });
@@ -149,7 +149,7 @@ describe("answer library export and import", () => {
 
   it("refuses a file with one wrong line and writes nothing, with French per-line errors", async () => {
     const s2 = await signedInClient(S2);
-    const before = db().select().from(answerLibrary).all().length;
+    const before = (await db().select().from(answerLibrary)).length;
     const csv = [
       "version du guide;question;niveau;non applicable;justification non applicable;réponse;mise à jour",
       `${currentGuide.version};${A};4;non;;Bonne réponse;`,
@@ -167,7 +167,7 @@ describe("answer library export and import", () => {
       expect.stringMatching(/^Ligne 5 : version du guide inconnue/),
       expect.stringMatching(/^Ligne 6 : la question .* figure déjà \(ligne 2\)/),
     ]);
-    expect(db().select().from(answerLibrary).all().length).toBe(before);
+    expect((await db().select().from(answerLibrary)).length).toBe(before);
     const badJson = await importFile(s2, JSON.stringify({ format: "autre", answers: [] }), "x.json");
     expect((badJson.body as { errors: string[] }).errors[0]).toContain("format inattendu");
     const notJson = await importFile(s2, "{", "x.json");

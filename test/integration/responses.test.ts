@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seed();
   // These tests start from empty answer libraries (the demo seed fills them from its submissions):
   // a new questionnaire then opens blank. The library's own behaviour: responses-library.test.ts.
-  db().delete(answerLibrary).run();
+  await db().delete(answerLibrary);
 });
 
 const S1 = "fournisseur@numerique-durable.example";
@@ -78,27 +78,27 @@ describe("joining through an invitation", () => {
     expect(unknown.status).toBe(404);
     expect(String(unknown.body)).toContain("n'existe pas");
 
-    const { tenderId } = createPublishedTender(db());
-    const revoked = createInvitation(db(), { tenderId, supplierName: "Révoqué SA", email: "r@revoque.example" });
-    db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, revoked.invitationId)).run();
+    const { tenderId } = await createPublishedTender(db());
+    const revoked = await createInvitation(db(), { tenderId, supplierName: "Révoqué SA", email: "r@revoque.example" });
+    await db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, revoked.invitationId));
     const r = await anon.get(inviteLoader, "/invitation/x", { token: revoked.token });
     expect(r.status).toBe(410);
     expect(String(r.body)).toContain("retirée");
 
-    const expired = createInvitation(db(), { tenderId, supplierName: "Expiré SA", email: "e@expire.example", expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const expired = await createInvitation(db(), { tenderId, supplierName: "Expiré SA", email: "e@expire.example", expiresAt: new Date(Date.now() - 1000).toISOString() });
     const e = await anon.get(inviteLoader, "/invitation/x", { token: expired.token });
     expect(e.status).toBe(410);
     expect(String(e.body)).toContain("expiré");
   });
 
   it("creates the account and a new supplier organisation, accepts once, lands on the questionnaire", async () => {
-    const { tenderId } = createPublishedTender(db(), { title: "Consultation d'accueil" });
-    const { token, invitationId } = createInvitation(db(), { tenderId, supplierName: "Éco Services SARL", email: "marie@eco-services.example" });
+    const { tenderId } = await createPublishedTender(db(), { title: "Consultation d'accueil" });
+    const { token, invitationId } = await createInvitation(db(), { tenderId, supplierName: "Éco Services SARL", email: "marie@eco-services.example" });
     const anon = await new TestClient().init();
     const page = await anon.get(inviteLoader, `/invitation/${token}`, { token });
     expect(page.status).toBe(200);
     expect((page.body as { view: { organisationExists: boolean } }).view.organisationExists).toBe(false);
-    expect(db().select().from(invitations).where(eq(invitations.id, invitationId)).get()?.openedAt).toBeTruthy();
+    expect((await db().select().from(invitations).where(eq(invitations.id, invitationId)).limit(1))[0]?.openedAt).toBeTruthy();
 
     const bad = await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "M", email: "pas-une-adresse", password: "court" }, { token });
     expect(bad.status).toBe(400);
@@ -107,7 +107,7 @@ describe("joining through an invitation", () => {
     const out = await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Marie Éco", email: "marie@eco-services.example", password: "un-mot-de-passe-long" }, { token });
     expect(out.status).toBe(302);
     expect(out.location).toBe(qPath(tenderId));
-    const inv = db().select().from(invitations).where(eq(invitations.id, invitationId)).get()!;
+    const inv = (await db().select().from(invitations).where(eq(invitations.id, invitationId)).limit(1))[0]!;
     expect(inv.acceptedAt).toBeTruthy();
     expect(inv.supplierOrganisationId).toBeTruthy();
     // Signed in: the questionnaire opens.
@@ -121,8 +121,8 @@ describe("joining through an invitation", () => {
   });
 
   it("lets a signed-in supplier accept for their organisation", async () => {
-    const { tenderId } = createPublishedTender(db());
-    const { token } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER2_ORG, email: S2 });
+    const { tenderId } = await createPublishedTender(db());
+    const { token } = await createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     const out = await s2.post(inviteAction, `/invitation/${token}`, { intent: "accept" }, { token });
     expect(out.status).toBe(302);
@@ -132,16 +132,16 @@ describe("joining through an invitation", () => {
   });
 
   it("asks an existing member to confirm when the organisation already exists", async () => {
-    const { tenderId } = createPublishedTender(db(), { title: "Consultation confirmation" });
-    const { token, invitationId } = createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: "nouveau@numerique-durable.example" });
+    const { tenderId } = await createPublishedTender(db(), { title: "Consultation confirmation" });
+    const { token, invitationId } = await createInvitation(db(), { tenderId, supplierName: DEMO_SUPPLIER1_ORG, email: "nouveau@numerique-durable.example" });
     const anon = await new TestClient().init();
     const page = await anon.get(inviteLoader, `/invitation/${token}`, { token });
     expect((page.body as { view: { organisationExists: boolean } }).view.organisationExists).toBe(true);
     const out = await anon.post(inviteAction, `/invitation/${token}`, { intent: "join", name: "Nouveau Collègue", email: "nouveau@numerique-durable.example", password: "un-mot-de-passe-long" }, { token });
     expect(out.status).toBe(202);
     expect((out.body as { pending: string }).pending).toBe(DEMO_SUPPLIER1_ORG);
-    const user = db().select().from(users).where(eq(users.email, "nouveau@numerique-durable.example")).get()!;
-    expect(db().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toHaveLength(0);
+    const user = (await db().select().from(users).where(eq(users.email, "nouveau@numerique-durable.example")).limit(1))[0]!;
+    expect(await db().select().from(memberships).where(eq(memberships.userId, user.id))).toHaveLength(0);
     // Cannot sign in yet.
     const signIn = await (await new TestClient().init()).post(signInAction, "/connexion", { email: "nouveau@numerique-durable.example", password: "un-mot-de-passe-long" });
     expect(signIn.status).toBe(401);
@@ -150,15 +150,15 @@ describe("joining through an invitation", () => {
 
     // Another organisation cannot decide on it.
     const s2 = await signedInClient(S2);
-    const requestId = db().select().from(membershipRequests).where(eq(membershipRequests.userId, user.id)).get()!.id;
+    const requestId = (await db().select().from(membershipRequests).where(eq(membershipRequests.userId, user.id)).limit(1))[0]!.id;
     expect((await s2.post(homeAction, "/fournisseur", { requestId: String(requestId), decision: "confirmed" })).status).toBe(404);
 
     const s1 = await signedInClient(S1);
     const home = await s1.get(homeLoader, "/fournisseur");
     expect((home.body as { requests: { email: string }[] }).requests.map((r) => r.email)).toContain("nouveau@numerique-durable.example");
     expect((await s1.post(homeAction, "/fournisseur", { requestId: String(requestId), decision: "confirmed" })).status).toBe(200);
-    expect(db().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toHaveLength(1);
-    expect(db().select().from(invitations).where(eq(invitations.id, invitationId)).get()?.acceptedBy).toBe(user.id);
+    expect(await db().select().from(memberships).where(eq(memberships.userId, user.id))).toHaveLength(1);
+    expect((await db().select().from(invitations).where(eq(invitations.id, invitationId)).limit(1))[0]?.acceptedBy).toBe(user.id);
     const newcomer = await signedInClient("nouveau@numerique-durable.example", "un-mot-de-passe-long");
     expect((await open(newcomer, tenderId)).status).toBe(200);
   });
@@ -166,7 +166,7 @@ describe("joining through an invitation", () => {
 
 describe("questionnaire drafts", () => {
   it("saves answers and restores them on reload; a draft save leaves the library alone (it keeps submitted answers)", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     const q0 = await load(s2, tenderId);
     expect(q0.version).toBe(0);
@@ -177,12 +177,12 @@ describe("questionnaire drafts", () => {
     const reloaded = await load(s2, tenderId);
     expect(reloaded.answers[q1]).toMatchObject({ level: "3", text: "Charte NR signée par la direction.\nRevue annuelle.", reused: false });
     expect(reloaded.version).toBe(1);
-    const lib = db().select().from(answerLibrary).where(eq(answerLibrary.questionId, q1)).all();
+    const lib = await db().select().from(answerLibrary).where(eq(answerLibrary.questionId, q1));
     expect(lib.some((l) => l.text.startsWith("Charte NR"))).toBe(false);
   });
 
   it("skips answers the page did not touch (same fingerprint) and refuses N/A where not allowed", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     const q0 = await load(s2, tenderId);
     const orig = Object.fromEntries(Object.entries(q0.fingerprints).map(([id, fp]) => [`orig.${id}`, fp]));
@@ -198,25 +198,25 @@ describe("questionnaire drafts", () => {
   });
 
   it("refuses a question id that is not part of the tender", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, onlyQuestions: [Q[0]!.id, Q[1]!.id] });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, onlyQuestions: [Q[0]!.id, Q[1]!.id] });
     const s2 = await signedInClient(S2);
     const q0 = await load(s2, tenderId);
     expect(Object.keys(q0.answers)).toEqual([Q[0]!.id, Q[1]!.id]);
     const out = await save(s2, tenderId, q0.version, { [Q[5]!.id]: { level: 2, text: "x" } });
     expect(out.status).toBe(400);
-    expect(db().select().from(responseAnswers).where(eq(responseAnswers.questionId, Q[5]!.id)).all().filter((r) => r.text === "x")).toHaveLength(0);
+    expect((await db().select().from(responseAnswers).where(eq(responseAnswers.questionId, Q[5]!.id))).filter((r) => r.text === "x")).toHaveLength(0);
   });
 });
 
 describe("optimistic concurrency", () => {
   it("reports the colleague's changes (who, when, theirs vs mine) and never overwrites silently", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
     // A second member of the same organisation.
     const s1 = await signedInClient(S1);
     const colleagueEmail = "collegue@numerique-durable.example";
-    const colleagueId = db().insert(users).values({ email: colleagueEmail, name: "Chloé Collègue", passwordHash: db().select().from(users).where(eq(users.email, S1)).get()!.passwordHash }).returning().get().id;
-    const orgId = db().select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, S1)).get()!.memberships.organisationId;
-    db().insert(memberships).values({ userId: colleagueId, organisationId: orgId, role: "supplier" }).run();
+    const colleagueId = (await db().insert(users).values({ email: colleagueEmail, name: "Chloé Collègue", passwordHash: (await db().select().from(users).where(eq(users.email, S1)).limit(1))[0]!.passwordHash }).returning())[0]!.id;
+    const orgId = (await db().select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, S1)).limit(1))[0]!.memberships.organisationId;
+    await db().insert(memberships).values({ userId: colleagueId, organisationId: orgId, role: "supplier" });
     const colleague = await signedInClient(colleagueEmail);
 
     const base = await load(s1, tenderId);
@@ -252,7 +252,7 @@ describe("optimistic concurrency", () => {
 
 describe("submission", () => {
   it("lists missing answers, then submits an immutable hashed copy, notifies the buyer, allows withdraw and resubmit", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, title: "Consultation dépôt" });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, title: "Consultation dépôt" });
     const s2 = await signedInClient(S2);
     let q = await load(s2, tenderId);
     // Incomplete: level 3 without text.
@@ -271,14 +271,14 @@ describe("submission", () => {
     const ok = await s2.post(qAction, qPath(tenderId), { intent: "submit", version: String(q.version) }, { tenderId: String(tenderId) });
     expect(ok.status).toBe(302);
     expect(ok.location).toBe(`${qPath(tenderId)}/recepisse`);
-    const sub = db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).get()!;
+    const sub = (await db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).limit(1))[0]!;
     const content = submissionContentSchema.parse(sub.content);
     expect(content.answers).toHaveLength(47);
     expect(sub.contentSha256).toBe(sha256(new TextEncoder().encode(canonicalJson(content))));
     const receipt = await s2.get(receiptLoader, `${qPath(tenderId)}/recepisse`, { tenderId: String(tenderId) });
     expect((receipt.body as { submissions: { contentSha256: string }[] }).submissions[0]!.contentSha256).toBe(sub.contentSha256);
-    expect(db().select().from(outbox).where(and(eq(outbox.kind, "response.submitted"), eq(outbox.toEmail, "acheteur@metropole.example"))).all().length).toBeGreaterThan(0);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "response.submit")).all().length).toBeGreaterThan(0);
+    expect((await db().select().from(outbox).where(and(eq(outbox.kind, "response.submitted"), eq(outbox.toEmail, "acheteur@metropole.example")))).length).toBeGreaterThan(0);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "response.submit"))).length).toBeGreaterThan(0);
 
     // Read-only after submission.
     q = await load(s2, tenderId);
@@ -295,7 +295,7 @@ describe("submission", () => {
     await save(s2, tenderId, q.version, { [Q[0]!.id]: { level: 4, text: "Réponse améliorée" } });
     q = await load(s2, tenderId);
     expect((await s2.post(qAction, qPath(tenderId), { intent: "submit", version: String(q.version) }, { tenderId: String(tenderId) })).status).toBe(302);
-    const all = db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).all();
+    const all = await db().select().from(submissions).where(eq(submissions.tenderId, tenderId));
     expect(all).toHaveLength(2);
     expect(all[0]!.withdrawnAt).toBeTruthy();
     expect(all[1]!.withdrawnAt).toBeNull();
@@ -303,14 +303,14 @@ describe("submission", () => {
   });
 
   it("refuses save, submit and withdraw after the deadline, server-side", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, deadline: new Date(Date.now() + 60_000).toISOString() });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2, deadline: new Date(Date.now() + 60_000).toISOString() });
     const s2 = await signedInClient(S2);
     let q = await load(s2, tenderId);
     await save(s2, tenderId, q.version, fullAnswers());
     q = await load(s2, tenderId);
     expect((await s2.post(qAction, qPath(tenderId), { intent: "submit", version: String(q.version) }, { tenderId: String(tenderId) })).status).toBe(302);
     // The deadline passes.
-    db().update((await import("#db/schema")).tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq((await import("#db/schema")).tenders.id, tenderId)).run();
+    await db().update((await import("#db/schema")).tenders).set({ deadline: new Date(Date.now() - 1000).toISOString() }).where(eq((await import("#db/schema")).tenders.id, tenderId));
     const w = await s2.post(qAction, qPath(tenderId), { intent: "withdraw" }, { tenderId: String(tenderId) });
     expect(w.status).toBe(409);
     expect((w.body as { error: string }).error).toContain("date limite");
@@ -318,7 +318,7 @@ describe("submission", () => {
     expect(s.status).toBe(409);
     const sub = await s2.post(qAction, qPath(tenderId), { intent: "submit", version: String(q.version) }, { tenderId: String(tenderId) });
     expect(sub.status).toBe(409);
-    expect(db().select().from(submissions).where(eq(submissions.tenderId, tenderId)).all().every((x) => x.withdrawnAt === null)).toBe(true);
+    expect((await db().select().from(submissions).where(eq(submissions.tenderId, tenderId))).every((x) => x.withdrawnAt === null)).toBe(true);
     const page = await load(s2, tenderId);
     expect((page as unknown as { closedReason: string }).closedReason).toContain("date limite");
   });
@@ -326,7 +326,7 @@ describe("submission", () => {
 
 describe("tenancy", () => {
   it("gives another supplier a 404 on the questionnaire, its saves, submissions and receipt, leaking nothing", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Marché secret de Numérique Durable" });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Marché secret de Numérique Durable" });
     const s1 = await signedInClient(S1);
     const q = await load(s1, tenderId);
     await save(s1, tenderId, q.version, { [Q[0]!.id]: { level: 4, text: "Secret industriel de Numérique Durable" } });
@@ -352,16 +352,16 @@ describe("tenancy", () => {
   });
 
   it("refuses a buyer on the supplier questionnaire", async () => {
-    const { tenderId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
+    const { tenderId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1 });
     const buyer = await signedInClient("acheteur@metropole.example");
     expect((await open(buyer, tenderId)).status).toBe(403);
   });
 
   it("refuses a supplier whose invitation was revoked", async () => {
-    const { tenderId, invitationId } = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const { tenderId, invitationId } = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     expect((await open(s2, tenderId)).status).toBe(200);
-    db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, invitationId)).run();
+    await db().update(invitations).set({ revokedAt: new Date().toISOString() }).where(eq(invitations.id, invitationId));
     expect((await open(s2, tenderId)).status).toBe(404);
   });
 });
@@ -369,14 +369,14 @@ describe("tenancy", () => {
 describe("answer library reuse", () => {
   it("pre-fills a new tender from the library, flagged until confirmed or edited", async () => {
     const [a, b] = [Q[10]!.id, Q[11]!.id];
-    const first = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Première", onlyQuestions: [a, b] });
+    const first = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Première", onlyQuestions: [a, b] });
     const s1 = await signedInClient(S1);
     const q = await load(s1, first.tenderId);
     await save(s1, first.tenderId, q.version, { [a]: { level: 4, text: "Réponse de bibliothèque A" }, [b]: { level: 2, text: "Réponse de bibliothèque B" } });
     // The library keeps submitted answers: submit the first tender's response.
     expect((await s1.post(qAction, qPath(first.tenderId), { intent: "submit", version: String(q.version + 1) }, { tenderId: String(first.tenderId) })).status).toBe(302);
 
-    const second = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Seconde" });
+    const second = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER1_ORG, email: S1, title: "Seconde" });
     const q2 = await load(s1, second.tenderId);
     expect(q2.answers[a]).toMatchObject({ level: "4", text: "Réponse de bibliothèque A", reused: true });
     expect(q2.answers[b]).toMatchObject({ reused: true });
@@ -394,10 +394,10 @@ describe("answer library reuse", () => {
     expect(after.answers[a]!.reused).toBe(false);
     expect(after.answers[b]).toMatchObject({ reused: false, text: "B mise à jour" });
     // The other organisation's new tender is not pre-filled with these answers.
-    const other = tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
+    const other = await tenderForSupplier(db(), { supplierOrganisation: DEMO_SUPPLIER2_ORG, email: S2 });
     const s2 = await signedInClient(S2);
     const q3 = await load(s2, other.tenderId);
     expect(JSON.stringify(q3.answers)).not.toContain("bibliothèque");
-    expect(db().select().from(responses).where(eq(responses.tenderId, second.tenderId)).all()).toHaveLength(1);
+    expect(await db().select().from(responses).where(eq(responses.tenderId, second.tenderId))).toHaveLength(1);
   });
 });

@@ -35,13 +35,13 @@ type ScopeBody = {
   lines: { id: number; basis: string; specificKg: number | null; monetaryKg: number | null; note: string; conversions: string[] }[];
 };
 
-const activeLines = () => db().select({ n: count() }).from(activityData).where(eq(activityData.organisationId, buyerOrg())).get()?.n ?? 0;
-const buyerOrg = () => db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).get()!.id;
+const activeLines = async () => (await db().select({ n: count() }).from(activityData).where(eq(activityData.organisationId, await buyerOrg())).limit(1))[0]?.n ?? 0;
+const buyerOrg = async () => (await db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).limit(1))[0]!.id;
 
 beforeAll(async () => {
   await seed();
-  const org = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
-  s1Org = org(DEMO_SUPPLIER1_ORG);
+  const org = async (name: string) => (await db().select().from(organisations).where(eq(organisations.name, name)).limit(1))[0]!.id;
+  s1Org = await org(DEMO_SUPPLIER1_ORG);
   const s1 = await signedInClient(S1);
   // Version 1 (superseded): must not be used.
   await uploadFactors(s1, ["Ordinateur portable 14 pouces (neuf);postes-de-travail;2;999;kgCO2e/unité;;lca-iso14040;;2024;;"]);
@@ -121,12 +121,12 @@ describe("scope 3 estimate", () => {
     expect(text).not.toMatch(/'-\d/);
     expect(text).toContain(";100;unité;");
     expect(text).not.toMatch(/;unit;/);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "scope3.export")).all().length).toBeGreaterThan(0);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "scope3.export"))).length).toBeGreaterThan(0);
   });
 
   it("imports all or nothing, with per-line French errors", async () => {
     const rse = await signedInClient(RSE);
-    const before = activeLines();
+    const before = await activeLines();
     const out = await importCsv(
       rse,
       [
@@ -140,7 +140,7 @@ describe("scope 3 estimate", () => {
     );
     expect(out.status).toBe(400);
     const errors = (out.body as { errors: { line: number; column: string; message: string }[] }).errors;
-    expect(activeLines()).toBe(before);
+    expect(await activeLines()).toBe(before);
     expect(errors.some((e) => e.line === 3 && e.column === "fournisseur" && e.message.includes("n'est pas un fournisseur lié"))).toBe(true);
     expect(errors.some((e) => e.line === 4 && e.column === "annee")).toBe(true);
     expect(errors.some((e) => e.line === 4 && e.column === "categorie_ghg")).toBe(true);
@@ -164,15 +164,15 @@ describe("scope 3 estimate", () => {
 
   it("refuses suppliers that are not linked, other organisations' lines, and suppliers", async () => {
     const rse = await signedInClient(RSE);
-    const stranger = db().insert(organisations).values({ name: "Étranger SAS", kind: "supplier" }).returning().get().id;
+    const stranger = (await db().insert(organisations).values({ name: "Étranger SAS", kind: "supplier" }).returning())[0]!.id;
     const out = await rse.post(scopeAction, "/rse/scope3", { intent: "add", supplierOrganisationId: String(stranger), year: "2024", segment: "impression", ghgCategory: "1", spendKEur: "1" });
     expect(out.status).toBe(400);
 
-    const otherBuyer = db().insert(organisations).values({ name: "Autre acheteur SA", kind: "buyer" }).returning().get().id;
-    const foreign = db().insert(activityData).values({ organisationId: otherBuyer, supplierOrganisationId: s1Org, year: 2024, segment: "impression", ghgCategory: 1, spendKEur: 1 }).returning().get();
+    const otherBuyer = (await db().insert(organisations).values({ name: "Autre acheteur SA", kind: "buyer" }).returning())[0]!.id;
+    const foreign = (await db().insert(activityData).values({ organisationId: otherBuyer, supplierOrganisationId: s1Org, year: 2024, segment: "impression", ghgCategory: 1, spendKEur: 1 }).returning())[0]!;
     const del = await rse.post(scopeAction, "/rse/scope3", { intent: "delete", id: String(foreign.id) });
     expect(del.status).toBe(404);
-    expect(db().select().from(activityData).where(eq(activityData.id, foreign.id)).get()!.deletedAt).toBeNull();
+    expect((await db().select().from(activityData).where(eq(activityData.id, foreign.id)).limit(1))[0]!.deletedAt).toBeNull();
     const lines = (await rse.get(scopeLoader, "/rse/scope3")).body as ScopeBody;
     expect(lines.lines.some((l) => l.id === foreign.id)).toBe(false);
 
@@ -187,14 +187,14 @@ describe("scope 3 estimate", () => {
     const body = (await rse.get(scopeLoader, "/rse/scope3")).body as ScopeBody;
     const id = body.lines[0]!.id;
     expect((await rse.post(scopeAction, "/rse/scope3", { intent: "delete", id: String(id) })).status).toBe(302);
-    expect(db().select().from(activityData).where(eq(activityData.id, id)).get()!.deletedAt).not.toBeNull();
+    expect((await db().select().from(activityData).where(eq(activityData.id, id)).limit(1))[0]!.deletedAt).not.toBeNull();
     const after = (await rse.get(scopeLoader, "/rse/scope3")).body as ScopeBody;
     expect(after.lines.some((l) => l.id === id)).toBe(false);
   });
 
   it("checks CSRF on every form", async () => {
     const rse = await signedInClient(RSE);
-    const before = activeLines();
+    const before = await activeLines();
     const out = await rse.post(
       scopeAction,
       "/rse/scope3",
@@ -208,7 +208,7 @@ describe("scope 3 estimate", () => {
     fd.set("csrf", "forged-forged-forged-forged-forged-forged");
     fd.set("file", new Blob([`fournisseur;annee;segment;categorie_ghg;depense_keur_ht\n${DEMO_SUPPLIER1_ORG};2024;impression;1;5\n`]), "a.csv");
     expect((await rse.post(scopeAction, "/rse/scope3", fd)).status).toBe(403);
-    expect(activeLines()).toBe(before);
+    expect(await activeLines()).toBe(before);
   });
 
   it("publishes an activity template for the CSR team", async () => {

@@ -24,8 +24,8 @@ const DEMO = "demo-nr-procure";
 const signIn = (client: TestClient, email: string, password: string) => client.post(signInAction, "/connexion", { email, password });
 
 /** Lets time pass for one counter without sleeping: its wait ends now. */
-function endWait(key: Parameters<typeof keyOf>[0]) {
-  db().update(rateLimits).set({ nextAt: 0 }).where(eq(rateLimits.key, keyOf(key))).run();
+async function endWait(key: Parameters<typeof keyOf>[0]) {
+  await db().update(rateLimits).set({ nextAt: 0 }).where(eq(rateLimits.key, keyOf(key)));
 }
 
 describe("sign-in throttling", () => {
@@ -39,7 +39,7 @@ describe("sign-in throttling", () => {
       const refused = await signIn(client, email, "faux");
       expect(refused.status).toBe(429);
       waits.push(Number(refused.headers.get("Retry-After")));
-      endWait(account);
+      await endWait(account);
       expect((await signIn(client, email, "faux")).status).toBe(401);
     }
     // 1, 2, 4 minutes (rounded up to whole seconds).
@@ -50,9 +50,9 @@ describe("sign-in throttling", () => {
     expect(waits[2]).toBeGreaterThan(235);
     expect(waits[2]).toBeLessThanOrEqual(240);
     // Once the wait is over, the right password works and ends the streak.
-    endWait(account);
+    await endWait(account);
     expect((await signIn(client, email, DEMO)).status).toBe(302);
-    expect(db().select().from(rateLimits).where(eq(rateLimits.key, keyOf(account))).get()).toBeUndefined();
+    expect((await db().select().from(rateLimits).where(eq(rateLimits.key, keyOf(account))).limit(1))[0]).toBeUndefined();
   });
 });
 
@@ -60,36 +60,36 @@ describe("the limiter itself", () => {
   const policy: ThrottlePolicy = { name: "test-policy", free: 3, baseDelayMs: 1000, maxDelayMs: 5000, windowMs: 60_000 };
   const key = { policy, subject: "sujet" };
 
-  it("lets `free` attempts through, then doubles the wait up to its maximum; refused attempts change nothing", () => {
+  it("lets `free` attempts through, then doubles the wait up to its maximum; refused attempts change nothing", async () => {
     const t0 = 1_000_000_000;
-    expect([reserve([key], t0), reserve([key], t0), reserve([key], t0)].every((r) => r.ok)).toBe(true);
-    expect(reserve([key], t0)).toEqual({ ok: false, retryAfterMs: 1000 });
+    expect([await reserve([key], t0), await reserve([key], t0), await reserve([key], t0)].every((r) => r.ok)).toBe(true);
+    expect(await reserve([key], t0)).toEqual({ ok: false, retryAfterMs: 1000 });
     // Hammering does not lengthen the wait.
-    for (let i = 0; i < 10; i++) reserve([key], t0 + 500);
-    expect(reserve([key], t0 + 999)).toEqual({ ok: false, retryAfterMs: 1000 }); // (a wait is announced as 1 s at least)
-    expect(reserve([key], t0 + 1000).ok).toBe(true); // 4th attempt: then 2 s
-    expect(reserve([key], t0 + 2999)).toMatchObject({ ok: false });
-    expect(reserve([key], t0 + 3000).ok).toBe(true); // 5th: then 4 s
-    expect(reserve([key], t0 + 7000).ok).toBe(true); // 6th: then 8 s, capped at 5 s
-    expect(reserve([key], t0 + 11_999)).toMatchObject({ ok: false });
-    expect(reserve([key], t0 + 12_000).ok).toBe(true);
+    for (let i = 0; i < 10; i++) await reserve([key], t0 + 500);
+    expect(await reserve([key], t0 + 999)).toEqual({ ok: false, retryAfterMs: 1000 }); // (a wait is announced as 1 s at least)
+    expect((await reserve([key], t0 + 1000)).ok).toBe(true); // 4th attempt: then 2 s
+    expect(await reserve([key], t0 + 2999)).toMatchObject({ ok: false });
+    expect((await reserve([key], t0 + 3000)).ok).toBe(true); // 5th: then 4 s
+    expect((await reserve([key], t0 + 7000)).ok).toBe(true); // 6th: then 8 s, capped at 5 s
+    expect(await reserve([key], t0 + 11_999)).toMatchObject({ ok: false });
+    expect((await reserve([key], t0 + 12_000)).ok).toBe(true);
     // The streak is forgotten windowMs after the end of the last wait.
-    expect(reserve([key], t0 + 12_000 + 5000 + 60_000).ok).toBe(true);
-    expect(reserve([key], t0 + 12_000 + 5000 + 60_000).ok).toBe(true);
+    expect((await reserve([key], t0 + 12_000 + 5000 + 60_000)).ok).toBe(true);
+    expect((await reserve([key], t0 + 12_000 + 5000 + 60_000)).ok).toBe(true);
   });
 
-  it("counts all keys of an attempt or none", () => {
+  it("counts all keys of an attempt or none", async () => {
     const t0 = 2_000_000_000;
     const a = { policy: { ...policy, name: "test-a", free: 1 }, subject: "x" };
     const b = { policy: { ...policy, name: "test-b", free: 5 }, subject: "x" };
-    expect(reserve([a, b], t0).ok).toBe(true);
-    expect(reserve([a, b], t0).ok).toBe(false);
-    const row = db().select().from(rateLimits).where(eq(rateLimits.key, keyOf(b))).get();
+    expect((await reserve([a, b], t0)).ok).toBe(true);
+    expect((await reserve([a, b], t0)).ok).toBe(false);
+    const row = (await db().select().from(rateLimits).where(eq(rateLimits.key, keyOf(b))).limit(1))[0];
     expect(row?.hits).toBe(1);
   });
 
-  it("stores no e-mail or client address in clear", () => {
-    const rows = db().select().from(rateLimits).all();
+  it("stores no e-mail or client address in clear", async () => {
+    const rows = await db().select().from(rateLimits);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.key).not.toContain("@");
@@ -130,8 +130,8 @@ describe("same protection for the other account forms", () => {
   });
 
   it("invitation acceptance: 10 attempts from one client, then 429", async () => {
-    const { tenderId } = createPublishedTender(db());
-    const { token } = createInvitation(db(), { tenderId, supplierName: "Cible SA", email: "contact@cible.example" });
+    const { tenderId } = await createPublishedTender(db());
+    const { token } = await createInvitation(db(), { tenderId, supplierName: "Cible SA", email: "contact@cible.example" });
     const client = await new TestClient().init();
     const outcomes = [];
     for (let i = 0; i < 12; i++) {

@@ -10,24 +10,23 @@ import { seed, signedInClient, type TestClient } from "../support/client";
 let tenderId: number;
 let otherOrgTenderId: number;
 
-function insertTender(orgId: number, userId: number, title: string) {
-  return db()
-    .insert(tenders)
-    .values({ organisationId: orgId, createdBy: userId, title, reference: "AO-CL", segment: "impression", deadline: "2030-01-01T10:00:00.000Z", draftMethod: defaultMethod() })
-    .returning()
-    .get().id;
+async function insertTender(orgId: number, userId: number, title: string) {
+  return (await db()
+      .insert(tenders)
+      .values({ organisationId: orgId, createdBy: userId, title, reference: "AO-CL", segment: "impression", deadline: "2030-01-01T10:00:00.000Z", draftMethod: defaultMethod() })
+      .returning())[0]!.id;
 }
 
 beforeAll(async () => {
   await seed();
-  const buyer = db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).get()!;
-  const org = db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).get()!;
-  tenderId = insertTender(org.id, buyer.id, "Impression — clauses");
-  const other = db().insert(organisations).values({ name: "Autre acheteur", kind: "buyer" }).returning().get();
-  otherOrgTenderId = insertTender(other.id, buyer.id, "Appel d'offres d'une autre organisation");
+  const buyer = (await db().select().from(users).where(eq(users.email, "acheteur@metropole.example")).limit(1))[0]!;
+  const org = (await db().select().from(organisations).where(eq(organisations.name, "Métropole Exemple — Direction des achats")).limit(1))[0]!;
+  tenderId = await insertTender(org.id, buyer.id, "Impression — clauses");
+  const other = (await db().insert(organisations).values({ name: "Autre acheteur", kind: "buyer" }).returning())[0]!;
+  otherOrgTenderId = await insertTender(other.id, buyer.id, "Appel d'offres d'une autre organisation");
 });
 
-const clausesOf = (id: number) => (db().select().from(tenders).where(eq(tenders.id, id)).get()!.draftMethod as TenderMethod).clauses;
+const clausesOf = async (id: number) => ((await db().select().from(tenders).where(eq(tenders.id, id)).limit(1))[0]!.draftMethod as TenderMethod).clauses;
 const post = (client: TenderClient, id: number, fields: Record<string, string>) => client.post(action, `/acheteur/appels-d-offres/${id}/clauses`, fields, { id: String(id) });
 type TenderClient = TestClient;
 
@@ -45,10 +44,10 @@ describe("clauses of a tender", () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     expect((await post(buyer, tenderId, { intent: "add:imp-spec-ecoconception" })).status).toBe(302);
     expect((await post(buyer, tenderId, { intent: "add:pdt-spec-ecolabel" })).status).toBe(302);
-    expect(clausesOf(tenderId).map((c) => c.clauseId)).toEqual(["imp-spec-ecoconception", "pdt-spec-ecolabel"]);
+    expect((await clausesOf(tenderId)).map((c) => c.clauseId)).toEqual(["imp-spec-ecoconception", "pdt-spec-ecolabel"]);
 
     await post(buyer, tenderId, { intent: "save", "values.0.duree_pieces_detachees": "8", "values.0.part_plastique_recycle": "cent-dix" });
-    expect(clausesOf(tenderId)[0]?.values.duree_pieces_detachees).toBe("8");
+    expect((await clausesOf(tenderId))[0]?.values.duree_pieces_detachees).toBe("8");
     const view = (await buyer.get(loader, `/acheteur/appels-d-offres/${tenderId}/clauses`, { id: String(tenderId) })).body as {
       chosen: { errors: Record<string, string>; clause: { plainText: string } }[];
     };
@@ -60,12 +59,12 @@ describe("clauses of a tender", () => {
     expect(fixed.chosen[0]?.clause.plainText).toContain("8\u00a0ans");
 
     await post(buyer, tenderId, { intent: "down:0" });
-    expect(clausesOf(tenderId).map((c) => c.clauseId)).toEqual(["pdt-spec-ecolabel", "imp-spec-ecoconception"]);
+    expect((await clausesOf(tenderId)).map((c) => c.clauseId)).toEqual(["pdt-spec-ecolabel", "imp-spec-ecoconception"]);
     // Values travel with their clause.
-    expect(clausesOf(tenderId)[1]?.values.part_plastique_recycle).toBe("30");
+    expect((await clausesOf(tenderId))[1]?.values.part_plastique_recycle).toBe("30");
     await post(buyer, tenderId, { intent: "remove:0" });
-    expect(clausesOf(tenderId).map((c) => c.clauseId)).toEqual(["imp-spec-ecoconception"]);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "tender.clauses.update")).all().length).toBeGreaterThanOrEqual(5);
+    expect((await clausesOf(tenderId)).map((c) => c.clauseId)).toEqual(["imp-spec-ecoconception"]);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "tender.clauses.update"))).length).toBeGreaterThanOrEqual(5);
   });
 
   it("refuses an unknown clause and an unknown intent", async () => {
@@ -76,11 +75,11 @@ describe("clauses of a tender", () => {
 
   it("freezes the clauses once the tender is published", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const row = db().select().from(tenders).where(eq(tenders.id, tenderId)).get()!;
-    db().update(tenders).set({ status: "published", publishedMethod: row.draftMethod, publishedAt: new Date().toISOString() }).where(eq(tenders.id, tenderId)).run();
+    const row = (await db().select().from(tenders).where(eq(tenders.id, tenderId)).limit(1))[0]!;
+    await db().update(tenders).set({ status: "published", publishedMethod: row.draftMethod, publishedAt: new Date().toISOString() }).where(eq(tenders.id, tenderId));
     const out = await post(buyer, tenderId, { intent: "add:imp-data-releves" });
     expect(out.status).toBe(409);
-    expect(clausesOf(tenderId).map((c) => c.clauseId)).toEqual(["imp-spec-ecoconception"]);
+    expect((await clausesOf(tenderId)).map((c) => c.clauseId)).toEqual(["imp-spec-ecoconception"]);
     const view = (await buyer.get(loader, `/acheteur/appels-d-offres/${tenderId}/clauses`, { id: String(tenderId) })).body as { editable: boolean };
     expect(view.editable).toBe(false);
   });
@@ -89,7 +88,7 @@ describe("clauses of a tender", () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     expect((await buyer.get(loader, `/acheteur/appels-d-offres/${otherOrgTenderId}/clauses`, { id: String(otherOrgTenderId) })).status).toBe(404);
     expect((await post(buyer, otherOrgTenderId, { intent: "add:imp-data-releves" })).status).toBe(404);
-    expect(clausesOf(otherOrgTenderId)).toEqual([]);
+    expect(await clausesOf(otherOrgTenderId)).toEqual([]);
     const supplier = await signedInClient("fournisseur@numerique-durable.example");
     expect((await supplier.get(loader, `/acheteur/appels-d-offres/${tenderId}/clauses`, { id: String(tenderId) })).status).toBe(403);
     const evaluator = await signedInClient("evaluateur@metropole.example");

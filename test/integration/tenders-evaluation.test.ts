@@ -28,12 +28,12 @@ const params = () => ({ id: String(tenderId) });
 
 beforeAll(async () => {
   await seed();
-  tenderId = seededTenderIds().published;
+  tenderId = (await seededTenderIds()).published;
 });
 
-function submissionOf(orgName: string) {
-  const org = db().select().from(organisations).where(eq(organisations.name, orgName)).get()!;
-  const sub = db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, org.id))).get()!;
+async function submissionOf(orgName: string) {
+  const org = (await db().select().from(organisations).where(eq(organisations.name, orgName)).limit(1))[0]!;
+  const sub = (await db().select().from(submissions).where(and(eq(submissions.tenderId, tenderId), eq(submissions.supplierOrganisationId, org.id))).limit(1))[0]!;
   return { org, sub };
 }
 
@@ -51,11 +51,11 @@ describe("invitations", () => {
     const link = (out.body as { link: { url: string } }).link.url;
     const token = /\/invitation\/([\w-]+)$/.exec(link)?.[1];
     expect(token).toBeTruthy();
-    const row = db().select().from(invitations).where(eq(invitations.email, "contact@nouveau-fournisseur.example")).get()!;
+    const row = (await db().select().from(invitations).where(eq(invitations.email, "contact@nouveau-fournisseur.example")).limit(1))[0]!;
     expect(row.tokenSha256).toBe(hashToken(token!));
     expect(JSON.stringify(row)).not.toContain(token!);
     expect(row.expiresAt).toBe(db().query.tenders.findFirst({ where: (t, { eq }) => eq(t.id, tenderId) }).sync()!.deadline);
-    const message = db().select().from(outbox).where(eq(outbox.toEmail, "contact@nouveau-fournisseur.example")).get();
+    const message = (await db().select().from(outbox).where(eq(outbox.toEmail, "contact@nouveau-fournisseur.example")).limit(1))[0];
     expect(message?.body).toContain(link);
     // The list never shows the token again.
     const list = await buyer.get(invitationsLoader, p("/invitations"), params());
@@ -65,7 +65,7 @@ describe("invitations", () => {
     expect(inv.filter((i) => i.status.kind === "submitted")).toHaveLength(2);
     const outboxPage = await buyer.get(outboxLoader, "/acheteur/boite-d-envoi");
     expect((outboxPage.body as { messages: unknown[] }).messages.length).toBeGreaterThan(0);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "invitation.create")).all().length).toBeGreaterThan(0);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "invitation.create"))).length).toBeGreaterThan(0);
     // Same address twice: French error.
     const twice = await buyer.post(invitationsAction, p("/invitations"), { intent: "invite", email: "contact@nouveau-fournisseur.example", supplierName: "Nouveau Fournisseur" }, params());
     expect(twice.status).toBe(400);
@@ -76,7 +76,7 @@ describe("invitations", () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     const out = await buyer.post(invitationsAction, p("/invitations"), { intent: "invite", email: "a-revoquer@example.org", supplierName: "À révoquer" }, params());
     expect(out.status).toBe(200);
-    const inv = db().select().from(invitations).where(eq(invitations.email, "a-revoquer@example.org")).get()!;
+    const inv = (await db().select().from(invitations).where(eq(invitations.email, "a-revoquer@example.org")).limit(1))[0]!;
     const other = await otherBuyer("acheteur3@autre-collectivite.example");
     const foreign = await other.post(invitationsAction, p("/invitations"), { intent: "revoke", invitationId: String(inv.id), confirm: "yes" }, params());
     expect(foreign.status).toBe(404);
@@ -84,8 +84,8 @@ describe("invitations", () => {
     expect(unconfirmed.status).toBe(400);
     const ok = await buyer.post(invitationsAction, p("/invitations"), { intent: "revoke", invitationId: String(inv.id), confirm: "yes" }, params());
     expect(ok.status).toBe(302);
-    expect(db().select().from(invitations).where(eq(invitations.id, inv.id)).get()!.revokedAt).not.toBeNull();
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "invitation.revoke")).all()).toHaveLength(1);
+    expect((await db().select().from(invitations).where(eq(invitations.id, inv.id)).limit(1))[0]!.revokedAt).not.toBeNull();
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "invitation.revoke"))).toHaveLength(1);
   });
 });
 
@@ -96,7 +96,7 @@ describe("evaluation", () => {
     const subs = (overview.body as { submissions: { id: number; evaluated: number }[]; questionCount: number }).submissions;
     expect(subs).toHaveLength(2);
     expect(subs.every((s) => s.evaluated === 0)).toBe(true);
-    const { sub } = submissionOf("Numérique Durable SAS");
+    const { sub } = await submissionOf("Numérique Durable SAS");
     const page = await evaluator.get(submissionLoader, p(`/evaluation/${sub.id}`), { id: String(tenderId), submissionId: String(sub.id) });
     const first = (page.body as { criteria: { questions: { id: string; self: string; value: string; answerText: string }[] }[] }).criteria[0]!.questions[0]!;
     expect(first.value).toBe(first.self);
@@ -105,18 +105,18 @@ describe("evaluation", () => {
 
   it("requires a justification for a level different from the self-assessment, in French", async () => {
     const evaluator = await signedInClient("evaluateur@metropole.example");
-    const { sub } = submissionOf("Numérique Durable SAS");
+    const { sub } = await submissionOf("Numérique Durable SAS");
     const out = await evaluator.post(submissionAction, p(`/evaluation/${sub.id}`), { criterion: "gouvernance", "level[GOUV-01]": "2", "justification[GOUV-01]": "" }, { id: String(tenderId), submissionId: String(sub.id) });
     expect(out.status).toBe(400);
     expect((out.body as { fieldErrors: Record<string, string[]> }).fieldErrors["justification[GOUV-01]"]?.[0]).toContain("Justifiez");
-    expect(db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id)).all()).toHaveLength(0);
+    expect(await db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id))).toHaveLength(0);
   });
 
   // Issue 11: the demo tender is public and lawful. GOUV-01 (organisation scope) is asked for information, and only
   // reviewed answers count: reviewing the contract question FORM-03 at level 4 raises the RSE score it had as unreviewed.
   it("saves a criterion, audits the change, and the comparison uses the evaluated level (only once reviewed)", async () => {
     const evaluator = await signedInClient("evaluateur@metropole.example");
-    const { org, sub } = submissionOf("Numérique Durable SAS");
+    const { org, sub } = await submissionOf("Numérique Durable SAS");
     const before = await evaluator.get(compareLoader, p("/comparaison"), params());
     const rowBefore = (before.body as { rows: { organisationId: number; rseScore: number; unreviewed: { answers: string[] } }[] }).rows.find((r) => r.organisationId === org.id)!;
     expect(rowBefore.unreviewed.answers).toContain("FORM-03");
@@ -127,10 +127,10 @@ describe("evaluation", () => {
       { id: String(tenderId), submissionId: String(sub.id) },
     );
     expect(out.status).toBe(302);
-    const rows = db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id)).all();
+    const rows = await db().select().from(evaluations).where(eq(evaluations.submissionId, sub.id));
     expect(rows.length).toBeGreaterThan(1); // the whole criterion is now evaluated
     expect(rows.find((r) => r.questionId === "FORM-03")?.evaluatedLevel).toBe(4);
-    const entry = db().select().from(auditLog).where(eq(auditLog.action, "evaluation.update")).all().at(-1)!;
+    const entry = (await db().select().from(auditLog).where(eq(auditLog.action, "evaluation.update"))).at(-1)!;
     expect(JSON.stringify(entry.details)).toContain("FORM-03");
     const after = await evaluator.get(compareLoader, p("/comparaison"), params());
     const rowAfter = (after.body as { rows: { organisationId: number; rseScore: number; unreviewed: { answers: string[] } }[] }).rows.find((r) => r.organisationId === org.id)!;
@@ -141,22 +141,22 @@ describe("evaluation", () => {
   it("lets only the buyer enter price and technical score (/20 converted), with an audit entry", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     const evaluator = await signedInClient("evaluateur@metropole.example");
-    const { org } = submissionOf("InfoServices Conseil");
+    const { org } = await submissionOf("InfoServices Conseil");
     const denied = await evaluator.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "100000", technical: "15", scale: "20" }, params());
     expect(denied.status).toBe(403);
     const bad = await buyer.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "-3", technical: "25", scale: "20" }, params());
     expect(bad.status).toBe(400);
     const ok = await buyer.post(evalOverviewAction, p("/evaluation"), { supplierOrganisationId: String(org.id), price: "104 500,00", technical: "14,8", scale: "20" }, params());
     expect(ok.status).toBe(302);
-    const row = db().select().from(offerScores).where(and(eq(offerScores.tenderId, tenderId), eq(offerScores.supplierOrganisationId, org.id))).get()!;
+    const row = (await db().select().from(offerScores).where(and(eq(offerScores.tenderId, tenderId), eq(offerScores.supplierOrganisationId, org.id))).limit(1))[0]!;
     expect(row.priceEurHt).toBe(104500);
     expect(row.technicalScore).toBeCloseTo(74);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "offer-score.update")).all()).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "offer-score.update"))).toHaveLength(1);
   });
 
   it("404s another organisation's buyer on evaluation pages and posts", async () => {
     const other = await otherBuyer("acheteur4@autre-collectivite.example");
-    const { sub, org } = submissionOf("Numérique Durable SAS");
+    const { sub, org } = await submissionOf("Numérique Durable SAS");
     expect((await other.get(evalLoader, p("/evaluation"), params())).status).toBe(404);
     expect((await other.get(submissionLoader, p(`/evaluation/${sub.id}`), { id: String(tenderId), submissionId: String(sub.id) })).status).toBe(404);
     expect((await other.post(submissionAction, p(`/evaluation/${sub.id}`), { criterion: "gouvernance", "level[GOUV-02]": "1", "justification[GOUV-02]": "tentative externe" }, { id: String(tenderId), submissionId: String(sub.id) })).status).toBe(404);
@@ -174,7 +174,7 @@ describe("evaluation", () => {
 describe("comparison", () => {
   it("shows exactly what `npm run score` gives for the same input built from the database", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
-    const built = buildScoringInput({ tenderId, user: await userOf(buyer) });
+    const built = await buildScoringInput({ tenderId, user: await userOf(buyer) });
     expect(built.input).not.toBeNull();
     const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), "nr-score-"));
     const file = nodePath.join(dir, "input.json");
@@ -207,10 +207,10 @@ describe("comparison", () => {
   it("exports a formula-safe CSV with a BOM and records the export (and the printable report)", async () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     // A supplier organisation named like a formula must come out neutralised.
-    const { org } = submissionOf("InfoServices Conseil");
-    db().update(organisations).set({ name: "=HYPERLINK(\"http://evil\")" }).where(eq(organisations.id, org.id)).run();
+    const { org } = await submissionOf("InfoServices Conseil");
+    await db().update(organisations).set({ name: "=HYPERLINK(\"http://evil\")" }).where(eq(organisations.id, org.id));
     const out = await buyer.get(csvLoader, p("/classement.csv"), params());
-    db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, org.id)).run();
+    await db().update(organisations).set({ name: "InfoServices Conseil" }).where(eq(organisations.id, org.id));
     expect(out.status).toBe(200);
     expect(out.headers.get("Content-Type")).toContain("text/csv");
     const text = String(out.body);
@@ -227,11 +227,11 @@ describe("comparison", () => {
     expect(line[header.indexOf("Note totale /100")]).toMatch(/^\d+(,\d{1,2})?$/);
     expect(line[header.indexOf("Nombre de questions sans réponse")]).toMatch(/^\d+$/);
     expect(text).not.toMatch(/\u202f|\u00a0/);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "export.ranking-csv")).all()).toHaveLength(2);
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "export.ranking-csv"))).toHaveLength(2);
     const report = await buyer.get(reportLoader, p("/rapport"), params());
     expect(report.status).toBe(200);
     expect((report.body as { explanations: unknown[] }).explanations).toHaveLength(2);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "export.report")).all()).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "export.report"))).toHaveLength(1);
   });
 });
 
@@ -240,10 +240,10 @@ describe("debrief", () => {
     const buyer = await signedInClient("acheteur@metropole.example");
     const supplier = await signedInClient("fournisseur@numerique-durable.example");
     const rival = await signedInClient("fournisseur@infoservices.example");
-    const { org } = submissionOf("Numérique Durable SAS");
+    const { org } = await submissionOf("Numérique Durable SAS");
     const supplierUser = await userOf(supplier);
     const rivalUser = await userOf(rival);
-    expect(() => getDebriefForSupplier({ tenderId, user: supplierUser })).toThrow();
+    await expect(getDebriefForSupplier({ tenderId, user: supplierUser })).rejects.toThrow();
     // What the supplier sees: the debrief page is "not found" until it is shared.
     const restitution = `/fournisseur/consultations/${tenderId}/restitution`;
     expect((await supplier.get(debriefLoader, restitution, { tenderId: String(tenderId) })).status).toBe(404);
@@ -251,8 +251,8 @@ describe("debrief", () => {
     expect(unconfirmed.status).toBe(400);
     const shared = await buyer.post(shareAction, p(`/fournisseurs/${org.id}`), { confirm: "yes" }, { id: String(tenderId), supplierId: String(org.id) });
     expect(shared.status).toBe(302);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "debrief.share")).all()).toHaveLength(1);
-    const debrief = getDebriefForSupplier({ tenderId, user: supplierUser });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, "debrief.share"))).toHaveLength(1);
+    const debrief = await getDebriefForSupplier({ tenderId, user: supplierUser });
     expect(debrief.rankedCount).toBe(2);
     expect([1, 2]).toContain(debrief.rank);
     expect(debrief.justifications.map((j) => j.questionId)).toContain("FORM-03");
@@ -262,8 +262,8 @@ describe("debrief", () => {
     expect(text).not.toContain("lowestPrice");
     expect(debrief.explanation.rse.offerCriteria?.every((o) => o.lowestValue === null && o.highestValue === null)).toBe(true);
     // The rival was not shared anything.
-    expect(() => getDebriefForSupplier({ tenderId, user: rivalUser })).toThrow();
+    await expect(getDebriefForSupplier({ tenderId, user: rivalUser })).rejects.toThrow();
     // A buyer user is not a supplier: 404 as well.
-    expect(() => getDebriefForSupplier({ tenderId, user: { ...supplierUser, organisationKind: "buyer" } })).toThrow();
+    await expect(getDebriefForSupplier({ tenderId, user: { ...supplierUser, organisationKind: "buyer" } })).rejects.toThrow();
   });
 });

@@ -57,7 +57,7 @@ describe("tender list and builder", () => {
 
   it("creates a draft, stores the Paris deadline as UTC, excludes what the buyer unticks, and audits", async () => {
     const { id } = await createTender({ "criteria.1.included": "", "questions.0.included": "", "questions.1.weight": "3", deadlineDate: "2099-01-15", deadlineTime: "10:30" });
-    const row = tenderRow(id)!;
+    const row = (await tenderRow(id))!;
     expect(row.status).toBe("draft");
     expect(row.deadline).toBe("2099-01-15T09:30:00.000Z"); // winter: UTC+1
     const method = row.draftMethod as { criteria: { id: string; included: boolean }[]; questions: { id: string; included: boolean; weight: number }[]; shares: unknown };
@@ -65,13 +65,13 @@ describe("tender list and builder", () => {
     expect(method.questions[0]!.included).toBe(false);
     expect(method.questions[1]!.weight).toBe(3);
     expect(method.shares).toEqual({ price: 40, technical: 30, rse: 30 });
-    const entries = db().select().from(auditLog).where(and(eq(auditLog.action, "tender.create"), eq(auditLog.targetId, String(id)))).all();
+    const entries = await db().select().from(auditLog).where(and(eq(auditLog.action, "tender.create"), eq(auditLog.targetId, String(id))));
     expect(entries).toHaveLength(1);
   });
 
   it("converts a summer Paris deadline (UTC+2)", async () => {
     const { id } = await createTender({ deadlineDate: "2099-07-01", deadlineTime: "17:00" });
-    expect(tenderRow(id)!.deadline).toBe("2099-07-01T15:00:00.000Z");
+    expect((await tenderRow(id))!.deadline).toBe("2099-07-01T15:00:00.000Z");
   });
 
   it("refuses RSE above 30 % and a sum different from 100, in French, keeping the typed values", async () => {
@@ -89,8 +89,8 @@ describe("tender list and builder", () => {
     const { buyer, id } = await createTender();
     const out = await buyer.post(editAction, path(id, "/modifier"), builderFields(currentGuide, { title: "Titre modifié" }), { id: String(id) });
     expect(out.status).toBe(302);
-    expect(tenderRow(id)!.title).toBe("Titre modifié");
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "tender.update-draft"), eq(auditLog.targetId, String(id)))).all()).toHaveLength(1);
+    expect((await tenderRow(id))!.title).toBe("Titre modifié");
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, "tender.update-draft"), eq(auditLog.targetId, String(id))))).toHaveLength(1);
   });
 });
 
@@ -99,17 +99,17 @@ describe("publication", () => {
     const { buyer, id } = await createTender();
     const unconfirmed = await buyer.post(publishAction, path(id, "/publier"), {}, { id: String(id) });
     expect(unconfirmed.status).toBe(400);
-    expect(tenderRow(id)!.status).toBe("draft");
+    expect((await tenderRow(id))!.status).toBe("draft");
     const out = await buyer.post(publishAction, path(id, "/publier"), { confirm: "yes" }, { id: String(id) });
     expect(out.status).toBe(302);
-    const row = tenderRow(id)!;
+    const row = (await tenderRow(id))!;
     expect(row.status).toBe("published");
     // Issue 11 §2: the organisation's regime and the launch date are frozen with the method.
     const { procurement, ...rest } = row.publishedMethod as { procurement: { regime: string; countOnlyReviewed: boolean } };
     expect(rest).toEqual(row.draftMethod);
     expect(procurement).toMatchObject({ regime: "public", countOnlyReviewed: true });
     expect(row.publishedMethodSha256).toBe(crypto.createHash("sha256").update(canonicalJson(row.publishedMethod)).digest("hex"));
-    const entry = db().select().from(auditLog).where(and(eq(auditLog.action, "tender.publish"), eq(auditLog.targetId, String(id)))).get();
+    const entry = (await db().select().from(auditLog).where(and(eq(auditLog.action, "tender.publish"), eq(auditLog.targetId, String(id)))).limit(1))[0];
     expect(entry?.userId).toBeTypeOf("number");
     expect((entry?.details as { methodSha256: string }).methodSha256).toBe(row.publishedMethodSha256);
   });
@@ -125,21 +125,21 @@ describe("publication", () => {
     const r2 = await none.buyer.post(publishAction, path(none.id, "/publier"), { confirm: "yes" }, { id: String(none.id) });
     expect(r2.status).toBe(400);
     expect((r2.body as { issues: string[] }).issues.join(" ")).toContain("au moins une question");
-    expect(tenderRow(none.id)!.status).toBe("draft");
+    expect((await tenderRow(none.id))!.status).toBe("draft");
   });
 
   it("freezes the method: an edit posted after publication fails server-side and changes nothing", async () => {
     const { buyer, id } = await createTender();
     await buyer.post(publishAction, path(id, "/publier"), { confirm: "yes" }, { id: String(id) });
-    const before = tenderRow(id)!;
+    const before = (await tenderRow(id))!;
     const out = await buyer.post(editAction, path(id, "/modifier"), builderFields(currentGuide, { "shares.rse": "10", "shares.price": "60" }), { id: String(id) });
     expect(out.status).toBe(409);
-    const after = tenderRow(id)!;
+    const after = (await tenderRow(id))!;
     expect(after.publishedMethod).toEqual(before.publishedMethod);
     expect(after.draftMethod).toEqual(before.draftMethod);
     const again = await buyer.post(publishAction, path(id, "/publier"), { confirm: "yes" }, { id: String(id) });
     expect(again.status).toBe(400);
-    expect(tenderRow(id)!.publishedAt).toBe(before.publishedAt);
+    expect((await tenderRow(id))!.publishedAt).toBe(before.publishedAt);
   });
 
   it("cancels with a reason and a confirmation, closes, and audits both", async () => {
@@ -149,15 +149,15 @@ describe("publication", () => {
     expect((noReason.body as { fieldErrors: Record<string, string[]> }).fieldErrors.reason?.[0]).toContain("motif");
     const ok = await a.buyer.post(cancelAction, path(a.id, "/annuler"), { reason: "Besoin redéfini par la direction", confirm: "yes" }, { id: String(a.id) });
     expect(ok.status).toBe(302);
-    expect(tenderRow(a.id)!.status).toBe("cancelled");
-    expect(tenderRow(a.id)!.cancelReason).toBe("Besoin redéfini par la direction");
+    expect((await tenderRow(a.id))!.status).toBe("cancelled");
+    expect((await tenderRow(a.id))!.cancelReason).toBe("Besoin redéfini par la direction");
 
     const b = await createTender();
     await b.buyer.post(publishAction, path(b.id, "/publier"), { confirm: "yes" }, { id: String(b.id) });
     const closed = await b.buyer.post(closeAction, path(b.id, "/cloturer"), { confirm: "yes" }, { id: String(b.id) });
     expect(closed.status).toBe(302);
-    expect(tenderRow(b.id)!.status).toBe("closed");
-    const actions = db().select({ a: auditLog.action }).from(auditLog).all().map((r) => r.a);
+    expect((await tenderRow(b.id))!.status).toBe("closed");
+    const actions = (await db().select({ a: auditLog.action }).from(auditLog)).map((r) => r.a);
     expect(actions).toContain("tender.cancel");
     expect(actions).toContain("tender.close");
   });
@@ -165,7 +165,7 @@ describe("publication", () => {
 
 describe("tenancy and roles", () => {
   it("gives another buying organisation 404 on our tenders, in URLs and in form posts", async () => {
-    const { published, draft } = seededTenderIds();
+    const { published, draft } = await seededTenderIds();
     const other = await otherBuyer();
     const list = await other.get(homeLoader, "/acheteur");
     expect((list.body as { tenders: unknown[] }).tenders).toHaveLength(0);
@@ -180,26 +180,26 @@ describe("tenancy and roles", () => {
     expect(pub.status).toBe(404);
     const cancel = await other.post(cancelAction, path(published, "/annuler"), { reason: "Annulation pirate", confirm: "yes" }, { id: String(published) });
     expect(cancel.status).toBe(404);
-    expect(tenderRow(draft)!.status).toBe("draft");
-    expect(tenderRow(published)!.status).toBe("published");
+    expect((await tenderRow(draft))!.status).toBe("draft");
+    expect((await tenderRow(published))!.status).toBe("published");
     // Assigning evaluators on our tender from the other organisation: 404.
-    const ourEvaluator = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!;
+    const ourEvaluator = (await db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).limit(1))[0]!;
     const foreign = await other.post(overviewAction, path(published), { intent: "evaluators", evaluators: String(ourEvaluator.id) }, { id: String(published) });
     expect(foreign.status).toBe(404);
   });
 
   it("refuses an evaluator of another organisation passed in the evaluators field", async () => {
     const other = await otherBuyer("acheteur2@autre-collectivite.example");
-    const otherUser = db().select().from(users).where(eq(users.email, "acheteur2@autre-collectivite.example")).get()!;
+    const otherUser = (await db().select().from(users).where(eq(users.email, "acheteur2@autre-collectivite.example")).limit(1))[0]!;
     const buyer = await signedInClient("acheteur@metropole.example");
-    const { published } = seededTenderIds();
+    const { published } = await seededTenderIds();
     const out = await buyer.post(overviewAction, path(published), { intent: "evaluators", evaluators: String(otherUser.id) }, { id: String(published) });
     expect(out.status).toBe(404);
     expect(other).toBeDefined();
   });
 
   it("shows an evaluator only the tenders they are assigned to", async () => {
-    const { published, draft } = seededTenderIds();
+    const { published, draft } = await seededTenderIds();
     const evaluator = await signedInClient("evaluateur@metropole.example");
     const list = await evaluator.get(homeLoader, "/acheteur");
     expect((list.body as { tenders: { id: number }[] }).tenders.map((t) => t.id)).toEqual([published]);
@@ -211,20 +211,20 @@ describe("tenancy and roles", () => {
   });
 
   it("assigns evaluators (buyer) with an audit entry", async () => {
-    const { draft } = seededTenderIds();
+    const { draft } = await seededTenderIds();
     const buyer = await signedInClient("acheteur@metropole.example");
-    const ev = db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).get()!;
+    const ev = (await db().select().from(users).where(eq(users.email, "evaluateur@metropole.example")).limit(1))[0]!;
     const out = await buyer.post(overviewAction, path(draft), { intent: "evaluators", evaluators: String(ev.id) }, { id: String(draft) });
     expect(out.status).toBe(302);
-    expect(db().select().from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, draft)).all()).toHaveLength(1);
-    expect(db().select().from(auditLog).where(eq(auditLog.action, "tender.evaluators")).all().length).toBeGreaterThan(0);
+    expect(await db().select().from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, draft))).toHaveLength(1);
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "tender.evaluators"))).length).toBeGreaterThan(0);
     // Unassign again so other tests see the seeded state.
     await buyer.post(overviewAction, path(draft), { intent: "evaluators" }, { id: String(draft) });
-    expect(db().select().from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, draft)).all()).toHaveLength(0);
+    expect(await db().select().from(tenderEvaluators).where(eq(tenderEvaluators.tenderId, draft))).toHaveLength(0);
   });
 
   it("answers 403 to a supplier on every buyer page, even with a real tender id", async () => {
-    const { published, draft } = seededTenderIds();
+    const { published, draft } = await seededTenderIds();
     const supplier = await signedInClient("fournisseur@numerique-durable.example");
     expect((await supplier.get(homeLoader, "/acheteur")).status).toBe(403);
     expect((await supplier.get(newLoader, "/acheteur/appels-d-offres/nouveau")).status).toBe(403);
@@ -233,6 +233,6 @@ describe("tenancy and roles", () => {
       expect((await supplier.get(editLoader, path(id, "/modifier"), { id: String(id) })).status).toBe(403);
       expect((await supplier.post(publishAction, path(id, "/publier"), { confirm: "yes" }, { id: String(id) })).status).toBe(403);
     }
-    expect(db().select().from(tenders).where(eq(tenders.id, draft)).get()!.status).toBe("draft");
+    expect((await db().select().from(tenders).where(eq(tenders.id, draft)).limit(1))[0]!.status).toBe("draft");
   });
 });

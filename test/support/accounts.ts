@@ -6,8 +6,8 @@ import { action as signUpAction } from "~/routes/inscription";
 import type { TestClient } from "./client";
 
 /** The last account e-mail of a kind sent to an address (the outbox holds what the portal sends). */
-export function lastMail(email: string, kind: string) {
-  return db().select().from(outbox).where(and(eq(outbox.toEmail, email), eq(outbox.kind, kind))).orderBy(desc(outbox.id)).get();
+export async function lastMail(email: string, kind: string) {
+  return (await db().select().from(outbox).where(and(eq(outbox.toEmail, email), eq(outbox.kind, kind))).orderBy(desc(outbox.id)).limit(1))[0];
 }
 
 /** The token at the end of the first link to `path` in a message body. */
@@ -23,7 +23,7 @@ export type SignUpFields = { name: string; email: string; password: string; orga
 export async function signUpAndActivate(client: TestClient, fields: SignUpFields) {
   const out = await client.post(signUpAction, "/inscription", fields);
   if (out.status !== 200 || (out.body as { sentTo?: string }).sentTo !== fields.email) throw new Error(`sign-up failed: ${out.status} ${JSON.stringify(out.body)}`);
-  const mail = lastMail(fields.email, "account.activation");
+  const mail = await lastMail(fields.email, "account.activation");
   if (!mail) throw new Error(`no activation e-mail for ${fields.email}`);
   const token = tokenIn(mail.body, "/inscription/confirmer");
   const confirmed = await client.post(confirmAction, `/inscription/confirmer/${token}`, {}, { token });

@@ -17,16 +17,16 @@ export async function otherBuyer(email = "acheteur@autre-collectivite.example"):
   return signedInClient(email, "un-mot-de-passe-long");
 }
 
-export function seededTenderIds() {
-  const all = db().select({ id: tenders.id, title: tenders.title, status: tenders.status }).from(tenders).all();
+export async function seededTenderIds() {
+  const all = await db().select({ id: tenders.id, title: tenders.title, status: tenders.status }).from(tenders);
   const published = all.find((t) => t.title === "Renouvellement du parc de postes de travail");
   const draft = all.find((t) => t.status === "draft");
   if (!published || !draft) throw new Error("seed tenders missing");
   return { published: published.id, draft: draft.id };
 }
 
-export function tenderRow(id: number) {
-  return db().select().from(tenders).where(eq(tenders.id, id)).get();
+export async function tenderRow(id: number) {
+  return (await db().select().from(tenders).where(eq(tenders.id, id)).limit(1))[0];
 }
 
 /**

@@ -46,12 +46,18 @@ function offending(files: string[], allowed: (specifier: string, file: string) =
 }
 
 describe("dependency direction", () => {
-  it("db/ never imports the portal nor the libraries: only drizzle, SQLite, Node and itself", () => {
+  it("db/ never imports the portal nor the libraries: only drizzle, SQLite, PostgreSQL's driver, Node and itself", () => {
     const files = sources("db");
     expect(files.length).toBeGreaterThan(3);
     expect(
-      offending(files, (s, f) => s.startsWith("drizzle-orm") || s === "better-sqlite3" || isNode(s) || s.startsWith("#db/") || (s.startsWith(".") && landing(f, s).startsWith("db/"))),
+      offending(files, (s, f) => s.startsWith("drizzle-orm") || s === "better-sqlite3" || s === "pg" || isNode(s) || s.startsWith("#db/") || (s.startsWith(".") && landing(f, s).startsWith("db/"))),
     ).toEqual([]);
+  });
+
+  it("db/schema/ declares its tables once for both engines: only columns.ts reaches drizzle's sqlite-core or pg-core (issue 19)", () => {
+    const files = sources("db/schema").filter((f) => !f.endsWith("/columns.ts"));
+    expect(files.length).toBeGreaterThan(5);
+    expect(offending(files, (s) => !/^drizzle-orm\/(sqlite|pg)-core/.test(s))).toEqual([]);
   });
 
   it("questionnaires/ (content as data) imports only zod and itself", () => {
