@@ -15,17 +15,29 @@ import type { RequestHandler } from "express";
  */
 export function limitPageConcurrency(max: number): RequestHandler & { stats(): { active: number; queued: number } } {
   let active = 0;
-  const queue: Array<() => void> = [];
+  const queue: Array<(reserved?: boolean) => void> = [];
+  // A waiting request starts on its own turn of the event loop, not inside the call (writeHead,
+  // close) that gave the place back.
   const next = () => {
-    while (active < max && queue.length > 0) queue.shift()!();
+    while (active < max && queue.length > 0) {
+      const start = queue.shift()!;
+      active++; // reserved now, so that no newcomer takes the place meanwhile
+      setImmediate(start, true);
+    }
   };
   const handler: RequestHandler = (req, res, proceed) => {
     if (req.method !== "GET" && req.method !== "HEAD") return proceed();
     let started = false;
     let done = false;
-    const start = () => {
+    const start = (reserved = false) => {
+      if (!reserved) active++;
+      if (done) {
+        // The client left between being dequeued and starting: give the place back.
+        active--;
+        next();
+        return;
+      }
       started = true;
-      active++;
       proceed();
     };
     const finished = () => {
