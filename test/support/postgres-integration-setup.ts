@@ -13,10 +13,8 @@ import { createDatabase, dropDatabase } from "./postgres-cluster";
 const adminUrl = inject("postgresAdminUrl");
 const databaseUrl = await createDatabase(adminUrl, "int");
 process.env.DATABASE_URL = databaseUrl;
-// The app's pool, opened (and migrated) once as the server does at start, and kept where
-// app/lib/db.server.ts looks for it. Opened here without going through config(): config() caches the
-// environment on first call, and a test file sets its own variables (upload limits…) when its module
-// body runs, after this setup file.
+// The app's pool, opened (and migrated) once as the server does at start — without reading the
+// app's configuration yet: test files set their own limits before the first config() call.
 const { openPostgres } = await import("#db/connection");
 (globalThis as { __nrDb?: unknown }).__nrDb = await openPostgres(databaseUrl);
 
