@@ -5,7 +5,7 @@ import { eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type * as ConnectionModule from "#db/connection";
 import type * as SchemaModule from "#db/schema";
-import { affectedRows } from "#db/result";
+import { affectedRows } from "#db/transaction";
 import { createDatabase, dropDatabase } from "../support/postgres-cluster";
 
 /**
