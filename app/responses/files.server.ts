@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { allocatedEmissions, answerFiles, files, tenders } from "#db/schema";
+import { allocatedEmissions, answerFiles, files, submissions, tenders } from "#db/schema";
 import { isCsrTeam, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
@@ -80,23 +80,24 @@ async function findDownloadableFile(user: CurrentUser, fileId: number) {
     if (declared) return file;
   }
   // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
-  const submittedTo = db()
-    .$client.prepare(
-      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
-            json_each(s.content, '$.answers') a,
-            json_each(a.value, '$.files') f
-       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?
-       UNION
-       SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
-            json_each(s.content, '$.offerValues') o,
-            json_each(o.value, '$.files') f
-       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
-    )
-    .all(file.organisationId, file.id, file.organisationId, file.id) as { tenderId: number }[];
+  // Read in the code, not with SQL JSON functions (json_each is SQLite's, jsonb_array_elements
+  // PostgreSQL's): a supplier organisation has few submissions, and each names its files.
+  const candidates = await db()
+    .select({ tenderId: submissions.tenderId, content: submissions.content })
+    .from(submissions)
+    .where(and(isNull(submissions.withdrawnAt), eq(submissions.supplierOrganisationId, file.organisationId)));
+  const submittedTo = candidates.filter((s) => submissionNamesFile(s.content, file.id));
   if (submittedTo.length === 0) return null;
   const visible = (await db()
       .select({ id: tenders.id })
       .from(tenders)
       .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user))).limit(1))[0];
   return visible ? file : null;
+}
+
+/** Whether a submission's content lists the file among its answers' or offer values' evidence. */
+function submissionNamesFile(content: unknown, fileId: number): boolean {
+  const c = content as { answers?: { files?: { fileId?: unknown }[] }[]; offerValues?: { files?: { fileId?: unknown }[] }[] } | null;
+  const lists = [...(c?.answers ?? []), ...(c?.offerValues ?? [])];
+  return lists.some((entry) => (entry.files ?? []).some((f) => f.fileId === fileId));
 }

@@ -13,9 +13,10 @@ import { createDatabase, dropDatabase } from "./postgres-cluster";
 const adminUrl = inject("postgresAdminUrl");
 const databaseUrl = await createDatabase(adminUrl, "int");
 process.env.DATABASE_URL = databaseUrl;
-// The app opens its pool (and migrates) once, as the server does at start.
-const { initDatabase } = await import("~/lib/db.server");
-await initDatabase();
+// The app's pool, opened (and migrated) once as the server does at start — without reading the
+// app's configuration yet: test files set their own limits before the first config() call.
+const { openPostgres } = await import("#db/connection");
+(globalThis as { __nrDb?: unknown }).__nrDb = await openPostgres(databaseUrl);
 
 afterAll(async () => {
   const g = globalThis as { __nrDb?: unknown };
