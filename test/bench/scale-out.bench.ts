@@ -156,7 +156,19 @@ function report(f: Figures) {
   table.push(f);
   if (f.errors > 0) failed = true;
   console.log(`  ${f.label}: ${f.rps.toFixed(1)} req/s; p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms; ${f.requests} requests (HTTP ${f.statuses || "—"}), ${f.errors} errors; load average ${f.load}`);
+  if (/\b5\d\d×/.test(f.statuses)) {
+    // What the servers logged for their 5xx answers, counted by first line (the cause, not the figures).
+    const causes = new Map<string, number>();
+    for (const portal of portals) {
+      for (const line of portal.log().slice(logOffsets.get(portal) ?? 0).split("\n")) {
+        if (/error|erreur|serializ|deadlock|timeout/i.test(line) && !/^\S+ \S+ (GET|POST) /.test(line)) causes.set(line.slice(0, 200), (causes.get(line.slice(0, 200)) ?? 0) + 1);
+      }
+    }
+    for (const [line, n] of [...causes].sort((x, y) => y[1] - x[1]).slice(0, 5)) console.log(`    server log ×${n}: ${line}`);
+  }
+  for (const portal of portals) logOffsets.set(portal, portal.log().length);
 }
+const logOffsets = new Map<Portal, number>();
 
 /** GET the comparison page: one autocannon instance per server, the 50 connections split between them. */
 async function comparison(label: string, servers: Portal[], tenderId: number, buyerCookie: string) {
