@@ -9,7 +9,7 @@
  * then two suppliers autosave as fast as they can, each save going to the other server than the one
  * before, while a buyer reads pages on B; server A gets SIGKILL in the middle. Afterwards every save
  * that was acknowledged (2xx) is in the database (verbatim, or superseded by a later save of the same
- * question), and B answered every request made to it, after the kill too.
+ * question), and B answered every request made to it (autosaves, the buyer's comparison page), after the kill too.
  *
  * One throwaway cluster for the project (test/support/postgres-global-setup.ts), `npm run setup` once
  * with DATABASE_URL (migrations + demo data), then both servers. Prints what it measured.
@@ -221,7 +221,8 @@ describe("two app servers on one PostgreSQL database", () => {
 
     async function readerLoop(jar: Jar, tenderId: number) {
       while (!stopping) {
-        const res = await jar.fetch(`/acheteur/appels-d-offres/${tenderId}`).catch((e: Error) => e);
+        // The comparison page: its cache key reads the database's write stamp (PostgreSQL's WAL position).
+        const res = await jar.fetch(`/acheteur/appels-d-offres/${tenderId}/comparaison`).catch((e: Error) => e);
         if (res instanceof Error) bErrors.push(`lecture sur B : ${res.message}`);
         else {
           await res.arrayBuffer();
