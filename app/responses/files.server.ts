@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { isPostgres } from "#db/connection";
 import { allocatedEmissions, answerFiles, files, tenders } from "#db/schema";
 import { isCsrTeam, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx, transaction } from "~/lib/db.server";
-import { writeBlob } from "~/lib/files.server";
+import { saveBlobChunks, writeBlob } from "~/lib/files.server";
 import { offerFileKey } from "~/lib/offer-value";
 import { AppError, notFound } from "~/lib/errors";
 import { affectedRows } from "#db/transaction";
@@ -32,6 +33,7 @@ export async function uploadEvidence({ user, tenderId, questionId, file }: { use
       const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: await usedBytes(tx, response.id) });
       if (!check.ok) throw new AppError(check.code, check.message);
       const hash = writeBlob(file.bytes);
+      await saveBlobChunks(tx, hash, file.bytes);
       const stored = (await tx
             .insert(files)
             .values({ organisationId: user.organisationId, uploadedBy: user.id, sha256: hash, originalName: check.name, mimeType: check.mime, size: file.bytes.byteLength })
@@ -80,8 +82,34 @@ async function findDownloadableFile(user: CurrentUser, fileId: number) {
     if (declared) return file;
   }
   // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
-  const submittedTo = db()
-    .$client.prepare(
+  const submittedTo = await tendersFileWasSubmittedTo(file.organisationId, file.id);
+  if (submittedTo.length === 0) return null;
+  const visible = (await db()
+      .select({ id: tenders.id })
+      .from(tenders)
+      .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user))).limit(1))[0];
+  return visible ? file : null;
+}
+
+/**
+ * Tenders to which the supplier organisation submitted the file (as an answer's or an offer value's
+ * evidence) in a submission that is not withdrawn. The submission's content is JSON: read with
+ * json_each on SQLite, json_array_elements on PostgreSQL (issue 19; same result).
+ */
+async function tendersFileWasSubmittedTo(organisationId: number, fileId: number): Promise<{ tenderId: number }[]> {
+  const database = db();
+  if (isPostgres(database)) {
+    const elements = (path: string) => sql.raw(`json_array_elements(CASE WHEN json_typeof(${path}) = 'array' THEN ${path} ELSE '[]'::json END)`);
+    const result = await (database as unknown as { execute(query: SQL): Promise<{ rows: { tenderId: number }[] }> }).execute(sql`
+      SELECT DISTINCT s.tender_id AS "tenderId" FROM submissions s, ${elements("s.content->'answers'")} a, ${elements("a->'files'")} f
+       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ${organisationId} AND (f->>'fileId')::bigint = ${fileId}
+      UNION
+      SELECT DISTINCT s.tender_id AS "tenderId" FROM submissions s, ${elements("s.content->'offerValues'")} o, ${elements("o->'files'")} f
+       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ${organisationId} AND (f->>'fileId')::bigint = ${fileId}`);
+    return result.rows;
+  }
+  return database.$client
+    .prepare(
       `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
             json_each(s.content, '$.answers') a,
             json_each(a.value, '$.files') f
@@ -92,11 +120,5 @@ async function findDownloadableFile(user: CurrentUser, fileId: number) {
             json_each(o.value, '$.files') f
        WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
     )
-    .all(file.organisationId, file.id, file.organisationId, file.id) as { tenderId: number }[];
-  if (submittedTo.length === 0) return null;
-  const visible = (await db()
-      .select({ id: tenders.id })
-      .from(tenders)
-      .where(and(inArray(tenders.id, submittedTo.map((r) => r.tenderId)), tendersVisibleToBuyingSide(user))).limit(1))[0];
-  return visible ? file : null;
+    .all(organisationId, fileId, organisationId, fileId) as { tenderId: number }[];
 }

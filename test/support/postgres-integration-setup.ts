@@ -13,9 +13,11 @@ import { createDatabase, dropDatabase } from "./postgres-cluster";
 const adminUrl = inject("postgresAdminUrl");
 const databaseUrl = await createDatabase(adminUrl, "int");
 process.env.DATABASE_URL = databaseUrl;
-// The app opens its pool (and migrates) once, as the server does at start.
-const { initDatabase } = await import("~/lib/db.server");
-await initDatabase();
+// The app opens its pool (and migrates) once, as the server does at start. Opened directly, not
+// through initDatabase(): that would read (and cache) config() before the test file has set the
+// environment variables it reads lazily (upload limits…).
+const { openPostgres } = await import("#db/connection");
+(globalThis as { __nrDb?: unknown }).__nrDb = await openPostgres(databaseUrl);
 
 afterAll(async () => {
   const g = globalThis as { __nrDb?: unknown };
