@@ -28,6 +28,8 @@ export default defineConfig({
           // one fresh database per test file (test/support/postgres-integration-setup.ts).
           name: "integration-pg",
           include: ["test/integration/**/*.test.ts"],
+          // What only SQLite has: its file backup, and migrations of SQLite databases built before issue 19.
+          exclude: ["test/integration/backup.test.ts", "test/integration/library-backfill.test.ts", "test/integration/migration-account-security.test.ts"],
           environment: "node",
           setupFiles: ["test/support/integration-setup.ts", "test/support/postgres-integration-setup.ts"],
           globalSetup: ["test/support/postgres-global-setup.ts"],

@@ -80,7 +80,8 @@ export function requireAdmin(user: Who): void {
 // Visibility rules, as `where` fragments on `tenders` / `invitations`
 
 /** Matches nothing: the rule for a user the rule does not apply to. */
-const nothing: SQL = sql`0`;
+// `1 = 0`, not `0`: PostgreSQL wants a boolean where SQLite takes any number.
+const nothing: SQL = sql`1 = 0`;
 
 /** A tender the organisation owns (not deleted). */
 export function tenderOwnedBy(organisationId: number): SQL {

@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { isPostgres } from "#db/connection";
-import { allocatedEmissions, answerFiles, files, tenders } from "#db/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { allocatedEmissions, answerFiles, files, submissions, tenders } from "#db/schema";
 import { isCsrTeam, tendersVisibleToBuyingSide } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
@@ -82,7 +81,13 @@ async function findDownloadableFile(user: CurrentUser, fileId: number) {
     if (declared) return file;
   }
   // Tenders the file was submitted to in a submission that still counts; then the buying side's rule.
-  const submittedTo = await tendersFileWasSubmittedTo(file.organisationId, file.id);
+  // Read in the code, not with SQL JSON functions (json_each is SQLite's, jsonb_array_elements
+  // PostgreSQL's): a supplier organisation has few submissions, and each names its files.
+  const candidates = await db()
+    .select({ tenderId: submissions.tenderId, content: submissions.content })
+    .from(submissions)
+    .where(and(isNull(submissions.withdrawnAt), eq(submissions.supplierOrganisationId, file.organisationId)));
+  const submittedTo = candidates.filter((s) => submissionNamesFile(s.content, file.id));
   if (submittedTo.length === 0) return null;
   const visible = (await db()
       .select({ id: tenders.id })
@@ -91,34 +96,9 @@ async function findDownloadableFile(user: CurrentUser, fileId: number) {
   return visible ? file : null;
 }
 
-/**
- * Tenders to which the supplier organisation submitted the file (as an answer's or an offer value's
- * evidence) in a submission that is not withdrawn. The submission's content is JSON: read with
- * json_each on SQLite, json_array_elements on PostgreSQL (issue 19; same result).
- */
-async function tendersFileWasSubmittedTo(organisationId: number, fileId: number): Promise<{ tenderId: number }[]> {
-  const database = db();
-  if (isPostgres(database)) {
-    const elements = (path: string) => sql.raw(`json_array_elements(CASE WHEN json_typeof(${path}) = 'array' THEN ${path} ELSE '[]'::json END)`);
-    const result = await (database as unknown as { execute(query: SQL): Promise<{ rows: { tenderId: number }[] }> }).execute(sql`
-      SELECT DISTINCT s.tender_id AS "tenderId" FROM submissions s, ${elements("s.content->'answers'")} a, ${elements("a->'files'")} f
-       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ${organisationId} AND (f->>'fileId')::bigint = ${fileId}
-      UNION
-      SELECT DISTINCT s.tender_id AS "tenderId" FROM submissions s, ${elements("s.content->'offerValues'")} o, ${elements("o->'files'")} f
-       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ${organisationId} AND (f->>'fileId')::bigint = ${fileId}`);
-    return result.rows;
-  }
-  return database.$client
-    .prepare(
-      `SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
-            json_each(s.content, '$.answers') a,
-            json_each(a.value, '$.files') f
-       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?
-       UNION
-       SELECT DISTINCT s.tender_id AS tenderId FROM submissions s,
-            json_each(s.content, '$.offerValues') o,
-            json_each(o.value, '$.files') f
-       WHERE s.withdrawn_at IS NULL AND s.supplier_organisation_id = ? AND json_extract(f.value, '$.fileId') = ?`,
-    )
-    .all(organisationId, fileId, organisationId, fileId) as { tenderId: number }[];
+/** Whether a submission's content lists the file among its answers' or offer values' evidence. */
+function submissionNamesFile(content: unknown, fileId: number): boolean {
+  const c = content as { answers?: { files?: { fileId?: unknown }[] }[]; offerValues?: { files?: { fileId?: unknown }[] }[] } | null;
+  const lists = [...(c?.answers ?? []), ...(c?.offerValues ?? [])];
+  return lists.some((entry) => (entry.files ?? []).some((f) => f.fileId === fileId));
 }

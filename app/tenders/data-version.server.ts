@@ -12,8 +12,7 @@
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { organisations, submissions, tenders } from "#db/schema";
-import { isSqlite } from "#db/transaction";
-import type { Db } from "#db/connection";
+import { isPostgres, postgresPool, type Db } from "#db/connection";
 import { db, type Tx } from "~/lib/db.server";
 import { VersionedCache } from "~/lib/versioned-cache";
 import type { TenderRow } from "./access.server";
@@ -39,18 +38,21 @@ export async function tenderDataKey(tender: TenderRow, open: boolean): Promise<s
     .where(inArray(organisations.id, db().select({ id: submissions.supplierOrganisationId }).from(submissions).where(eq(submissions.tenderId, tender.id))))
     .orderBy(organisations.id);
   const namesKey = names.map((n) => `${n.id}:${n.name}`).join("\u001f");
-  return `${writeStamp()}|${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${namesKey}`;
+  return `${await writeStamp()}|${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${namesKey}`;
 }
 
 /**
  * Changes to the database since this connection opened: `total_changes()` counts this connection's
  * inserted, updated and deleted rows; `PRAGMA data_version` changes when another connection commits.
- * SQLite only: on PostgreSQL (several app servers) the key rests on `data_version` alone, bumped in
- * the same transaction as every write of the tender's data.
+ * On PostgreSQL (several app servers, one database) the stamp is the write-ahead log's position,
+ * which moves with every committed write from any server.
  */
-function writeStamp(): string {
+async function writeStamp(): Promise<string> {
   const connection = db();
-  if (!isSqlite(connection)) return "";
+  if (isPostgres(connection)) {
+    const { rows } = await postgresPool(connection).query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
+    return rows[0]?.lsn ?? "";
+  }
   let statement = stampStatements.get(connection);
   if (!statement) {
     statement = connection.$client.prepare<[], { n: number }>("select total_changes() as n");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { currentGuide } from "#questionnaires/guide";
-import { debriefShares, improvementActions, invitations, organisations, responseAnswers, responses, tenders } from "#db/schema";
+import { auditLog, debriefShares, improvementActions, invitations, organisations, responseAnswers, responses, tenders } from "#db/schema";
 import { db } from "~/lib/db.server";
 import { loader as listLoader } from "~/routes/acheteur.campagnes._index";
 import { action as newAction } from "~/routes/acheteur.campagnes.nouvelle";
@@ -249,7 +249,11 @@ describe("a new campaign", () => {
     expect((await s1.post(supplierDebriefAction, `/fournisseur/campagnes/${id}`, { intent: "status", actionId: String(a.id), to: "done", note: "" }, sp)).status).toBe(409);
     expect((await s1.post(supplierDebriefAction, `/fournisseur/campagnes/${id}`, { intent: "status", actionId: String(a.id), to: "done", note: "Politique signée, p. 2 du rapport." }, sp)).status).toBe(302);
     expect((await db().select().from(improvementActions).where(eq(improvementActions.id, a.id)).limit(1))[0]!.status).toBe("done");
-    const audit = db().$client.prepare("select action from audit_log where action like 'plan.%' and target_id = ? order by id").all(String(a.id)) as { action: string }[];
+    const audit = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(like(auditLog.action, "plan.%"), eq(auditLog.targetId, String(a.id))))
+      .orderBy(auditLog.id);
     expect(audit.map((x) => x.action)).toEqual(["plan.propose", "plan.agree", "plan.status"]);
   });
 

@@ -3,9 +3,9 @@
  * write that changes its inputs — an evaluation, an offer score, a withdrawal, a new submission —
  * and never shared between tenders or with a stale organisation name.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { organisations, submissions, tenders } from "#db/schema";
+import { offerScores, organisations, submissions, tenders } from "#db/schema";
 import { getCurrentUser } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
 import { action as submissionAction } from "~/routes/acheteur.appels-d-offres.$id.evaluation.$submissionId";
@@ -134,7 +134,10 @@ describe("comparison cache", () => {
     const v0 = await version();
     const before = (await rows(buyer)).find((r) => r.organisationId === org)!;
     // A raw write of the comparison's input, as a future write path might do without calling bumpTenderData.
-    db().$client.prepare("update offer_scores set price_eur_ht = price_eur_ht + 1 where tender_id = ? and supplier_organisation_id = ?").run(tenderId, org);
+    await db()
+      .update(offerScores)
+      .set({ priceEurHt: sql`${offerScores.priceEurHt} + 1` })
+      .where(and(eq(offerScores.tenderId, tenderId), eq(offerScores.supplierOrganisationId, org)));
     expect(await version()).toBe(v0);
     const after = (await rows(buyer)).find((r) => r.organisationId === org)!;
     expect(after.price).toBe(before.price + 1);

@@ -4,7 +4,7 @@ import { currentGuide } from "#questionnaires/guide";
 import { openDatabase } from "#db/connection";
 import { deadlineReminders, invitations, organisations, outbox, tenders } from "#db/schema";
 import { config } from "~/config.server";
-import { closeDb, db } from "~/lib/db.server";
+import { closeDb, db, initDatabase } from "~/lib/db.server";
 import { defaultDeliveryOptions, retryDelayMs, type DeliveryOptions } from "~/mail/delivery.server";
 import { queueEmail } from "~/mail/outbox.server";
 import { createSmtpTransport, type MailTransport } from "~/mail/transport.server";
@@ -213,6 +213,7 @@ describe("deadline reminders", () => {
 
     // Restart: the connection is closed and reopened, a new worker runs the job.
     await closeDb();
+    await initDatabase();
     await runMailCycle({ database: db(), transport, workerId: "after-restart" });
     await runMailCycle({ database: db(), transport, workerId: "after-restart" });
     expect(smtp.received.filter((m) => m.to.includes("pas-encore@fournisseur.example"))).toHaveLength(1);

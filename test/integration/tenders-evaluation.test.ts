@@ -18,7 +18,7 @@ import { getCurrentUser } from "~/auth/session.server";
 import { getDebriefForSupplier } from "~/tenders/debrief.server";
 import { buildScoringInput } from "~/tenders/scoring-input.server";
 import { hashToken } from "~/lib/tokens.server";
-import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions } from "#db/schema";
+import { auditLog, evaluations, invitations, offerScores, organisations, outbox, submissions, tenders } from "#db/schema";
 import { seed, signedInClient, type TestClient } from "../support/client";
 import { otherBuyer, seededTenderIds } from "../support/tenders";
 
@@ -54,7 +54,7 @@ describe("invitations", () => {
     const row = (await db().select().from(invitations).where(eq(invitations.email, "contact@nouveau-fournisseur.example")).limit(1))[0]!;
     expect(row.tokenSha256).toBe(hashToken(token!));
     expect(JSON.stringify(row)).not.toContain(token!);
-    expect(row.expiresAt).toBe(db().query.tenders.findFirst({ where: (t, { eq }) => eq(t.id, tenderId) }).sync()!.deadline);
+    expect(row.expiresAt).toBe((await db().select({ deadline: tenders.deadline }).from(tenders).where(eq(tenders.id, tenderId)))[0]!.deadline);
     const message = (await db().select().from(outbox).where(eq(outbox.toEmail, "contact@nouveau-fournisseur.example")).limit(1))[0];
     expect(message?.body).toContain(link);
     // The list never shows the token again.

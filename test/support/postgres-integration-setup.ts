@@ -13,9 +13,8 @@ import { createDatabase, dropDatabase } from "./postgres-cluster";
 const adminUrl = inject("postgresAdminUrl");
 const databaseUrl = await createDatabase(adminUrl, "int");
 process.env.DATABASE_URL = databaseUrl;
-// The app opens its pool (and migrates) once, as the server does at start. Opened directly, not
-// through initDatabase(): that would read (and cache) config() before the test file has set the
-// environment variables it reads lazily (upload limits…).
+// The app's pool, opened (and migrated) once as the server does at start — without reading the
+// app's configuration yet: test files set their own limits before the first config() call.
 const { openPostgres } = await import("#db/connection");
 (globalThis as { __nrDb?: unknown }).__nrDb = await openPostgres(databaseUrl);
 
