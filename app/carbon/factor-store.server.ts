@@ -16,7 +16,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { eq, lt, max, sql, type SQL } from "drizzle-orm";
-import { isPostgres, type Db } from "#db/connection";
+import { isPostgres, postgresPool, type Db } from "#db/connection";
 import { factorSets, factorStaging, factorUploads, factors as factorsTable, files } from "#db/schema";
 import { CsvUnreadableError, type FactorIssue, type NormalisedFactor } from "#emission-factors";
 import { readFactorsCsv } from "#emission-factors";
@@ -270,6 +270,8 @@ function factorValues(f: NormalisedFactor) {
  * protocol's 65,535.
  */
 const PG_BATCH = 1_024;
+/** staging_id + seq + the 17 columns of a factor after set_id. */
+const STAGING_WIDTH = WIDTH + 1;
 
 /** PostgreSQL counterpart of `insertFactors` (PACT imports): multi-row inserts in the caller's transaction. */
 async function insertFactorsPg(tx: Db, setId: number, rows: readonly NormalisedFactor[]): Promise<void> {
@@ -323,11 +325,27 @@ export class PgStagedFactors {
     this.writing = this.writing.then(async () => {
       if (this.failure) return;
       try {
-        await this.db.insert(factorStaging).values(rows.map((f, i) => ({ stagingId: this.stagingId, seq: first + i, ...factorValues(f) })));
+        await this.insertBatch(first, rows);
       } catch (error) {
         this.failure = error;
       }
     });
+  }
+
+  /**
+   * One multi-row INSERT through the pool with positional parameters: drizzle's builder spends most
+   * of the time building 20,000-value statements (measured: ~10× slower than this on 100,000 rows).
+   */
+  private async insertBatch(first: number, rows: readonly NormalisedFactor[]): Promise<void> {
+    const params: unknown[] = new Array(rows.length * STAGING_WIDTH);
+    const tuples: string[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const at = i * STAGING_WIDTH;
+      params[at] = this.stagingId;
+      put(params, at + 1, first + i, rows[i] as NormalisedFactor); // `seq` in set_id's place
+      tuples[i] = `(${Array.from({ length: STAGING_WIDTH }, (_, k) => `$${at + k + 1}`).join(", ")})`;
+    }
+    await postgresPool(this.db).query(`INSERT INTO factor_staging (staging_id, seq, ${FACTOR_COLUMNS.replace(/\s+/g, " ").split(", ").slice(1).join(", ")}) VALUES ${tuples.join(", ")}`, params);
   }
 
   /** Waits for the batches under way; rethrows the first write error. */
