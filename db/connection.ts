@@ -13,7 +13,7 @@ import { schemaDialect } from "./schema/columns";
 
 /**
  * The database handle of the whole application. Typed as drizzle's SQLite database on both engines
- * (docs/decisions/0xx-postgresql.md): on PostgreSQL the object is a node-postgres drizzle database
+ * (docs/decisions/022-postgresql.md): on PostgreSQL the object is a node-postgres drizzle database
  * built on the same schema modules, whose query builder has the same shape. `$client` is the
  * better-sqlite3 connection on SQLite only; on PostgreSQL use `postgresPool(db)`.
  */

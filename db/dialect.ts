@@ -1,5 +1,5 @@
 /**
- * Which database engine this process runs on (issue 19, docs/decisions/0xx-postgresql.md): a
+ * Which database engine this process runs on (issue 19, docs/decisions/022-postgresql.md): a
  * `DATABASE_URL` starting with `postgres://` or `postgresql://` selects PostgreSQL; anything else, or
  * nothing, keeps the embedded SQLite file (DATA_DIR / DATABASE_PATH). Dependency-free on purpose: the
  * schema modules read it at load time, and so do drizzle-kit's two configurations.

@@ -72,19 +72,30 @@ interface OpenTransaction {
   owner: object | undefined;
 }
 
-/** The request a piece of code runs for; set by the HTTP server around each request. */
-export const requestContext = new AsyncLocalStorage<object>();
-/** Marks the async context of the callback of the open SQLite transaction. */
-const insideTransaction = new AsyncLocalStorage<OpenTransaction>();
+/**
+ * Process-wide singletons, kept on globalThis: this module is loaded twice in a running portal (by
+ * the server, which sets the request context, and inside the Remix build, which opens transactions),
+ * and both copies must share the same async contexts and locks.
+ */
+function shared<T>(name: string, create: () => T): T {
+  const g = globalThis as Record<symbol, T | undefined>;
+  const key = Symbol.for(`nr-procure.db.${name}`);
+  return (g[key] ??= create());
+}
 
-const locks = new WeakMap<object, { tail: Promise<unknown>; open: OpenTransaction | undefined }>();
+/** The request a piece of code runs for; set by the HTTP server around each request. */
+export const requestContext = shared("requestContext", () => new AsyncLocalStorage<object>());
+/** Marks the async context of the callback of the open SQLite transaction. */
+const insideTransaction = shared("insideTransaction", () => new AsyncLocalStorage<OpenTransaction>());
+
+const locks = shared("locks", () => new WeakMap<object, { tail: Promise<unknown>; open: OpenTransaction | undefined }>());
 
 /**
  * One lock per database FILE: two connections of this process to the same file (a test standing in
  * for two servers, a backup) take turns instead of one waiting synchronously on SQLite's busy
  * timeout while the other needs the event loop to finish.
  */
-const lockByFile = new Map<string, { tail: Promise<unknown>; open: OpenTransaction | undefined }>();
+const lockByFile = shared("lockByFile", () => new Map<string, { tail: Promise<unknown>; open: OpenTransaction | undefined }>());
 function lockOf(client: Database.Database) {
   const file = client.name;
   let lock = locks.get(client) ?? lockByFile.get(file);

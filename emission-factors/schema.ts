@@ -398,15 +398,35 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
    * first invalid cell sends the row to zod, which finds every issue with its French message.
    * Same data for a valid row, same issues for an invalid one.
    */
+  // The readers in `keys` order, and the row built as one object literal of fixed shape: reading
+  // `cells[k]` / `input[k]` and adding `row[k]` by a variable key made the loop a third of the
+  // validation's time (issue 16, CPU profile of the factor bench).
+  const readers = keys.map((k) => cells[k].read as (raw: string | undefined) => unknown);
+  const read = (i: number, raw: string | undefined) => readers[i]!(raw);
   function fastSafeParse(input: FactorRowInput): ReturnType<typeof schema.safeParse> {
-    const row = {} as Record<string, unknown>;
-    for (const k of keys) {
-      const v = cells[k].read(input[k]);
-      if (v === INVALID) return schema.safeParse(input);
-      row[k] = v;
+    const v0 = read(0, input.item), v1 = read(1, input.segment), v2 = read(2, input.ghg_category), v3 = read(3, input.value);
+    const v4 = read(4, input.unit), v5 = read(5, input.uncertainty_pct), v6 = read(6, input.method), v7 = read(7, input.accounting);
+    const v8 = read(8, input.reference_year), v9 = read(9, input.verified_by), v10 = read(10, input.source), v11 = read(11, input.product_mass_kg);
+    const v12 = read(12, input.cpc_code), v13 = read(13, input.fossil_value), v14 = read(14, input.value_incl_biogenic);
+    const v15 = read(15, input.fossil_carbon_kgc), v16 = read(16, input.biogenic_carbon_kgc), v17 = read(17, input.boundary);
+    const v18 = read(18, input.boundary_description), v19 = read(19, input.exempted_pct), v20 = read(20, input.packaging_included), v21 = read(21, input.ipcc_ar);
+    if (
+      v0 === INVALID || v1 === INVALID || v2 === INVALID || v3 === INVALID || v4 === INVALID || v5 === INVALID || v6 === INVALID || v7 === INVALID ||
+      v8 === INVALID || v9 === INVALID || v10 === INVALID || v11 === INVALID || v12 === INVALID || v13 === INVALID || v14 === INVALID ||
+      v15 === INVALID || v16 === INVALID || v17 === INVALID || v18 === INVALID || v19 === INVALID || v20 === INVALID || v21 === INVALID
+    ) {
+      return schema.safeParse(input);
     }
+    const row = {
+      item: v0, segment: v1, ghg_category: v2, value: v3, unit: v4, uncertainty_pct: v5, method: v6, accounting: v7, reference_year: v8,
+      verified_by: v9, source: v10, product_mass_kg: v11, cpc_code: v12, fossil_value: v13, value_incl_biogenic: v14, fossil_carbon_kgc: v15,
+      biogenic_carbon_kgc: v16, boundary: v17, boundary_description: v18, exempted_pct: v19, packaging_included: v20, ipcc_ar: v21,
+    };
     return { success: true, data: output(row as Row) } as ReturnType<typeof schema.safeParse>;
   }
+  // The literal above lists the cells in `keys` order; a cell added to `cells` must be added there.
+  const FAST_KEYS = "item segment ghg_category value unit uncertainty_pct method accounting reference_year verified_by source product_mass_kg cpc_code fossil_value value_incl_biogenic fossil_carbon_kgc biogenic_carbon_kgc boundary boundary_description exempted_pct packaging_included ipcc_ar";
+  if (keys.join(" ") !== FAST_KEYS) throw new Error(`fastSafeParse: colonnes ${keys.join(" ")} ≠ ${FAST_KEYS}`);
   return Object.assign(schema, { fastSafeParse });
 }
 

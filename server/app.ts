@@ -8,6 +8,8 @@ import { requestContext } from "#db/transaction";
 import type { Config } from "../app/config.server";
 import type {} from "../app/load-context"; // the AppLoadContext fields
 import { errorPageHtml } from "./error-page";
+import { collectWhenIdle } from "./idle-gc";
+import { limitPageConcurrency } from "./page-concurrency";
 import { refuseForeignOrigin } from "./origin-check";
 import { requestId, requestLog } from "./request-log";
 import { cspNonce, nonceOf, securityHeaders } from "./security-headers";
@@ -28,6 +30,8 @@ export interface PortalAppOptions {
   /** Development: Vite in middleware mode serves the client and compiles the server build. */
   vite?: ViteDevServer;
   logStream?: { write(line: string): void };
+  /** Page reads rendered at once (server/page-concurrency.ts); the others wait in arrival order. */
+  maxConcurrentPages?: number;
 }
 
 export function createPortalApp(options: PortalAppOptions): express.Express {
@@ -49,8 +53,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const clientDir = options.clientDir ?? path.resolve("build/client");
     // Vite puts a content hash in every file name under /assets: cache them for a year.
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, redirect: false }));
-    // Anything else in build/client (favicon.ico, from public/) may change between releases.
-    app.use(express.static(clientDir, { maxAge: "1h", index: false, redirect: false }));
+    // Anything else in build/client (favicon.ico, from public/) may change between releases. Only
+    // file-like paths (a dot in the last segment) are looked for there: a page request costs no stat().
+    const publicFiles = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
+    app.use(((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next())) satisfies RequestHandler);
     // A missing hashed asset is an old page asking for a file of a previous build: a short 404, not a portal page.
     app.use("/assets", ((_req, res) => {
       res.status(404).type("text/plain").send("Fichier introuvable.");
@@ -58,6 +64,11 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   }
 
   app.use(refuseForeignOrigin);
+  if (mode === "production") {
+    // Memory under load stays bounded and returns when idle (issue 16, docs/decisions/016-fast-under-load.md).
+    app.use(collectWhenIdle());
+    app.use(limitPageConcurrency(options.maxConcurrentPages ?? 4));
+  }
 
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>

@@ -104,7 +104,24 @@ export async function destroySession(request: Request): Promise<Headers> {
   return headers;
 }
 
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+/**
+ * The root loader and the route's own loaders (layouts, page) each ask for the user of the same
+ * request: one lookup per GET request (issue 16, per-request floor). Writes (actions) always look
+ * again, so an action that changes the user reads what it wrote.
+ */
+const usersOfRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUpCurrentUser(request);
+  let user = usersOfRequest.get(request);
+  if (!user) {
+    user = lookUpCurrentUser(request);
+    usersOfRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> {
   const id = await sessionId(request);
   if (!id) return null;
   const row = (await db()

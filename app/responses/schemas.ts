@@ -72,22 +72,38 @@ export function answerProblems(a: AnswerDraft, allowNotApplicable: boolean): Ans
   return [];
 }
 
-export function answerCompleteSchema(allowNotApplicable: boolean) {
+function buildAnswerCompleteSchema(allowNotApplicable: boolean) {
   return answerDraftSchema.superRefine((a, ctx) => {
     for (const p of answerProblems(a, allowNotApplicable)) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
   });
+}
+// zod schemas are immutable: built once and shared (building them was ~2 % of a questionnaire page's
+// server CPU, rebuilt on every render; issue 16).
+const answerCompleteSchemas = [buildAnswerCompleteSchema(false), buildAnswerCompleteSchema(true)] as const;
+
+export function answerCompleteSchema(allowNotApplicable: boolean) {
+  return answerCompleteSchemas[allowNotApplicable ? 1 : 0];
 }
 
 export type QuestionRule = { id: string; allowNotApplicable: boolean };
 
 /** The questionnaire form (`{ answers: { [questionId]: answer } }`) for the tender's included questions. */
 export function questionnaireSchema(questions: readonly QuestionRule[], mode: "draft" | "complete") {
-  return z.object({
-    answers: z.object(
-      Object.fromEntries(questions.map((q) => [q.id, mode === "complete" ? answerCompleteSchema(q.allowNotApplicable) : answerDraftSchema])),
-    ),
-  });
+  const key = `${mode}:${questions.map((q) => `${q.id}${q.allowNotApplicable ? "+" : "-"}`).join(",")}`;
+  let schema = questionnaireSchemas.get(key);
+  if (!schema) {
+    schema = z.object({
+      answers: z.object(
+        Object.fromEntries(questions.map((q) => [q.id, mode === "complete" ? answerCompleteSchema(q.allowNotApplicable) : answerDraftSchema])),
+      ),
+    });
+    if (questionnaireSchemas.size >= 64) questionnaireSchemas.delete(questionnaireSchemas.keys().next().value!);
+    questionnaireSchemas.set(key, schema);
+  }
+  return schema;
 }
+/** Per question list and mode (a handful: the sections of the published methods in use). */
+const questionnaireSchemas = new Map<string, z.ZodObject<{ answers: z.ZodObject<Record<string, typeof answerDraftSchema | ReturnType<typeof buildAnswerCompleteSchema>>> }>>();
 
 /** Values as react-hook-form holds them (strings from inputs, booleans from checkboxes). */
 export type AnswerFormValues = { level: string | null; text: string; notApplicable: boolean; notApplicableReason: string; reused: boolean };

@@ -4,7 +4,7 @@ import * as s from "drizzle-orm/sqlite-core";
 import { databaseDialect } from "../dialect";
 
 /**
- * Dialect-neutral table builders (issue 19, docs/decisions/0xx-postgresql.md). Every table of
+ * Dialect-neutral table builders (issue 19, docs/decisions/022-postgresql.md). Every table of
  * db/schema/ is declared once with these functions; at module load they build sqlite-core objects or
  * pg-core objects depending on `DATABASE_URL` (db/dialect.ts). The TypeScript types are always the
  * sqlite-core ones: the application builds its queries against one type, and drizzle's query builder

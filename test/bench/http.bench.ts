@@ -5,7 +5,7 @@
  * 1. A temporary data folder: migrations and demo data (`npm run setup`), then 48 more supplier
  *    organisations on the demo's published tender, so that 50 suppliers have submitted 47 answers,
  *    every answer is evaluated and every offer has a price and a technical score.
- * 2. Starts the built portal as `npm run serve` does (server/index.ts under tsx, same V8 flag) and
+ * 2. Starts the built portal as `npm run serve` does (build/server/portal.js, same V8 flag) and
  *    signs in a buyer and a supplier over HTTP.
  * 3. For the comparison page (buyer) and the questionnaire page (supplier), with autocannon:
  *    a warm-up, then SATURATION (BENCH_CONNECTIONS connections, default 10, as fast as the server

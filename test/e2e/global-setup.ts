@@ -6,7 +6,7 @@ import { ensureBuilt, freePort, runSetup, startPortal, waitForPortal } from "../
 
 /**
  * Starts the built portal once for all end-to-end files: a fresh data folder, migrations and
- * demo seed (`npm run setup`), then the portal's Express server (server/index.ts, as
+ * demo seed (`npm run setup`), then the portal's Express server (build/server/portal.js, as
  * `npm run serve` runs it) on a free port.
  */
 declare module "vitest" {

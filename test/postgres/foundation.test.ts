@@ -5,11 +5,11 @@ import { eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type * as ConnectionModule from "#db/connection";
 import type * as SchemaModule from "#db/schema";
-import { affectedRows } from "#db/result";
+import { affectedRows } from "#db/transaction";
 import { createDatabase, dropDatabase } from "../support/postgres-cluster";
 
 /**
- * Smoke test of the PostgreSQL foundation (issue 19, docs/decisions/0xx-postgresql.md): the one
+ * Smoke test of the PostgreSQL foundation (issue 19, docs/decisions/022-postgresql.md): the one
  * dialect-neutral schema (db/schema/columns.ts), db/migrations-pg applied by `openPostgres` under an
  * advisory lock, and the same JS values as SQLite through drizzle. The cluster is the project's
  * (test/support/postgres-global-setup.ts); every test makes its own database.

@@ -4,14 +4,17 @@ import net from "node:net";
 import path from "node:path";
 
 /**
- * Starting the built portal as its own process, the way `npm run serve` does (server/index.ts under
- * tsx, same V8 flag), for the end-to-end and fault suites. The node process is spawned directly,
+ * Starting the built portal as its own process, the way `npm run serve` does (the compiled
+ * server, build/server/portal.js, same V8 flag), for the end-to-end and fault suites. The node process is spawned directly,
  * without npm or a shell in between, so that a signal sent to `child` reaches the server itself
  * (SIGTERM for graceful shutdown, SIGKILL for the fault suite).
  */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type Env = Record<string, string | undefined>;
+
+/** The compiled server `npm run serve` runs (server/index.ts, compiled by the build: vite.config.ts). */
+export const SERVER = "build/server/portal.js";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +28,7 @@ export async function freePort(): Promise<number> {
 
 /** Builds the portal when build/ is missing (npm test builds first; a lone vitest run may not have). */
 export function ensureBuilt(): void {
-  if (fs.existsSync(path.join(ROOT, "build/server/index.js"))) return;
+  if (fs.existsSync(path.join(ROOT, "build/server/index.js")) && fs.existsSync(path.join(ROOT, SERVER))) return;
   const built = spawnSync("npx", ["remix", "vite:build"], { cwd: ROOT, stdio: "inherit" });
   if (built.status !== 0) throw new Error("échec de la construction du portail");
 }
@@ -47,7 +50,7 @@ export interface Portal {
 }
 
 export function startPortal(env: Env & { PORT: string }, nodeArgs: string[] = []): Portal {
-  const child = spawn(process.execPath, ["--max-semi-space-size=32", ...nodeArgs, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", ...nodeArgs, SERVER], {
     cwd: ROOT,
     env: { NODE_ENV: "production", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
