@@ -3,10 +3,13 @@
  * deadline reminders that are due, then — when SMTP_URL is set — send what the outbox holds and
  * retry failures. Everything it needs to know lives in the database, so a restart loses nothing
  * and two processes may run it side by side (reminders and sends are claimed atomically; see
- * reminders.server.ts and delivery.server.ts). One cycle at a time per process.
+ * reminders.server.ts and delivery.server.ts). One cycle at a time per process; on PostgreSQL
+ * (several app servers, issue 19) one cycle at a time across servers too: a cycle runs under the
+ * advisory lock MAIL_CYCLE_LOCK_KEY, and a server that finds it taken skips its turn (the row
+ * claims stay, as a second line of defence).
  */
 import crypto from "node:crypto";
-import type { Db } from "#db/connection";
+import { withAdvisoryLock, type Db } from "#db/connection";
 import type { Config } from "~/config.server";
 import { db as processDb } from "~/lib/db.server";
 import { frCount } from "~/lib/format";
@@ -14,7 +17,11 @@ import { defaultDeliveryOptions, deliverDueMessages, type DeliveryOptions, type 
 import { queueDeadlineReminders } from "./reminders.server";
 import { createSmtpTransport, type MailTransport } from "./transport.server";
 
-export type CycleReport = { reminders: number; delivery: DeliveryReport | null };
+/** `skipped`: another app server was running a cycle on the same PostgreSQL database (nothing done). */
+export type CycleReport = { reminders: number; delivery: DeliveryReport | null; skipped?: true };
+
+/** Advisory lock key of the mail cycle (distinct from db/connection.ts's MIGRATION_LOCK_KEY). */
+export const MAIL_CYCLE_LOCK_KEY = 4_712_019_002;
 
 export async function runMailCycle(input: {
   database: Db;
@@ -25,11 +32,14 @@ export async function runMailCycle(input: {
   options?: DeliveryOptions;
 }): Promise<CycleReport> {
   const now = input.now ?? (() => new Date());
-  const reminders = await queueDeadlineReminders(input.database, { now: now(), publicUrl: input.publicUrl });
-  const delivery = input.transport
-    ? await deliverDueMessages(input.database, { transport: input.transport, workerId: input.workerId, now, options: input.options ?? defaultDeliveryOptions })
-    : null;
-  return { reminders, delivery };
+  const report = await withAdvisoryLock(input.database, MAIL_CYCLE_LOCK_KEY, async () => {
+    const reminders = await queueDeadlineReminders(input.database, { now: now(), publicUrl: input.publicUrl });
+    const delivery = input.transport
+      ? await deliverDueMessages(input.database, { transport: input.transport, workerId: input.workerId, now, options: input.options ?? defaultDeliveryOptions })
+      : null;
+    return { reminders, delivery };
+  });
+  return report ?? { reminders: 0, delivery: null, skipped: true };
 }
 
 export type MailWorker = {

@@ -5,7 +5,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { audit } from "~/lib/audit.server";
 import { db, type Tx, transaction } from "~/lib/db.server";
-import { writeBlob } from "~/lib/files.server";
+import { saveBlobChunks, writeBlob } from "~/lib/files.server";
 import { offerFileKey } from "~/lib/offer-value";
 import { AppError, notFound } from "~/lib/errors";
 import { affectedRows } from "#db/transaction";
@@ -32,6 +32,7 @@ export async function uploadEvidence({ user, tenderId, questionId, file }: { use
       const check = checkEvidence({ name: file.name, bytes: file.bytes, maxFileBytes: c.uploadMaxFileBytes, maxTenderBytes: c.uploadMaxTenderBytes, usedBytes: await usedBytes(tx, response.id) });
       if (!check.ok) throw new AppError(check.code, check.message);
       const hash = writeBlob(file.bytes);
+      await saveBlobChunks(tx, hash, file.bytes);
       const stored = (await tx
             .insert(files)
             .values({ organisationId: user.organisationId, uploadedBy: user.id, sha256: hash, originalName: check.name, mimeType: check.mime, size: file.bytes.byteLength })

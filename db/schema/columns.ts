@@ -20,6 +20,7 @@ import { databaseDialect } from "../dialect";
  *   SQLite (jsonb reorders keys and drops duplicates), and nothing queries inside JSON (jsonb's operators
  *   and indexes would bring nothing);
  * - `real` → double precision;
+ * - `bytes` (SQLite blob) → bytea, read as a Node Buffer on both;
  * - `now` → the same ISO-8601 UTC text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), milliseconds
  *   included (`2026-12-01T11:38:05.123Z`), so that timestamps written by the database and by the code
  *   (`new Date().toISOString()`) compare and sort as text on both engines.
@@ -33,6 +34,7 @@ const pg = schemaDialect === "postgresql";
 /** Builds one table: `sqliteTable` or `pgTable`. */
 export const table: typeof s.sqliteTable = pg ? (p.pgTable as unknown as typeof s.sqliteTable) : s.sqliteTable;
 
+export const primaryKey: typeof s.primaryKey = pg ? (p.primaryKey as unknown as typeof s.primaryKey) : s.primaryKey;
 export const index: typeof s.index = pg ? (p.index as unknown as typeof s.index) : s.index;
 export const uniqueIndex: typeof s.uniqueIndex = pg ? (p.uniqueIndex as unknown as typeof s.uniqueIndex) : s.uniqueIndex;
 
@@ -114,4 +116,20 @@ export function integer64<TName extends string>(name: TName): ReturnType<typeof 
  */
 export function id(): ReturnType<typeof sqliteId> {
   return (pg ? p.integer("id").primaryKey().generatedByDefaultAsIdentity() : sqliteId()) as unknown as ReturnType<typeof sqliteId>;
+}
+
+/** Bytes as stored on PostgreSQL (bytea): written from and read as a Node Buffer. */
+const pgBytea = p.customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array)),
+});
+
+function sqliteBytes<TName extends string>(name: TName) {
+  return s.blob(name, { mode: "buffer" });
+}
+
+/** Raw bytes read as a Node Buffer: SQLite blob, PostgreSQL bytea (issue 19: file chunks, db/schema/files.ts). */
+export function bytes<TName extends string>(name: TName): ReturnType<typeof sqliteBytes<TName>> {
+  return (pg ? pgBytea(name) : sqliteBytes(name)) as unknown as ReturnType<typeof sqliteBytes<TName>>;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, id, index, integer, json, now, real, table, text, uniqueIndex } from "./columns";
+import { boolean, id, index, integer, json, now, primaryKey, real, table, text, uniqueIndex } from "./columns";
 import { organisations, users } from "./accounts";
 import { files } from "./responses";
 import { tenders } from "./tenders";
@@ -65,6 +65,41 @@ export const factors = table(
     pcfData: json("pcf_data").$type<Record<string, unknown>>(),
   },
   (t) => [index("factors_set").on(t.setId)],
+);
+
+/**
+ * Valid rows of a factor CSV being read, in PostgreSQL mode (issue 16's "never all rows in memory"
+ * on an engine without per-connection temporary tables shared by the pool): each import stages its
+ * rows under a random `staging_id`, in file order (`seq`), then copies them into `factors` with one
+ * INSERT … SELECT in the upload's transaction and deletes them (app/carbon/factor-store.server.ts).
+ * Rows left by a crashed import are purged after a day. SQLite mode stages in a TEMP table of its
+ * connection instead and never writes here (its migration creates the table, unused).
+ */
+export const factorStaging = table(
+  "factor_staging",
+  {
+    stagingId: text("staging_id").notNull(),
+    seq: integer("seq").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    line: integer("line").notNull(),
+    item: text("item").notNull(),
+    segment: text("segment").notNull(),
+    ghgCategory: integer("ghg_category"),
+    value: real("value").notNull(),
+    unit: text("unit").notNull(),
+    massUnit: text("mass_unit").notNull(),
+    activityUnit: text("activity_unit").notNull(),
+    valueKgPerUnit: real("value_kg_per_unit").notNull(),
+    uncertaintyPct: real("uncertainty_pct"),
+    method: text("method").notNull(),
+    accounting: text("accounting"),
+    referenceYear: integer("reference_year").notNull(),
+    verifiedBy: text("verified_by"),
+    source: text("source"),
+    extra: json("extra").$type<Record<string, string>>(),
+    pcfData: json("pcf_data").$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.stagingId, t.seq] }), index("factor_staging_created").on(t.createdAt)],
 );
 
 /** Reference monetary ratios (kgCO2e per k€ HT), editable by a buying organisation's CSR team. */

@@ -7,3 +7,4 @@ export * from "./membership-requests";
 export * from "./account-security";
 export * from "./bill";
 export * from "./campaigns";
+export * from "./files";

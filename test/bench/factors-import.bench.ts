@@ -15,6 +15,10 @@
  * run with (NODE_OPTIONS). Measured on this 2-core machine: ~2.6 s / ~245 MB with it, ~4.6 s /
  * ~390 MB without (V8 pretenures the reader's allocation sites; the import itself adds ~0.85 s and
  * ~20 MB). To measure without it: FACTORS_BENCH_V8_FLAGS= npx tsx test/bench/factors-import.bench.ts
+ *
+ * `FACTORS_BENCH_PG=1`: the same on PostgreSQL (issue 19) — a throwaway cluster is started
+ * (test/support/postgres-cluster.ts), rows staged in `factor_staging`, the file's bytes written to
+ * `file_blobs` in the upload's transaction.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -38,15 +42,19 @@ const MAX_RSS_MB = 300;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nr-factors-import-bench-"));
 process.env.DATA_DIR = dir; // before any module reads the configuration
 
+const onPostgres = process.env.FACTORS_BENCH_PG === "1";
+const cluster = onPostgres ? await (await import("../support/postgres-cluster")).startPostgresCluster() : null;
+if (cluster) process.env.DATABASE_URL = await (await import("../support/postgres-cluster")).createDatabase(cluster.adminUrl, "bench");
+
 const { count, eq } = await import("drizzle-orm");
-const { openDatabase } = await import("#db/connection");
+const { closeDatabase, openDatabase, openPostgres } = await import("#db/connection");
 const { factorSets, factorUploads, factors, organisations, users } = await import("#db/schema");
 const { storeFromPath } = await import("~/carbon/blob-store.server");
 const { validateAndRecordCsv } = await import("~/carbon/factor-store.server");
 const { writeFactorsCsv } = await import("./factors-csv-generator");
 const { bareParse, measure, ratio } = await import("./bare-parse");
 
-const database = openDatabase(path.join(dir, "bench.sqlite"));
+const database = cluster ? await openPostgres(process.env.DATABASE_URL!) : openDatabase(path.join(dir, "bench.sqlite"));
 const org = (await database.insert(organisations).values({ name: "Fournisseur bench", kind: "supplier" }).returning())[0]!;
 const user = (await database.insert(users).values({ email: "bench@example.org", name: "Bench", passwordHash: "x" }).returning())[0]!;
 
@@ -80,12 +88,13 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().m
 const inDb = (await database.select({ n: count() }).from(factors).where(eq(factors.setId, result.setId ?? -1)).limit(1))[0]?.n ?? 0;
 const upload = (await database.select().from(factorUploads).where(eq(factorUploads.id, result.uploadId)).limit(1))[0];
 const set = (await database.select().from(factorSets).where(eq(factorSets.uploadId, result.uploadId)).limit(1))[0];
-database.$client.close();
+await closeDatabase(database);
+await cluster?.stop();
 const bareLine = `  bare papaparse stream parse: ${Math.round(bare.wallMs)} ms (CPU ${Math.round(bare.cpuMs)} ms); store + validate + import = ${ratio(imported, bare)} the bare parse (target ≤ 3×)`;
 fs.rmSync(dir, { recursive: true, force: true });
 
 const mb = (n: number) => Math.round(n / (1024 * 1024));
-console.log(`factors import: ${result.rows} rows validated+imported in ${Math.round(elapsed)} ms, peak RSS ${mb(peakRss)} MB (targets ${MAX_MS} ms, ${MAX_RSS_MB} MB)`);
+console.log(`factors import (${cluster ? "PostgreSQL" : "SQLite"}): ${result.rows} rows validated+imported in ${Math.round(elapsed)} ms, peak RSS ${mb(peakRss)} MB (targets ${MAX_MS} ms, ${MAX_RSS_MB} MB)`);
 console.log(
   `  V8 flags: ${process.execArgv.filter((a) => a.startsWith("--max-") || a.startsWith("--min-")).join(" ") || "none"}; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.availableParallelism()} CPUs\n` +
     `  file ${mb(bytes)} MB; store (SHA-256 + copy) ${Math.round(stored - started)} ms, validate + import ${Math.round(elapsed - (stored - started))} ms; ` +
