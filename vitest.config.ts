@@ -68,6 +68,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Two built portals on one PostgreSQL database (issue 19 §4, "Done when"): requests alternate between
+          // them, then one is killed with SIGKILL. Its own project, not `postgres` or `fault`: it needs both the
+          // throwaway cluster (globalSetup) and the build, starts three processes, and must not share the cluster
+          // with the parallel files of the `postgres` project while it kills a server in the middle of writes.
+          name: "scale-out",
+          include: ["test/scale-out/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/support/postgres-global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Starts the built portal on its own data folder and kills it with SIGKILL (test/fault/).
           name: "fault",
           include: ["test/fault/**/*.test.ts"],

@@ -77,7 +77,13 @@ export function poolSize(env: Record<string, string | undefined> = process.env):
   return n;
 }
 
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * Handle → pool of every database opened by `openPostgres`. Kept on globalThis, like db/transaction.ts's
+ * singletons: this module is loaded twice in a running portal (by the compiled server, which opens the
+ * database, and inside the Remix build, whose routes ask `isPostgres`), and both copies must agree —
+ * with a module-level map, route code saw a PostgreSQL handle as SQLite ("$client.prepare is not a function").
+ */
+const pools: WeakMap<object, pg.Pool> = ((globalThis as Record<symbol, WeakMap<object, pg.Pool> | undefined>)[Symbol.for("nr-procure.db.pools")] ??= new WeakMap());
 
 let parsersSet = false;
 /**
