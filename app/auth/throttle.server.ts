@@ -97,7 +97,9 @@ async function reserveOne(tx: Tx, key: ThrottleKey, now: number): Promise<{ next
         target: rateLimits.key,
         set: { hits, nextAt, expiresAt: sql`${nextAt} + ${p.windowMs}` },
         // Allowed when the streak is over or the wait has passed; otherwise nothing is written.
-        setWhere: sql`${stale} OR ${rateLimits.nextAt} <= ${now}`,
+        // Also allowed while the streak is under `free` (no wait owed): a request whose `now` is a few
+        // milliseconds older than a concurrent one's must not be refused for that.
+        setWhere: sql`${stale} OR ${rateLimits.nextAt} <= ${now} OR ${rateLimits.hits} + 1 < ${p.free}`,
       })
       .returning({ nextAt: rateLimits.nextAt }))[0]!;
   return row ?? null;

@@ -78,6 +78,17 @@ describe("the limiter itself", () => {
     expect((await reserve([key], t0 + 12_000 + 5000 + 60_000)).ok).toBe(true);
   });
 
+  it("does not refuse an attempt under `free` whose clock reading is a little older than a concurrent one's", async () => {
+    // Concurrent sign-ins from one office address: each request reads the clock before its turn.
+    const office = { policy, subject: "bureau" };
+    const t0 = 3_000_000_000;
+    expect((await reserve([office], t0 + 5)).ok).toBe(true);
+    expect((await reserve([office], t0)).ok).toBe(true);
+    expect((await reserve([office], t0 + 2)).ok).toBe(true);
+    // The fourth is over `free`: the wait applies as before.
+    expect(await reserve([office], t0 + 3)).toMatchObject({ ok: false });
+  });
+
   it("counts all keys of an attempt or none", async () => {
     const t0 = 2_000_000_000;
     const a = { policy: { ...policy, name: "test-a", free: 1 }, subject: "x" };
