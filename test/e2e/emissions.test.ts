@@ -34,7 +34,9 @@ describe("CSR team, issue 18, end to end", () => {
     // 2. The NAF 63.11 element becomes the ratio of the « hébergement et cloud » segment.
     const pick = page.getByRole("form", { name: "Utiliser l'élément 990003" });
     await pick.locator("select").selectOption("hebergement-cloud");
-    await Promise.all([page.waitForURL(/\/rse\/base-empreinte$/), pick.getByRole("button", { name: "Utiliser" }).click()]);
+    // Wait for the outcome, not the URL (the page is already at /rse/base-empreinte before the post).
+    await pick.getByRole("button", { name: "Utiliser" }).click();
+    await page.getByText("Ratio enregistré pour « Segment Hébergement et cloud ».").waitFor();
     await page.goto(`${baseUrl()}/rse/ratios`);
     await expect(page.getByTestId("ratios").textContent()).resolves.toContain("Élément 990003 · unité d'origine kgCO2e/k€HT · statut Valide générique");
 
