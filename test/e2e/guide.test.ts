@@ -28,6 +28,8 @@ describe("the published guide (no login)", () => {
     await page.goto(`${baseUrl()}/guide`);
     await page.getByRole("link", { name: /Gouvernance et stratégie/ }).click();
     await page.waitForURL(`${baseUrl()}/guide/gouvernance`);
+    // The URL changes when the navigation commits; wait for the new page's questions before reading them.
+    await page.locator("article.question .qid").first().waitFor();
     const ids = await page.locator("article.question .qid").allTextContents();
     expect(ids[0]).toBe("GOUV-01");
     for (const id of ids) expect(id).toMatch(/^GOUV-\d{2}$/);
