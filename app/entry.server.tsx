@@ -4,12 +4,17 @@
  * the Content-Security-Policy header; every inline script React and Remix write into the stream
  * (hydration data, single-fetch chunks, Suspense boundaries) must carry it, hence `nonce` on
  * `<RemixServer>` and `renderToPipeableStream`, and the context read by `<Scripts>` in root.tsx.
+ *
+ * One difference from the default (issue 16, per-request floor): the document is rendered whole
+ * (`onAllReady`) into memory and sent as ONE buffer with its Content-Length, instead of being piped
+ * chunk by chunk (React writes 2 KB chunks: ~55 for the comparison page, each through a
+ * PassThrough, a web ReadableStream, the Express response and a socket write). No route defers data
+ * (no `defer`/`<Await>`): the only Suspense boundary is Remix's single-fetch data script, resolved
+ * in the same turn as the page, so streaming gained no time to first byte, only CPU per chunk.
  */
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
@@ -22,8 +27,6 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // Bots and SPA mode get the whole document at once; browsers get the shell as soon as it is ready.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // Under `vite dev` without the Express server there is no context: no nonce, and no CSP header either.
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
 
@@ -31,8 +34,7 @@ export default function handleRequest(
     let shellRendered = false;
     // The abort timer holds the whole render (loader data included) in its closure: it must be
     // cleared as soon as rendering is over, or every request keeps its page in memory for
-    // ABORT_DELAY ms (issue 16: 740 MB peak under load). `onAllReady` fires after the last
-    // Suspense boundary, in streaming mode too; errors clear it as well.
+    // ABORT_DELAY ms (issue 16: 740 MB peak under load). Errors clear it as well.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let finished = false;
     const done = () => {
@@ -40,27 +42,36 @@ export default function handleRequest(
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
     };
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html");
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    };
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        length += chunk.length;
+        callback();
+      },
+      final(callback) {
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
+        responseHeaders.set("Content-Type", "text/html");
+        responseHeaders.set("Content-Length", String(body.length));
+        resolve(new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce ?? ""}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        ...(waitForAll
-          ? {
-              onAllReady() {
-                done();
-                ready();
-              },
-            }
-          : { onShellReady: ready, onAllReady: done }),
+        onShellReady() {
+          shellRendered = true;
+        },
+        onAllReady() {
+          done();
+          // Everything is rendered: React writes it all into `sink` now and ends it.
+          pipe(sink);
+        },
         onShellError(error: unknown) {
           done();
           reject(error);

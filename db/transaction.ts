@@ -154,21 +154,54 @@ async function savepoint<T>(client: Database.Database, fn: () => Promise<T>): Pr
 }
 
 /**
+ * Throws when a query of ANOTHER request would run inside the open SQLite transaction of `client`
+ * (see the module comment). Called by every `prepare` of a guarded connection, and before each run
+ * of a query prepared once (app/lib/prepared.server.ts), which does not go through `prepare` again.
+ */
+export function assertSqliteAccess(client: Database.Database): void {
+  const open = lockOf(client).open;
+  if (open && insideTransaction.getStore() !== open && requestContext.getStore() !== open.owner) {
+    throw new Error(
+      "SQLite : requête d'une autre requête HTTP pendant une transaction ouverte (un rappel de transaction a attendu autre chose que la base de données).",
+    );
+  }
+}
+
+/** Statements kept per connection (LRU), and the longest SQL text kept (multi-row INSERT batches are not). */
+const STATEMENT_CACHE_SIZE = 500;
+const STATEMENT_CACHE_MAX_SQL = 4_000;
+
+/**
  * Wraps the client's `prepare` (drizzle prepares every query through it) so that a query from
  * another request while a transaction is open fails loudly. Queries of the same request (Remix runs
  * a page's loaders side by side) and of the transaction itself pass.
+ *
+ * It also remembers compiled statements by SQL text (issue 16, per-request floor: SQLite compiled
+ * every query of every request again, ~2 % of a light page). A statement handed out again is reset
+ * to better-sqlite3's default result mode first (drizzle switches some to `raw()`), and one that is
+ * still running (an open `iterate()`) is never handed out twice. Schema changes are SQLite's
+ * concern: a cached statement is recompiled by SQLite when the schema it was compiled against changed.
  */
 export function guardSqliteConnection(client: Database.Database): void {
   const prepare = client.prepare.bind(client) as (source: string) => Database.Statement;
-  const lock = lockOf(client);
+  const cache = new Map<string, Database.Statement>();
   (client as { prepare: unknown }).prepare = (source: string) => {
-    const open = lock.open;
-    if (open && insideTransaction.getStore() !== open && requestContext.getStore() !== open.owner) {
-      throw new Error(
-        "SQLite : requête d'une autre requête HTTP pendant une transaction ouverte (un rappel de transaction a attendu autre chose que la base de données).",
-      );
+    assertSqliteAccess(client);
+    if (typeof source !== "string" || source.length > STATEMENT_CACHE_MAX_SQL) return prepare(source);
+    const cached = cache.get(source);
+    if (cached && !cached.busy) {
+      // Most recently used last: Map keeps insertion order.
+      cache.delete(source);
+      cache.set(source, cached);
+      if (cached.reader) cached.raw(false).pluck(false).expand(false);
+      return cached;
     }
-    return prepare(source);
+    const statement = prepare(source);
+    if (!cached) {
+      cache.set(source, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return statement;
   };
 }
 
