@@ -16,7 +16,9 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { FragmentRendererContext } from "~/components/cached-content";
 import { NonceProvider } from "~/components/nonce";
+import { renderCachedFragment } from "~/lib/html-fragments.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -60,7 +62,9 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce ?? ""}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <FragmentRendererContext.Provider value={renderCachedFragment}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </FragmentRendererContext.Provider>
       </NonceProvider>,
       {
         nonce,

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CachedContent, CachedLink } from "~/components/cached-content";
 import { PriceFootprint } from "~/components/tenders/price-footprint";
 import { isBuyer } from "~/auth/permissions.server";
 import { requireRole } from "~/auth/session.server";
@@ -74,19 +75,8 @@ export const loader = defineLoader(async ({ request, params }: LoaderFunctionArg
 export default function Comparison() {
   const d = useLoaderData<typeof loader>();
   const base = `/acheteur/appels-d-offres/${d.tender.id}`;
-  const sortLink = (key: string, label: string) => {
-    const active = d.sort === key;
-    const nextDir = active && d.dir === "desc" ? "asc" : "desc";
-    return (
-      <Link to={`?tri=${encodeURIComponent(key)}&ordre=${nextDir}`} aria-label={`Trier par ${label}`} preventScrollReset>
-        {label}
-        {active ? (d.dir === "desc" ? " ▼" : " ▲") : ""}
-      </Link>
-    );
-  };
   // The chart keeps the ranking's order (and colours) whatever the table's sort.
   const chartSeries = [...d.rows].sort((a, b) => a.rank - b.rank).map((r) => ({ name: r.name, values: r.criteria }));
-  const ariaSort = (key: string) => (d.sort === key ? (d.dir === "desc" ? "descending" : "ascending") : undefined);
   return (
     <>
       <p className="no-print">
@@ -151,109 +141,144 @@ export default function Comparison() {
             <p className="stability" data-testid="stability">
               {d.stability}
             </p>
-            <div className="table-scroll">
-              <table className="data ranking" data-testid="ranking">
-                <caption id="ranking-caption" className="muted">
-                  Classement des offres : note totale, notes prix, technique et RSE, puis note de chaque critère RSE sur 100 (les valeurs du graphique).
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" aria-sort={ariaSort("rank")}>
-                      {sortLink("rank", "Rang")}
-                    </th>
-                    <th scope="col">Fournisseur</th>
-                    <th scope="col" className="num" aria-sort={ariaSort("total")}>
-                      {sortLink("total", "Total /100")}
-                    </th>
-                    <th scope="col" className="num">
-                      Prix
-                    </th>
-                    <th scope="col" className="num" aria-sort={ariaSort("price")}>
-                      {sortLink("price", "Note prix")}
-                    </th>
-                    <th scope="col" className="num" aria-sort={ariaSort("technical")}>
-                      {sortLink("technical", "Note technique")}
-                    </th>
-                    <th scope="col" className="num" aria-sort={ariaSort("rse")}>
-                      {sortLink("rse", "Note RSE")}
-                    </th>
-                    {d.offerCriteria.map((o) => (
-                      <th key={o.id} scope="col" className="num" title={`${o.label} (${o.unit}), ${o.share} % de la note`}>
-                        {o.label}
-                      </th>
-                    ))}
-                    {d.criteria.map((c) => (
-                      <th key={c.id} scope="col" className="num" aria-sort={ariaSort(`c:${c.id}`)} title={c.title}>
-                        {sortLink(`c:${c.id}`, c.shortTitle)}
-                      </th>
-                    ))}
-                    <th scope="col" className="num" aria-sort={ariaSort("unanswered")}>
-                      {sortLink("unanswered", "Sans réponse")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.rows.map((r) => (
-                    <tr key={r.id} data-supplier={r.name}>
-                      <td>{r.rank}</td>
-                      <th scope="row">
-                        <Link to={`${base}/fournisseurs/${r.organisationId}`}>{r.name}</Link>
-                        {r.unreviewed ? (
-                          r.unreviewedCount > 0 ? (
-                            <span className="badge badge--warn" data-testid="not-fully-reviewed">
-                              {r.unreviewedCount} élément{r.unreviewedCount > 1 ? "s" : ""} à relire
-                            </span>
-                          ) : (
-                            <span className="badge">relue</span>
-                          )
-                        ) : r.pending > 0 ? (
-                          <span className="small muted"> ({r.pending} auto-évaluations non revues)</span>
-                        ) : null}
-                      </th>
-                      <td className="num">
-                        <strong>{frNum(r.total)}</strong>
-                      </td>
-                      <td className="num">{frEuros(r.price)}</td>
-                      <td className="num">{frNum(r.priceScore)}</td>
-                      <td className="num">{frNum(r.technicalScore)}</td>
-                      <td className="num">{frNum(r.rseScore)}</td>
-                      {d.offerCriteria.map((o) => (
-                        <td key={o.id} className="num">
-                          {r.offerScores?.[o.id] === undefined ? "—" : frNum(r.offerScores[o.id])}
-                          {r.missingOfferValues?.includes(o.id) ? <span className="small muted"> (non fournie)</span> : null}
-                        </td>
-                      ))}
-                      {d.criteria.map((c) => (
-                        <td key={c.id} className="num">
-                          {r.criteria[c.id] === null || r.criteria[c.id] === undefined ? "sans objet" : frNum(r.criteria[c.id])}
-                        </td>
-                      ))}
-                      <td className="num">{r.unanswered.length}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CachedContent
+              tag="div"
+              className="table-scroll"
+              cacheKey={["ranking", base, d.sort, d.dir, d.offerCriteria, d.criteria, d.rows]}
+              render={() => <RankingTable base={base} sort={d.sort} dir={d.dir} offerCriteria={d.offerCriteria} criteria={d.criteria} rows={d.rows} />}
+            />
           </section>
-          <section className="card">
-            <h2>Notes par critère RSE (sur 100)</h2>
-            <CriterionChart criteria={d.criteria} series={chartSeries} describedBy="ranking-caption" />
-          </section>
+          <CachedContent
+            tag="section"
+            className="card"
+            cacheKey={["chart", d.criteria, chartSeries]}
+            render={() => (
+              <>
+                <h2>Notes par critère RSE (sur 100)</h2>
+                <CriterionChart criteria={d.criteria} series={chartSeries} describedBy="ranking-caption" />
+              </>
+            )}
+          />
           {d.initialOutcome ? (
-            <div className="no-print">
-              <WhatIfPanel
-                inputUrl={`${base}/simulation.json`}
-                names={d.names}
-                criteria={d.criteria}
-                initial={d.simulation}
-                initialOutcome={d.initialOutcome!}
-                publishedRanks={d.publishedRanks}
-                hidden={{ tri: d.sort, ordre: d.dir }}
-              />
-            </div>
+            <CachedContent
+              tag="div"
+              className="no-print"
+              cacheKey={["what-if", base, d.names, d.criteria, d.simulation, d.initialOutcome, d.publishedRanks, d.sort, d.dir]}
+              render={() => (
+                <WhatIfPanel
+                  inputUrl={`${base}/simulation.json`}
+                  names={d.names}
+                  criteria={d.criteria}
+                  initial={d.simulation}
+                  initialOutcome={d.initialOutcome!}
+                  publishedRanks={d.publishedRanks}
+                  hidden={{ tri: d.sort, ordre: d.dir }}
+                />
+              )}
+            />
           ) : null}
         </>
       )}
     </>
+  );
+}
+
+type ComparisonData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The ranking table: a pure function of its props (rendered once per data on the server, CachedContent). */
+function RankingTable({ base, sort, dir, offerCriteria, criteria, rows }: Pick<ComparisonData, "sort" | "dir" | "offerCriteria" | "criteria" | "rows"> & { base: string }) {
+  const sortLink = (key: string, label: string) => {
+    const active = sort === key;
+    const nextDir = active && dir === "desc" ? "asc" : "desc";
+    return (
+      <CachedLink to={`?tri=${encodeURIComponent(key)}&ordre=${nextDir}`} aria-label={`Trier par ${label}`} preventScrollReset>
+        {label}
+        {active ? (dir === "desc" ? " ▼" : " ▲") : ""}
+      </CachedLink>
+    );
+  };
+  const ariaSort = (key: string) => (sort === key ? (dir === "desc" ? "descending" : "ascending") : undefined);
+  return (
+    <table className="data ranking" data-testid="ranking">
+      <caption id="ranking-caption" className="muted">
+        Classement des offres : note totale, notes prix, technique et RSE, puis note de chaque critère RSE sur 100 (les valeurs du graphique).
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" aria-sort={ariaSort("rank")}>
+            {sortLink("rank", "Rang")}
+          </th>
+          <th scope="col">Fournisseur</th>
+          <th scope="col" className="num" aria-sort={ariaSort("total")}>
+            {sortLink("total", "Total /100")}
+          </th>
+          <th scope="col" className="num">
+            Prix
+          </th>
+          <th scope="col" className="num" aria-sort={ariaSort("price")}>
+            {sortLink("price", "Note prix")}
+          </th>
+          <th scope="col" className="num" aria-sort={ariaSort("technical")}>
+            {sortLink("technical", "Note technique")}
+          </th>
+          <th scope="col" className="num" aria-sort={ariaSort("rse")}>
+            {sortLink("rse", "Note RSE")}
+          </th>
+          {offerCriteria.map((o) => (
+            <th key={o.id} scope="col" className="num" title={`${o.label} (${o.unit}), ${o.share} % de la note`}>
+              {o.label}
+            </th>
+          ))}
+          {criteria.map((c) => (
+            <th key={c.id} scope="col" className="num" aria-sort={ariaSort(`c:${c.id}`)} title={c.title}>
+              {sortLink(`c:${c.id}`, c.shortTitle)}
+            </th>
+          ))}
+          <th scope="col" className="num" aria-sort={ariaSort("unanswered")}>
+            {sortLink("unanswered", "Sans réponse")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-supplier={r.name}>
+            <td>{r.rank}</td>
+            <th scope="row">
+              <CachedLink to={`${base}/fournisseurs/${r.organisationId}`}>{r.name}</CachedLink>
+              {r.unreviewed ? (
+                r.unreviewedCount > 0 ? (
+                  <span className="badge badge--warn" data-testid="not-fully-reviewed">
+                    {r.unreviewedCount} élément{r.unreviewedCount > 1 ? "s" : ""} à relire
+                  </span>
+                ) : (
+                  <span className="badge">relue</span>
+                )
+              ) : r.pending > 0 ? (
+                <span className="small muted"> ({r.pending} auto-évaluations non revues)</span>
+              ) : null}
+            </th>
+            <td className="num">
+              <strong>{frNum(r.total)}</strong>
+            </td>
+            <td className="num">{frEuros(r.price)}</td>
+            <td className="num">{frNum(r.priceScore)}</td>
+            <td className="num">{frNum(r.technicalScore)}</td>
+            <td className="num">{frNum(r.rseScore)}</td>
+            {offerCriteria.map((o) => (
+              <td key={o.id} className="num">
+                {r.offerScores?.[o.id] === undefined ? "—" : frNum(r.offerScores[o.id])}
+                {r.missingOfferValues?.includes(o.id) ? <span className="small muted"> (non fournie)</span> : null}
+              </td>
+            ))}
+            {criteria.map((c) => (
+              <td key={c.id} className="num">
+                {r.criteria[c.id] === null || r.criteria[c.id] === undefined ? "sans objet" : frNum(r.criteria[c.id])}
+              </td>
+            ))}
+            <td className="num">{r.unanswered.length}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

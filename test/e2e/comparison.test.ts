@@ -32,9 +32,13 @@ describe("comparison page", () => {
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
     const csp: string[] = [];
+    const reactErrors: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(m.text());
+      // The ranking table, chart and what-if panel come from cached server HTML (issue 16): it must hydrate as is.
+      if (m.type() === "error" && /hydrat|Minified React error/i.test(m.text())) reactErrors.push(m.text());
     });
+    page.on("pageerror", (e) => reactErrors.push(e.message));
     await signIn(page, "acheteur@metropole.example");
     const url = `${baseUrl()}/acheteur/appels-d-offres/${tenderId}/comparaison`;
     const html = await (await page.request.get(url)).text();
@@ -60,6 +64,13 @@ describe("comparison page", () => {
     await page.getByLabel("Prix simulé (%)", { exact: true }).fill("10");
     await page.getByRole("alert").filter({ hasText: "Réglages impossibles" }).waitFor();
     expect(csp).toEqual([]);
+    // A sort link of the cached table is a client-side navigation once hydrated (no document reload).
+    await page.evaluate(() => ((window as unknown as { hydratedMarker: number }).hydratedMarker = 1));
+    await page.getByRole("link", { name: "Trier par Total /100" }).click();
+    await page.waitForURL(/tri=total&ordre=desc/);
+    await page.locator('th[aria-sort="descending"] a[aria-label="Trier par Total /100"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { hydratedMarker?: number }).hydratedMarker)).toBe(1);
+    expect(reactErrors).toEqual([]);
     await context.close();
   });
 });
