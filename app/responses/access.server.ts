@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getGuide, getQuestion, type Guide, type Question } from "#questionnaires/guide";
 import { organisations, responses, tenders } from "#db/schema";
 import { supplierViewOfMethod, tendersVisibleToSupplier } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { Tx } from "~/lib/db.server";
+import { preparedQuery } from "~/lib/prepared.server";
 import { publishedQuestionsOf } from "~/tenders/builder";
 import { includedQuestions, type QuestionsMethod } from "~/tenders/method";
 import { formatParis, isPast } from "~/lib/dates";
@@ -70,8 +71,13 @@ export function requireOpenTender(t: SupplierTender): void {
 
 /** The acting supplier organisation's response to a tender, if it has one. */
 export async function findOwnResponse(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }) {
-  return (await tx
-      .select()
-      .from(responses)
-      .where(and(eq(responses.tenderId, tenderId), eq(responses.supplierOrganisationId, user.organisationId))).limit(1))[0];
+  return (await ownResponseQuery({ tenderId, organisationId: user.organisationId }, tx))[0];
 }
+// Prepared once (issue 16): every questionnaire page and save looks it up.
+const ownResponseQuery = preparedQuery("own_response", (tx) =>
+  tx
+    .select()
+    .from(responses)
+    .where(and(eq(responses.tenderId, sql.placeholder("tenderId")), eq(responses.supplierOrganisationId, sql.placeholder("organisationId"))))
+    .limit(1),
+);

@@ -4,6 +4,7 @@ import { answerFiles, files, responseAnswers, responses, submissions, users } fr
 import type { CurrentUser } from "~/auth/session.server";
 import { isPostgres } from "#db/connection";
 import { db, type Tx, transaction } from "~/lib/db.server";
+import { preparedQuery } from "~/lib/prepared.server";
 import { config } from "~/config.server";
 import { countdown, formatParis } from "~/lib/dates";
 import { AppError, notFound } from "~/lib/errors";
@@ -66,16 +67,29 @@ export type FileInfo = { answerFileId: number; fileId: number; originalName: str
 
 /** The answers and attached files of a response row the caller found for the acting user. */
 export async function loadAnswersAndFiles(tx: Tx, response: { id: number }) {
-  const responseId = response.id;
-  const rows = await tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, responseId));
-  const fileRows = await tx
-      .select({ answerFileId: answerFiles.id, questionId: answerFiles.questionId, fileId: files.id, originalName: files.originalName, size: files.size, mimeType: files.mimeType, sha256: files.sha256 })
-      .from(answerFiles)
-      .innerJoin(files, eq(files.id, answerFiles.fileId))
-      .where(and(eq(answerFiles.responseId, responseId), isNull(answerFiles.deletedAt)))
-      .orderBy(answerFiles.id);
+  const values = { responseId: response.id };
+  const rows = await answersQuery(values, tx);
+  const fileRows = await answerFilesQuery(values, tx);
   return { rows, fileRows };
 }
+// The questionnaire pages' queries, prepared once (issue 16: drizzle's query building per request).
+const answersQuery = preparedQuery("response_answers_of", (tx) => tx.select().from(responseAnswers).where(eq(responseAnswers.responseId, sql.placeholder("responseId"))));
+const answerFilesQuery = preparedQuery("answer_files_of", (tx) =>
+  tx
+    .select({ answerFileId: answerFiles.id, questionId: answerFiles.questionId, fileId: files.id, originalName: files.originalName, size: files.size, mimeType: files.mimeType, sha256: files.sha256 })
+    .from(answerFiles)
+    .innerJoin(files, eq(files.id, answerFiles.fileId))
+    .where(and(eq(answerFiles.responseId, sql.placeholder("responseId")), isNull(answerFiles.deletedAt)))
+    .orderBy(answerFiles.id),
+);
+const latestSubmissionQuery = preparedQuery("latest_submission_of", (tx) =>
+  tx
+    .select({ id: submissions.id, submittedAt: submissions.submittedAt })
+    .from(submissions)
+    .where(and(eq(submissions.responseId, sql.placeholder("responseId")), isNull(submissions.withdrawnAt)))
+    .orderBy(desc(submissions.id))
+    .limit(1),
+);
 
 /** The tender as the questionnaire pages head it. */
 function tenderHeader(t: SupplierTender) {
@@ -107,12 +121,7 @@ async function loadState(tx: Tx, { user, tenderId }: { user: CurrentUser; tender
   const sections: SectionSummary[] = t.guide.criteria
     .map((c) => ({ id: c.id, number: c.number, title: c.title, ...(progress.byCriterion[c.id] ?? { total: 0, complete: 0 }) }))
     .filter((c) => c.total > 0);
-  const latestSubmission =
-    (await tx
-            .select({ id: submissions.id, submittedAt: submissions.submittedAt })
-            .from(submissions)
-            .where(and(eq(submissions.responseId, response.id), isNull(submissions.withdrawnAt)))
-            .orderBy(desc(submissions.id)).limit(1))[0] ?? null;
+  const latestSubmission = (await latestSubmissionQuery({ responseId: response.id }, tx))[0] ?? null;
   const usedBytes = fileRows.reduce((sum, f) => sum + f.size, 0);
   // Where a reused answer still to confirm came from, when not the library (issue 14: a campaign).
   const sourceNotes: Record<string, string> = {};

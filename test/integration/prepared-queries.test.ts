@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { organisations, sessions } from "#db/schema";
 import { isSqlite, requestContext, runTransaction } from "#db/transaction";
 import { getCurrentUser } from "~/auth/session.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { preparedQuery } from "~/lib/prepared.server";
 import { seed, signedInClient } from "../support/client";
 
@@ -26,6 +26,17 @@ describe("preparedQuery", () => {
     expect(await organisationNamed({ name: "Écrite après la préparation" })).toEqual([]);
     const [created] = await db().insert(organisations).values({ name: "Écrite après la préparation", kind: "supplier" }).returning({ id: organisations.id });
     expect(await organisationNamed({ name: "Écrite après la préparation" })).toEqual([{ id: created!.id, kind: "supplier" }]);
+  });
+
+  it("given a transaction's tx, runs inside it: sees the transaction's own rows, nothing of it after a rollback", async () => {
+    await expect(
+      transaction(async (tx) => {
+        await tx.insert(organisations).values({ name: "Dans la transaction", kind: "buyer" });
+        expect(await organisationNamed({ name: "Dans la transaction" }, tx)).toHaveLength(1);
+        throw new Error("annulée");
+      }),
+    ).rejects.toThrow("annulée");
+    expect(await organisationNamed({ name: "Dans la transaction" })).toEqual([]);
   });
 
   it("the session lookup (prepared once) finds the signed-in user, and nobody once the session is gone", async () => {
