@@ -161,16 +161,26 @@ function keyOf(req: IncomingMessage & { originalUrl?: string }): string {
 }
 
 function replay(res: ServerResponse, entry: Entry, nonce: string | undefined): void {
-  let body = entry.body;
-  if (entry.noncePositions.length > 0 && nonce) {
-    body = Buffer.from(entry.body);
-    for (const at of entry.noncePositions) body.write(nonce, at, "latin1");
-  }
   res.statusCode = 200;
   for (const [name, value] of entry.headers) res.setHeader(name, value);
   res.setHeader("X-Page-Cache", "hit");
-  res.setHeader("Content-Length", body.length);
-  res.end(body);
+  res.setHeader("Content-Length", entry.body.length);
+  if (entry.noncePositions.length === 0 || !nonce) {
+    res.end(entry.body);
+    return;
+  }
+  // The kept page in slices around its nonce, this response's nonce in between: no copy of the
+  // page per request (a 111 KB copy each time was most of the garbage collector's work).
+  const fresh = Buffer.from(nonce, "latin1");
+  res.cork();
+  let from = 0;
+  for (const at of entry.noncePositions) {
+    res.write(entry.body.subarray(from, at));
+    res.write(fresh);
+    from = at + fresh.length;
+  }
+  res.end(entry.body.subarray(from));
+  process.nextTick(() => res.uncork());
 }
 
 /**

@@ -16,6 +16,7 @@ import { db } from "./db.server";
 interface SqliteStamp {
   id: string;
   changes: { get(): unknown };
+  dataVersion: { get(): unknown };
 }
 const sqliteStamps = new WeakMap<Db, SqliteStamp>();
 
@@ -27,10 +28,13 @@ export async function writeStamp(): Promise<string> {
   }
   let stamp = sqliteStamps.get(connection);
   if (!stamp) {
-    stamp = { id: crypto.randomBytes(6).toString("base64url"), changes: connection.$client.prepare<[], { n: number }>("select total_changes() as n") };
+    stamp = {
+      id: crypto.randomBytes(6).toString("base64url"),
+      // Prepared once: this runs on every page request (server/page-cache.ts).
+      changes: connection.$client.prepare("select total_changes()").pluck(),
+      dataVersion: connection.$client.prepare("pragma data_version").pluck(),
+    };
     sqliteStamps.set(connection, stamp);
   }
-  const changes = (stamp.changes.get() as { n: number }).n;
-  const dataVersion = connection.$client.pragma("data_version", { simple: true }) as number;
-  return `${stamp.id}.${dataVersion}.${changes}`;
+  return `${stamp.id}.${stamp.dataVersion.get() as number}.${stamp.changes.get() as number}`;
 }
