@@ -101,8 +101,8 @@ export function tendersVisibleToBuyingSide(user: CurrentUser): SQL {
   return and(tenderOwnedBy(user.organisationId), inArray(tenders.id, assigned))!;
 }
 
-/** Invitations a supplier organisation accepted and the buyer did not revoke. */
-export function acceptedInvitationsOf(supplierOrganisationId: number): SQL {
+/** Invitations a supplier organisation accepted and the buyer did not revoke (the id may be a prepared query's placeholder). */
+export function acceptedInvitationsOf(supplierOrganisationId: number | ReturnType<typeof sql.placeholder>): SQL {
   return and(eq(invitations.supplierOrganisationId, supplierOrganisationId), isNotNull(invitations.acceptedAt), isNull(invitations.revokedAt))!;
 }
 
@@ -112,10 +112,18 @@ export function acceptedInvitationsOf(supplierOrganisationId: number): SQL {
  */
 export function tendersVisibleToSupplier(user: CurrentUser): SQL {
   if (!isSupplier(user)) return nothing;
+  return tendersVisibleToSupplierOrganisation(user.organisationId);
+}
+
+/**
+ * The rule of `tendersVisibleToSupplier` for a supplier organisation's id, given as a value or as a
+ * placeholder of a query prepared once (issue 16). The caller has checked the user is a supplier.
+ */
+export function tendersVisibleToSupplierOrganisation(organisationId: number | ReturnType<typeof sql.placeholder>): SQL {
   const invited = db()
     .select({ one: sql`1` })
     .from(invitations)
-    .where(and(eq(invitations.tenderId, tenders.id), acceptedInvitationsOf(user.organisationId)));
+    .where(and(eq(invitations.tenderId, tenders.id), acceptedInvitationsOf(organisationId)));
   return and(isNull(tenders.deletedAt), inArray(tenders.status, ["published", "closed", "cancelled"]), isNotNull(tenders.publishedMethod), exists(invited))!;
 }
 

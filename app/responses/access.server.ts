@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getGuide, getQuestion, type Guide, type Question } from "#questionnaires/guide";
 import { organisations, responses, tenders } from "#db/schema";
-import { supplierViewOfMethod, tendersVisibleToSupplier } from "~/auth/permissions.server";
+import { isSupplier, supplierViewOfMethod, tendersVisibleToSupplierOrganisation } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { Tx } from "~/lib/db.server";
 import { preparedQuery } from "~/lib/prepared.server";
@@ -28,12 +28,9 @@ export type SupplierTender = {
  * so that "not found" and "not yours" look the same.
  */
 export async function findSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): Promise<SupplierTender | null> {
-  if (!Number.isSafeInteger(tenderId)) return null;
-  const row = (await tx
-      .select({ tender: tenders, buyerName: organisations.name })
-      .from(tenders)
-      .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
-      .where(and(eq(tenders.id, tenderId), tendersVisibleToSupplier(user))).limit(1))[0];
+  // Only a supplier organisation sees tenders this way (tendersVisibleToSupplier: nothing otherwise).
+  if (!Number.isSafeInteger(tenderId) || !isSupplier(user)) return null;
+  const row = (await supplierTenderQuery({ tenderId, organisationId: user.organisationId }, tx))[0];
   if (!row) return null;
   const published = publishedQuestionsOf(row.tender);
   // A campaign's weights never reach a supplier (issue 14): the supplier view drops them here.
@@ -48,6 +45,16 @@ export async function findSupplierTender(tx: Tx, { user, tenderId }: { user: Cur
   }
   return { tender: row.tender, buyerName: row.buyerName, method, guide, questions };
 }
+
+// Prepared once (issue 16): every questionnaire page and save starts with it.
+const supplierTenderQuery = preparedQuery("supplier_tender", (tx) =>
+  tx
+    .select({ tender: tenders, buyerName: organisations.name })
+    .from(tenders)
+    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+    .where(and(eq(tenders.id, sql.placeholder("tenderId")), tendersVisibleToSupplierOrganisation(sql.placeholder("organisationId"))))
+    .limit(1),
+);
 
 export async function requireSupplierTender(tx: Tx, { user, tenderId }: { user: CurrentUser; tenderId: number }): Promise<SupplierTender> {
   const found = await findSupplierTender(tx, { user, tenderId });
