@@ -13,7 +13,7 @@ import { z } from "zod";
 import { segments } from "#questionnaires/segments";
 import { activityUnitIdSchema, massUnitIdSchema } from "#questionnaires/emission-factors/units";
 import { accountingIdSchema, accountingIds, methodIdSchema, methodIds } from "#questionnaires/emission-factors/methods";
-import type { FactorColumn } from "./columns";
+import { factorColumns, type FactorColumn } from "./columns";
 import { parseDecimalDetailed, type DecimalSeparator } from "./numbers";
 import { parseUnit } from "./units";
 
@@ -427,7 +427,75 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
   // The literal above lists the cells in `keys` order; a cell added to `cells` must be added there.
   const FAST_KEYS = "item segment ghg_category value unit uncertainty_pct method accounting reference_year verified_by source product_mass_kg cpc_code fossil_value value_incl_biogenic fossil_carbon_kgc biogenic_carbon_kgc boundary boundary_description exempted_pct packaging_included ipcc_ar";
   if (keys.join(" ") !== FAST_KEYS) throw new Error(`fastSafeParse: colonnes ${keys.join(" ")} ≠ ${FAST_KEYS}`);
-  return Object.assign(schema, { fastSafeParse });
+  if (factorColumns.join(" ") !== FAST_KEYS) throw new Error(`fastFactor: colonnes ${factorColumns.join(" ")} ≠ ${FAST_KEYS}`);
+
+  // One call site per reader (a shared `readers[i](…)` site sees 22 functions and stays slow).
+  const r0 = cells.item.read, r1 = cells.segment.read, r2 = cells.ghg_category.read, r3 = cells.value.read, r4 = cells.unit.read;
+  const r5 = cells.uncertainty_pct.read, r6 = cells.method.read, r7 = cells.accounting.read, r8 = cells.reference_year.read;
+  const r9 = cells.verified_by.read, r10 = cells.source.read, r11 = cells.product_mass_kg.read, r12 = cells.cpc_code.read;
+  const r13 = cells.fossil_value.read, r14 = cells.value_incl_biogenic.read, r15 = cells.fossil_carbon_kgc.read;
+  const r16 = cells.biogenic_carbon_kgc.read, r17 = cells.boundary.read, r18 = cells.boundary_description.read;
+  const r19 = cells.exempted_pct.read, r20 = cells.packaging_included.read, r21 = cells.ipcc_ar.read;
+  /**
+   * `fastFactor`: the reader's hot path (issue 16). The row's cells in `factorColumns` order
+   * (`undefined` for a column the file does not have) → the normalised factor the reader returns
+   * (`line` and `extra` included), built as one object; `null` when a cell is not valid — the
+   * caller then runs the zod schema for the French messages. Same factor as `safeParse` + the
+   * reader's `line`/`extra` (unit-tested).
+   */
+  function fastFactor(c: readonly (string | undefined)[], line: number, extra: Record<string, string>): NormalisedFactor | null {
+    const v0 = r0(c[0]), v1 = r1(c[1]), v2 = r2(c[2]), v3 = r3(c[3]), v4 = r4(c[4]), v5 = r5(c[5]), v6 = r6(c[6]), v7 = r7(c[7]);
+    const v8 = r8(c[8]), v9 = r9(c[9]), v10 = r10(c[10]);
+    if (
+      v0 === INVALID || v1 === INVALID || v2 === INVALID || v3 === INVALID || v4 === INVALID || v5 === INVALID || v6 === INVALID || v7 === INVALID ||
+      v8 === INVALID || v9 === INVALID || v10 === INVALID
+    ) {
+      return null;
+    }
+    let pcf: ProductFootprintData | null = null;
+    // The product-footprint columns (most files have none: 11 `undefined` cells, no call).
+    if (
+      c[11] !== undefined || c[12] !== undefined || c[13] !== undefined || c[14] !== undefined || c[15] !== undefined || c[16] !== undefined ||
+      c[17] !== undefined || c[18] !== undefined || c[19] !== undefined || c[20] !== undefined || c[21] !== undefined
+    ) {
+      const v11 = r11(c[11]), v12 = r12(c[12]), v13 = r13(c[13]), v14 = r14(c[14]), v15 = r15(c[15]), v16 = r16(c[16]);
+      const v17 = r17(c[17]), v18 = r18(c[18]), v19 = r19(c[19]), v20 = r20(c[20]), v21 = r21(c[21]);
+      if (
+        v11 === INVALID || v12 === INVALID || v13 === INVALID || v14 === INVALID || v15 === INVALID || v16 === INVALID || v17 === INVALID ||
+        v18 === INVALID || v19 === INVALID || v20 === INVALID || v21 === INVALID
+      ) {
+        return null;
+      }
+      pcf = productFootprintData(
+        {
+          product_mass_kg: v11, cpc_code: v12, fossil_value: v13, value_incl_biogenic: v14, fossil_carbon_kgc: v15, biogenic_carbon_kgc: v16,
+          boundary: v17, boundary_description: v18, exempted_pct: v19, packaging_included: v20, ipcc_ar: v21,
+        },
+        v4.factorToKg,
+      );
+    }
+    const factor: NormalisedFactor = {
+      line,
+      item: v0,
+      segment: v1,
+      ghgCategory: v2,
+      value: v3,
+      unit: v4.text,
+      massUnit: v4.mass,
+      activityUnit: v4.activity,
+      valueKgPerUnit: toKg(v3, v4.factorToKg),
+      uncertaintyPct: v5,
+      method: v6,
+      accounting: v7,
+      referenceYear: v8,
+      verifiedBy: v9,
+      source: v10,
+      extra,
+    };
+    if (pcf) factor.pcf = pcf;
+    return factor;
+  }
+  return Object.assign(schema, { fastSafeParse, fastFactor });
 }
 
 export type FactorRowSchema = ReturnType<typeof createFactorRowSchema>;
