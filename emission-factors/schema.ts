@@ -14,7 +14,7 @@ import { segments } from "#questionnaires/segments";
 import { activityUnitIdSchema, massUnitIdSchema } from "#questionnaires/emission-factors/units";
 import { accountingIdSchema, accountingIds, methodIdSchema, methodIds } from "#questionnaires/emission-factors/methods";
 import { factorColumns, type FactorColumn } from "./columns";
-import { parseDecimalDetailed, type DecimalSeparator } from "./numbers";
+import { parseDecimalDetailed, parsePlainDecimal, type DecimalSeparator } from "./numbers";
 import { parseUnit } from "./units";
 
 export const MIN_REFERENCE_YEAR = 2000;
@@ -217,6 +217,16 @@ function text(max: number) {
   return (s: string): CellResult<string> => (s.length > max ? fail(messages.tooLong(s.length, max)) : ok(detach(s)));
 }
 
+/** `/^\d{4}$/.test(s)`, without the regular expression (once per row). */
+function isFourDigits(s: string): boolean {
+  if (s.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function slugKey(s: string): string {
   return s.toLowerCase().replace(/[\s_]+/g, "-");
 }
@@ -289,12 +299,16 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
   const maxYear = () => options.currentYear ?? new Date().getFullYear();
 
   const nonNegative = (s: string): CellResult<number> => {
+    const plain = parsePlainDecimal(s);
+    if (plain !== undefined) return plain;
     const n = parseDecimalDetailed(s, { decimalSeparator });
     if (!n.ok) return fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
     return n.value < 0 ? fail(messages.notPositive(s)) : ok(n.value);
   };
 
   const anyDecimal = (s: string): CellResult<number> => {
+    const plain = parsePlainDecimal(s);
+    if (plain !== undefined) return plain;
     const n = parseDecimalDetailed(s, { decimalSeparator });
     return n.ok ? ok(n.value) : fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
   };
@@ -334,7 +348,7 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
         return id ? ok(id) : fail(messages.unknownAccounting(s));
       }, true),
       reference_year: cell(true, (s) => {
-        if (!/^\d{4}$/.test(s)) return fail(messages.notAYear(s));
+        if (!isFourDigits(s)) return fail(messages.notAYear(s));
         const year = Number(s);
         const max = maxYear();
         return year >= MIN_REFERENCE_YEAR && year <= max ? ok(year) : fail(messages.yearOutOfRange(s, max));
