@@ -157,7 +157,7 @@ function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cach
     let r = cache?.get(text);
     if (r === undefined) {
       r = parse(text);
-      if (cache && cache.size < CACHE_LIMIT) cache.set(text, r);
+      if (cache && cache.size < CACHE_LIMIT) cache.set(detach(text), r); // a slice would keep its text chunk alive
     }
     return r;
   };
@@ -178,13 +178,28 @@ function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cach
       }
       return r;
     });
-  const read = (raw: string | undefined): T | null | typeof INVALID => {
+  const readText = (raw: string | undefined): T | null | typeof INVALID => {
     if (raw !== undefined && typeof raw !== "string") return INVALID;
     const text = raw === undefined ? "" : raw.trim();
     if (text === "") return required ? INVALID : null;
     const r = result(text);
     return r instanceof CellError ? INVALID : r;
   };
+  // Cached columns also remember the plain reading of each cell as written (before trimming): one
+  // lookup per cell on the hot path (issue 16).
+  const rawCache = cached ? new Map<string, T | null | typeof INVALID>() : null;
+  const read =
+    rawCache === null
+      ? readText
+      : (raw: string | undefined): T | null | typeof INVALID => {
+          if (typeof raw !== "string") return raw === undefined ? (required ? INVALID : null) : INVALID;
+          let r = rawCache.get(raw);
+          if (r === undefined) {
+            r = readText(raw);
+            if (rawCache.size < CACHE_LIMIT) rawCache.set(detach(raw), r);
+          }
+          return r;
+        };
   return { schema: schema as z.ZodType<T | null, string | undefined>, read };
 }
 
