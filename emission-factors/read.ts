@@ -41,7 +41,8 @@ export interface ReadFactorsOptions {
    * memory stays flat whatever the file's size; the report's `factors` is then empty (`valid`
    * still counts them). Without it, the report keeps every valid factor (small files, tests).
    * Not called at all when the header is wrong (no row can be valid). An exception thrown here
-   * stops the reading and rejects.
+   * stops the reading and rejects. The factor's item and source may be slices of the text chunk
+   * they were read from (not copied, issue 16): a consumer keeping many factors should copy them.
    */
   onFactor?: (factor: NormalisedFactor, errorsSoFar: number) => void;
   /**
@@ -472,7 +473,8 @@ class RowValidator {
     options: ReadFactorsOptions,
   ) {
     const decimalSeparator: DecimalSeparator | undefined = delimiter === ";" ? "," : undefined;
-    this.schema = createFactorRowSchema({ currentYear: options.currentYear, decimalSeparator });
+    // With `onFactor` the factors are handed over one by one, not kept here: their texts need not be copied.
+    this.schema = createFactorRowSchema({ currentYear: options.currentYear, decimalSeparator, detachText: !options.onFactor });
     this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
     this.onFactor = options.onFactor;
   }

@@ -23,11 +23,15 @@
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
-/** One record: its fields, and the number of line breaks inside its quoted fields. */
+/**
+ * One record: its fields, and the number of line breaks inside its quoted fields. The array is the
+ * scanner's own, refilled for the next record: read it, do not keep it.
+ */
 export type RecordSink = (row: string[], innerNewlines: number) => void;
 
 export class RecordScanner {
   private readonly delim: number;
+  private readonly row: string[] = [];
   /** Set by `scan` when it stopped before a record papaparse must read. */
   irregular = false;
 
@@ -53,7 +57,8 @@ export class RecordScanner {
       const start = pos;
       let p = pos;
       let inner = 0;
-      const row: string[] = [];
+      const row = this.row;
+      let n = 0;
       for (;;) {
         if (p < len && text.charCodeAt(p) === QUOTE) {
           // Quoted field: find its closing quote ("" is a quote inside).
@@ -89,12 +94,13 @@ export class RecordScanner {
             nextNl = text.indexOf("\n", close + 1);
           }
           if (nextDelim !== -1 && nextDelim < close) nextDelim = text.indexOf(delimiter, close + 1);
-          row.push(value);
+          row[n++] = value;
           if (after === delim) {
             p = close + 2;
             nextDelim = text.indexOf(delimiter, p);
             continue;
           }
+          if (row.length !== n) row.length = n;
           sink(row, inner);
           if (after === -1) return len;
           pos = close + 2;
@@ -103,20 +109,22 @@ export class RecordScanner {
         }
         // Unquoted field: up to the next delimiter or line feed.
         if (nextDelim !== -1 && (nextDelim < nextNl || nextNl === -1)) {
-          row.push(text.slice(p, nextDelim));
+          row[n++] = text.slice(p, nextDelim);
           p = nextDelim + 1;
           nextDelim = text.indexOf(delimiter, p);
           continue;
         }
         if (nextNl !== -1) {
-          row.push(text.slice(p, nextNl));
+          row[n++] = text.slice(p, nextNl);
+          if (row.length !== n) row.length = n;
           sink(row, inner);
           pos = nextNl + 1;
           nextNl = text.indexOf("\n", pos);
           continue records;
         }
         if (!final) return start;
-        row.push(text.slice(p));
+        row[n++] = text.slice(p);
+        if (row.length !== n) row.length = n;
         sink(row, inner);
         return len;
       }

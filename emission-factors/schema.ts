@@ -228,8 +228,10 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
 
-function text(max: number) {
-  return (s: string): CellResult<string> => (s.length > max ? fail(messages.tooLong(s.length, max)) : ok(detach(s)));
+const same = (s: string) => s;
+
+function text(max: number, copy: (s: string) => string = detach) {
+  return (s: string): CellResult<string> => (s.length > max ? fail(messages.tooLong(s.length, max)) : ok(copy(s)));
 }
 
 /** `/^\d{4}$/.test(s)`, without the regular expression (once per row). */
@@ -306,11 +308,18 @@ export interface FactorRowSchemaOptions {
   currentYear?: number;
   /** The file's decimal convention, to read `1,234` (see `parseDecimal`); unknown by default. */
   decimalSeparator?: DecimalSeparator;
+  /**
+   * `false`: the item and source texts are returned as slices of the cells given, not copies
+   * (`detach`) — for a caller that does not keep the factors (the reader with `onFactor`; issue 16).
+   * Cached cells are always copies. Default `true`.
+   */
+  detachText?: boolean;
 }
 
 /** Build the row schema for one file (its decimal convention and the current year). */
 export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
   const { decimalSeparator } = options;
+  const keep = options.detachText === false ? same : detach;
   const maxYear = () => options.currentYear ?? new Date().getFullYear();
 
   const nonNegative = (s: string): CellResult<number> => {
@@ -329,7 +338,7 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
   };
 
   const cells = {
-      item: cell(true, text(TEXT_MAX_LENGTH.item)),
+      item: cell(true, text(TEXT_MAX_LENGTH.item, keep)),
       segment: cell(
         true,
         (s) => {
@@ -369,7 +378,7 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
         return year >= MIN_REFERENCE_YEAR && year <= max ? ok(year) : fail(messages.yearOutOfRange(s, max));
       }),
       verified_by: cell(false, text(TEXT_MAX_LENGTH.verified_by), true),
-      source: cell(false, text(TEXT_MAX_LENGTH.source)),
+      source: cell(false, text(TEXT_MAX_LENGTH.source, keep)),
       product_mass_kg: cell(false, nonNegative),
       cpc_code: cell(false, (s) => (/^\d{1,5}$/.test(s) ? ok(s) : fail(messages.notACpcCode(s))), true),
       fossil_value: cell(false, nonNegative),

@@ -38,7 +38,7 @@ describe("RecordScanner", () => {
   it("reads quoted fields, escaped quotes, line breaks in quotes and a last line without line end", () => {
     const rows: [string[], number][] = [];
     const scanner = new RecordScanner(";");
-    const stop = scanner.scan('a;"b;c";"d""e"\n"x\ny";\n\nlast;"q"', true, (row, n) => rows.push([row, n]));
+    const stop = scanner.scan('a;"b;c";"d""e"\n"x\ny";\n\nlast;"q"', true, (row, n) => rows.push([[...row], n]));
     expect(scanner.irregular).toBe(false);
     expect(stop).toBe(31);
     expect(rows).toEqual([
@@ -52,10 +52,10 @@ describe("RecordScanner", () => {
   it("stops before an incomplete record, and before a record papaparse must read", () => {
     const scanner = new RecordScanner(";");
     const seen: string[][] = [];
-    expect(scanner.scan('a;b\nc;"d', false, (row) => seen.push(row))).toBe(4);
-    expect(scanner.scan('a;b\nc;"d"', false, (row) => seen.push(row))).toBe(4); // "d" then maybe a second quote
+    expect(scanner.scan('a;b\nc;"d', false, (row) => seen.push([...row]))).toBe(4);
+    expect(scanner.scan('a;b\nc;"d"', false, (row) => seen.push([...row]))).toBe(4); // "d" then maybe a second quote
     expect(scanner.irregular).toBe(false);
-    expect(scanner.scan('a;b\nc;"d" ;e\n', false, (row) => seen.push(row))).toBe(4);
+    expect(scanner.scan('a;b\nc;"d" ;e\n', false, (row) => seen.push([...row]))).toBe(4);
     expect(scanner.irregular).toBe(true);
     const unclosed = new RecordScanner(";");
     expect(unclosed.scan('a;b\nc;"d\n', true, () => {})).toBe(4);
