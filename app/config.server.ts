@@ -108,6 +108,11 @@ const envSchema = z
     MAIL_FROM: z.string().trim().min(3).default("NR Procure <ne-pas-repondre@nr-procure.invalid>"),
     /** How often the mail job runs (deadline reminders, sending, retries). */
     MAIL_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+    /**
+     * How long a page may be served again to the same visitor while the database has not changed
+     * (server/page-cache.ts, issue 16); 0 turns the page cache off.
+     */
+    PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -153,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailIntervalMs: e.MAIL_INTERVAL_MS,
+    pageCacheTtlMs: e.PAGE_CACHE_TTL_MS,
   };
 }
 

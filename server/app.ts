@@ -9,6 +9,7 @@ import type { Config } from "../app/config.server";
 import type {} from "../app/load-context"; // the AppLoadContext fields
 import { errorPageHtml } from "./error-page";
 import { collectWhenIdle } from "./idle-gc";
+import { pageCache, type PageCacheOptions } from "./page-cache";
 import { limitPageConcurrency } from "./page-concurrency";
 import { refuseForeignOrigin } from "./origin-check";
 import { requestId, requestLog } from "./request-log";
@@ -32,6 +33,11 @@ export interface PortalAppOptions {
   logStream?: { write(line: string): void };
   /** Page reads rendered at once (server/page-concurrency.ts); the others wait in arrival order. */
   maxConcurrentPages?: number;
+  /**
+   * Production: identical GETs of the same visitor served again while the database has not
+   * changed (server/page-cache.ts). Unset: every page is rendered.
+   */
+  pageCache?: Omit<PageCacheOptions, "nonceOf">;
 }
 
 export function createPortalApp(options: PortalAppOptions): express.Express {
@@ -67,6 +73,8 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   if (mode === "production") {
     // Memory under load stays bounded and returns when idle (issue 16, docs/decisions/016-fast-under-load.md).
     app.use(collectWhenIdle());
+    // Before the concurrency limit: a copy costs no render, it never waits for a place.
+    if (options.pageCache) app.use(pageCache({ ...options.pageCache, nonceOf }));
     app.use(limitPageConcurrency(options.maxConcurrentPages ?? 4));
   }
 

@@ -28,6 +28,7 @@ installRouteMatchCache();
 const { loadConfig } = await import("../app/config.server");
 const { closeDb, initDatabase } = await import("../app/lib/db.server");
 const { createPortalApp } = await import("./app");
+const { writeStamp } = await import("../app/lib/write-stamp.server");
 const { installGracefulShutdown } = await import("./shutdown");
 const { startMailWorker } = await import("../app/mail/worker.server");
 
@@ -52,6 +53,7 @@ const app = createPortalApp({
   vite,
   clientDir: path.join(root, "build/client"),
   build,
+  pageCache: config.pageCacheTtlMs > 0 ? { stamp: writeStamp, ttlMs: config.pageCacheTtlMs } : undefined,
 });
 
 const server = config.host ? app.listen(config.port, config.host, onListening) : app.listen(config.port, onListening);

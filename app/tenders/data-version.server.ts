@@ -12,9 +12,10 @@
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { organisations, submissions, tenders } from "#db/schema";
-import { isPostgres, postgresPool, type Db } from "#db/connection";
+import type { Db } from "#db/connection";
 import { db, type Tx } from "~/lib/db.server";
 import { VersionedCache } from "~/lib/versioned-cache";
+import { writeStamp } from "~/lib/write-stamp.server";
 import type { TenderRow } from "./access.server";
 
 export async function bumpTenderData(tx: Tx, tenderId: number): Promise<void> {
@@ -40,29 +41,6 @@ export async function tenderDataKey(tender: TenderRow, open: boolean): Promise<s
   const namesKey = names.map((n) => `${n.id}:${n.name}`).join("\u001f");
   return `${await writeStamp()}|${tender.dataVersion}|${tender.updatedAt}|${tender.publishedMethodSha256 ?? ""}|${tender.status}|${open ? 1 : 0}|${namesKey}`;
 }
-
-/**
- * Changes to the database since this connection opened: `total_changes()` counts this connection's
- * inserted, updated and deleted rows; `PRAGMA data_version` changes when another connection commits.
- * On PostgreSQL (several app servers, one database) the stamp is the write-ahead log's position,
- * which moves with every committed write from any server.
- */
-async function writeStamp(): Promise<string> {
-  const connection = db();
-  if (isPostgres(connection)) {
-    const { rows } = await postgresPool(connection).query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
-    return rows[0]?.lsn ?? "";
-  }
-  let statement = stampStatements.get(connection);
-  if (!statement) {
-    statement = connection.$client.prepare<[], { n: number }>("select total_changes() as n");
-    stampStatements.set(connection, statement);
-  }
-  const changes = (statement.get() as { n: number }).n;
-  const dataVersion = connection.$client.pragma("data_version", { simple: true }) as number;
-  return `${dataVersion}.${changes}`;
-}
-const stampStatements = new WeakMap<Db, { get(): unknown }>();
 
 // One set of caches per database connection (tests open several databases in one process, and the
 // same tender id in two databases must not share an entry).

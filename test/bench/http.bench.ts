@@ -26,7 +26,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { Jar, DEMO_PASSWORD } from "../support/http-jar";
 import { seedFiftySuppliers, SUPPLIERS } from "./seed-evaluated-tender";
-import { freePort, runSetup, startPortal, waitForPortal, ROOT } from "../support/portal-process";
+import { freePort, runSetup, startPortal, waitForPortal, ROOT, type Portal } from "../support/portal-process";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PASSES = Number(process.env.BENCH_PASSES ?? 1);
@@ -46,11 +46,30 @@ const tenderId = await seedFiftySuppliers(path.join(dataDir, "nr-procure.sqlite"
 
 // BENCH_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops (--cpu-prof).
 const profileDir = process.env.BENCH_PROFILE;
-const portal = startPortal({ ...env, PORT: String(port) }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
 let failed = false;
-try {
+
+// Each page is measured twice: as served (the page cache of server/page-cache.ts answers repeated
+// identical GETs while the database is unchanged), and with the cache off (PAGE_CACHE_TTL_MS=0),
+// which is what every request costs once anything is written. BENCH_PAGE_CACHE=on|off: one only.
+const setups = [
+  { label: "cache de pages actif (défaut)", on: true, env: {} },
+  { label: "cache de pages coupé (PAGE_CACHE_TTL_MS=0 : chaque requête rendue)", on: false, env: { PAGE_CACHE_TTL_MS: "0" } },
+].filter((s) => !process.env.BENCH_PAGE_CACHE || (process.env.BENCH_PAGE_CACHE === "on") === s.on);
+console.log(`http bench: ${SUPPLIERS} suppliers × 47 questions, tender ${tenderId}; ${SECONDS} s per run, ${PASSES} pass(es); ${os.availableParallelism()} CPUs; node ${process.version}`);
+for (const setup of setups) {
+  console.log(`\n■ ${setup.label}`);
+  const portal = startPortal({ ...env, ...setup.env, PORT: String(port) }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
+  try {
+    await benchPages(portal);
+  } finally {
+    await portal.stop();
+  }
+}
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+async function benchPages(portal: Portal): Promise<void> {
   await waitForPortal(portal);
   const pid = portal.child.pid!;
   const buyer = new Jar(portal.baseUrl);
@@ -72,7 +91,6 @@ try {
       mustContain: ['id="questionnaire"', "GOUV-06"],
     },
   ];
-  console.log(`http bench: ${SUPPLIERS} suppliers × 47 questions, tender ${tenderId}; ${SECONDS} s per run, ${PASSES} pass(es); ${os.availableParallelism()} CPUs; node ${process.version}`);
   console.log(`  server RSS at start: ${mb(rss(pid))} MB; load average ${load()}`);
   for (const page of pages.filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").some((w) => p.label.includes(w)))) {
     const first = await page.jar.fetch(page.path);
@@ -84,6 +102,9 @@ try {
     }
     console.log(`\n▶ ${page.label}: ${page.path} — HTML ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`);
     await run({ pid, url: `${portal.baseUrl}${page.path}`, cookie: page.jar.header(), connections: CONNECTIONS, seconds: 2 }); // warm-up (JIT, caches)
+    const served = await page.jar.fetch(page.path);
+    await served.arrayBuffer();
+    console.log(`  après l'échauffement : ${served.headers.get("x-page-cache") === "hit" ? "copie servie (X-Page-Cache: hit)" : "page rendue"}`);
     for (const mode of ["saturation", "fixed"] as const) {
       const results: RunResult[] = [];
       const rssBefore = rss(pid);
@@ -102,10 +123,8 @@ try {
       console.log(`    server RSS ${mb(rssBefore)} MB before → peak ${Math.max(...results.map((r) => mb(r.peakRss)))} MB → ${mb(rssIdle)} MB 5 s after; load average ${load()}`);
     }
   }
-} finally {
-  await portal.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }
+
 process.exit(failed ? 1 : 0);
 
 type RunResult = { requests: number; errors: number; rps: number; p50: number; p95: number; p99: number; cpuMsPerRequest: number; peakRss: number };
