@@ -3,9 +3,9 @@
  * `scripts/factors-check.ts`, so both say exactly the same thing.
  *
  * Streaming all the way: bytes are decoded as they arrive (`AutoDecoder`), line ends are
- * normalised to `\n`, papaparse parses the text chunk by chunk and calls `step` per record, and
- * each record is validated at once by the shared zod row schema. Only valid normalised factors and
- * the issues are kept — never the file's rows — and with `onFactor` not even the factors (the
+ * normalised to `\n`, the text is split into records chunk by chunk (`RecordScanner`, handing over
+ * to papaparse from the first record with a misplaced quote), and each record is validated at once
+ * by the shared zod row schema. Only valid normalised factors and the issues are kept — never the file's rows — and with `onFactor` not even the factors (the
  * portal's import streams them into the database). No Node API: the input is bytes, a Blob or any async
  * iterable of bytes (a Node file stream is one), so the reader runs in the browser and in scripts.
  *
@@ -15,12 +15,13 @@
  */
 import Papa from "papaparse";
 import { isSegmentId, segmentIds } from "#questionnaires/segments";
-import { factorColumnSpecs, matchHeader, type FactorColumn } from "./columns";
+import { factorColumns, factorColumnSpecs, matchHeader, type FactorColumn } from "./columns";
 import { AutoDecoder, BINARY_MESSAGE, type CsvEncoding } from "./decode";
 import { CsvUnreadableError } from "./errors";
 import { formatBytes, type DecimalSeparator } from "./numbers";
+import { RecordScanner } from "./records";
 import type { CsvDelimiter, FactorIssue, FactorWarning, FactorsReport } from "./report";
-import { createFactorRowSchema, detach, messages, quoted, type FactorRowInput, type FactorRowSchema, type NormalisedFactor } from "./schema";
+import { createFactorRowSchema, detach, messages, quoted, type FactorRowInput, type FactorRowOutput, type FactorRowSchema, type NormalisedFactor } from "./schema";
 
 /** Bytes (a Node `Buffer` is one), a Blob, or an async iterable of bytes or text (a Node file stream is one). */
 export type FactorsCsvInput = Uint8Array | Blob | AsyncIterable<Uint8Array | string>;
@@ -40,9 +41,15 @@ export interface ReadFactorsOptions {
    * memory stays flat whatever the file's size; the report's `factors` is then empty (`valid`
    * still counts them). Without it, the report keeps every valid factor (small files, tests).
    * Not called at all when the header is wrong (no row can be valid). An exception thrown here
-   * stops the reading and rejects.
+   * stops the reading and rejects. The factor's item and source may be slices of the text chunk
+   * they were read from (not copied, issue 16): a consumer keeping many factors should copy them.
    */
   onFactor?: (factor: NormalisedFactor, errorsSoFar: number) => void;
+  /**
+   * `"papaparse"`: every record read by papaparse, as before the reader had its own scanner (tests
+   * compare both). Default: the reader's scanner, papaparse from the first irregular record on.
+   */
+  csvParser?: "auto" | "papaparse";
 }
 
 export const DEFAULT_MAX_ERRORS = 10_000;
@@ -89,7 +96,33 @@ export async function readFactorsCsv(input: FactorsCsvInput, options: ReadFactor
 
   const { delimiter } = header;
   const validator = new RowValidator(delimiter, options);
-  const source = new TextSource(head, eof ? null : text);
+
+  // Well-formed records are read by the reader's own scanner (`RecordScanner`, issue 16: papaparse's
+  // per-chunk and per-record machinery was a third of the reading); from the first record it cannot
+  // read exactly as papaparse would (a misplaced or unclosed quote), papaparse reads the rest.
+  let pending = head;
+  let final = eof;
+  if (options.csvParser !== "papaparse") {
+    const scanner = new RecordScanner(delimiter);
+    const sink = (row: string[], innerNewlines: number) => validator.record(row, NO_PARSE_ERRORS, innerNewlines);
+    try {
+      for (;;) {
+        validator.checkReplacement = pending.includes("\uFFFD");
+        const stop = scanner.scan(pending, final, sink);
+        pending = stop === pending.length ? "" : pending.slice(stop);
+        if (scanner.irregular) break;
+        if (final) return validator.report(decoder.encoding, decoder.bom);
+        const next = await text.next();
+        if (next.done) final = true;
+        else pending = pending === "" ? next.value : pending + next.value;
+      }
+    } catch (error) {
+      await text.return?.(undefined); // stops the input stream
+      throw error;
+    }
+  }
+  validator.checkReplacement = true;
+  const source = new TextSource(pending, final ? null : text);
 
   await new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -379,7 +412,33 @@ function clip(value: string): string {
   return value.length > VALUE_MAX ? `${value.slice(0, VALUE_MAX - 1)}…` : value;
 }
 
+/** The reader's factor from the zod schema's output (the slow path; `fastFactor` builds the same). */
+function fromParsed(d: FactorRowOutput, line: number, extra: Record<string, string>): NormalisedFactor {
+  const factor: NormalisedFactor = {
+    line,
+    item: d.item,
+    segment: d.segment,
+    ghgCategory: d.ghgCategory,
+    value: d.value,
+    unit: d.unit,
+    massUnit: d.massUnit,
+    activityUnit: d.activityUnit,
+    valueKgPerUnit: d.valueKgPerUnit,
+    uncertaintyPct: d.uncertaintyPct,
+    method: d.method,
+    accounting: d.accounting,
+    referenceYear: d.referenceYear,
+    verifiedBy: d.verifiedBy,
+    source: d.source,
+    extra,
+  };
+  // Optional product-footprint data (PACT export): only on the rows that give some.
+  if (d.pcf) factor.pcf = d.pcf;
+  return factor;
+}
+
 const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_PARSE_ERRORS: readonly Papa.ParseError[] = Object.freeze([]) as readonly Papa.ParseError[];
 
 class RowValidator {
   private readonly schema: FactorRowSchema;
@@ -388,6 +447,11 @@ class RowValidator {
   private headerLine = 0;
   private headerFatal = false;
   private columns: (FactorColumn | null)[] = [];
+  /** Per file column, its index in `factorColumns` (-1: not a contract column). */
+  private slots: number[] = [];
+  private readonly cells: (string | undefined)[] = factorColumns.map(() => undefined);
+  /** False while the text being read has no U+FFFD at all (checked per chunk): no per-cell search. */
+  checkReplacement = true;
   private extraNames: string[] = [];
   private readonly nameless = new Set<number>();
   private readonly namelessUsed = new Set<number>();
@@ -409,15 +473,16 @@ class RowValidator {
     options: ReadFactorsOptions,
   ) {
     const decimalSeparator: DecimalSeparator | undefined = delimiter === ";" ? "," : undefined;
-    this.schema = createFactorRowSchema({ currentYear: options.currentYear, decimalSeparator });
+    // With `onFactor` the factors are handed over one by one, not kept here: their texts need not be copied.
+    this.schema = createFactorRowSchema({ currentYear: options.currentYear, decimalSeparator, detachText: !options.onFactor });
     this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
     this.onFactor = options.onFactor;
   }
 
-  /** One papaparse record. */
-  record(row: string[], parseErrors: readonly Papa.ParseError[]): void {
+  /** One record (papaparse's or the scanner's, which knows its line breaks). */
+  record(row: string[], parseErrors: readonly Papa.ParseError[], innerNewlines = countNewlines(row)): void {
     const start = this.line;
-    this.line += 1 + countNewlines(row);
+    this.line += 1 + innerNewlines;
     if (isBlank(row) && parseErrors.length === 0) return;
     if (this.headerLine === 0) {
       if (/^sep=.$/i.test(row.join(this.delimiter).trim())) return;
@@ -444,6 +509,7 @@ class RowValidator {
       const name = cell.replace(/^\uFEFF/, "").trim();
       const column = name === "" ? null : matchHeader(name);
       this.columns.push(null);
+      this.slots.push(-1);
       this.extraNames.push("");
       if (column) {
         const previous = this.headerMap[column];
@@ -459,6 +525,7 @@ class RowValidator {
         this.headerMap[column] = name;
         this.present.add(column);
         this.columns[i] = column;
+        this.slots[i] = factorColumns.indexOf(column);
         return;
       }
       let key = name === "" ? `colonne ${i + 1}` : name;
@@ -494,7 +561,8 @@ class RowValidator {
   private readRow(row: string[], line: number, parseErrors: readonly Papa.ParseError[]): void {
     this.rows++;
     const before = this.errorCount;
-    const input: FactorRowInput = {};
+    // The cells by column, in `factorColumns` order (one array per reader, refilled per row).
+    const cells = this.cells;
     // Files without unknown columns share one frozen empty object (200,000 × 56 bytes saved).
     const extra: Record<string, string> = this.columns.length === this.present.size ? NO_EXTRA : {};
     const width = this.columns.length;
@@ -506,10 +574,11 @@ class RowValidator {
         continue;
       }
       const column = this.columns[i];
-      if (cell.includes("\uFFFD")) {
+      if (this.checkReplacement && cell.includes("\uFFFD")) {
         this.error({ line, column: (column && this.headerMap[column]) || this.extraNames[i] || "", value: clip(cell.trim()), message: messages.unreadableCharacter(cell.trim()) });
       }
-      if (column) input[column] = cell;
+      const slot = this.slots[i] as number;
+      if (slot >= 0) cells[slot] = cell;
       else if (this.nameless.has(i)) {
         const t = cell.trim();
         if (t !== "") {
@@ -517,6 +586,10 @@ class RowValidator {
           this.namelessUsed.add(i);
         }
       } else extra[this.extraNames[i] as string] = detach(cell.trim());
+    }
+    for (let i = row.length; i < width; i++) {
+      const slot = this.slots[i] as number;
+      if (slot >= 0) cells[slot] = undefined;
     }
     for (const e of parseErrors) {
       this.error({
@@ -540,9 +613,17 @@ class RowValidator {
     // An unclosed quote swallowed the rest of the file: the cells mean nothing, say only that.
     if (parseErrors.some((e) => e.code === "MissingQuotes")) return;
 
-    const parsed = this.schema.fastSafeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    let factor = this.schema.fastFactor(cells, line, extra);
+    if (!factor) {
+      // A cell is not valid: the zod schema says which, in French (same input as before issue 16).
+      const input: FactorRowInput = {};
+      for (let k = 0; k < factorColumns.length; k++) {
+        const cell = cells[k];
+        if (cell !== undefined) input[factorColumns[k] as FactorColumn] = cell;
+      }
+      const parsed = this.schema.safeParse(input);
+      if (parsed.success) factor = fromParsed(parsed.data, line, extra); // not expected (same readers), but zod is the authority
+      else for (const issue of parsed.error.issues) {
         const column = issue.path[0] as FactorColumn | undefined;
         if (column === undefined || !this.present.has(column)) continue; // missing column: reported once, line 1
         const raw = input[column]?.trim() ?? "";
@@ -554,29 +635,8 @@ class RowValidator {
         });
       }
     }
-    if (this.errorCount > before || this.headerFatal || !parsed.success) return;
+    if (this.errorCount > before || this.headerFatal || !factor) return;
 
-    const d = parsed.data;
-    const factor: NormalisedFactor = {
-      line,
-      item: d.item,
-      segment: d.segment,
-      ghgCategory: d.ghgCategory,
-      value: d.value,
-      unit: d.unit,
-      massUnit: d.massUnit,
-      activityUnit: d.activityUnit,
-      valueKgPerUnit: d.valueKgPerUnit,
-      uncertaintyPct: d.uncertaintyPct,
-      method: d.method,
-      accounting: d.accounting,
-      referenceYear: d.referenceYear,
-      verifiedBy: d.verifiedBy,
-      source: d.source,
-      extra,
-    };
-    // Optional product-footprint data (PACT export): only on the rows that give some.
-    if (d.pcf) factor.pcf = d.pcf;
     if (!isSegmentId(factor.segment) && !this.freeSegments.has(factor.segment)) {
       this.freeSegments.add(factor.segment);
       this.warn({

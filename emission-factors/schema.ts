@@ -13,8 +13,8 @@ import { z } from "zod";
 import { segments } from "#questionnaires/segments";
 import { activityUnitIdSchema, massUnitIdSchema } from "#questionnaires/emission-factors/units";
 import { accountingIdSchema, accountingIds, methodIdSchema, methodIds } from "#questionnaires/emission-factors/methods";
-import type { FactorColumn } from "./columns";
-import { parseDecimalDetailed, type DecimalSeparator } from "./numbers";
+import { factorColumns, type FactorColumn } from "./columns";
+import { parseDecimalDetailed, parsePlainDecimal, type DecimalSeparator } from "./numbers";
 import { parseUnit } from "./units";
 
 export const MIN_REFERENCE_YEAR = 2000;
@@ -157,7 +157,7 @@ function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cach
     let r = cache?.get(text);
     if (r === undefined) {
       r = parse(text);
-      if (cache && cache.size < CACHE_LIMIT) cache.set(text, r);
+      if (cache && cache.size < CACHE_LIMIT) cache.set(detach(text), r); // a slice would keep its text chunk alive
     }
     return r;
   };
@@ -178,13 +178,28 @@ function cell<T>(required: boolean, parse: (text: string) => CellResult<T>, cach
       }
       return r;
     });
-  const read = (raw: string | undefined): T | null | typeof INVALID => {
+  const readText = (raw: string | undefined): T | null | typeof INVALID => {
     if (raw !== undefined && typeof raw !== "string") return INVALID;
     const text = raw === undefined ? "" : raw.trim();
     if (text === "") return required ? INVALID : null;
     const r = result(text);
     return r instanceof CellError ? INVALID : r;
   };
+  // Cached columns also remember the plain reading of each cell as written (before trimming): one
+  // lookup per cell on the hot path (issue 16).
+  const rawCache = cached ? new Map<string, T | null | typeof INVALID>() : null;
+  const read =
+    rawCache === null
+      ? readText
+      : (raw: string | undefined): T | null | typeof INVALID => {
+          if (typeof raw !== "string") return raw === undefined ? (required ? INVALID : null) : INVALID;
+          let r = rawCache.get(raw);
+          if (r === undefined) {
+            r = readText(raw);
+            if (rawCache.size < CACHE_LIMIT) rawCache.set(detach(raw), r);
+          }
+          return r;
+        };
   return { schema: schema as z.ZodType<T | null, string | undefined>, read };
 }
 
@@ -213,8 +228,20 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
 
-function text(max: number) {
-  return (s: string): CellResult<string> => (s.length > max ? fail(messages.tooLong(s.length, max)) : ok(detach(s)));
+const same = (s: string) => s;
+
+function text(max: number, copy: (s: string) => string = detach) {
+  return (s: string): CellResult<string> => (s.length > max ? fail(messages.tooLong(s.length, max)) : ok(copy(s)));
+}
+
+/** `/^\d{4}$/.test(s)`, without the regular expression (once per row). */
+function isFourDigits(s: string): boolean {
+  if (s.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function slugKey(s: string): string {
@@ -281,26 +308,37 @@ export interface FactorRowSchemaOptions {
   currentYear?: number;
   /** The file's decimal convention, to read `1,234` (see `parseDecimal`); unknown by default. */
   decimalSeparator?: DecimalSeparator;
+  /**
+   * `false`: the item and source texts are returned as slices of the cells given, not copies
+   * (`detach`) — for a caller that does not keep the factors (the reader with `onFactor`; issue 16).
+   * Cached cells are always copies. Default `true`.
+   */
+  detachText?: boolean;
 }
 
 /** Build the row schema for one file (its decimal convention and the current year). */
 export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
   const { decimalSeparator } = options;
+  const keep = options.detachText === false ? same : detach;
   const maxYear = () => options.currentYear ?? new Date().getFullYear();
 
   const nonNegative = (s: string): CellResult<number> => {
+    const plain = parsePlainDecimal(s);
+    if (plain !== undefined) return plain;
     const n = parseDecimalDetailed(s, { decimalSeparator });
     if (!n.ok) return fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
     return n.value < 0 ? fail(messages.notPositive(s)) : ok(n.value);
   };
 
   const anyDecimal = (s: string): CellResult<number> => {
+    const plain = parsePlainDecimal(s);
+    if (plain !== undefined) return plain;
     const n = parseDecimalDetailed(s, { decimalSeparator });
     return n.ok ? ok(n.value) : fail(n.reason === "ambiguous" ? messages.ambiguousNumber(s) : messages.notANumber(s));
   };
 
   const cells = {
-      item: cell(true, text(TEXT_MAX_LENGTH.item)),
+      item: cell(true, text(TEXT_MAX_LENGTH.item, keep)),
       segment: cell(
         true,
         (s) => {
@@ -334,13 +372,13 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
         return id ? ok(id) : fail(messages.unknownAccounting(s));
       }, true),
       reference_year: cell(true, (s) => {
-        if (!/^\d{4}$/.test(s)) return fail(messages.notAYear(s));
+        if (!isFourDigits(s)) return fail(messages.notAYear(s));
         const year = Number(s);
         const max = maxYear();
         return year >= MIN_REFERENCE_YEAR && year <= max ? ok(year) : fail(messages.yearOutOfRange(s, max));
       }),
       verified_by: cell(false, text(TEXT_MAX_LENGTH.verified_by), true),
-      source: cell(false, text(TEXT_MAX_LENGTH.source)),
+      source: cell(false, text(TEXT_MAX_LENGTH.source, keep)),
       product_mass_kg: cell(false, nonNegative),
       cpc_code: cell(false, (s) => (/^\d{1,5}$/.test(s) ? ok(s) : fail(messages.notACpcCode(s))), true),
       fossil_value: cell(false, nonNegative),
@@ -427,7 +465,75 @@ export function createFactorRowSchema(options: FactorRowSchemaOptions = {}) {
   // The literal above lists the cells in `keys` order; a cell added to `cells` must be added there.
   const FAST_KEYS = "item segment ghg_category value unit uncertainty_pct method accounting reference_year verified_by source product_mass_kg cpc_code fossil_value value_incl_biogenic fossil_carbon_kgc biogenic_carbon_kgc boundary boundary_description exempted_pct packaging_included ipcc_ar";
   if (keys.join(" ") !== FAST_KEYS) throw new Error(`fastSafeParse: colonnes ${keys.join(" ")} ≠ ${FAST_KEYS}`);
-  return Object.assign(schema, { fastSafeParse });
+  if (factorColumns.join(" ") !== FAST_KEYS) throw new Error(`fastFactor: colonnes ${factorColumns.join(" ")} ≠ ${FAST_KEYS}`);
+
+  // One call site per reader (a shared `readers[i](…)` site sees 22 functions and stays slow).
+  const r0 = cells.item.read, r1 = cells.segment.read, r2 = cells.ghg_category.read, r3 = cells.value.read, r4 = cells.unit.read;
+  const r5 = cells.uncertainty_pct.read, r6 = cells.method.read, r7 = cells.accounting.read, r8 = cells.reference_year.read;
+  const r9 = cells.verified_by.read, r10 = cells.source.read, r11 = cells.product_mass_kg.read, r12 = cells.cpc_code.read;
+  const r13 = cells.fossil_value.read, r14 = cells.value_incl_biogenic.read, r15 = cells.fossil_carbon_kgc.read;
+  const r16 = cells.biogenic_carbon_kgc.read, r17 = cells.boundary.read, r18 = cells.boundary_description.read;
+  const r19 = cells.exempted_pct.read, r20 = cells.packaging_included.read, r21 = cells.ipcc_ar.read;
+  /**
+   * `fastFactor`: the reader's hot path (issue 16). The row's cells in `factorColumns` order
+   * (`undefined` for a column the file does not have) → the normalised factor the reader returns
+   * (`line` and `extra` included), built as one object; `null` when a cell is not valid — the
+   * caller then runs the zod schema for the French messages. Same factor as `safeParse` + the
+   * reader's `line`/`extra` (unit-tested).
+   */
+  function fastFactor(c: readonly (string | undefined)[], line: number, extra: Record<string, string>): NormalisedFactor | null {
+    const v0 = r0(c[0]), v1 = r1(c[1]), v2 = r2(c[2]), v3 = r3(c[3]), v4 = r4(c[4]), v5 = r5(c[5]), v6 = r6(c[6]), v7 = r7(c[7]);
+    const v8 = r8(c[8]), v9 = r9(c[9]), v10 = r10(c[10]);
+    if (
+      v0 === INVALID || v1 === INVALID || v2 === INVALID || v3 === INVALID || v4 === INVALID || v5 === INVALID || v6 === INVALID || v7 === INVALID ||
+      v8 === INVALID || v9 === INVALID || v10 === INVALID
+    ) {
+      return null;
+    }
+    let pcf: ProductFootprintData | null = null;
+    // The product-footprint columns (most files have none: 11 `undefined` cells, no call).
+    if (
+      c[11] !== undefined || c[12] !== undefined || c[13] !== undefined || c[14] !== undefined || c[15] !== undefined || c[16] !== undefined ||
+      c[17] !== undefined || c[18] !== undefined || c[19] !== undefined || c[20] !== undefined || c[21] !== undefined
+    ) {
+      const v11 = r11(c[11]), v12 = r12(c[12]), v13 = r13(c[13]), v14 = r14(c[14]), v15 = r15(c[15]), v16 = r16(c[16]);
+      const v17 = r17(c[17]), v18 = r18(c[18]), v19 = r19(c[19]), v20 = r20(c[20]), v21 = r21(c[21]);
+      if (
+        v11 === INVALID || v12 === INVALID || v13 === INVALID || v14 === INVALID || v15 === INVALID || v16 === INVALID || v17 === INVALID ||
+        v18 === INVALID || v19 === INVALID || v20 === INVALID || v21 === INVALID
+      ) {
+        return null;
+      }
+      pcf = productFootprintData(
+        {
+          product_mass_kg: v11, cpc_code: v12, fossil_value: v13, value_incl_biogenic: v14, fossil_carbon_kgc: v15, biogenic_carbon_kgc: v16,
+          boundary: v17, boundary_description: v18, exempted_pct: v19, packaging_included: v20, ipcc_ar: v21,
+        },
+        v4.factorToKg,
+      );
+    }
+    const factor: NormalisedFactor = {
+      line,
+      item: v0,
+      segment: v1,
+      ghgCategory: v2,
+      value: v3,
+      unit: v4.text,
+      massUnit: v4.mass,
+      activityUnit: v4.activity,
+      valueKgPerUnit: toKg(v3, v4.factorToKg),
+      uncertaintyPct: v5,
+      method: v6,
+      accounting: v7,
+      referenceYear: v8,
+      verifiedBy: v9,
+      source: v10,
+      extra,
+    };
+    if (pcf) factor.pcf = pcf;
+    return factor;
+  }
+  return Object.assign(schema, { fastSafeParse, fastFactor });
 }
 
 export type FactorRowSchema = ReturnType<typeof createFactorRowSchema>;

@@ -31,3 +31,25 @@ export function FlashMessage({ for: place, children }: { for?: string; children?
     </p>
   );
 }
+
+/**
+ * The top of a form page: the flash message while the page shows no outcome of its own action
+ * (`actionResult` empty), then the action's form-level error, if any.
+ */
+export function PageMessages({ actionResult, formError }: { actionResult: unknown; formError?: string | null }) {
+  const notice = useFlash();
+  return (
+    <>
+      {notice && !actionResult ? (
+        <p className="alert alert--info" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {formError ? (
+        <p className="alert alert--error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -5,6 +5,7 @@ import { ghgCategories } from "#questionnaires/emission-factors/ghg-categories";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
+import { ColumnsList, CsvImportCard } from "~/components/csv-import-card";
 import { Field } from "~/components/field";
 import { FlashMessage } from "~/components/flash";
 import { CsvIssues } from "~/components/tenders/csv-issues";
@@ -201,37 +202,21 @@ export default function BillPage() {
               </div>
             </Form>
           </section>
-          <section className="card">
-            <h2 style={{ marginTop: 0 }}>Importer un bordereau (CSV)</h2>
-            <p>
-              <a href="/acheteur/bordereau-modele.csv" download>
-                Télécharger le modèle
-              </a>
-              . Mêmes conventions que les fichiers de facteurs d'émission (point-virgule, virgule décimale, UTF-8 ou Windows-1252). Taille maximale :{" "}
-              {d.maxBytesLabel}. L'import remplace toutes les lignes ; le fichier est vérifié en entier : une seule erreur, rien n'est importé.
-            </p>
-            <details>
-              <summary>Colonnes</summary>
-              <ul className="small">
-                {billColumnSpecs.map((c) => (
-                  <li key={c.name}>
-                    <code>{c.french}</code>
-                    {c.required ? " (obligatoire)" : ""} : {c.description}
-                  </li>
-                ))}
-              </ul>
-            </details>
-            {result?.intent === "import" ? <CsvIssues errors={result.errors} warnings={result.warnings} /> : null}
-            <Form method="post" encType="multipart/form-data" className="actions">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="import" />
-              <label htmlFor="bill-file">Fichier CSV</label>
-              <input id="bill-file" type="file" name="file" accept=".csv,text/csv" style={{ width: "auto" }} />
-              <button type="submit" className="button button--secondary">
-                Importer
-              </button>
-            </Form>
-          </section>
+          <CsvImportCard
+            title="Importer un bordereau (CSV)"
+            inputId="bill-file"
+            description={
+              <>
+                <a href="/acheteur/bordereau-modele.csv" download>
+                  Télécharger le modèle
+                </a>
+                . Mêmes conventions que les fichiers de facteurs d'émission (point-virgule, virgule décimale, UTF-8 ou Windows-1252). Taille maximale :{" "}
+                {d.maxBytesLabel}. L'import remplace toutes les lignes ; le fichier est vérifié en entier : une seule erreur, rien n'est importé.
+              </>
+            }
+            columns={<ColumnsList columns={billColumnSpecs} />}
+            outcome={result?.intent === "import" ? <CsvIssues errors={result.errors} warnings={result.warnings} /> : null}
+          />
         </>
       ) : null}
     </>

@@ -72,17 +72,7 @@ export default function PanelView() {
         <h2 id="heat-h">Carte de chaleur : fournisseurs × critères (notes sur 100)</h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Carte de chaleur (défilement horizontal)">
           <table className="data heatmap">
-            <thead>
-              <tr>
-                <th scope="col">Fournisseur</th>
-                {p.criteria.map((c) => (
-                  <th scope="col" key={c.id} title={c.title}>
-                    {c.number}. {c.shortTitle}
-                  </th>
-                ))}
-                <th scope="col">Indice pondéré</th>
-              </tr>
-            </thead>
+            <CriteriaHead criteria={p.criteria} />
             <tbody>
               {p.rows.map((r) => (
                 <tr key={r.supplierOrganisationId}>
@@ -173,17 +163,7 @@ export default function PanelView() {
             <p>Évolution des notes depuis « {p.compare.title} » (en points sur 100).</p>
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Progrès par fournisseur (défilement horizontal)">
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Fournisseur</th>
-                    {p.criteria.map((c) => (
-                      <th scope="col" key={c.id} title={c.title}>
-                        {c.number}. {c.shortTitle}
-                      </th>
-                    ))}
-                    <th scope="col">Indice pondéré</th>
-                  </tr>
-                </thead>
+                <CriteriaHead criteria={p.criteria} />
                 <tbody>
                   {p.rows.map((r) => (
                     <tr key={r.supplierOrganisationId}>
@@ -221,5 +201,22 @@ export default function PanelView() {
         )}
       </section>
     </>
+  );
+}
+
+/** Header of the panel's supplier × criteria tables (scores, then progress). */
+function CriteriaHead({ criteria }: { criteria: readonly { id: string; title: string; number: number | string; shortTitle: string }[] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Fournisseur</th>
+        {criteria.map((c) => (
+          <th scope="col" key={c.id} title={c.title}>
+            {c.number}. {c.shortTitle}
+          </th>
+        ))}
+        <th scope="col">Indice pondéré</th>
+      </tr>
+    </thead>
   );
 }

@@ -5,6 +5,7 @@ import { methods } from "#questionnaires/emission-factors/methods";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireRole } from "~/auth/session.server";
 import { CsrfInput } from "~/components/csrf";
+import { ColumnsList, CsvImportCard } from "~/components/csv-import-card";
 import { FlashMessage } from "~/components/flash";
 import { CsvIssues } from "~/components/tenders/csv-issues";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -246,35 +247,19 @@ export default function SupplierBill() {
         ) : null}
       </Form>
       {open ? (
-        <section className="card">
-          <h2 style={{ marginTop: 0 }}>Importer le bordereau rempli (CSV)</h2>
-          <p>
-            Téléchargez le bordereau ci-dessus, remplissez-le dans un tableur et déposez-le ici. Mêmes conventions que les fichiers de facteurs (point-virgule,
-            virgule décimale, UTF-8 ou Windows-1252). Taille maximale : {d.maxBytesLabel}. Le fichier est vérifié en entier : une seule erreur, rien n'est
-            enregistré.
-          </p>
-          <details>
-            <summary>Colonnes</summary>
-            <ul className="small">
-              {answerColumnSpecs.map((c) => (
-                <li key={c.name}>
-                  <code>{c.french}</code>
-                  {c.required ? " (obligatoire)" : ""} : {c.description}
-                </li>
-              ))}
-            </ul>
-          </details>
-          {result?.intent === "import" ? <CsvIssues errors={result.errors} warnings={result.warnings} /> : null}
-          <Form method="post" encType="multipart/form-data" className="actions">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="import" />
-            <label htmlFor="filled-bill-file">Fichier CSV</label>
-            <input id="filled-bill-file" type="file" name="file" accept=".csv,text/csv" style={{ width: "auto" }} />
-            <button type="submit" className="button button--secondary">
-              Importer
-            </button>
-          </Form>
-        </section>
+        <CsvImportCard
+          title="Importer le bordereau rempli (CSV)"
+          inputId="filled-bill-file"
+          description={
+            <>
+              Téléchargez le bordereau ci-dessus, remplissez-le dans un tableur et déposez-le ici. Mêmes conventions que les fichiers de facteurs (point-virgule,
+              virgule décimale, UTF-8 ou Windows-1252). Taille maximale : {d.maxBytesLabel}. Le fichier est vérifié en entier : une seule erreur, rien n'est
+              enregistré.
+            </>
+          }
+          columns={<ColumnsList columns={answerColumnSpecs} />}
+          outcome={result?.intent === "import" ? <CsvIssues errors={result.errors} warnings={result.warnings} /> : null}
+        />
       ) : null}
     </>
   );

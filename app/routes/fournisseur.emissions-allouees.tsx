@@ -9,7 +9,7 @@ import { formatNumber } from "~/carbon/labels";
 import { allocatedSchema } from "~/carbon/schemas";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
-import { useFlash } from "~/components/flash";
+import { PageMessages } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatBytes } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
@@ -57,7 +57,6 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 export default function AllocatedEmissions() {
   const { customers, declarations, maxBytesLabel } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const notice = useFlash();
   const errors = result && !result.ok ? result.fieldErrors : {};
   const v = result && !result.ok ? result.values : {};
   return (
@@ -70,16 +69,7 @@ export default function AllocatedEmissions() {
         Comme le demande le questionnaire « supply chain » du CDP : pour chaque organisation qui vous a invité et chaque année, la part de vos émissions que vous lui
         attribuez (tCO2e), avec la méthode d'allocation, la vérification, l'incertitude et un justificatif. Seule l'organisation concernée voit sa déclaration.
       </p>
-      {notice && !result ? (
-        <p className="alert alert--info" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {result && !result.ok && result.formError ? (
-        <p className="alert alert--error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <PageMessages actionResult={result} formError={result && !result.ok ? result.formError : null} />
 
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Vos déclarations</h2>

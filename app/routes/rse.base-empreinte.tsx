@@ -8,7 +8,7 @@ import { formatNumber, ghgCategoryLabel, segmentLabel } from "~/carbon/labels";
 import { listReferenceRatios } from "~/carbon/reference-ratios.server";
 import { pickElementSchema, ratioKeys } from "~/carbon/schemas";
 import { CsrfInput } from "~/components/csrf";
-import { useFlash } from "~/components/flash";
+import { PageMessages } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatBytes } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
@@ -65,7 +65,6 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 export default function BaseEmpreinte() {
   const { maxBytesLabel, elements, keys } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const notice = useFlash();
   const busy = useNavigation().state !== "idle";
   return (
     <>
@@ -78,16 +77,7 @@ export default function BaseEmpreinte() {
         HT) sont conservés avec leur identifiant, leur nom, leur unité, leur année et leur statut ; choisissez ensuite, par segment d'achat, celui qui sert de{" "}
         <Link to="/rse/ratios">ratio de référence</Link>. Les éléments archivés ou non valides sont écartés, avec la raison.
       </p>
-      {notice && !result ? (
-        <p className="alert alert--info" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {result && !result.ok && result.formError ? (
-        <p className="alert alert--error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <PageMessages actionResult={result} formError={result && !result.ok ? result.formError : null} />
 
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Importer un export</h2>

@@ -8,7 +8,7 @@ import { formatNumber } from "~/carbon/labels";
 import { deflatorSchema } from "~/carbon/schemas";
 import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
-import { useFlash } from "~/components/flash";
+import { PageMessages } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { defineAction, defineLoader } from "~/lib/route.server";
@@ -35,7 +35,6 @@ export const action = defineAction(async ({ request }: ActionFunctionArgs) => {
 export default function Deflators() {
   const { deflators } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const notice = useFlash();
   const errors = result && !result.ok ? result.fieldErrors : {};
   const values = result && !result.ok ? result.values : {};
   return (
@@ -53,11 +52,7 @@ export default function Deflators() {
         relevées sur insee.fr. Confirmez-les ou remplacez-les (un indice de prix de production peut mieux convenir à vos achats) : une valeur enregistrée ici est
         considérée comme vérifiée.
       </p>
-      {notice && !result ? (
-        <p className="alert alert--info" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <PageMessages actionResult={result} />
       <table className="data" data-testid="deflators">
         <thead>
           <tr>

@@ -14,7 +14,7 @@ import { CsrfInput } from "~/components/csrf";
 import { Field } from "~/components/field";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { defineAction, defineLoader } from "~/lib/route.server";
-import { useFlash } from "~/components/flash";
+import { PageMessages } from "~/components/flash";
 import { redirectWithFlash } from "~/lib/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Ratios monétaires de référence — Espace RSE — NR Procure" }];
@@ -124,7 +124,6 @@ function RatioForm({ intent, id, defaults, serverErrors }: { intent: "update" | 
 
 export default function ReferenceRatios() {
   const { ratios, editing } = useLoaderData<typeof loader>();
-  const notice = useFlash();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string, id: number | null): FieldErrors => (result && !result.ok && result.intent === intent && result.id === id ? result.fieldErrors : {});
   return (
@@ -142,15 +141,7 @@ export default function ReferenceRatios() {
         Carbone v23.6 (2023), celles des NAF 26 et 63.11 sans source. Remplacez-les par les ratios de la <Link to="/rse/base-empreinte">Base Empreinte</Link> (identifiant,
         unité, année et statut conservés) ou par vos propres références. Chaque modification est tracée dans le journal d'audit.
       </p>
-      {notice && !result ? (
-        <p className="alert alert--info" role="status">
-          {notice}
-        </p>
-      ) : result && !result.ok && result.formError ? (
-        <p className="alert alert--error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <PageMessages actionResult={result} formError={result && !result.ok ? result.formError : null} />
       <table className="data" data-testid="ratios">
         <thead>
           <tr>

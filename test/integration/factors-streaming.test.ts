@@ -83,4 +83,29 @@ describe("streaming factor import", () => {
     expect((await db().select({ n: count() }).from(factorSets).limit(1))[0]!.n).toBe(sets);
     expect(await tempTables()).toEqual([]);
   });
+  it("stores every value exactly as read, text with backslashes, tabs and line breaks, extra columns and product data included", async () => {
+    const file = path.join(dir, "special.csv");
+    const lines = [
+      "libelle;segment;categorie_ghg;valeur;unite;methode;annee_reference;source;masse_produit_kg;note libre",
+      'Câble \\ réseau\tcat. 6 « A »;postes-de-travail;2;0,000123;gCO2e/unité;iso14067;2024;"ligne 1\nligne 2 \\N";2,5;"dit ""ok"" \\ fin"',
+      "Licence;logiciels-saas;;1 234,5;tCO2e/utilisateur.an;other;2023;;;",
+    ];
+    fs.writeFileSync(file, `${lines.join("\r\n")}\r\n`);
+    const expected = await readFactorsCsv(fs.createReadStream(file), { currentYear: 2025 });
+    expect(expected.errors).toEqual([]);
+    const result = await upload(file);
+    expect(result.status).toBe("imported");
+    const rows = await db().select().from(factors).where(eq(factors.setId, result.setId!)).orderBy(asc(factors.id));
+    expect(
+      rows.map((r) => ({
+        line: r.line, item: r.item, segment: r.segment, ghgCategory: r.ghgCategory, value: r.value, unit: r.unit, massUnit: r.massUnit,
+        activityUnit: r.activityUnit, valueKgPerUnit: r.valueKgPerUnit, uncertaintyPct: r.uncertaintyPct, method: r.method, accounting: r.accounting,
+        referenceYear: r.referenceYear, verifiedBy: r.verifiedBy, source: r.source, extra: r.extra ?? {}, pcf: r.pcfData ?? null,
+      })),
+    ).toEqual(expected.factors.map((f) => ({ ...f, pcf: f.pcf ?? null })));
+    expect(rows[0]!.item).toContain("\\");
+    expect(rows[0]!.item).toContain("\t");
+    expect(rows[0]!.source).toBe("ligne 1\nligne 2 \\N");
+    expect(await tempTables()).toEqual([]);
+  });
 });
