@@ -20,7 +20,8 @@ import type { RequestHandler } from "express";
  *   write from anyone during the render, the page's own loader included), and served only while
  *   the stamp still has that value — ANY committed write in the portal invalidates every copy;
  * - the clock, for what changes with time alone (a deadline passing, a session expiring): a copy is
- *   served for at most `ttlMs` (default 3 s) after it was rendered.
+ *   served for at most `ttlMs` (default 3 s) after it was rendered; past half that time, the next
+ *   request renders a fresh one (the others are served the copy meanwhile).
  * Only complete 200 responses of HTML documents and single-fetch data (`text/x-script`) are kept,
  * never one that sets a cookie (a consumed flash, a new session) or says `no-store`, never one over
  * `maxEntryBytes`; at most `maxBytes` in all, least recently used dropped first.
@@ -94,7 +95,11 @@ export function pageCache(options: PageCacheOptions): RequestHandler & { stats()
     const key = keyOf(req);
     const serve = (stamp: string): void => {
       const entry = entries.get(key);
-      if (entry && entry.stamp === stamp && now() - entry.storedAt < ttlMs) {
+      const age = entry ? now() - entry.storedAt : Infinity;
+      if (entry && entry.stamp === stamp && age < ttlMs) {
+        // Past half its time, one request renders a fresh copy while the others are still served
+        // this one: the copy does not expire under traffic with everyone waiting for a render.
+        if (age >= ttlMs / 2 && !rendering.has(key)) return render(stamp);
         counts.hits++;
         // Most recently used last.
         entries.delete(key);

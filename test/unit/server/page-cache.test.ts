@@ -161,12 +161,26 @@ describe("pageCache", () => {
     const s = await server({ ttlMs: 3_000 });
     close = s.close;
     await s.get("/page", alice);
-    s.advance(2_999);
-    expect((await s.get("/page", alice)).headers.get("x-page-cache")).toBe("hit");
-    s.advance(1);
+    s.advance(3_000);
     const late = await s.get("/page", alice);
     expect(late.headers.get("x-page-cache")).toBeNull();
     expect(late.body).toContain("rendu 2");
+  });
+
+  it("past half the time limit, lets one request render a fresh copy while the others are served the current one", async () => {
+    const s = await server({ ttlMs: 3_000 });
+    close = s.close;
+    await s.get("/slow", alice);
+    s.advance(1_499);
+    expect((await s.get("/slow", alice)).headers.get("x-page-cache")).toBe("hit");
+    s.advance(1);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => s.get("/slow", alice)));
+    expect(s.renders.get("slow")).toBe(2);
+    expect(answers.map((a) => a.body).sort()).toEqual(["<p>lent 1</p>", "<p>lent 1</p>", "<p>lent 1</p>", "<p>lent 2</p>"]);
+    // The fresh copy is served from now on, and its time counts from its own render.
+    s.advance(1_499);
+    expect((await s.get("/slow", alice)).body).toBe("<p>lent 2</p>");
+    expect(s.renders.get("slow")).toBe(2);
   });
 
   it("keeps nothing rendered while the database changed, nor a response that sets a cookie, says no-store, is not a 200, or is not a page", async () => {
