@@ -13,12 +13,8 @@ import crypto from "node:crypto";
 import { isPostgres, postgresPool, type Db } from "#db/connection";
 import { db } from "./db.server";
 
-interface SqliteStamp {
-  id: string;
-  changes: { get(): unknown };
-  dataVersion: { get(): unknown };
-}
-const sqliteStamps = new WeakMap<Db, SqliteStamp>();
+/** Each SQLite connection's own random id: the counters restart with a new connection. */
+const connectionIds = new WeakMap<Db, string>();
 
 export async function writeStamp(): Promise<string> {
   const connection = db();
@@ -26,15 +22,12 @@ export async function writeStamp(): Promise<string> {
     const { rows } = await postgresPool(connection).query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
     return rows[0]?.lsn ?? "";
   }
-  let stamp = sqliteStamps.get(connection);
-  if (!stamp) {
-    stamp = {
-      id: crypto.randomBytes(6).toString("base64url"),
-      // Prepared once: this runs on every page request (server/page-cache.ts).
-      changes: connection.$client.prepare("select total_changes()").pluck(),
-      dataVersion: connection.$client.prepare("pragma data_version").pluck(),
-    };
-    sqliteStamps.set(connection, stamp);
-  }
-  return `${stamp.id}.${stamp.dataVersion.get() as number}.${stamp.changes.get() as number}`;
+  let id = connectionIds.get(connection);
+  if (!id) connectionIds.set(connection, (id = crypto.randomBytes(6).toString("base64url")));
+  // Prepared on each call, not kept: the guarded connection compiles each SQL text once and hands
+  // the same statement to every caller, in the default result mode (db/transaction.ts); a statement
+  // kept here could have its mode changed by another caller preparing the same text.
+  const { data_version: version } = connection.$client.prepare("pragma data_version").get() as { data_version: number };
+  const { n: changes } = connection.$client.prepare("select total_changes() as n").get() as { n: number };
+  return `${id}.${version}.${changes}`;
 }
